@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
+
+// In `npm run dev` the Astro dev server proxies /api to PocketBase, so islands use the
+// page's own origin in development exactly as in production (where PocketBase serves both).
+const pocketbaseUrl = process.env.PORTAL_PB_URL ?? 'http://127.0.0.1:8090';
+
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [preact()],
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+  vite: {
+    server: {
+      proxy: {
+        '/api': { target: pocketbaseUrl, changeOrigin: false },
+        '/_/': { target: pocketbaseUrl, changeOrigin: false },
+      },
+    },
+  },
+});

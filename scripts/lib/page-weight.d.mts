@@ -1,0 +1,16 @@
+export interface PageWeight {
+  /** URL path of the page, e.g. "/layanan/alat-bantu/". */
+  page: string;
+  file: string;
+  htmlBytes: number;
+  cssBytes: number;
+  jsBytes: number;
+  islands: number;
+  jsFiles: string[];
+  requests: number;
+}
+export function gzipSize(content: string | Uint8Array): number;
+export function pagePath(distDir: string, file: string): string;
+export function staticModuleGraph(distDir: string, entryUrl: string, seen?: Set<string>): Set<string>;
+export function measurePage(distDir: string, htmlFile: string): PageWeight;
+export function measureSite(distDir: string): PageWeight[];

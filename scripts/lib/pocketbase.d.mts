@@ -1,0 +1,38 @@
+import type { ChildProcess } from 'node:child_process';
+
+export const ROOT: string;
+export const MIGRATIONS_DIR: string;
+export const HOOKS_DIR: string;
+export const DEFAULT_DATA_DIR: string;
+export const SITE_DIR: string;
+export const DEFAULT_SUPERUSER_EMAIL: string;
+export function pocketbaseBinary(): string;
+export function migrateUp(dataDir: string): Promise<void>;
+export function countSuperusers(dataDir: string): Promise<number>;
+export function upsertSuperuser(dataDir: string, email: string, password: string): Promise<void>;
+export function generatePassword(): string;
+export function ensureSuperuser(
+  dataDir: string,
+  env?: Record<string, string | undefined>,
+): Promise<{ email: string | null; generatedPassword: string | null }>;
+export function freePort(): Promise<number>;
+export function waitForHealth(baseUrl: string, options?: { timeoutMs?: number; isAlive?: () => boolean }): Promise<void>;
+export interface RunningPocketBase {
+  url: string;
+  child: ChildProcess;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  hookErrors: string[];
+  logs: string[];
+}
+export function startPocketBase(options?: {
+  dataDir?: string;
+  host?: string;
+  port?: number;
+  siteDir?: string;
+  origins?: string;
+  env?: Record<string, string>;
+  stdio?: 'pipe' | 'inherit';
+  onLog?: (line: string) => void;
+  hooksWatch?: boolean;
+  hooksDir?: string;
+}): Promise<RunningPocketBase>;

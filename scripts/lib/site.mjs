@@ -1,0 +1,34 @@
+// Builds the static site with the same Node that runs this script (Node 24 from the
+// `node` devDependency), so a system Node 20 never runs Astro.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './pocketbase.mjs';
+
+export const ASTRO_CLI = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+export function runAstro(args, { quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(Object.assign(new Error(`astro ${args.join(' ')} gagal (kode ${code})\n${output}`), { output }))));
+  });
+}
+
+/** Settings from the environment, with the documented defaults. */
+export function readConfig(env = process.env) {
+  const port = Number(env.PORT ?? 8090);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT tidak sah: ${env.PORT}`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: env.PORTAL_DATA_DIR ? path.resolve(env.PORTAL_DATA_DIR) : path.join(ROOT, 'pocketbase', 'pb_data'),
+    origins: env.PORTAL_ORIGINS,
+  };
+}

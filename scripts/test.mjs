@@ -1,0 +1,73 @@
+// `npm test`: type check, site build, then every vitest project (unit, site, integration,
+// journey). Ends with one plain line "N passed, N failed" counting all of them, and exits
+// non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { runAstro } from './lib/site.mjs';
+import { ROOT } from './lib/pocketbase.mjs';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const results = { passed: 0, failed: 0 };
+const failures = [];
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.passed++;
+    console.log(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    results.failed++;
+    failures.push(name);
+    console.error(`✖ ${name}\n${err.output ?? err.message}`);
+  }
+}
+
+await step('type check (astro check)', async () => {
+  const out = await runAstro(['check'], { quiet: true });
+  const summary = out.split('\n').filter((l) => /Result|error|warning|hint/.test(l)).slice(-3).join('\n');
+  if (summary) console.log(summary);
+});
+await step('site build (astro build)', () => runAstro(['build'], { quiet: true }));
+
+const resultsDir = path.join(ROOT, 'test-results');
+const jsonFile = path.join(resultsDir, 'vitest.json');
+mkdirSync(resultsDir, { recursive: true });
+rmSync(jsonFile, { force: true });
+const vitestArgs = [
+  path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${jsonFile}`,
+  ...process.argv.slice(2),
+];
+const vitestCode = await new Promise((resolve) => {
+  const child = spawn(process.execPath, vitestArgs, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  child.on('exit', (code) => resolve(code ?? 1));
+});
+
+if (existsSync(jsonFile)) {
+  const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  results.passed += report.numPassedTests ?? 0;
+  results.failed += report.numFailedTests ?? 0;
+  // A test file that fails to load has no failed test in it, but it is a failure.
+  for (const suite of report.testResults ?? []) {
+    if (suite.status === 'failed' && (suite.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+      results.failed++;
+      failures.push(path.relative(ROOT, suite.name));
+    }
+  }
+} else {
+  results.failed++;
+  failures.push('vitest (no report written)');
+}
+if (vitestCode !== 0 && results.failed === 0) {
+  results.failed++;
+  failures.push(`vitest exited with code ${vitestCode}`);
+}
+
+if (failures.length) console.error(`\nGagal: ${failures.join(', ')}`);
+console.log(`\n${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed > 0 ? 1 : 0);

@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { FieldErrors } from '../lib/validation/errors';
+
+interface Props {
+  errors: FieldErrors;
+  /** Field name → the id of its input, for the links. */
+  fieldIds: Record<string, string>;
+}
+
+/** GOV.UK-style error summary: focused on appearance so screen readers announce it. */
+export function ErrorSummary({ errors, fieldIds }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  useEffect(() => {
+    if (entries.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="ringkasan-galat">
+      <h2 id="ringkasan-galat">Ada yang perlu diperbaiki</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${fieldIds[field] ?? field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

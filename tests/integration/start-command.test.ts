@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import PocketBase from 'pocketbase';
+import { freePort, ROOT, DEFAULT_SUPERUSER_EMAIL } from '../../scripts/lib/pocketbase.mjs';
+
+// The README's promise: `npm start` serves the site, the API and the admin UI from one
+// origin, prints a generated password once, keeps data across starts and leaves no
+// PocketBase behind on Ctrl-C. The site is built by `npm test` before this runs.
+
+const dataDirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+});
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  base: string;
+}
+
+async function start(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<Started> {
+  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), PORTAL_DATA_DIR: dataDir, PORTAL_SKIP_BUILD: '1', ...extraEnv };
+  if (!extraEnv['PB_SUPERUSER_EMAIL']) {
+    delete env['PB_SUPERUSER_EMAIL'];
+    delete env['PB_SUPERUSER_PASSWORD'];
+  }
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('Portal berjalan')) {
+    if (child.exitCode !== null) throw new Error(`start.mjs berhenti:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`start.mjs tidak siap dalam 30 detik:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => out, base: `http://127.0.0.1:${port}` };
+}
+
+async function ctrlC(started: Started) {
+  const exited = new Promise((r) => started.child.once('exit', r));
+  started.child.kill('SIGINT');
+  await exited;
+}
+
+function pocketbaseProcessesFor(dataDir: string): string {
+  try {
+    return execFileSync('pgrep', ['-f', `--dir=${dataDir}`]).toString().trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+describe('npm start', () => {
+  it('serves site, API and admin UI, keeps data, prints a generated password once and stops cleanly', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-start-'));
+    dataDirs.push(dataDir);
+    const port = await freePort();
+
+    const first = await start(dataDir, port);
+    for (const [pathname, status] of [['/', 200], ['/api/health', 200], ['/_/', 200], ['/saran/', 200], ['/tidak-ada', 404]] as const) {
+      const res = await fetch(first.base + pathname);
+      expect(res.status, pathname).toBe(status);
+    }
+    const notFound = await (await fetch(`${first.base}/tidak-ada`)).text();
+    expect(notFound).toContain('Halaman tidak ditemukan');
+
+    const match = first.output().match(/kata sandi: (\S+)/);
+    expect(match, first.output()).not.toBeNull();
+    const password = match![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    const admin = new PocketBase(first.base);
+    await admin.collection('_superusers').authWithPassword(DEFAULT_SUPERUSER_EMAIL, password);
+    const record = await admin.collection('saran').create({ pesan: 'Data ini harus tetap ada setelah mulai ulang.' });
+
+    await ctrlC(first);
+    expect(pocketbaseProcessesFor(dataDir)).toBe('');
+    await expect(fetch(`${first.base}/api/health`)).rejects.toThrow();
+
+    const second = await start(dataDir, port);
+    expect(second.output()).not.toMatch(/kata sandi/);
+    const again = new PocketBase(second.base);
+    await again.collection('_superusers').authWithPassword(DEFAULT_SUPERUSER_EMAIL, password);
+    const kept = await again.collection('saran').getOne(record.id);
+    expect(kept['pesan']).toBe('Data ini harus tetap ada setelah mulai ulang.');
+    await ctrlC(second);
+    expect(pocketbaseProcessesFor(dataDir)).toBe('');
+  });
+
+  it('takes the first superuser from PB_SUPERUSER_EMAIL and PB_SUPERUSER_PASSWORD', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-start-'));
+    dataDirs.push(dataDir);
+    const port = await freePort();
+    const env = { PB_SUPERUSER_EMAIL: 'kepala.seksi@dinsos.localhost', PB_SUPERUSER_PASSWORD: 'sandi-uji-yang-panjang-1' };
+    const started = await start(dataDir, port, env);
+    try {
+      expect(started.output()).not.toMatch(/kata sandi/);
+      const pb = new PocketBase(started.base);
+      await pb.collection('_superusers').authWithPassword(env.PB_SUPERUSER_EMAIL, env.PB_SUPERUSER_PASSWORD);
+      expect(pb.authStore.isValid).toBe(true);
+    } finally {
+      await ctrlC(started);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { axeViolations, launchBrowser, type TestBrowser } from '../support/browser';
+
+let pb: TestPocketBase;
+let browser: TestBrowser;
+beforeAll(async () => {
+  [pb, browser] = await Promise.all([startTestPocketBase(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await pb?.stop();
+});
+
+describe('kotak saran journey (island → PocketBase SDK → record)', () => {
+  it('a visitor fixes an error and sends a suggestion that staff can read', async () => {
+    const { page, context } = await browser.newPage({ baseURL: pb.url });
+    const consoleErrors: string[] = [];
+    page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
+
+    await page.goto('/saran/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Kotak Saran' }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Sending an empty form shows the error summary, focused, and the message on the field.
+    await page.getByRole('button', { name: 'Kirim saran' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('#saran-pesan-galat').textContent()).toContain('Tulis saran atau masukan Anda.');
+    expect(await page.getByLabel('Saran atau masukan').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The summary links to the field.
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('saran-pesan');
+
+    const text = `Loket ramah disabilitas sangat membantu ${Date.now()}`;
+    await page.getByLabel('Saran atau masukan').fill(text);
+    await page.getByRole('button', { name: 'Kirim saran' }).click();
+    await page.getByRole('status').filter({ hasText: 'saran Anda sudah kami terima' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const stored = await pb.admin.collection('saran').getFirstListItem(pb.admin.filter('pesan = {:text}', { text }));
+    expect(stored['pesan']).toBe(text);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,46 @@
+// Starts a real PocketBase for a test file: a free port, a temporary data dir, the
+// project's migrations and hooks, and a superuser. Refuses to go on if a hook failed
+// to load (PocketBase itself would keep running without it).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import PocketBase from 'pocketbase';
+import { freePort, migrateUp, startPocketBase, upsertSuperuser, SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
+
+export interface TestPocketBase {
+  url: string;
+  dataDir: string;
+  /** A client signed in as the test superuser. */
+  admin: PocketBase;
+  /** A client with no credentials, as any visitor. */
+  guest: () => PocketBase;
+  superuser: { email: string; password: string };
+  logs: string[];
+  stop: () => Promise<void>;
+}
+
+export async function startTestPocketBase(options: { hooksDir?: string; env?: Record<string, string> } = {}): Promise<TestPocketBase> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-pb-'));
+  const superuser = { email: 'penguji@dinsos.localhost', password: `uji-${Math.random().toString(36).slice(2)}-Sandi` };
+  await migrateUp(dataDir);
+  await upsertSuperuser(dataDir, superuser.email, superuser.password);
+  const port = await freePort();
+  const server = await startPocketBase({ dataDir, port, siteDir: SITE_DIR, ...options });
+  const stop = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  if (server.hookErrors.length > 0) {
+    await stop();
+    throw new Error(`Hook PocketBase gagal dimuat:\n${server.hookErrors.join('\n')}`);
+  }
+  const admin = new PocketBase(server.url);
+  admin.autoCancellation(false);
+  await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
+  const guest = () => {
+    const pb = new PocketBase(server.url);
+    pb.autoCancellation(false);
+    return pb;
+  };
+  return { url: server.url, dataDir, admin, guest, superuser, logs: server.logs, stop };
+}
