@@ -8,6 +8,8 @@ const pocketbaseUrl = process.env.PORTAL_PB_URL ?? 'http://127.0.0.1:8090';
 
 export default defineConfig({
   output: 'static',
+  // Tests build broken copies of content/ with their own cache so the real build's cache stays clean.
+  cacheDir: process.env.PORTAL_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [preact()],

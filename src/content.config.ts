@@ -1,12 +1,26 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { pageSchema } from './schemas/page';
+import { siteSchema } from './schemas/site';
+import { serviceSchema } from './schemas/service';
+import { sopSchema } from './schemas/sop';
+import { programmeSchema } from './schemas/programme';
+import { performanceSchema } from './schemas/performance';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema } from './schemas/reference';
 
-// Content lives in the repository's top-level content/ folder so another office adopts
-// the portal by editing content/ only.
-const pages = defineCollection({
-  loader: glob({ base: './content/pages', pattern: '*.md' }),
-  schema: pageSchema,
-});
+// Content lives in the repository's top-level content/ folder so another office adopts the
+// portal by editing content/ only. PORTAL_CONTENT_DIR lets tests build from a broken copy.
+const CONTENT = process.env.PORTAL_CONTENT_DIR ?? './content';
 
-export const collections = { pages };
+export const collections = {
+  site: defineCollection({ loader: glob({ base: `${CONTENT}/site`, pattern: 'site.yaml' }), schema: siteSchema }),
+  pages: defineCollection({ loader: glob({ base: `${CONTENT}/pages`, pattern: '*.md' }), schema: pageSchema }),
+  services: defineCollection({ loader: glob({ base: `${CONTENT}/services`, pattern: '*.yaml' }), schema: serviceSchema }),
+  sops: defineCollection({ loader: glob({ base: `${CONTENT}/sops`, pattern: '*.yaml' }), schema: sopSchema }),
+  programmes: defineCollection({ loader: glob({ base: `${CONTENT}/programmes`, pattern: '*.yaml' }), schema: programmeSchema }),
+  performance: defineCollection({ loader: glob({ base: `${CONTENT}/performance`, pattern: '*.yaml' }), schema: performanceSchema }),
+  ppks: defineCollection({ loader: file(`${CONTENT}/reference/ppks.yaml`), schema: ppksSchema }),
+  pilarSosial: defineCollection({ loader: file(`${CONTENT}/reference/pilar-sosial.yaml`), schema: pilarSchema }),
+  kecamatan: defineCollection({ loader: file(`${CONTENT}/reference/kecamatan.yaml`), schema: kecamatanSchema }),
+  documentTypes: defineCollection({ loader: file(`${CONTENT}/reference/documents.yaml`), schema: documentTypeSchema }),
+};

@@ -1,13 +1,23 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureSite } from '../../scripts/lib/page-weight.mjs';
 
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const KB = 1024;
+/** Pages that need an island; every other page is an information page. */
+const ISLAND_PAGES = ['/cari/', '/saran/'];
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesIn(full) : [full];
+  });
+}
 
 describe('budgets of the built site', () => {
   it('has been built', () => {
-    expect(existsSync(path.join(DIST, 'index.html')), 'dist/ ontbreekt: jalankan `npm test` (membangun situs dulu)').toBe(true);
+    expect(existsSync(path.join(DIST, 'index.html')), 'dist/ belum ada: jalankan `npm test` (membangun situs dulu)').toBe(true);
   });
 
   const pages = existsSync(DIST) ? measureSite(DIST) : [];
@@ -16,5 +26,23 @@ describe('budgets of the built site', () => {
     const offenders = pages.filter((p) => p.islands === 0 && p.jsBytes > 0).map((p) => `${p.page}: ${p.jsBytes} B`);
     expect(pages.length).toBeGreaterThan(0);
     expect(offenders).toEqual([]);
+  });
+
+  it('has islands only on the pages that need one', () => {
+    expect(pages.filter((p) => p.islands > 0).map((p) => p.page)).toEqual(ISLAND_PAGES);
+  });
+
+  it('keeps every page at or under 30 KB gzip of HTML plus CSS', () => {
+    const heavy = pages.filter((p) => p.htmlBytes + p.cssBytes > 30 * KB).map((p) => `${p.page}: ${((p.htmlBytes + p.cssBytes) / KB).toFixed(1)} KB`);
+    expect(heavy).toEqual([]);
+  });
+
+  it('uses no web fonts', () => {
+    const files = existsSync(DIST) ? filesIn(DIST) : [];
+    expect(files.filter((f) => /\.(woff2?|ttf|otf|eot)$/i.test(f))).toEqual([]);
+    const css = files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(css).not.toMatch(/@font-face/i);
+    const html = files.filter((f) => f.endsWith('.html')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(html).not.toMatch(/fonts\.(googleapis|gstatic)|@font-face/i);
   });
 });

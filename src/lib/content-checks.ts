@@ -1,0 +1,101 @@
+// Checks across content files that a schema alone cannot express. They run during the
+// build (src/lib/content.ts) and in tests; any problem fails the build naming file and field.
+import type { Service } from '../schemas/service';
+import type { Sop } from '../schemas/sop';
+import type { Programme } from '../schemas/programme';
+import { totalMinutes, toMinutes, formatWorkingTime } from './duration';
+
+export interface ContentProblem {
+  /** File relative to content/, e.g. "services/alat-bantu-disabilitas.yaml". */
+  file: string;
+  /** Field path, e.g. "steps[3].actors". */
+  field: string;
+  message: string;
+}
+
+export interface ContentForChecks {
+  services: ReadonlyArray<{ id: string; data: Service }>;
+  sops: ReadonlyArray<{ id: string; data: Sop }>;
+  programmes: ReadonlyArray<{ id: string; data: Programme }>;
+  ppksIds: ReadonlySet<string>;
+  documentTypeIds: ReadonlySet<string>;
+}
+
+export function checkContent(content: ContentForChecks): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const sops = new Map(content.sops.map((s) => [s.id, s.data]));
+  const programmeIds = new Set(content.programmes.map((p) => p.id));
+  const serviceIds = new Set(content.services.map((s) => s.id));
+
+  for (const { id, data: sop } of content.sops) {
+    const file = `sops/${id}.yaml`;
+    const actorKeys = new Set<string>();
+    sop.actors.forEach((actor, i) => {
+      if (actorKeys.has(actor.key)) problems.push({ file, field: `actors[${i}].key`, message: `pelaksana "${actor.key}" ditulis dua kali` });
+      actorKeys.add(actor.key);
+    });
+    sop.steps.forEach((step, i) => {
+      step.actors.forEach((actor, j) => {
+        if (!actorKeys.has(actor)) {
+          problems.push({ file, field: `steps[${i}].actors[${j}]`, message: `pelaksana "${actor}" tidak ada di daftar actors (${[...actorKeys].join(', ')})` });
+        }
+      });
+    });
+    if (sop.steps[0]?.kind !== 'start') problems.push({ file, field: 'steps[0].kind', message: 'langkah pertama harus berjenis "start"' });
+    const last = sop.steps.length - 1;
+    if (sop.steps[last]?.kind !== 'end') problems.push({ file, field: `steps[${last}].kind`, message: 'langkah terakhir harus berjenis "end"' });
+  }
+
+  for (const { id, data: service } of content.services) {
+    const file = `services/${id}.yaml`;
+    const sop = sops.get(service.sop);
+    if (!sop) {
+      problems.push({ file, field: 'sop', message: `SOP "${service.sop}" tidak ada di content/sops/` });
+    } else {
+      const fromSteps = totalMinutes(sop.steps.map((s) => s.time));
+      const declared = toMinutes(service.duration);
+      if (Math.abs(fromSteps - declared) > 0.001) {
+        problems.push({
+          file,
+          field: 'duration',
+          message: `jangka waktu ${formatWorkingTime(declared)} tidak sama dengan jumlah waktu langkah SOP "${service.sop}" (${formatWorkingTime(fromSteps)})`,
+        });
+      }
+    }
+    if (service.programme && !programmeIds.has(service.programme)) {
+      problems.push({ file, field: 'programme', message: `program "${service.programme}" tidak ada di content/programmes/` });
+    }
+    const docKeys = new Set<string>();
+    service.documents.forEach((doc, i) => {
+      if (docKeys.has(doc.key)) problems.push({ file, field: `documents[${i}].key`, message: `dokumen "${doc.key}" ditulis dua kali` });
+      docKeys.add(doc.key);
+      if (!content.documentTypeIds.has(doc.key)) {
+        problems.push({ file, field: `documents[${i}].key`, message: `jenis dokumen "${doc.key}" tidak ada di content/reference/documents.yaml` });
+      }
+    });
+    if (service.onlineApplication && service.documents.length === 0) {
+      problems.push({ file, field: 'documents', message: 'layanan dengan permohonan daring harus mencantumkan dokumen' });
+    }
+    service.eligibility.ppks.forEach((ppks, i) => {
+      if (!content.ppksIds.has(ppks)) problems.push({ file, field: `eligibility.ppks[${i}]`, message: `kategori PPKS "${ppks}" tidak ada di content/reference/ppks.yaml` });
+    });
+    const questionIds = new Set<string>();
+    service.eligibility.questions.forEach((q, i) => {
+      if (questionIds.has(q.id)) problems.push({ file, field: `eligibility.questions[${i}].id`, message: `pertanyaan "${q.id}" ditulis dua kali` });
+      questionIds.add(q.id);
+    });
+  }
+
+  for (const { id, data: programme } of content.programmes) {
+    programme.services.forEach((service, i) => {
+      if (!serviceIds.has(service)) {
+        problems.push({ file: `programmes/${id}.yaml`, field: `services[${i}]`, message: `layanan "${service}" tidak ada di content/services/` });
+      }
+    });
+  }
+  return problems;
+}
+
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  return problems.map((p) => `content/${p.file} → ${p.field}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,108 @@
+// Build-time access to content/: every page reads content through here, so the cross-file
+// checks run once per build and any problem stops it with the file and the field.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Service } from '../schemas/service';
+import type { Sop } from '../schemas/sop';
+import { checkContent, formatProblems } from './content-checks';
+import { totalMinutes } from './duration';
+
+export const GROUP_LABELS: Record<Service['group'], { title: string; description: string }> = {
+  disabilitas: { title: 'Penyandang disabilitas', description: 'Alat bantu, permakanan, dan modal usaha.' },
+  lansia: { title: 'Lanjut usia', description: 'Pendampingan dan perawatan bagi lansia.' },
+  anak: { title: 'Anak', description: 'Informasi pengangkatan anak dan perlindungan anak.' },
+  'terlantar-odgj': { title: 'Orang terlantar dan ODGJ', description: 'Penanganan, pendampingan, rujukan, dan pemulangan.' },
+  bencana: { title: 'Korban bencana', description: 'Bantuan logistik bagi korban bencana.' },
+  kemiskinan: { title: 'Keluarga miskin dan data sosial', description: 'DTSEN, SKTM, dan bantuan sosial.' },
+  lembaga: { title: 'Lembaga dan organisasi sosial', description: 'Izin operasional LKS dan rekomendasi PUB.' },
+};
+
+export interface ResolvedDocument {
+  key: string;
+  label: string;
+  required: boolean;
+  accept: string[];
+  maxSizeMB: number;
+  hint: string;
+}
+
+export interface ResolvedService {
+  id: string;
+  data: Service;
+  documents: ResolvedDocument[];
+  sop: { id: string; data: Sop };
+  /** Sum of the SOP's step times, in working minutes. */
+  standardMinutes: number;
+  programme: CollectionEntry<'programmes'> | undefined;
+}
+
+async function load() {
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages] = await Promise.all([
+    getCollection('site'),
+    getCollection('services'),
+    getCollection('sops'),
+    getCollection('programmes'),
+    getCollection('ppks'),
+    getCollection('documentTypes'),
+    getCollection('kecamatan'),
+    getCollection('pilarSosial'),
+    getCollection('performance'),
+    getCollection('pages'),
+  ]);
+  if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
+  const problems = checkContent({
+    services,
+    sops,
+    programmes,
+    ppksIds: new Set(ppks.map((p) => p.id)),
+    documentTypeIds: new Set(documentTypes.map((d) => d.id)),
+  });
+  if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
+
+  const docTypes = new Map(documentTypes.map((d) => [d.id, d.data]));
+  const sopById = new Map(sops.map((s) => [s.id, s]));
+  const programmeById = new Map(programmes.map((p) => [p.id, p]));
+  const byOrder = <T extends { data: { order: number }; id: string }>(a: T, b: T) => a.data.order - b.data.order || a.id.localeCompare(b.id);
+
+  const resolvedServices: ResolvedService[] = [...services].sort(byOrder).map((service) => {
+    const sop = sopById.get(service.data.sop)!;
+    return {
+      id: service.id,
+      data: service.data,
+      documents: service.data.documents.map((doc) => {
+        const type = docTypes.get(doc.key)!;
+        return { key: doc.key, label: type.label, required: doc.required, accept: [...type.accept], maxSizeMB: type.maxSizeMB, hint: doc.hint ?? type.hint };
+      }),
+      sop: { id: sop.id, data: sop.data },
+      standardMinutes: totalMinutes(sop.data.steps.map((s) => s.time)),
+      programme: service.data.programme ? programmeById.get(service.data.programme) : undefined,
+    };
+  });
+
+  return {
+    site: siteEntries[0]!.data,
+    services: resolvedServices,
+    sops: [...sops].sort((a, b) => a.data.title.localeCompare(b.data.title, 'id')),
+    programmes: [...programmes].sort(byOrder),
+    ppks: [...ppks].sort((a, b) => a.data.number - b.data.number),
+    documentTypes,
+    kecamatan: [...kecamatan].sort((a, b) => a.data.code.localeCompare(b.data.code)),
+    pilarSosial,
+    performance: [...performance].sort((a, b) => b.data.year - a.data.year),
+    pages: [...pages].sort(byOrder),
+  };
+}
+
+let cached: ReturnType<typeof load> | undefined;
+
+/** All content, checked; loaded once per build. */
+export function loadContent() {
+  cached ??= load();
+  return cached;
+}
+
+export type PortalContent = Awaited<ReturnType<typeof load>>;
+
+/** Services that use an SOP (an SOP page lists them). */
+export function servicesUsingSop(content: PortalContent, sopId: string): ResolvedService[] {
+  return content.services.filter((s) => s.sop.id === sopId);
+}

@@ -1,0 +1,46 @@
+import { z } from 'astro/zod';
+import { keySchema, documentKeySchema } from './common';
+
+/** One of the PPKS categories (Permensos 8/2012), `content/reference/ppks.yaml`. */
+export const ppksSchema = z.object({
+  id: keySchema,
+  /** Order in the official list (1–26). */
+  number: z.number().int().positive(),
+  name: z.string().min(3),
+  /** One-sentence plain definition. */
+  definition: z.string().min(10),
+});
+
+/** A social welfare pillar (PSKS), `content/reference/pilar-sosial.yaml`. */
+export const pilarSchema = z.object({
+  id: keySchema,
+  name: z.string(),
+  /** Common abbreviation, e.g. "TKSK"; empty when there is none. */
+  abbreviation: z.string().optional(),
+  description: z.string().min(10),
+});
+
+/** A kecamatan of the region with its Kemendagri code, `content/reference/kecamatan.yaml`. */
+export const kecamatanSchema = z.object({
+  id: keySchema,
+  /** e.g. "19.01.01". */
+  code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/),
+  name: z.string(),
+});
+
+/** File types a document may be uploaded as. PocketBase checks the content, not the name. */
+export const MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+
+/** A kind of document services may ask for, `content/reference/documents.yaml`. */
+export const documentTypeSchema = z.object({
+  /** Stable key; also the file field's name in PocketBase. Never rename one in use. */
+  id: documentKeySchema,
+  /** What citizens see, e.g. "Fotokopi KTP". */
+  label: z.string().min(3),
+  /** Accepted file types. */
+  accept: z.array(z.enum(MIME_TYPES)).min(1),
+  /** Largest file accepted, in megabytes, after the browser has compressed photos. */
+  maxSizeMB: z.number().positive().max(20),
+  /** How to get it right, e.g. "Foto seluruh halaman, tulisan terbaca". */
+  hint: z.string().min(5),
+});

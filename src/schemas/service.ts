@@ -1,0 +1,101 @@
+import { z } from 'astro/zod';
+import { documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
+
+/** The needs services are grouped by on the home page. */
+export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
+
+/** A question asked before applying; the wrong answer leads to an explanation, not to the form. */
+export const eligibilityQuestionSchema = z.object({
+  /** Stable key of the question. */
+  id: keySchema,
+  /** Asked as a yes/no question in plain words. */
+  question: z.string().min(10),
+  /** The answer that lets the person go on. */
+  expected: z.enum(['ya', 'tidak']),
+  /** Shown when the answer is the other one: why, and where to go instead. */
+  ifNot: z.string().min(10),
+});
+
+/** A Standar Pelayanan (Permenpan RB 15/2014) for one service, `content/services/<key>.yaml`. */
+export const serviceSchema = z.object({
+  /** Name of the service as citizens say it. */
+  title: z.string().min(5),
+  /** One sentence: what you get. Shown in lists and search. */
+  summary: z.string().min(20).max(220),
+  /** Which need it serves; groups the home page. */
+  group: z.enum(SERVICE_GROUPS),
+  /** Unit that handles it, e.g. "Bidang Rehabilitasi Sosial". */
+  unit: z.string().min(3),
+  /** Words people may search with that are not in the title (e.g. "kursi roda", "tongkat"). */
+  keywords: z.array(z.string()).default([]),
+  /** Who may receive it. */
+  eligibility: z.object({
+    /** Plain description of who is eligible. */
+    description: z.string().min(20),
+    /** PPKS categories served (ids from content/reference/ppks.yaml). */
+    ppks: z.array(keySchema).default([]),
+    /** Questions the application form asks first. */
+    questions: z.array(eligibilityQuestionSchema).default([]),
+  }),
+  /** Whether citizens can apply online from the portal (reports go through /lapor instead). */
+  onlineApplication: z.boolean(),
+
+  // --- Komponen penyampaian pelayanan (service delivery), published ---
+  /** 1. Persyaratan: documents to upload (keys from content/reference/documents.yaml). */
+  documents: z
+    .array(
+      z.object({
+        key: documentKeySchema,
+        required: z.boolean(),
+        /** A hint for this service only; the document type's own hint applies otherwise. */
+        hint: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** 1. Persyaratan that are not documents (e.g. "Berdomisili di Kabupaten Bangka"). */
+  otherRequirements: z.array(z.string().min(5)).default([]),
+  /** 2. Sistem, mekanisme, dan prosedur: the steps in plain words, as a citizen meets them. */
+  procedure: z.array(z.string().min(5)).min(2),
+  /** 3. Jangka waktu penyelesaian; the build checks it equals the sum of the SOP's step times. */
+  duration: durationSchema,
+  /** 3. What the time does not include (e.g. waiting for stock), said plainly. */
+  durationNote: z.string().optional(),
+  /** 4. Biaya/tarif in rupiah; 0 means free. */
+  cost: z.number().int().nonnegative(),
+  /** 4. Remark on the cost, e.g. "Tidak dipungut biaya". */
+  costNote: z.string().optional(),
+  /** 5. Produk pelayanan. */
+  product: z.string().min(5),
+  /** 6. Penanganan pengaduan, saran, dan masukan. */
+  complaints: z.string().min(20),
+
+  // --- Komponen pengelolaan pelayanan (manufacturing), kept for the office ---
+  management: z.object({
+    /** Dasar hukum. */
+    legalBasis: z.array(z.string().min(5)).min(1),
+    /** Sarana, prasarana, dan/atau fasilitas, including for vulnerable groups. */
+    facilities: z.string().min(10),
+    /** Kompetensi pelaksana. */
+    staffCompetence: z.string().min(10),
+    /** Pengawasan internal. */
+    internalOversight: z.string().min(10),
+    /** Jumlah pelaksana; say "belum ditetapkan" rather than invent a number. */
+    staffCount: z.string().min(3),
+    /** Jaminan pelayanan. */
+    serviceGuarantee: z.string().min(10),
+    /** Jaminan keamanan dan keselamatan pelayanan. */
+    safetyGuarantee: z.string().min(10),
+    /** Evaluasi kinerja pelaksana. */
+    staffEvaluation: z.string().min(10),
+  }),
+
+  /** Key of its SOP (a file in content/sops/). */
+  sop: keySchema,
+  /** Key of the programme it belongs to (a file in content/programmes/), if any. */
+  programme: keySchema.optional(),
+  /** Adopted by the office, or drafted for the portal. */
+  source: sourceSchema,
+  /** Position in lists; lower comes first. */
+  order: z.number().int().default(100),
+});
+export type Service = z.infer<typeof serviceSchema>;

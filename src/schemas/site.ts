@@ -1,0 +1,46 @@
+import { z } from 'astro/zod';
+
+/** Identity of the office running the portal (`content/site/site.yaml`). */
+export const siteSchema = z.object({
+  /** Full name, e.g. "Dinas Sosial Kabupaten Bangka". */
+  officeName: z.string().min(5),
+  /** Short name used in the header on small screens, e.g. "Dinsos Bangka". */
+  shortName: z.string().min(3).max(30),
+  /** The region served. */
+  region: z.object({
+    /** Kemendagri code of the kabupaten/kota, e.g. "19.01". */
+    code: z.string().regex(/^\d{2}\.\d{2}$/),
+    /** e.g. "Kabupaten Bangka". */
+    name: z.string(),
+    /** Province, e.g. "Kepulauan Bangka Belitung". */
+    province: z.string(),
+  }),
+  /** Prefix of tracking codes, three capital letters (e.g. "BKA" gives BKA-7K3M-Q9XP). */
+  trackingPrefix: z.string().regex(/^[A-Z]{3}$/),
+  address: z.object({
+    street: z.string(),
+    city: z.string(),
+    postalCode: z.string().regex(/^\d{5}$/),
+  }),
+  /** Office phone, written as people dial it, e.g. "(0717) 92566". */
+  phone: z.string(),
+  /** WhatsApp number in international digits without "+", e.g. "6282299970505" (used for wa.me links). */
+  whatsapp: z.string().regex(/^62\d{8,13}$/),
+  /** The same number as people read it, e.g. "0822-9997-0505". */
+  whatsappDisplay: z.string(),
+  email: z.email(),
+  website: z.url().optional(),
+  /** Opening hours, one line per group of days. Times as "08.00". */
+  openingHours: z.array(z.object({ days: z.string(), open: z.string().regex(/^\d{2}\.\d{2}$/), close: z.string().regex(/^\d{2}\.\d{2}$/) })).min(1),
+  /** Time zone of the office. */
+  timeZone: z.enum(['WIB', 'WITA', 'WIT']),
+  /** Emergency numbers shown beside reports of people in danger. */
+  emergencyNumbers: z.array(z.object({ label: z.string(), number: z.string() })).min(1),
+  /** Logo file under public/, e.g. "/logo.svg". */
+  logo: z.string().startsWith('/'),
+  /** Version of the privacy notice; recorded with every consent. Change it when the notice changes. */
+  privacyNoticeVersion: z.string().min(1),
+  /** Days after closing a request before its document files are deleted (UU PDP retention). */
+  retentionDays: z.number().int().positive(),
+});
+export type Site = z.infer<typeof siteSchema>;

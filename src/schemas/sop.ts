@@ -1,0 +1,63 @@
+import { z } from 'astro/zod';
+import { durationSchema, isoDateSchema, keySchema, sourceSchema } from './common';
+
+/** Kinds of SOP steps; they pick the flowchart symbol (Permenpan RB 35/2012). */
+export const STEP_KINDS = ['start', 'process', 'decision', 'end'] as const;
+
+/** One row of the SOP table: an activity, who does it, and its mutu baku. */
+export const sopStepSchema = z.object({
+  /** Kegiatan: what is done, in one or two sentences. */
+  activity: z.string().min(5),
+  /** Pelaksana: keys of the actors who act in this step (declared in `actors`). */
+  actors: z.array(keySchema).min(1),
+  /** Mutu baku – kelengkapan: what must be at hand for the step. */
+  inputs: z.string().min(2),
+  /** Mutu baku – waktu: the standard time of the step. */
+  time: durationSchema,
+  /** Mutu baku – output: what the step produces. */
+  output: z.string().min(2),
+  /** Keterangan: remarks, e.g. that field visits depend on distance. */
+  notes: z.string().optional(),
+  /** start, process, decision or end: the flowchart symbol. */
+  kind: z.enum(STEP_KINDS),
+  /** For a decision: what happens when the answer is no (e.g. "Kembali ke langkah 2"). */
+  ifNo: z.string().optional(),
+});
+
+/** An SOP in the Permenpan RB 35/2012 form, `content/sops/<key>.yaml`. */
+export const sopSchema = z.object({
+  /** Nama SOP. */
+  title: z.string().min(5),
+  /** Nomor SOP as registered by the office; null when the source does not state it. */
+  number: z.string().nullable(),
+  /** Unit (bidang/sekretariat) that owns the SOP. */
+  unit: z.string().min(3),
+  /** Tanggal pembuatan; null when the source does not state it. */
+  createdOn: isoDateSchema.nullable(),
+  /** Tanggal revisi; null when never revised or not stated. */
+  revisedOn: isoDateSchema.nullable(),
+  /** Tanggal efektif; null when not stated. */
+  effectiveOn: isoDateSchema.nullable(),
+  /** Disahkan oleh: the position (never a person's name), e.g. "Kepala Dinas Sosial Kabupaten Bangka". */
+  approvedBy: z.string().min(5),
+  /** Dasar hukum. */
+  legalBasis: z.array(z.string().min(5)).min(1),
+  /** Kualifikasi pelaksana. */
+  staffQualifications: z.array(z.string().min(3)).min(1),
+  /** Keterkaitan: related SOPs (names or keys of other SOP files). */
+  relatedSops: z.array(z.string()).default([]),
+  /** Peralatan/perlengkapan. */
+  equipment: z.array(z.string().min(2)).min(1),
+  /** Peringatan: what happens if the SOP is not followed. */
+  warnings: z.array(z.string().min(5)).min(1),
+  /** Pencatatan dan pendataan: what is recorded, and how. */
+  recordKeeping: z.array(z.string().min(3)).min(1),
+  /** Actors (pelaksana) in the order of the table's columns. */
+  actors: z.array(z.object({ key: keySchema, label: z.string().min(2) })).min(1),
+  /** The steps, in order; the first is a start and the last an end. */
+  steps: z.array(sopStepSchema).min(2),
+  /** Adopted by the office, or drafted for the portal. */
+  source: sourceSchema,
+});
+export type Sop = z.infer<typeof sopSchema>;
+export type SopStep = z.infer<typeof sopStepSchema>;

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../support/browser';
+import { expectAccessible, useJourney } from '../support/journey';
+
+// Every page in the sitemap, at phone width: axe finds nothing, nothing overflows the
+// screen sideways (wide tables scroll inside their own region), and nothing errors.
+const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
+const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!, 'http://x').pathname);
+
+const journey = useJourney();
+
+describe('every page in the sitemap', () => {
+  it('lists pages to check', () => {
+    expect(paths.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const viewport of [PHONE, DESKTOP]) {
+    it(`passes axe and fits a ${viewport.width} px screen`, async () => {
+      const { page, consoleErrors, close } = await journey.open({ viewport });
+      const problems: string[] = [];
+      for (const pathname of paths) {
+        const res = await page.goto(pathname);
+        if (res?.status() !== 200) problems.push(`${pathname}: status ${res?.status()}`);
+        try {
+          await expectAccessible(page);
+        } catch (err) {
+          problems.push((err as Error).message);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) problems.push(`${pathname}: melebar ${overflow} px ke samping`);
+      }
+      expect(problems).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      await close();
+    }, 300_000);
+  }
+
+  it('answers an unknown address with the 404 page and status 404', async () => {
+    const { page, close } = await journey.open();
+    const res = await page.goto('/layanan/tidak-ada/');
+    expect(res?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Halaman tidak ditemukan');
+    await expectAccessible(page);
+    await close();
+  });
+});
