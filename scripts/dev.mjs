@@ -4,10 +4,12 @@
 import { spawn } from 'node:child_process';
 import { ASTRO_CLI, readConfig } from './lib/site.mjs';
 import { migrateUp, ensureSuperuser, startPocketBase, ROOT } from './lib/pocketbase.mjs';
+import { buildHookLibs } from './lib/hooks.mjs';
 
 const config = readConfig();
 const devPort = Number(process.env.DEV_PORT ?? 4321);
 
+buildHookLibs();
 await migrateUp(config.dataDir);
 const superuser = await ensureSuperuser(config.dataDir);
 const pb = await startPocketBase({ ...config, hooksWatch: true, onLog: (l) => console.log(`[pocketbase] ${l}`) });

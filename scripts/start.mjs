@@ -2,6 +2,7 @@
 // serves site + API + admin UI from one origin until Ctrl-C.
 import { runAstro, readConfig } from './lib/site.mjs';
 import { migrateUp, ensureSuperuser, startPocketBase, SITE_DIR } from './lib/pocketbase.mjs';
+import { buildHookLibs } from './lib/hooks.mjs';
 
 const config = readConfig();
 
@@ -10,6 +11,7 @@ if (process.env.PORTAL_SKIP_BUILD !== '1') {
   await runAstro(['build'], { quiet: true });
 }
 
+buildHookLibs();
 console.log('» Menyiapkan basis data PocketBase…');
 await migrateUp(config.dataDir);
 const superuser = await ensureSuperuser(config.dataDir);

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runAstro } from './lib/site.mjs';
 import { ROOT } from './lib/pocketbase.mjs';
+import { buildHookLibs } from './lib/hooks.mjs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const results = { passed: 0, failed: 0 };
@@ -29,7 +30,10 @@ await step('type check (astro check)', async () => {
   const summary = out.split('\n').filter((l) => /Result|error|warning|hint/.test(l)).slice(-3).join('\n');
   if (summary) console.log(summary);
 });
-await step('site build (astro build)', () => runAstro(['build'], { quiet: true }));
+await step('site build (hook rules bundle, astro build)', async () => {
+  buildHookLibs();
+  await runAstro(['build'], { quiet: true });
+});
 
 const resultsDir = path.join(ROOT, 'test-results');
 const jsonFile = path.join(resultsDir, 'vitest.json');

@@ -19,6 +19,8 @@ export interface ContentForChecks {
   programmes: ReadonlyArray<{ id: string; data: Programme }>;
   ppksIds: ReadonlySet<string>;
   documentTypeIds: ReadonlySet<string>;
+  /** Statuses with the statuses each may move to. */
+  statuses: ReadonlyArray<{ id: string; data: { next: string[] } }>;
 }
 
 export function checkContent(content: ContentForChecks): ContentProblem[] {
@@ -26,6 +28,15 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
   const sops = new Map(content.sops.map((s) => [s.id, s.data]));
   const programmeIds = new Set(content.programmes.map((p) => p.id));
   const serviceIds = new Set(content.services.map((s) => s.id));
+  const statusIds = new Set(content.statuses.map((s) => s.id));
+
+  content.statuses.forEach((status, i) => {
+    status.data.next.forEach((next, j) => {
+      if (!statusIds.has(next)) {
+        problems.push({ file: `reference/statuses.yaml[${i}]`, field: `next[${j}]`, message: `status "${next}" tidak ada di daftar status` });
+      }
+    });
+  });
 
   for (const { id, data: sop } of content.sops) {
     const file = `sops/${id}.yaml`;
@@ -40,6 +51,11 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
           problems.push({ file, field: `steps[${i}].actors[${j}]`, message: `pelaksana "${actor}" tidak ada di daftar actors (${[...actorKeys].join(', ')})` });
         }
       });
+    });
+    sop.steps.forEach((step, i) => {
+      if (step.stage !== undefined && !statusIds.has(step.stage)) {
+        problems.push({ file, field: `steps[${i}].stage`, message: `tahap "${step.stage}" tidak ada di content/reference/statuses.yaml` });
+      }
     });
     if (sop.steps[0]?.kind !== 'start') problems.push({ file, field: 'steps[0].kind', message: 'langkah pertama harus berjenis "start"' });
     const last = sop.steps.length - 1;

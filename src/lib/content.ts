@@ -5,6 +5,9 @@ import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import { checkContent, formatProblems } from './content-checks';
 import { totalMinutes } from './duration';
+import { resolveDocuments, type ResolvedDocument } from './service-rules';
+
+export type { ResolvedDocument };
 
 export const GROUP_LABELS: Record<Service['group'], { title: string; description: string }> = {
   disabilitas: { title: 'Penyandang disabilitas', description: 'Alat bantu, permakanan, dan modal usaha.' },
@@ -15,15 +18,6 @@ export const GROUP_LABELS: Record<Service['group'], { title: string; description
   kemiskinan: { title: 'Keluarga miskin dan data sosial', description: 'DTSEN, SKTM, dan bantuan sosial.' },
   lembaga: { title: 'Lembaga dan organisasi sosial', description: 'Izin operasional LKS dan rekomendasi PUB.' },
 };
-
-export interface ResolvedDocument {
-  key: string;
-  label: string;
-  required: boolean;
-  accept: string[];
-  maxSizeMB: number;
-  hint: string;
-}
 
 export interface ResolvedService {
   id: string;
@@ -36,7 +30,7 @@ export interface ResolvedService {
 }
 
 async function load() {
-  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages] = await Promise.all([
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses] = await Promise.all([
     getCollection('site'),
     getCollection('services'),
     getCollection('sops'),
@@ -47,6 +41,7 @@ async function load() {
     getCollection('pilarSosial'),
     getCollection('performance'),
     getCollection('pages'),
+    getCollection('statuses'),
   ]);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const problems = checkContent({
@@ -55,6 +50,7 @@ async function load() {
     programmes,
     ppksIds: new Set(ppks.map((p) => p.id)),
     documentTypeIds: new Set(documentTypes.map((d) => d.id)),
+    statuses,
   });
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
 
@@ -68,10 +64,7 @@ async function load() {
     return {
       id: service.id,
       data: service.data,
-      documents: service.data.documents.map((doc) => {
-        const type = docTypes.get(doc.key)!;
-        return { key: doc.key, label: type.label, required: doc.required, accept: [...type.accept], maxSizeMB: type.maxSizeMB, hint: doc.hint ?? type.hint };
-      }),
+      documents: resolveDocuments(service.data, docTypes),
       sop: { id: sop.id, data: sop.data },
       standardMinutes: totalMinutes(sop.data.steps.map((s) => s.time)),
       programme: service.data.programme ? programmeById.get(service.data.programme) : undefined,
@@ -89,6 +82,7 @@ async function load() {
     pilarSosial,
     performance: [...performance].sort((a, b) => b.data.year - a.data.year),
     pages: [...pages].sort(byOrder),
+    statuses,
   };
 }
 

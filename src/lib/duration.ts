@@ -14,9 +14,12 @@ export function toMinutes(duration: Duration): number {
   }
 }
 
-/** Adds step times; rounding keeps 0.1 + 0.2 style float noise out of comparisons. */
-export function totalMinutes(durations: readonly Duration[]): number {
-  return Math.round(durations.reduce((sum, d) => sum + toMinutes(d), 0) * 100) / 100;
+/**
+ * Adds step times; steps without a fixed time (null) add nothing and pages say so. Rounding
+ * keeps 0.1 + 0.2 style float noise out of comparisons.
+ */
+export function totalMinutes(durations: readonly (Duration | null)[]): number {
+  return Math.round(durations.reduce((sum, d) => sum + (d ? toMinutes(d) : 0), 0) * 100) / 100;
 }
 
 /** "2 jam 10 menit", "14 hari kerja 1 jam": working time in plain Indonesian. */

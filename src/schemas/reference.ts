@@ -44,3 +44,18 @@ export const documentTypeSchema = z.object({
   /** How to get it right, e.g. "Foto seluruh halaman, tulisan terbaca". */
   hint: z.string().min(5),
 });
+
+/** A status of a request (`content/reference/statuses.yaml`); its key is a PocketBase select value. */
+export const statusSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z_]*$/, 'pakai huruf kecil dan garis bawah (contoh: verifikasi_berkas)'),
+  /** What citizens and staff see. */
+  label: z.string().min(3),
+  /** One sentence for the tracking page. */
+  description: z.string().min(10),
+  /** Statuses staff may move to from this one. */
+  next: z.array(z.string()),
+  /** Whether moving to this status needs a reason written for the applicant. */
+  needsReason: z.boolean(),
+  /** Whether the request is finished in this status. */
+  closed: z.boolean(),
+});

@@ -12,16 +12,27 @@ export const sopStepSchema = z.object({
   actors: z.array(keySchema).min(1),
   /** Mutu baku – kelengkapan: what must be at hand for the step. */
   inputs: z.string().min(2),
-  /** Mutu baku – waktu: the standard time of the step. */
-  time: durationSchema,
+  /** Mutu baku – waktu: the standard time of the step; null when the SOP gives none (see timeNote). */
+  time: durationSchema.nullable(),
+  /** Required when time is null: what the SOP says instead (e.g. "sesuai kontrak pengadaan", "tidak terbaca pada sumber"). */
+  timeNote: z.string().min(3).optional(),
   /** Mutu baku – output: what the step produces. */
   output: z.string().min(2),
   /** Keterangan: remarks, e.g. that field visits depend on distance. */
   notes: z.string().optional(),
   /** start, process, decision or end: the flowchart symbol. */
   kind: z.enum(STEP_KINDS),
+  /**
+   * The request status this step belongs to (ids from content/reference/statuses.yaml), e.g.
+   * "verifikasi_lapangan". The tracking page groups steps into these stages and adds their times.
+   * A step without one belongs to the stage of the step before it.
+   */
+  stage: z.string().optional(),
   /** For a decision: what happens when the answer is no (e.g. "Kembali ke langkah 2"). */
   ifNo: z.string().optional(),
+}).refine((step) => step.time !== null || step.timeNote !== undefined, {
+  message: 'langkah tanpa waktu baku (time: null) harus punya timeNote',
+  path: ['timeNote'],
 });
 
 /** An SOP in the Permenpan RB 35/2012 form, `content/sops/<key>.yaml`. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientResponseError } from 'pocketbase';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { statusOf } from '../support/http';
 import { loadVectors } from '../support/vectors';
 
 let pb: TestPocketBase;
@@ -11,15 +11,6 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise;
-    return 200;
-  } catch (err) {
-    if (err instanceof ClientResponseError) return err.status;
-    throw err;
-  }
-}
 
 describe('kotak saran API', () => {
   it('lets a visitor leave a suggestion', async () => {

@@ -17,6 +17,7 @@ describe('content/ as it is in the repository', () => {
       programmes: content.programmes,
       ppksIds: new Set(content.ppks.map((p) => p.id)),
       documentTypeIds: new Set(content.documentTypes.map((d) => d.id)),
+      statuses: content.statuses,
     });
     expect(formatProblems(problems)).toBe('');
   });

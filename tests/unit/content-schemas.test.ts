@@ -52,6 +52,14 @@ describe('content schemas reject broken fields and name them', () => {
     expect(issuePaths(sopSchema.safeParse(broken)).sort()).toEqual(['steps.1.time.unit', 'steps.2.kind']);
   });
 
+  it('an SOP step without a fixed time must say why', () => {
+    const broken = clone(sop) as unknown as { steps: { time: unknown; timeNote?: string }[] };
+    broken.steps[3]!.time = null;
+    expect(issuePaths(sopSchema.safeParse(broken))).toEqual(['steps.3.timeNote']);
+    broken.steps[3]!.timeNote = 'sesuai jadwal distribusi';
+    expect(issuePaths(sopSchema.safeParse(broken))).toEqual([]);
+  });
+
   it('an SOP date not written as YYYY-MM-DD', () => {
     const broken = { ...clone(sop), createdOn: '24 Januari 2022' };
     expect(issuePaths(sopSchema.safeParse(broken))).toEqual(['createdOn']);
@@ -74,6 +82,7 @@ function baseContent(): ContentForChecks {
     programmes: fixture.programmes.map((p) => ({ id: p.id, data: clone(p.data) })),
     ppksIds: new Set(fixture.ppks.map((p) => p.id)),
     documentTypeIds: new Set(fixture.documentTypes.map((d) => d.id)),
+    statuses: fixture.statuses,
   };
 }
 

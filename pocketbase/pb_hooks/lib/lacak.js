@@ -1,0 +1,96 @@
+// The public tracking answer. Only: service name, date submitted, current status, the history
+// of status changes with their public notes, the SOP stages with standard times and whether
+// each is late. Never a name, NIK, KK, phone, address, file or internal note. An unknown code
+// gets the same keys (empty) and costs the same queries.
+
+const PLACEHOLDER_CODE = "XXX-XXX-XXX-XXX";
+
+function answer(app, rawCode, now) {
+  const rules = require(`${__hooks}/lib/rules.generated.js`);
+  const portal = require(`${__hooks}/lib/portal.js`);
+  const data = portal.required();
+  const offset = rules.zoneOffsetHours(data.site.timeZone);
+  const code = rules.normaliseCode(String(rawCode || ""));
+
+  let record = null;
+  try {
+    record = app.findFirstRecordByData("permohonan", "kode_lacak", code || PLACEHOLDER_CODE);
+  } catch (_) {
+    record = null;
+  }
+  // Same query for a found and an unknown code, so timing does not tell them apart.
+  const events = app.findRecordsByFilter("riwayat_permohonan", "permohonan = {:id}", "created", 200, 0, { id: record ? record.id : "-" });
+
+  const body = {
+    kode: code,
+    ditemukan: record !== null,
+    layanan: null,
+    diajukan: null,
+    status: null,
+    status_label: null,
+    status_keterangan: null,
+    selesai: false,
+    dalam_waktu_standar: null,
+    tahapan: [],
+    riwayat: [],
+    dokumen_perbaikan: [],
+  };
+  if (!record) return body;
+
+  const service = portal.service(data, record.getString("layanan"));
+  const status = record.getString("status");
+  const statusInfo = portal.status(data, status);
+  const label = (id) => {
+    const s = portal.status(data, id);
+    return s ? s.label : id;
+  };
+  const iso = (dt) => new Date(dt.string().replace(" ", "T")).toISOString();
+
+  body.layanan = service ? service.title : record.getString("layanan");
+  body.diajukan = iso(record.getDateTime("created"));
+  body.status = status;
+  body.status_label = statusInfo ? statusInfo.label : status;
+  body.status_keterangan = statusInfo ? statusInfo.description : null;
+  body.selesai = statusInfo ? statusInfo.closed : false;
+
+  const history = events.map((ev) => ({ waktu: iso(ev.getDateTime("created")), status: ev.getString("status"), catatan: ev.getString("catatan_publik") }));
+  body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_label: label(h.status), catatan: h.catatan }));
+
+  // Each SOP stage: reached when its status first appears; left at the next different status.
+  let late = false;
+  const stages = service ? service.stages : [];
+  body.tahapan = stages.map((stage) => {
+    let start = null;
+    let end = null;
+    for (let i = 0; i < history.length; i++) {
+      if (start === null && history[i].status === stage.status) start = i;
+      else if (start !== null && history[i].status !== stage.status) {
+        end = i;
+        break;
+      }
+    }
+    const mulai = start === null ? null : history[start].waktu;
+    const selesai = end === null ? null : history[end].waktu;
+    let batas = null;
+    let terlambat = false;
+    if (mulai) {
+      batas = rules.dueAt(new Date(mulai), stage.minutes, offset).toISOString();
+      const until = selesai ? new Date(selesai) : body.selesai ? new Date(history[history.length - 1].waktu) : now;
+      terlambat = until.getTime() > new Date(batas).getTime();
+      if (terlambat) late = true;
+    }
+    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
+  });
+  body.dalam_waktu_standar = !late;
+
+  if (status === "perlu_perbaikan") {
+    const keys = record.get("dokumen_perbaikan") || [];
+    body.dokumen_perbaikan = keys.map((key) => {
+      const doc = data.documentTypes.find((d) => d.id === key);
+      return doc ? doc.label : key;
+    });
+  }
+  return body;
+}
+
+module.exports = { answer: answer };

@@ -1,0 +1,90 @@
+// Server side of an application: the same rules as the form (rules.generated.js, bundled from
+// src/lib/rules), Indonesian field messages, idempotent retries and the tracking code.
+const TEXT_FIELDS = ["layanan", "nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan", "persetujuan_versi", "id_pengiriman"];
+
+function rules() {
+  return require(`${__hooks}/lib/rules.generated.js`);
+}
+
+/** A 400 whose data PocketBase (and the SDK) carries per field. */
+function fieldErrors(errors) {
+  const data = {};
+  for (const key in errors) data[key] = new ValidationError("validation_failed", errors[key]);
+  return new BadRequestError("Periksa kembali isian Anda.", data);
+}
+
+/** The uploaded file of a field, or null (as size and declared type for the shared rules). */
+function uploaded(record, field) {
+  const value = record.get(field);
+  if (!value) return null;
+  const file = Array.isArray(value) ? value[0] : value;
+  if (!file || typeof file !== "object" || file.size === undefined) return null;
+  // The declared type is not trusted: PocketBase checks the file's content against the field.
+  return { size: file.size, type: "" };
+}
+
+/** The record's input as the shared rules expect it. */
+function inputOf(record) {
+  const input = {};
+  for (let i = 0; i < TEXT_FIELDS.length; i++) input[TEXT_FIELDS[i]] = record.getString(TEXT_FIELDS[i]);
+  // The date field holds "YYYY-MM-DD 00:00:00.000Z" once parsed; compare the day only.
+  input.tanggal_lahir = input.tanggal_lahir.slice(0, 10);
+  let answers = {};
+  try {
+    const raw = record.get("jawaban_kelayakan");
+    answers = raw ? JSON.parse(toString(raw)) : {};
+  } catch (_) {
+    answers = {};
+  }
+  input.jawaban_kelayakan = answers && typeof answers === "object" ? answers : {};
+  return input;
+}
+
+/** A tracking code that is not in use yet, from PocketBase's CSPRNG. */
+function newCode(app, prefix) {
+  const r = rules();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const symbols = $security.randomStringWithAlphabet(r.CODE_SYMBOLS, r.CODE_ALPHABET);
+    const code = r.formatCode(prefix, symbols);
+    try {
+      app.findFirstRecordByData("permohonan", "kode_lacak", code);
+    } catch (_) {
+      return code;
+    }
+  }
+  throw new ApiError(500, "Kode lacak tidak dapat dibuat. Coba kirim lagi.", {});
+}
+
+function existingBySubmission(app, submissionId) {
+  if (!submissionId) return null;
+  try {
+    return app.findFirstRecordByData("permohonan", "id_pengiriman", submissionId);
+  } catch (_) {
+    return null;
+  }
+}
+
+/** Indonesian messages for PocketBase's own checks (file content type, size). */
+function translateSaveError(err, data, service) {
+  const apiError = err && err.value;
+  const details = apiError && apiError.data;
+  if (!details || typeof details !== "object") return null;
+  const errors = {};
+  let any = false;
+  for (const field in details) {
+    const code = details[field] && details[field].code;
+    const doc = service && service.documents.find((d) => d.key === field);
+    const label = doc ? doc.label : field;
+    if (code === "validation_invalid_mime_type") {
+      errors[field] = "Isi berkas " + label + " bukan " + rules().acceptedTypesText(doc ? doc.accept : []) + ". Pilih foto atau berkas PDF yang asli.";
+    } else if (code === "validation_file_size_limit") {
+      errors[field] = "Berkas " + label + " terlalu besar. Paling besar " + (doc ? doc.maxSizeMB : "") + " MB.";
+    } else {
+      errors[field] = "Isian ini tidak dapat diterima. Periksa kembali.";
+    }
+    any = true;
+  }
+  return any ? fieldErrors(errors) : null;
+}
+
+module.exports = { TEXT_FIELDS: TEXT_FIELDS, rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, inputOf: inputOf, newCode: newCode, existingBySubmission: existingBySubmission, translateSaveError: translateSaveError };

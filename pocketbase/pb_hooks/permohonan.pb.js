@@ -1,0 +1,92 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Applications: validated on the server with the form's own rules, one record per submission
+// id (a retry gets the original code back), a tracking code, and nothing personal in any
+// answer to someone who is not staff.
+
+onRecordCreateRequest((e) => {
+  const portal = require(`${__hooks}/lib/portal.js`);
+  const lib = require(`${__hooks}/lib/permohonan.js`);
+  const data = portal.required();
+  const record = e.record;
+
+  const submissionId = record.getString("id_pengiriman").trim();
+  const earlier = lib.existingBySubmission(e.app, submissionId);
+  if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
+
+  const input = lib.inputOf(record);
+  const service = portal.service(data, input.layanan);
+  const files = {};
+  for (let i = 0; i < data.documentTypes.length; i++) {
+    const key = data.documentTypes[i].id;
+    files[key] = lib.uploaded(record, key);
+  }
+  const result = lib.rules().validateApplication(input, files, {
+    service: service,
+    kecamatanIds: data.kecamatan.map((k) => k.id),
+    privacyNoticeVersion: data.site.privacyNoticeVersion,
+    today: portal.today(data),
+  });
+  if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
+
+  const value = result.value;
+  for (let i = 0; i < lib.TEXT_FIELDS.length; i++) record.set(lib.TEXT_FIELDS[i], value[lib.TEXT_FIELDS[i]]);
+  record.set("tanggal_lahir", value.tanggal_lahir + " 00:00:00.000Z");
+  record.set("jawaban_kelayakan", value.jawaban_kelayakan);
+  // Whatever the client sent, these are the server's to set.
+  record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
+  record.set("status", "diterima");
+  record.set("catatan_publik", "");
+  record.set("dokumen_perbaikan", []);
+  record.set("persetujuan_waktu", new Date().toISOString().replace("T", " "));
+
+  try {
+    e.next();
+  } catch (err) {
+    // Two retries racing: the unique index lets one through; the other gets its code.
+    const winner = lib.existingBySubmission(e.app, submissionId);
+    if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
+    throw lib.translateSaveError(err, data, service) || err;
+  }
+}, "permohonan");
+
+// The first history entry is saved with the application, in the same transaction.
+onRecordCreate((e) => {
+  e.next();
+  const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_permohonan"));
+  riwayat.set("permohonan", e.record.id);
+  riwayat.set("status", e.record.getString("status") || "diterima");
+  riwayat.set("catatan_publik", "Permohonan diterima melalui portal.");
+  e.app.save(riwayat);
+}, "permohonan");
+
+// Every status change (and every new public note), from the API or the admin UI, becomes a
+// history entry that the tracking page reads.
+onRecordUpdate((e) => {
+  const before = e.record.original();
+  const from = before.getString("status");
+  const to = e.record.getString("status");
+  const note = e.record.getString("catatan_publik");
+  const noteChanged = note !== before.getString("catatan_publik");
+  e.next();
+  if (from === to && !noteChanged) return;
+  const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_permohonan"));
+  riwayat.set("permohonan", e.record.id);
+  riwayat.set("status_dari", from);
+  riwayat.set("status", to);
+  riwayat.set("catatan_publik", note);
+  riwayat.set("dokumen_perbaikan", to === "perlu_perbaikan" ? e.record.get("dokumen_perbaikan") : []);
+  e.app.save(riwayat);
+}, "permohonan");
+
+// Anyone but staff (e.g. the citizen's own create answer) sees only the tracking code.
+onRecordEnrich((e) => {
+  const info = e.requestInfo;
+  if (!info || !info.hasSuperuserAuth()) {
+    const keep = { id: true, kode_lacak: true, collectionId: true, collectionName: true };
+    const names = e.record.collection().fields.fieldNames();
+    const hide = [];
+    for (let i = 0; i < names.length; i++) if (!keep[names[i]]) hide.push(names[i]);
+    e.record.hide.apply(e.record, hide);
+  }
+  e.next();
+}, "permohonan");

@@ -1,0 +1,2 @@
+export const RULES_BUNDLE: string;
+export function buildHookLibs(): string;

@@ -1,0 +1,143 @@
+// A form draft kept on the device in IndexedDB, photos included, so a closed tab or a dropped
+// connection loses nothing. Everything fails soft: a form must keep working when storage is
+// missing, blocked (private mode), full or broken.
+
+export interface Draft<T> {
+  key: string;
+  savedAt: number;
+  data: T;
+  files: Record<string, { name: string; type: string; blob: Blob }>;
+}
+
+const DB_NAME = 'portal-draf';
+const STORE = 'draf';
+// A hung open (another tab blocking, a stuck disk) must not hold the form back.
+const TIMEOUT_MS = 5000;
+
+let dbPromise: Promise<IDBDatabase | null> | null = null;
+let broken = false;
+
+function factory(): IDBFactory | null {
+  try {
+    // Reading the global itself can throw SecurityError where storage is blocked.
+    return typeof indexedDB === 'undefined' || !indexedDB ? null : indexedDB;
+  } catch {
+    return null;
+  }
+}
+
+/** False when IndexedDB is missing, blocked, or has already failed to open on this page. */
+export function draftsAvailable(): boolean {
+  return !broken && factory() !== null;
+}
+
+function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), TIMEOUT_MS);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}
+
+function openDb(): Promise<IDBDatabase | null> {
+  if (dbPromise) return dbPromise;
+  const idb = factory();
+  if (!idb || broken) return Promise.resolve(null);
+  const opening = new Promise<IDBDatabase | null>((resolve) => {
+    const request = idb.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'key' });
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Let a newer version of the portal in another tab upgrade instead of waiting on us.
+      db.onversionchange = () => {
+        db.close();
+        dbPromise = null;
+      };
+      db.onclose = () => {
+        dbPromise = null;
+      };
+      resolve(db);
+    };
+    // Private mode in some browsers refuses here: stop trying for the rest of the page's life.
+    request.onerror = () => {
+      broken = true;
+      resolve(null);
+    };
+  });
+  const TIMED_OUT = Symbol('timeout');
+  dbPromise = withTimeout<IDBDatabase | null | typeof TIMED_OUT>(opening, TIMED_OUT).then((db) => {
+    if (db === TIMED_OUT || db === null) {
+      dbPromise = null; // a slow open may work on the next call
+      return null;
+    }
+    return db;
+  });
+  return dbPromise;
+}
+
+/** Runs one request in its own transaction; resolves its result once committed, else the fallback. */
+async function run<R>(mode: IDBTransactionMode, fallback: R, make: (store: IDBObjectStore) => IDBRequest): Promise<R> {
+  try {
+    const db = await openDb();
+    if (!db) return fallback;
+    const done = new Promise<R>((resolve) => {
+      const tx = db.transaction(STORE, mode);
+      const request = make(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request.result as R);
+      tx.onerror = () => resolve(fallback);
+      tx.onabort = () => resolve(fallback); // e.g. QuotaExceededError
+    });
+    return await withTimeout(done, fallback);
+  } catch {
+    // DataCloneError for data that cannot be stored, InvalidStateError for a closing database.
+    return fallback;
+  }
+}
+
+/** Saves (replaces) the draft under `key`. Null files are left out. Never throws. */
+export async function saveDraft<T>(key: string, data: T, files: Record<string, File | Blob | null>): Promise<void> {
+  const stored: Draft<T>['files'] = {};
+  for (const [field, file] of Object.entries(files)) {
+    if (!file) continue;
+    const name = typeof File !== 'undefined' && file instanceof File ? file.name : field;
+    stored[field] = { name, type: file.type, blob: file };
+  }
+  const draft: Draft<T> = { key, savedAt: Date.now(), data, files: stored };
+  await run('readwrite', undefined, (store) => store.put(draft));
+}
+
+/** The draft saved under `key`, or null when there is none or storage cannot be read. */
+export async function loadDraft<T>(key: string): Promise<Draft<T> | null> {
+  const value: unknown = await run<unknown>('readonly', null, (store) => store.get(key));
+  if (!isDraft(value) || value.key !== key) return null;
+  return value as Draft<T>;
+}
+
+/** Deletes the draft under `key` (after a successful submission, or when the person discards it). */
+export async function clearDraft(key: string): Promise<void> {
+  await run('readwrite', undefined, (store) => store.delete(key));
+}
+
+// Storage written by an older version or by hand must not crash the form that reads it.
+function isDraft(value: unknown): value is Draft<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (typeof v['key'] !== 'string' || typeof v['savedAt'] !== 'number' || !('data' in v)) return false;
+  const files = v['files'];
+  if (typeof files !== 'object' || files === null) return false;
+  return Object.values(files).every((f: unknown) => {
+    if (typeof f !== 'object' || f === null) return false;
+    const entry = f as Record<string, unknown>;
+    return typeof entry['name'] === 'string' && typeof entry['type'] === 'string' && entry['blob'] instanceof Blob;
+  });
+}

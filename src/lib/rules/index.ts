@@ -1,0 +1,9 @@
+// Entry point of the rules shared by the browser and the PocketBase hooks. The hooks get a
+// CommonJS bundle of this file (scripts/lib/hooks.mjs), so nothing here may touch the DOM,
+// Node or any npm package.
+export * from './nik';
+export * from './phone';
+export * from './tracking-code';
+export * from './working-time';
+export * from './stages';
+export * from './application';

@@ -1,0 +1,46 @@
+// Due dates from SOP standard times. A stage of N working minutes is due at the end of the
+// ceil(N / 480)-th working day (Monday–Friday) counted from the day it started; the start day
+// counts when it is a working day. National holidays are not known to the portal and are not
+// skipped: staff see a request as late one day early rather than one day too late.
+
+export const WORKING_DAY_MINUTES = 480;
+const DAY_MS = 86_400_000;
+
+/** Offset of the office time zone from UTC in hours (WIB 7, WITA 8, WIT 9). */
+export function zoneOffsetHours(zone: string): number {
+  return zone === 'WIT' ? 9 : zone === 'WITA' ? 8 : 7;
+}
+
+function isWorkingDay(localMidnightMs: number): boolean {
+  const weekday = new Date(localMidnightMs).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+}
+
+/** Instant by which a stage that started at `start` and takes `minutes` of working time is due. */
+export function dueAt(start: Date, minutes: number, offsetHours = 7): Date {
+  const offset = offsetHours * 3_600_000;
+  const days = Math.max(1, Math.ceil(minutes / WORKING_DAY_MINUTES));
+  // Local calendar day of the start, as a UTC-midnight timestamp of that local date.
+  let day = Math.floor((start.getTime() + offset) / DAY_MS) * DAY_MS;
+  let counted = 0;
+  for (;;) {
+    if (isWorkingDay(day)) counted++;
+    if (counted === days) break;
+    day += DAY_MS;
+  }
+  // End of that local day.
+  return new Date(day + DAY_MS - 1 - offset);
+}
+
+/** Whole working days from the local day of `from` to the local day of `to` (same day = 0). */
+export function workingDaysBetween(from: Date, to: Date, offsetHours = 7): number {
+  const offset = offsetHours * 3_600_000;
+  let day = Math.floor((from.getTime() + offset) / DAY_MS) * DAY_MS;
+  const last = Math.floor((to.getTime() + offset) / DAY_MS) * DAY_MS;
+  let count = 0;
+  while (day < last) {
+    day += DAY_MS;
+    if (isWorkingDay(day)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,39 @@
+// What a service asks of an application, resolved from content/ (a service's document keys
+// joined with the document types). Used by the build (portal.json for the hooks, the form's
+// props) and by tests, so all three see the same rules.
+import type { Service } from '../schemas/service';
+import type { ServiceRules } from './rules/application';
+
+export interface DocumentType {
+  label: string;
+  accept: readonly string[];
+  maxSizeMB: number;
+  hint: string;
+}
+
+export interface ResolvedDocument {
+  key: string;
+  label: string;
+  required: boolean;
+  accept: string[];
+  maxSizeMB: number;
+  hint: string;
+}
+
+export function resolveDocuments(service: Service, types: ReadonlyMap<string, DocumentType>): ResolvedDocument[] {
+  return service.documents.map((doc) => {
+    const type = types.get(doc.key);
+    if (!type) throw new Error(`jenis dokumen "${doc.key}" tidak ada di content/reference/documents.yaml`);
+    return { key: doc.key, label: type.label, required: doc.required, accept: [...type.accept], maxSizeMB: type.maxSizeMB, hint: doc.hint ?? type.hint };
+  });
+}
+
+export function serviceRules(id: string, service: Service, types: ReadonlyMap<string, DocumentType>): ServiceRules {
+  return {
+    id,
+    title: service.title,
+    onlineApplication: service.onlineApplication,
+    documents: resolveDocuments(service, types).map(({ key, label, required, accept, maxSizeMB }) => ({ key, label, required, accept, maxSizeMB })),
+    questions: service.eligibility.questions.map((q) => ({ id: q.id, question: q.question, expected: q.expected, ifNot: q.ifNot })),
+  };
+}

@@ -1,0 +1,43 @@
+import type { APIRoute } from 'astro';
+import { loadContent } from '../../lib/content';
+import { sopStages } from '../../lib/rules/stages';
+import type { ServiceRules } from '../../lib/rules/application';
+import { serviceRules } from '../../lib/service-rules';
+
+/**
+ * The public rules the PocketBase hooks need from content/: services with their documents,
+ * eligibility questions and SOP stages, kecamatan, statuses and office settings. Built into
+ * dist/data/portal.json; the hooks read it from the site directory, so content/ stays the one
+ * source for the browser and the server alike. Nothing here is private.
+ */
+export interface PortalData {
+  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number };
+  kecamatan: { id: string; code: string; name: string }[];
+  statuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean }[];
+  documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
+  services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string })[];
+}
+
+export async function portalData(): Promise<PortalData> {
+  const { site, services, kecamatan, statuses, documentTypes } = await loadContent();
+  const types = new Map(documentTypes.map((d) => [d.id, d.data]));
+  return {
+    site: {
+      officeName: site.officeName,
+      trackingPrefix: site.trackingPrefix,
+      timeZone: site.timeZone,
+      privacyNoticeVersion: site.privacyNoticeVersion,
+      retentionDays: site.retentionDays,
+    },
+    kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
+    statuses: statuses.map((s) => s.data),
+    documentTypes: documentTypes.map((d) => ({ id: d.id, label: d.data.label, accept: [...d.data.accept], maxSizeMB: d.data.maxSizeMB })),
+    services: services.map((s) => ({
+      ...serviceRules(s.id, s.data, types),
+      stages: sopStages(s.sop.data.steps).map((st) => ({ status: st.status, minutes: st.minutes })),
+      sopTitle: s.sop.data.title,
+    })),
+  };
+}
+
+export const GET: APIRoute = async () => new Response(JSON.stringify(await portalData()), { headers: { 'content-type': 'application/json' } });

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { applicationForm, applicationVectors } from '../support/application';
+
+let pb: TestPocketBase;
+beforeAll(async () => {
+  pb = await startTestPocketBase();
+});
+afterAll(async () => {
+  await pb?.stop();
+});
+
+const ALLOWED_KEYS = ['dalam_waktu_standar', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
+
+/** Submitted personal values, written so that each appears nowhere it should not. */
+const PERSON = {
+  nama_lengkap: 'Sumarni Binti Kasim',
+  nik: '1901015508640009',
+  nomor_kk: '1901011203150004',
+  telepon: '0813-9876-5432',
+  desa_kelurahan: 'Kenanga Rahasia',
+  alamat: 'Gang Melati Nomor 77 belakang warung Pak Darto',
+  pemohon_adalah: 'mewakili',
+  nama_pengaju: 'Rahmat Hidayatullah',
+  hubungan: 'keponakan',
+};
+const PERSONAL_STRINGS = [...Object.values(PERSON).filter((v) => v.length > 8), '6281398765432', '081398765432', '1980-07-05'];
+
+async function apply(): Promise<string> {
+  const base = applicationVectors()[0]!;
+  const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
+    method: 'POST',
+    body: applicationForm({ ...base.input, ...PERSON, tanggal_lahir: '1980-07-05', id_pengiriman: randomUUID() }, base.files),
+  });
+  const body = (await res.json()) as { kode_lacak: string };
+  expect(res.status).toBe(200);
+  return body.kode_lacak;
+}
+
+async function track(code: string): Promise<{ status: number; text: string; body: Record<string, unknown> }> {
+  const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}`);
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown> };
+}
+
+describe('public tracking route', () => {
+  it('answers with the stages and history and no personal value at all', async () => {
+    const code = await apply();
+    const { status, text, body } = await track(code.toLowerCase().replace(/-/g, ' '));
+    expect(status).toBe(200);
+    expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
+    expect(body['kode']).toBe(code);
+    expect(body['layanan']).toBe('Bantuan Alat Bantu bagi Penyandang Disabilitas');
+    expect(body['status']).toBe('diterima');
+    const stages = body['tahapan'] as { status: string; menit_standar: number; mulai: string | null }[];
+    expect(stages.map((s) => s.status)).toEqual(['diterima', 'verifikasi_berkas', 'verifikasi_lapangan', 'menunggu_keputusan', 'disetujui']);
+    expect(stages[0]!.mulai).toBeTruthy();
+    for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
+    expect(text).not.toMatch(/\.(jpg|png|pdf)/); // no file names
+  });
+
+  it('shows a staff status change with its public note and the document to fix, but never the internal fields', async () => {
+    const code = await apply();
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+    await pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas', catatan_publik: 'Berkas sedang diperiksa.' });
+    await pb.admin.collection('permohonan').update(record.id, { status: 'perlu_perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: ['kk'] });
+    const { body, text } = await track(code);
+    expect(body['status']).toBe('perlu_perbaikan');
+    expect(body['status_label']).toBe('Perlu perbaikan');
+    expect(body['dokumen_perbaikan']).toEqual(['Kartu Keluarga (KK)']);
+    const history = body['riwayat'] as { status: string; catatan: string }[];
+    expect(history.map((h) => h.status)).toEqual(['diterima', 'verifikasi_berkas', 'perlu_perbaikan']);
+    expect(history[2]!.catatan).toBe('Foto KK terpotong, mohon kirim ulang.');
+    const stages = body['tahapan'] as { status: string; mulai: string | null; selesai: string | null }[];
+    expect(stages[0]!.selesai).toBeTruthy(); // diterima ended when verification began
+    for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
+  });
+
+  it('answers an unknown or malformed code with the same keys and 404', async () => {
+    for (const code of ['BKA-222-222-222', "BKA' OR 1=1", '../../etc/passwd', 'kode_lacak!=""']) {
+      const { status, body } = await track(code);
+      expect(status, code).toBe(404);
+      expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
+      expect(body['ditemukan']).toBe(false);
+      expect(body['riwayat']).toEqual([]);
+    }
+  });
+
+  it('is rate limited by PocketBase (set by a migration)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await fetch(`${pb.url}/api/lacak/BKA-222-222-22${i % 10}`)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+  });
+
+  it('limits how many applications one address may send in a minute (not only in 5 seconds)', async () => {
+    // Spaced 350 ms apart, PocketBase's default create limit (20 per 5 s) never triggers;
+    // the portal's own rule (20 per minute for guests) does.
+    const statuses: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      const res = await fetch(`${pb.url}/api/collections/permohonan/records`, { method: 'POST', body: new FormData() });
+      statuses.push(res.status);
+      await new Promise((r) => setTimeout(r, 350));
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+});
