@@ -9,6 +9,8 @@ export async function sitemapPaths(): Promise<string[]> {
     '/layanan/',
     ...services.map((s) => `/layanan/${s.id}/`),
     ...services.filter((s) => s.documents.length > 0).map((s) => `/layanan/${s.id}/daftar-periksa/`),
+    ...services.filter((s) => s.data.onlineApplication).map((s) => `/layanan/${s.id}/ajukan/`),
+    '/lacak/',
     '/sop/',
     ...sops.map((s) => `/sop/${s.id}/`),
     '/program/',

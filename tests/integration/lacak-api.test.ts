@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
-import { applicationForm, applicationVectors } from '../support/application';
+import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 
 let pb: TestPocketBase;
 beforeAll(async () => {
@@ -13,30 +12,8 @@ afterAll(async () => {
 
 const ALLOWED_KEYS = ['dalam_waktu_standar', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
 
-/** Submitted personal values, written so that each appears nowhere it should not. */
-const PERSON = {
-  nama_lengkap: 'Sumarni Binti Kasim',
-  nik: '1901015508640009',
-  nomor_kk: '1901011203150004',
-  telepon: '0813-9876-5432',
-  desa_kelurahan: 'Kenanga Rahasia',
-  alamat: 'Gang Melati Nomor 77 belakang warung Pak Darto',
-  pemohon_adalah: 'mewakili',
-  nama_pengaju: 'Rahmat Hidayatullah',
-  hubungan: 'keponakan',
-};
-const PERSONAL_STRINGS = [...Object.values(PERSON).filter((v) => v.length > 8), '6281398765432', '081398765432', '1980-07-05'];
-
-async function apply(): Promise<string> {
-  const base = applicationVectors()[0]!;
-  const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
-    method: 'POST',
-    body: applicationForm({ ...base.input, ...PERSON, tanggal_lahir: '1980-07-05', id_pengiriman: randomUUID() }, base.files),
-  });
-  const body = (await res.json()) as { kode_lacak: string };
-  expect(res.status).toBe(200);
-  return body.kode_lacak;
-}
+const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
+const apply = () => applyAsSamplePerson(pb.url);
 
 async function track(code: string): Promise<{ status: number; text: string; body: Record<string, unknown> }> {
   const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}`);

@@ -10,7 +10,7 @@ describe('finding a service', () => {
     await expectAccessible(page);
     let clicks = 0;
 
-    await page.getByRole('link', { name: /Cari layanan dan syaratnya/ }).click();
+    await page.getByRole('link', { name: /Cari layanan dan ajukan permohonan/ }).click();
     clicks++;
     await page.waitForURL('**/layanan/');
     await expectAccessible(page);

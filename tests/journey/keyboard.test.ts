@@ -45,7 +45,7 @@ async function tabThrough(page: Page, max = 200): Promise<Focused[]> {
 
 describe('keyboard only', () => {
   for (const [name, pathname, mustReach] of [
-    ['home', '/', 'Cari layanan dan syaratnya'],
+    ['home', '/', 'Cari layanan dan ajukan permohonan'],
     ['a service', '/layanan/alat-bantu-disabilitas/', 'Daftar periksa dokumen'],
     ['an SOP', '/sop/alat-bantu-permakanan-uep/', 'Lihat alur langkah yang mudah dibaca di ponsel'],
   ] as const) {
@@ -78,6 +78,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    // Scrolling may be smooth: wait for it rather than read it at once.
+    await region.evaluate((el, start) => new Promise<void>((resolve, reject) => {
+      const until = Date.now() + 3000;
+      const check = () => (el.scrollLeft > start ? resolve() : Date.now() > until ? reject(new Error('tidak bergeser')) : requestAnimationFrame(check));
+      check();
+    }), before);
     expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
     await close();
   });

@@ -77,3 +77,36 @@ export function applicationForm(input: ApplicationInput, files: Record<string, F
   for (const [key, info] of Object.entries(files)) if (info) form.append(key, fakeFile(info, key));
   return form;
 }
+
+/** A person applying on someone's behalf; none of these values may reach a public page or answer. */
+export const SAMPLE_PERSON = {
+  nama_lengkap: 'Sumarni Binti Kasim',
+  nik: '1901015508640009',
+  nomor_kk: '1901011203150004',
+  telepon: '0813-9876-5432',
+  desa_kelurahan: 'Kenanga Rahasia',
+  alamat: 'Gang Melati Nomor 77 belakang warung Pak Darto',
+  pemohon_adalah: 'mewakili',
+  nama_pengaju: 'Rahmat Hidayatullah',
+  hubungan: 'keponakan',
+  tanggal_lahir: '1980-07-05',
+} as const;
+
+/** SAMPLE_PERSON's values as they could appear anywhere (phone in every form, birth date spelled out). */
+export const SAMPLE_PERSONAL_STRINGS = [
+  ...Object.values(SAMPLE_PERSON).filter((v) => v.length > 8),
+  '081398765432',
+  '6281398765432',
+  '5 Juli 1980',
+];
+
+/** Sends an application for SAMPLE_PERSON; returns its tracking code. */
+export async function applyAsSamplePerson(baseUrl: string): Promise<string> {
+  const base = applicationVectors()[0]!;
+  const res = await fetch(`${baseUrl}/api/collections/permohonan/records`, {
+    method: 'POST',
+    body: applicationForm({ ...base.input, ...SAMPLE_PERSON, id_pengiriman: randomUUID() }, base.files),
+  });
+  if (res.status !== 200) throw new Error(`permohonan ditolak: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { kode_lacak: string }).kode_lacak;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanSize, isImage } from '../../src/lib/photo-compress';
+import { humanSize, isImage } from '../../src/lib/file-kind';
 
 describe('file sizes as a person reads them (EYD V)', () => {
   it('writes kilobytes as whole numbers and megabytes with a decimal comma', () => {

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, useJourney } from '../support/journey';
+import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+
+const journey = useJourney();
+
+const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
+const SERVICE = 'Bantuan Alat Bantu bagi Penyandang Disabilitas';
+
+const apply = () => applyAsSamplePerson(journey.pb.url);
+
+async function expectNoPersonalData(page: Page) {
+  const html = await page.content();
+  for (const value of PERSONAL_STRINGS) expect(html, value).not.toContain(value);
+}
+
+async function expectNoSidewaysScroll(page: Page) {
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  expect(fits, 'halaman melebar ke samping').toBe(true);
+}
+
+/** Chromium logs every 404 answer as a console error; the not-found answer is expected. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of 404/.test(e));
+
+const resultHeading = (page: Page) => page.locator('.track-result h2');
+
+describe('tracking a request by its code', () => {
+  it('shows the status, the stages and the correction a person has to send, and no personal data', async () => {
+    const code = await apply();
+    const { page, consoleErrors, close } = await journey.open();
+
+    // Opened from a link that carries the code.
+    await page.goto(`/lacak/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lacak permohonan');
+    expect(await page.getByLabel('Kode pelacakan').inputValue()).toBe(code);
+    expect(await page.locator('.track-status__label').textContent()).toBe('Diterima');
+    expect(await page.getByText(SERVICE, { exact: true }).isVisible()).toBe(true);
+    const stages = page.locator('ol.track-stages > li');
+    expect(await stages.count()).toBe(5);
+    expect(await stages.first().getAttribute('aria-current')).toBe('step');
+    expect(await stages.first().textContent()).toContain('Tahap saat ini');
+    expect(await page.locator('.track-result').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('.track-result').getAttribute('aria-busy')).toBe('false');
+    await expectAccessible(page);
+    await expectNoPersonalData(page);
+    await expectNoSidewaysScroll(page);
+
+    // Staff check the documents, then ask for a new photo of the KK.
+    const admin = journey.pb.admin;
+    const record = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
+    await admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas', catatan_publik: 'Berkas sedang diperiksa petugas.' });
+    const note = 'Foto KK terpotong di bagian bawah, mohon kirim ulang.';
+    await admin.collection('permohonan').update(record.id, { status: 'perlu_perbaikan', catatan_publik: note, dokumen_perbaikan: ['kk'] });
+
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
+    expect(await page.locator('.track-status__label').textContent()).toBe('Perlu perbaikan');
+    const fix = page.getByRole('region', { name: 'Yang perlu Anda lakukan' });
+    expect(await fix.getByText('Kartu Keluarga (KK)', { exact: true }).isVisible()).toBe(true);
+    expect(await fix.getByText(note).isVisible()).toBe(true);
+    expect(await fix.getByRole('link', { name: '0822-9997-0505' }).getAttribute('href')).toMatch(/^https:\/\/wa\.me\/6282299970505/);
+    // Newest first: the correction request heads the history, the receipt ends it.
+    const history = page.locator('.track-history > li');
+    expect(await history.count()).toBe(3);
+    expect(await history.first().textContent()).toContain('Perlu perbaikan');
+    expect(await history.last().textContent()).toContain('Diterima');
+    expect(await page.getByText('Berkas sedang diperiksa petugas.').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await expectNoPersonalData(page);
+    await expectNoSidewaysScroll(page);
+
+    // The code typed by hand, in lower case with spaces, gives the same answer and takes focus there.
+    await page.goto('/lacak/');
+    await page.getByLabel('Kode pelacakan').fill(code.toLowerCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
+    expect(await page.locator('.track-status__label').textContent()).toBe('Perlu perbaikan');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lacak-hasil');
+    expect(new URL(page.url()).searchParams.get('kode')).toBe(code);
+    await expectAccessible(page);
+    await expectNoPersonalData(page);
+
+    // A well-formed code that does not exist, submitted on the same page.
+    await page.getByLabel('Kode pelacakan').fill('BKA-222-222-222');
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await page.getByText('Kode BKA-222-222-222 tidak ditemukan.').waitFor();
+    expect(await resultHeading(page).textContent()).toBe('Kode tidak ditemukan');
+    expect(await resultHeading(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('.track-result').getByText(/tidak memakai huruf O, I, L, U, V atau angka 0 dan 1/).isVisible()).toBe(true);
+    expect(await page.locator('.track-result').getByRole('link', { name: '0822-9997-0505' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
+
+    // A code with a letter the alphabet leaves out is answered without asking the server.
+    await page.getByLabel('Kode pelacakan').fill('BKA-7K3-MQ0-XPW');
+    await page.getByRole('button', { name: 'Lacak' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kode belum benar' }).waitFor();
+    expect(await page.getByLabel('Kode pelacakan').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+
+    expect(unexpected(consoleErrors)).toEqual([]);
+    await close();
+  });
+
+  it('says so when the connection fails or the person tried too often, and offers to try again', async () => {
+    const code = await apply();
+    const { page, close } = await journey.open();
+    await page.route('**/api/lacak/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`/lacak/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: 'Status belum dapat dimuat' }).waitFor();
+    await expectAccessible(page);
+
+    await page.unroute('**/api/lacak/**');
+    await page.route('**/api/lacak/**', (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"message":"Too Many Requests."}' }));
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Terlalu banyak percobaan' }).waitFor();
+    expect(await page.locator('.track-result').textContent()).toContain('Tunggu satu menit');
+    await expectAccessible(page);
+
+    await page.unroute('**/api/lacak/**');
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
+    expect(await page.locator('.track-status__label').textContent()).toBe('Diterima');
+    await close();
+  });
+
+  it('reads well on a desktop screen too', async () => {
+    const code = await apply();
+    const { page, consoleErrors, close } = await journey.open({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`/lacak/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
+    await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});

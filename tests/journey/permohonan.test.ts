@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, useJourney } from '../support/journey';
+
+// A citizen applies for alat bantu from the service page on a phone, with photos of the
+// documents, loses nothing on a reload or a dropped connection, and gets a code; staff
+// change the status and the tracking page shows it.
+
+const journey = useJourney();
+
+/** A noisy JPEG photo made in the page (no image library in Node), as bytes. */
+async function photo(page: Page, width: number, height: number, label: string): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ width, height, label }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d')!;
+      const image = ctx.createImageData(width, height);
+      let seed = 7;
+      for (let i = 0; i < image.data.length; i += 4) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        const n = seed % 60;
+        image.data[i] = 150 + n;
+        image.data[i + 1] = 120 + n;
+        image.data[i + 2] = 90 + n;
+        image.data[i + 3] = 255;
+      }
+      ctx.putImageData(image, 0, 0);
+      ctx.fillStyle = '#f4f4f0';
+      ctx.fillRect(width * 0.1, height * 0.15, width * 0.8, height * 0.7);
+      ctx.fillStyle = '#111';
+      ctx.font = `${Math.round(height / 14)}px sans-serif`;
+      ctx.fillText(label, width * 0.15, height * 0.4);
+      ctx.fillText('NIK 1901014507800001', width * 0.15, height * 0.6);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    { width, height, label },
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+async function fillDetails(page: Page, nik: string) {
+  await page.getByLabel('Saya sendiri, untuk diri saya').check();
+  await page.getByLabel('Nama lengkap sesuai KTP').fill('Siti Aminah');
+  await page.getByLabel('NIK').fill(nik);
+  await page.getByLabel('Nomor Kartu Keluarga (KK)').fill('1901010101100001');
+  await page.getByLabel('Tanggal', { exact: true }).fill('5');
+  await page.getByLabel('Bulan', { exact: true }).fill('7');
+  await page.getByLabel('Tahun', { exact: true }).fill('1980');
+  await page.getByLabel('Nomor telepon atau WhatsApp yang dapat dihubungi').fill('0812-3456-7890');
+  await page.getByLabel('Kecamatan tempat tinggal').selectOption('sungailiat');
+  await page.getByLabel('Desa atau kelurahan').fill('Sungailiat');
+  await page.getByLabel('Alamat').fill('Jalan Pemuda RT 01, dekat masjid');
+}
+
+describe('applying online for alat bantu', () => {
+  it('from the service page to a tracking code, with a draft that survives a reload and a retry that makes no duplicate', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await page.goto('/layanan/alat-bantu-disabilitas/');
+    await page.getByRole('link', { name: 'Ajukan permohonan' }).click();
+    await page.waitForURL('**/layanan/alat-bantu-disabilitas/ajukan/');
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    await expect(page.getByText('hanya di perangkat ini').isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
+
+    // Step 1: unanswered questions are reported, then a "no" explains why not.
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' }).waitFor();
+    await expectAccessible(page);
+    const questions = page.locator('fieldset');
+    await questions.nth(0).getByLabel('Tidak').check();
+    await questions.nth(1).getByLabel('Ya').check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByText('Layanan ini untuk warga Kabupaten Bangka').first().waitFor();
+    await questions.nth(0).getByLabel('Ya').check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    // Step 2: a wrong NIK gets its message on the field; fixed, the form goes on.
+    await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
+    await fillDetails(page, '190101450780001');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.locator('#f-nik-galat').filter({ hasText: 'NIK harus 16 angka. Yang Anda isi 15 angka.' }).waitFor();
+    expect(await page.getByLabel('NIK').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    await page.getByLabel('NIK').fill('1901014507800001');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
+
+    // Step 3: photos are shrunk on the phone before they are sent.
+    const ktp = await photo(page, 3000, 2000, 'KARTU TANDA PENDUDUK');
+    expect(ktp.length).toBeGreaterThan(1_000_000);
+    await page.locator('#f-ktp').setInputFiles({ name: 'IMG_ktp.jpg', mimeType: 'image/jpeg', buffer: ktp });
+    await page.getByText(/Foto diperkecil dari .* menjadi/).waitFor();
+    const small = await photo(page, 800, 600, 'DOKUMEN');
+    for (const key of ['kk', 'foto_badan', 'surat_permohonan']) {
+      await page.locator(`#f-${key}`).setInputFiles({ name: `${key}.jpg`, mimeType: 'image/jpeg', buffer: small });
+      await page.locator(`#f-${key}-terpilih`).waitFor();
+    }
+    await page.locator('#f-sktm').setInputFiles({ name: 'sktm.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.locator('#f-sktm-terpilih').waitFor();
+    await expectAccessible(page);
+
+    // The draft (text and files) is on the device: a reload loses nothing.
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.getByText('sudah dipulihkan').waitFor();
+    await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
+    for (const key of ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan']) await page.locator(`#f-${key}-terpilih`).waitFor();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    // Step 4: check answers, change one, come back.
+    await page.getByRole('heading', { name: 'Periksa dan kirim' }).waitFor();
+    expect(await page.locator('.summary').textContent()).toContain('1901014507800001');
+    expect(await page.locator('.summary').textContent()).toContain('5 Juli 1980');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ubah Telepon' }).click();
+    await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-telepon');
+    await page.getByLabel('Nomor telepon atau WhatsApp yang dapat dihubungi').fill('0813-1111-2222');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('heading', { name: 'Periksa dan kirim' }).waitFor();
+
+    // Sending without consent is refused on the field.
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await page.locator('#f-persetujuan_versi-galat').waitFor();
+    await page.getByLabel(/Saya sudah membaca penjelasan di atas/).check();
+
+    // The connection drops on the first try: nothing is lost, the retry makes one record.
+    let attempts = 0;
+    await page.route('**/api/collections/permohonan/records', async (route) => {
+      attempts++;
+      if (attempts === 1) {
+        // The server receives it, but the answer never reaches the phone.
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await page.getByText('Sambungan terputus sebelum permohonan terkirim').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await page.getByRole('heading', { name: 'Permohonan terkirim' }).waitFor();
+    await expectAccessible(page);
+    const code = (await page.locator('.confirmation .code').textContent())!.trim();
+    expect(code).toMatch(/^BKA-[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    expect(await page.locator('.receipt').textContent()).toContain(code);
+    const wa = await page.getByRole('link', { name: 'Kirim kode ke WhatsApp saya' }).getAttribute('href');
+    expect(decodeURIComponent(wa!)).toContain(code);
+    expect(wa).toMatch(/^https:\/\/wa\.me\/\?text=/);
+
+    // Exactly one record, with the compressed photo and every document.
+    const records = await journey.pb.admin.collection('permohonan').getFullList({ filter: journey.pb.admin.filter('kode_lacak = {:k}', { k: code }) });
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(attempts).toBe(2);
+    const all = await journey.pb.admin.collection('permohonan').getFullList({ filter: journey.pb.admin.filter('id_pengiriman = {:s}', { s: record['id_pengiriman'] }) });
+    expect(all).toHaveLength(1);
+    expect(record['telepon']).toBe('+6281311112222');
+    for (const key of ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan']) expect(record[key], key).toBeTruthy();
+    const token = await journey.pb.admin.files.getToken();
+    const stored = await fetch(journey.pb.admin.files.getURL(record, record['ktp'] as string, { token }));
+    const storedBytes = (await stored.arrayBuffer()).byteLength;
+    expect(storedBytes).toBeLessThan(400 * 1024);
+    expect(storedBytes).toBeLessThan(ktp.length / 2);
+
+    // The draft is gone after success.
+    await page.goto('/layanan/alat-bantu-disabilitas/ajukan/');
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    expect(await page.getByText('sudah dipulihkan').count()).toBe(0);
+
+    // Staff move it on; the tracking page shows the new stage and the note.
+    await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_lapangan', catatan_publik: 'TKSK Kecamatan Sungailiat akan berkunjung minggu ini.' });
+    await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
+    await page.getByText('TKSK Kecamatan Sungailiat akan berkunjung minggu ini.').first().waitFor();
+    expect(await page.getByText('Verifikasi lapangan').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    const html = await page.content();
+    for (const personal of ['Siti Aminah', '1901014507800001', '1901010101100001', '0813-1111-2222', 'Jalan Pemuda RT 01']) expect(html).not.toContain(personal);
+
+    expect(consoleErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(e))).toEqual([]);
+    await close();
+  }, 180_000);
+});
