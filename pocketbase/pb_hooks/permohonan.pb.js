@@ -51,30 +51,14 @@ onRecordCreateRequest((e) => {
 
 // The first history entry is saved with the application, in the same transaction.
 onRecordCreate((e) => {
+  require(`${__hooks}/lib/workflow.js`).setStageDates(e.app, e.record, "");
   e.next();
   const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_permohonan"));
   riwayat.set("permohonan", e.record.id);
   riwayat.set("status", e.record.getString("status") || "diterima");
   riwayat.set("catatan_publik", "Permohonan diterima melalui portal.");
-  e.app.save(riwayat);
-}, "permohonan");
-
-// Every status change (and every new public note), from the API or the admin UI, becomes a
-// history entry that the tracking page reads.
-onRecordUpdate((e) => {
-  const before = e.record.original();
-  const from = before.getString("status");
-  const to = e.record.getString("status");
-  const note = e.record.getString("catatan_publik");
-  const noteChanged = note !== before.getString("catatan_publik");
-  e.next();
-  if (from === to && !noteChanged) return;
-  const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_permohonan"));
-  riwayat.set("permohonan", e.record.id);
-  riwayat.set("status_dari", from);
-  riwayat.set("status", to);
-  riwayat.set("catatan_publik", note);
-  riwayat.set("dokumen_perbaikan", to === "perlu_perbaikan" ? e.record.get("dokumen_perbaikan") : []);
+  riwayat.set("jenis", "status");
+  riwayat.set("petugas", "sistem");
   e.app.save(riwayat);
 }, "permohonan");
 

@@ -34,8 +34,8 @@ migrate(
         { type: "text", name: "persetujuan_versi", required: true, max: 40, help: "Versi pemberitahuan privasi yang disetujui pemohon (bukti persetujuan, UU PDP Pasal 24)." },
         { type: "date", name: "persetujuan_waktu", required: true, help: "Waktu pemohon menyatakan persetujuan. Diisi otomatis." },
         { type: "text", name: "id_pengiriman", required: true, max: 64, pattern: "^[A-Za-z0-9-]{16,64}$", help: "Kode unik dari perangkat pemohon agar pengiriman ulang tidak membuat permohonan ganda. Dibuat otomatis." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false, help: "Waktu permohonan diterima." },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true, help: "Waktu data terakhir diubah." },
+        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
+        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
       ],
       indexes: [
         "CREATE UNIQUE INDEX idx_permohonan_kode ON permohonan (kode_lacak)",
@@ -62,7 +62,7 @@ migrate(
         { type: "select", name: "status", required: true, maxSelect: 1, values: STATUSES, presentable: true, help: "Status sesudah perubahan." },
         { type: "text", name: "catatan_publik", max: 1000, help: "Catatan untuk pemohon pada perubahan ini; tampil di halaman lacak." },
         { type: "json", name: "dokumen_perbaikan", maxSize: 2000, help: "Dokumen yang perlu dilengkapi pemohon (untuk status perlu perbaikan)." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false, help: "Waktu perubahan status." },
+        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
       ],
       indexes: [
         "CREATE INDEX idx_riwayat_permohonan ON riwayat_permohonan (permohonan, created)",

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
 import { applicationForm, applicationVectors, fakeFile } from '../support/application';
 import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
 
-let pb: TestPocketBase;
-beforeAll(async () => {
-  pb = await startTestPocketBase();
-  // This file sends many applications from one address; the limiter itself is tested in lacak-api.
-  await pb.admin.settings.update({ rateLimits: { enabled: false } });
-});
-afterAll(async () => {
-  await pb?.stop();
-});
+const pb = usePocketBase({ rateLimits: false });
 
 const CODE = new RegExp(`^BKA-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`);
 const valid = () => {

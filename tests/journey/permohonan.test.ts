@@ -179,6 +179,7 @@ describe('applying online for alat bantu', () => {
     expect(await page.getByText('sudah dipulihkan').count()).toBe(0);
 
     // Staff move it on; the tracking page shows the new stage and the note.
+    await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas' });
     await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_lapangan', catatan_publik: 'TKSK Kecamatan Sungailiat akan berkunjung minggu ini.' });
     await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
     await page.getByText('TKSK Kecamatan Sungailiat akan berkunjung minggu ini.').first().waitFor();

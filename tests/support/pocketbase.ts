@@ -1,6 +1,7 @@
 // Starts a real PocketBase for a test file: a free port, a temporary data dir, the
 // project's migrations and hooks, and a superuser. Refuses to go on if a hook failed
 // to load (PocketBase itself would keep running without it).
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,4 +44,21 @@ export async function startTestPocketBase(options: { hooksDir?: string; env?: Re
     return pb;
   };
   return { url: server.url, dataDir, admin, guest, superuser, logs: server.logs, stop };
+}
+
+/**
+ * One PocketBase for the whole test file, started before its tests and stopped after them.
+ * `rateLimits: false` turns PocketBase's limiter off for files that send many requests from one
+ * address (the limiter itself is tested in lacak-api.test.ts).
+ */
+export function usePocketBase(options: { rateLimits?: boolean } = {}): TestPocketBase {
+  const handle = {} as TestPocketBase;
+  beforeAll(async () => {
+    Object.assign(handle, await startTestPocketBase());
+    if (options.rateLimits === false) await handle.admin.settings.update({ rateLimits: { enabled: false } });
+  });
+  afterAll(async () => {
+    await handle.stop?.();
+  });
+  return handle;
 }

@@ -19,7 +19,8 @@ function answer(app, rawCode, now) {
     record = null;
   }
   // Same query for a found and an unknown code, so timing does not tell them apart.
-  const events = app.findRecordsByFilter("riwayat_permohonan", "permohonan = {:id}", "created", 200, 0, { id: record ? record.id : "-" });
+  // Only status changes and notes: assignments, verification and data changes are internal.
+  const events = app.findRecordsByFilter("riwayat_permohonan", "permohonan = {:id} && (jenis = '' || jenis = 'status' || jenis = 'catatan')", "created", 200, 0, { id: record ? record.id : "-" });
 
   const body = {
     kode: code,

@@ -7,3 +7,4 @@ export * from './tracking-code';
 export * from './working-time';
 export * from './stages';
 export * from './application';
+export * from './workflow';

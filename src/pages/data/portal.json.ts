@@ -13,13 +13,14 @@ import { serviceRules } from '../../lib/service-rules';
 export interface PortalData {
   site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number };
   kecamatan: { id: string; code: string; name: string }[];
+  ppks: { id: string; name: string }[];
   statuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean }[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
   services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string })[];
 }
 
 export async function portalData(): Promise<PortalData> {
-  const { site, services, kecamatan, statuses, documentTypes } = await loadContent();
+  const { site, services, kecamatan, statuses, documentTypes, ppks } = await loadContent();
   const types = new Map(documentTypes.map((d) => [d.id, d.data]));
   return {
     site: {
@@ -30,6 +31,7 @@ export async function portalData(): Promise<PortalData> {
       retentionDays: site.retentionDays,
     },
     kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
+    ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),
     statuses: statuses.map((s) => s.data),
     documentTypes: documentTypes.map((d) => ({ id: d.id, label: d.data.label, accept: [...d.data.accept], maxSizeMB: d.data.maxSizeMB })),
     services: services.map((s) => ({

@@ -1,0 +1,167 @@
+// Staff workflow on the server: stage due dates, the audit trail, overdue flags, the daily
+// digest, retention and the LAKIN export. The rules themselves (allowed transitions, which
+// change is which kind of event) come from rules.generated.js, shared with the tests.
+
+function rules() {
+  return require(`${__hooks}/lib/rules.generated.js`);
+}
+function portal() {
+  return require(`${__hooks}/lib/portal.js`);
+}
+
+/** PocketBase's date format: "2026-11-23 01:00:00.000Z". */
+function pbDate(d) {
+  return d.toISOString().replace("T", " ");
+}
+
+/** Due date of the record's current stage and the closing time, when the status changed. */
+function setStageDates(app, record, previousStatus) {
+  const data = portal().load();
+  if (!data) return;
+  const status = record.getString("status");
+  if (status === previousStatus) return;
+  const service = portal().service(data, record.getString("layanan"));
+  const stage = service ? service.stages.find((s) => s.status === status) : null;
+  const offset = rules().zoneOffsetHours(data.site.timeZone);
+  record.set("batas_tahap", stage ? pbDate(rules().dueAt(new Date(), stage.minutes, offset)) : "");
+  record.set("terlambat", false);
+  const info = portal().status(data, status);
+  record.set("ditutup", info && info.closed ? pbDate(new Date()) : "");
+}
+
+/** Names of the fields whose value differs between two versions of a record. */
+function changedFields(before, after) {
+  const names = after.collection().fields.fieldNames();
+  const changed = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === "updated" || name === "created") continue;
+    if (JSON.stringify(before.get(name)) !== JSON.stringify(after.get(name))) changed.push(name);
+  }
+  return changed;
+}
+
+function saveEvent(app, record, fields) {
+  const event = new Record(app.findCollectionByNameOrId("riwayat_permohonan"));
+  event.set("permohonan", record.id);
+  event.set("status", record.getString("status"));
+  for (const key in fields) event.set(key, fields[key]);
+  app.save(event);
+}
+
+/** One audit entry per kind of change, with who made it. */
+function recordEvents(app, before, after, changed, who, documentKeys) {
+  const kinds = rules().eventKinds(changed, documentKeys);
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i].kind;
+    const fields = { jenis: kind, petugas: who, perubahan: kinds[i].fields };
+    if (kind === "status") {
+      fields.status_dari = before.getString("status");
+      fields.catatan_publik = after.getString("catatan_publik");
+      fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
+      fields.dokumen_perbaikan = after.getString("status") === "perlu_perbaikan" ? after.get("dokumen_perbaikan") : [];
+    } else if (kind === "catatan") {
+      fields.catatan_publik = changed.indexOf("catatan_publik") >= 0 ? after.getString("catatan_publik") : "";
+      fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
+    } else if (kind === "penugasan") {
+      const id = after.getString("petugas_lapangan");
+      let name = "(tidak ada)";
+      if (id) {
+        try {
+          const worker = app.findRecordById("petugas_lapangan", id);
+          name = worker.getString("nama") + " (" + worker.getString("jenis") + ", " + worker.getString("kecamatan") + ")";
+        } catch (_) {
+          name = id;
+        }
+      }
+      fields.catatan_internal = "Ditugaskan untuk verifikasi lapangan: " + name;
+    } else if (kind === "verifikasi") {
+      fields.catatan_internal = "Hasil verifikasi: " + (after.getString("hasil_verifikasi") || "-");
+    }
+    saveEvent(app, after, fields);
+  }
+}
+
+/** Marks open requests whose stage is past its due date (and unmarks the others). */
+function markOverdue(app) {
+  const now = pbDate(new Date());
+  app
+    .db()
+    .newQuery("UPDATE permohonan SET terlambat = (batas_tahap != '' AND batas_tahap < {:now}) WHERE ditutup = '' OR ditutup IS NULL")
+    .bind({ now: now })
+    .execute();
+}
+
+/** Overdue requests for the morning digest: codes, services and stages only (no personal data). */
+function overdueDigest(app) {
+  markOverdue(app);
+  const data = portal().load();
+  const records = app.findRecordsByFilter("permohonan", "terlambat = true", "batas_tahap", 500, 0);
+  const lines = records.map((r) => {
+    const service = data ? portal().service(data, r.getString("layanan")) : null;
+    const status = data ? portal().status(data, r.getString("status")) : null;
+    return r.getString("kode_lacak") + " | " + (service ? service.title : r.getString("layanan")) + " | " + (status ? status.label : r.getString("status")) + " | batas " + r.getString("batas_tahap").slice(0, 16);
+  });
+  return { count: records.length, lines: lines };
+}
+
+function sendDigest(app) {
+  const digest = overdueDigest(app);
+  if (digest.count === 0) return digest;
+  const text = "Permohonan yang melewati waktu standar: " + digest.count + "\n\n" + digest.lines.join("\n") + "\n\nBuka admin dan saring: terlambat = true";
+  const settings = app.settings();
+  if (settings.smtp.enabled) {
+    const to = app.findAllRecords("_superusers").map((u) => ({ address: u.email() }));
+    const message = new MailerMessage({
+      from: { address: settings.meta.senderAddress, name: settings.meta.senderName },
+      to: to,
+      subject: "Ringkasan harian: " + digest.count + " permohonan terlambat",
+      text: text,
+    });
+    app.newMailClient().send(message);
+  } else {
+    app.logger().info("Ringkasan harian permohonan terlambat (SMTP belum diatur)", "jumlah", digest.count, "ringkasan", text);
+  }
+  return digest;
+}
+
+const PERSONAL_TEXT = { nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_internal: "", catatan_verifikasi: "" };
+
+/**
+ * UU PDP retention: requests closed more than `retentionDays` ago lose their document files and
+ * personal data; what stays (service, kecamatan, PPKS category, status, dates, verification
+ * outcome) is enough for statistics and identifies nobody.
+ */
+function applyRetention(app, now) {
+  const data = portal().load();
+  if (!data) return 0;
+  const cutoff = pbDate(new Date(now.getTime() - data.site.retentionDays * 86400000));
+  const expired = app.findRecordsByFilter("permohonan", "ditutup != '' && ditutup < {:cutoff} && berkas_dihapus = false", "ditutup", 1000, 0, { cutoff: cutoff });
+  const fileFields = data.documentTypes.map((d) => d.id).concat(["foto_verifikasi"]);
+  for (let i = 0; i < expired.length; i++) {
+    const record = expired[i];
+    const removed = [];
+    for (let j = 0; j < fileFields.length; j++) {
+      const value = record.get(fileFields[j]);
+      if (value && (typeof value === "string" ? value !== "" : value.length > 0)) removed.push(fileFields[j]);
+      record.set(fileFields[j], []);
+    }
+    for (const key in PERSONAL_TEXT) record.set(key, PERSONAL_TEXT[key]);
+    record.set("nik", "0000000000000000");
+    record.set("nomor_kk", "0000000000000000");
+    record.set("telepon", "+620000000");
+    record.set("tanggal_lahir", "1900-01-01 00:00:00.000Z");
+    record.set("jawaban_kelayakan", {});
+    record.set("berkas_dihapus", true);
+    app.save(record);
+    saveEvent(app, record, {
+      jenis: "retensi",
+      petugas: "sistem",
+      perubahan: removed,
+      catatan_internal: "Masa retensi " + data.site.retentionDays + " hari habis: " + removed.length + " berkas dan data pribadi dihapus.",
+    });
+  }
+  return expired.length;
+}
+
+module.exports = { pbDate: pbDate, setStageDates: setStageDates, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
