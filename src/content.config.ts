@@ -6,7 +6,7 @@ import { serviceSchema } from './schemas/service';
 import { sopSchema } from './schemas/sop';
 import { programmeSchema } from './schemas/programme';
 import { performanceSchema } from './schemas/performance';
-import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, statusSchema } from './schemas/reference';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, statusSchema } from './schemas/reference';
 
 // Content lives in the repository's top-level content/ folder so another office adopts the
 // portal by editing content/ only. PORTAL_CONTENT_DIR lets tests build from a broken copy.
@@ -24,4 +24,6 @@ export const collections = {
   kecamatan: defineCollection({ loader: file(`${CONTENT}/reference/kecamatan.yaml`), schema: kecamatanSchema }),
   documentTypes: defineCollection({ loader: file(`${CONTENT}/reference/documents.yaml`), schema: documentTypeSchema }),
   statuses: defineCollection({ loader: file(`${CONTENT}/reference/statuses.yaml`), schema: statusSchema }),
+  reportStatuses: defineCollection({ loader: file(`${CONTENT}/reference/report-statuses.yaml`), schema: statusSchema }),
+  reportTypes: defineCollection({ loader: file(`${CONTENT}/reference/report-types.yaml`), schema: reportTypeSchema }),
 };

@@ -62,7 +62,8 @@ onRecordCreate((e) => {
   e.app.save(riwayat);
 }, "permohonan");
 
-// Anyone but staff (e.g. the citizen's own create answer) sees only the tracking code.
+// Anyone but staff (e.g. the citizen's own create answer) sees only the tracking code, for
+// applications and reports alike.
 onRecordEnrich((e) => {
   const info = e.requestInfo;
   if (!info || !info.hasSuperuserAuth()) {
@@ -73,4 +74,4 @@ onRecordEnrich((e) => {
     e.record.hide.apply(e.record, hide);
   }
   e.next();
-}, "permohonan");
+}, "permohonan", "laporan");

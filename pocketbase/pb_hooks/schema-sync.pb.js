@@ -65,5 +65,40 @@ onBootstrap((e) => {
       }
       if (riwayatChanged) e.app.save(riwayat);
     }
+
+    // Reports: their statuses and the social pillars a report can be forwarded to.
+    let laporan = null;
+    try {
+      laporan = e.app.findCollectionByNameOrId("laporan");
+    } catch (_) {
+      laporan = null;
+    }
+    if (laporan && data.reportStatuses && data.pilarSosial) {
+      const reportStatusIds = data.reportStatuses.map((s) => s.id);
+      const pilarIds = data.pilarSosial.map((p) => p.id);
+      let reportChanged = false;
+      const status = laporan.fields.getByName("status");
+      if (status && JSON.stringify(status.values) !== JSON.stringify(reportStatusIds)) {
+        status.values = reportStatusIds;
+        reportChanged = true;
+      }
+      const forwarded = laporan.fields.getByName("diteruskan_ke");
+      if (forwarded && JSON.stringify(forwarded.values) !== JSON.stringify(pilarIds)) {
+        forwarded.values = pilarIds;
+        forwarded.maxSelect = pilarIds.length;
+        reportChanged = true;
+      }
+      if (reportChanged) e.app.save(laporan);
+      const history = e.app.findCollectionByNameOrId("riwayat_laporan");
+      let historyChanged = false;
+      for (const name of ["status", "status_dari"]) {
+        const field = history.fields.getByName(name);
+        if (field && JSON.stringify(field.values) !== JSON.stringify(reportStatusIds)) {
+          field.values = reportStatusIds;
+          historyChanged = true;
+        }
+      }
+      if (historyChanged) e.app.save(history);
+    }
   }
 });

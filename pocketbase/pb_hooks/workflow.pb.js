@@ -10,13 +10,14 @@ onRecordUpdateRequest((e) => {
   const data = portal.required();
   const before = e.record.original();
   const changed = workflow.changedFields(before, e.record);
+  const flow = workflow.flowOf(data, e.record);
 
   const problems = {};
-  for (let i = 0; i < rules.LOCKED_FIELDS.length; i++) {
-    const field = rules.LOCKED_FIELDS[i];
+  for (let i = 0; i < flow.locked.length; i++) {
+    const field = flow.locked[i];
     if (changed.indexOf(field) >= 0) problems[field] = "Kolom ini tidak boleh diubah: kolom ini menandai permohonan atau membuktikan persetujuan pemohon.";
   }
-  const transition = rules.transitionProblem(data.statuses, before.getString("status"), e.record.getString("status"), e.record.getString("catatan_publik"), changed.indexOf("catatan_publik") >= 0);
+  const transition = rules.transitionProblem(flow.statuses, before.getString("status"), e.record.getString("status"), e.record.getString("catatan_publik"), changed.indexOf("catatan_publik") >= 0);
   if (transition) problems[transition.field] = transition.message;
   if (changed.indexOf("kecamatan") >= 0 && !data.kecamatan.some((k) => k.id === e.record.getString("kecamatan"))) {
     problems.kecamatan = "Kecamatan tidak dikenal. Pakai kunci dari daftar kecamatan, misalnya " + data.kecamatan[0].id + ".";
@@ -36,30 +37,30 @@ onRecordUpdateRequest((e) => {
 
   const who = e.auth ? e.auth.email() || e.auth.id : "tidak diketahui";
   workflow.recordEvents(e.app, before, e.record, changed, who, data.documentTypes.map((d) => d.id));
-}, "permohonan");
+}, "permohonan", "laporan");
 
 // Due date of the current stage and the closing time follow every status change, whoever saves.
 onRecordUpdate((e) => {
   require(`${__hooks}/lib/workflow.js`).setStageDates(e.app, e.record, e.record.original().getString("status"));
   e.next();
-}, "permohonan");
+}, "permohonan", "laporan");
 
 // The history is an audit trail: append-only for everyone, superusers and the admin UI included.
 // Entries are written by these hooks only (through app.save, not the records API).
 onRecordCreateRequest((e) => {
   throw new ForbiddenError("Riwayat dibuat otomatis oleh sistem; tidak dapat ditambah secara manual.");
-}, "riwayat_permohonan");
+}, "riwayat_permohonan", "riwayat_laporan");
 onRecordUpdateRequest((e) => {
   throw new ForbiddenError("Riwayat adalah catatan audit dan tidak dapat diubah.");
-}, "riwayat_permohonan");
+}, "riwayat_permohonan", "riwayat_laporan");
 onRecordDeleteRequest((e) => {
   throw new ForbiddenError("Riwayat adalah catatan audit dan tidak dapat dihapus.");
-}, "riwayat_permohonan");
+}, "riwayat_permohonan", "riwayat_laporan");
 
 // A request with its history cannot be deleted through the API either: it is closed instead.
 onRecordDeleteRequest((e) => {
-  throw new ForbiddenError("Permohonan tidak dapat dihapus. Ubah statusnya menjadi Dibatalkan atau Tidak dapat dipenuhi; berkas dihapus otomatis setelah masa retensi.");
-}, "permohonan");
+  throw new ForbiddenError("Permohonan dan laporan tidak dapat dihapus. Tutup dengan status yang sesuai; berkas dihapus otomatis setelah masa retensi.");
+}, "permohonan", "laporan");
 
 cronAdd("tandai_terlambat", "*/15 * * * *", () => {
   require(`${__hooks}/lib/workflow.js`).markOverdue($app);

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 
 /** Any input, textarea or select event: only the value is read. */
 type ValueEvent = { currentTarget: { value: string } };
 import { ErrorSummary } from '../components/ErrorSummary';
+import { FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
+import { newSubmissionId, upload } from '../lib/submit';
 import { applicationErrors } from '../lib/validation/application';
 import type { ApplicationContext, ApplicationInput, FileInfo, ServiceRules } from '../lib/rules/application';
 import { acceptedTypesText } from '../lib/rules/application';
@@ -72,11 +73,6 @@ const EMPTY_INPUT: Record<DataField, string> = {
   alamat: '',
 };
 
-function newSubmissionId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function birthDate(b: Birth): string {
   if (!b.hari.trim() && !b.bulan.trim() && !b.tahun.trim()) return '';
@@ -88,20 +84,6 @@ function fieldId(field: string): string {
   return field === 'tanggal_lahir' ? 'f-tanggal_lahir-hari' : `f-${field}`;
 }
 
-/** Uploads with progress (fetch cannot report upload progress). */
-function upload(form: FormData, onProgress: (fraction: number) => void): Promise<{ status: number; body: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/collections/permohonan/records');
-    xhr.responseType = 'json';
-    xhr.timeout = 180_000;
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = () => resolve({ status: xhr.status, body: (xhr.response as Record<string, unknown>) ?? {} });
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.ontimeout = () => reject(new Error('timeout'));
-    xhr.send(form);
-  });
-}
 
 export default function ApplicationForm({ service, stages, kecamatan, office }: Props) {
   const draftKey = `permohonan:${service.id}`;
@@ -289,7 +271,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
     for (const [key, file] of Object.entries(files)) if (file) body.append(key, file, file.name);
     setProgress(0);
     try {
-      const res = await upload(body, setProgress);
+      const res = await upload('/api/collections/permohonan/records', body, setProgress);
       if (res.status === 200 && typeof res.body['kode_lacak'] === 'string') {
         const done: Sent = {
           code: res.body['kode_lacak'],
@@ -457,16 +439,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
             {birth.bulan && Number(birth.bulan) >= 1 && Number(birth.bulan) <= 12 && <span class="hint">Bulan {MONTHS[Number(birth.bulan) - 1]}</span>}
           </Field>
           <TextField field="telepon" type="tel" label="Nomor telepon atau WhatsApp yang dapat dihubungi" hint="Contoh: 0812-3456-7890. Petugas menghubungi nomor ini untuk jadwal kunjungan." error={errors['telepon']} value={input.telepon} onInput={setText('telepon')} autocomplete="tel" />
-          <Field id="kecamatan" error={errors['kecamatan']} label="Kecamatan tempat tinggal">
-            <select id="f-kecamatan" value={input.kecamatan} onChange={setText('kecamatan')} aria-invalid={errors['kecamatan'] ? 'true' : undefined}>
-              <option value="">Pilih kecamatan</option>
-              {kecamatan.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <KecamatanField label="Kecamatan tempat tinggal" error={errors['kecamatan']} value={input.kecamatan} options={kecamatan} onChange={setText('kecamatan')} />
           <TextField field="desa_kelurahan" label="Desa atau kelurahan" error={errors['desa_kelurahan']} value={input.desa_kelurahan} onInput={setText('desa_kelurahan')} />
           <TextField field="alamat" label="Alamat" hint="Nama jalan, dusun, RT/RW, atau patokan agar petugas dapat menemukan rumah." error={errors['alamat']} value={input.alamat} onInput={setText('alamat')} multiline autocomplete="street-address" />
           <Nav back={() => goTo('kelayakan')} />
@@ -547,12 +520,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
             </div>
           )}
           {progress !== null && (
-            <div class="upload-progress" role="status">
-              <label for="unggah-progres">Mengirim permohonan: {Math.round(progress * 100)}%</label>
-              <progress id="unggah-progres" max={100} value={Math.round(progress * 100)}>
-                {Math.round(progress * 100)}%
-              </progress>
-            </div>
+            <UploadProgress id="unggah-progres" what="permohonan" fraction={progress} />
           )}
           <div class="form-nav">
             <button class="button" type="submit" disabled={progress !== null}>
@@ -568,38 +536,6 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
   );
 }
 
-function Field(props: { id: string; error?: string | undefined; label?: string; legend?: string; hint?: string; children: ComponentChildren }) {
-  const { id, error, label, legend, hint, children } = props;
-  const errorEl = error ? (
-    <span class="error-message" id={`f-${id}-galat`}>
-      <span class="visually-hidden">Galat: </span>
-      {error}
-    </span>
-  ) : null;
-  const hintEl = hint ? (
-    <span class="hint" id={`f-${id}-petunjuk`}>
-      {hint}
-    </span>
-  ) : null;
-  if (legend) {
-    return (
-      <fieldset class={error ? 'field field--error' : 'field'} aria-describedby={[hint && `f-${id}-petunjuk`, error && `f-${id}-galat`].filter(Boolean).join(' ') || undefined}>
-        <legend>{legend}</legend>
-        {hintEl}
-        {errorEl}
-        {children}
-      </fieldset>
-    );
-  }
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      {label && <label for={`f-${id}`}>{label}</label>}
-      {hintEl}
-      {errorEl}
-      {children}
-    </div>
-  );
-}
 
 function TextField(props: {
   field: string;

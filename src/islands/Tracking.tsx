@@ -261,6 +261,16 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
         )}
       </div>
 
+      {/* A finished request may be rated once (SKM, Permenpan RB 14/2017); /survei/ checks the rest. */}
+      {answer.selesai && answer.kode && (
+        <div class="survey-invite">
+          <p>Bantu kami memperbaiki pelayanan: isi survei kepuasan, sembilan pertanyaan singkat tanpa nama dan NIK.</p>
+          <a class="button" href={`/survei/?kode=${encodeURIComponent(answer.kode)}`}>
+            Beri penilaian layanan
+          </a>
+        </div>
+      )}
+
       {fixing && (
         <section class="track-fix" aria-labelledby="lacak-perbaikan">
           <h3 id="lacak-perbaikan">Yang perlu Anda lakukan</h3>

@@ -21,6 +21,9 @@ export interface ContentForChecks {
   documentTypeIds: ReadonlySet<string>;
   /** Statuses with the statuses each may move to. */
   statuses: ReadonlyArray<{ id: string; data: { next: string[] } }>;
+  /** Report statuses and kinds (optional for older fixtures). */
+  reportStatuses?: ReadonlyArray<{ id: string; data: { next: string[]; sopStage?: string | undefined } }>;
+  reportTypes?: ReadonlyArray<{ id: string; data: { sop: string | null; ppks: string[] } }>;
 }
 
 export function checkContent(content: ContentForChecks): ContentProblem[] {
@@ -101,6 +104,22 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
       questionIds.add(q.id);
     });
   }
+
+  const reportStatusIds = new Set((content.reportStatuses ?? []).map((s) => s.id));
+  (content.reportStatuses ?? []).forEach((status, i) => {
+    status.data.next.forEach((next, j) => {
+      if (!reportStatusIds.has(next)) problems.push({ file: `reference/report-statuses.yaml[${i}]`, field: `next[${j}]`, message: `status "${next}" tidak ada di daftar status laporan` });
+    });
+    if (status.data.sopStage && !statusIds.has(status.data.sopStage)) {
+      problems.push({ file: `reference/report-statuses.yaml[${i}]`, field: 'sopStage', message: `tahap "${status.data.sopStage}" tidak ada di content/reference/statuses.yaml` });
+    }
+  });
+  (content.reportTypes ?? []).forEach((type, i) => {
+    if (type.data.sop && !sops.has(type.data.sop)) problems.push({ file: `reference/report-types.yaml[${i}]`, field: 'sop', message: `SOP "${type.data.sop}" tidak ada di content/sops/` });
+    type.data.ppks.forEach((p, j) => {
+      if (!content.ppksIds.has(p)) problems.push({ file: `reference/report-types.yaml[${i}]`, field: `ppks[${j}]`, message: `kategori PPKS "${p}" tidak ada di content/reference/ppks.yaml` });
+    });
+  });
 
   for (const { id, data: programme } of content.programmes) {
     programme.services.forEach((service, i) => {

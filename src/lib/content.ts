@@ -30,7 +30,7 @@ export interface ResolvedService {
 }
 
 async function load() {
-  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses] = await Promise.all([
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes] = await Promise.all([
     getCollection('site'),
     getCollection('services'),
     getCollection('sops'),
@@ -42,6 +42,8 @@ async function load() {
     getCollection('performance'),
     getCollection('pages'),
     getCollection('statuses'),
+    getCollection('reportStatuses'),
+    getCollection('reportTypes'),
   ]);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const problems = checkContent({
@@ -51,6 +53,8 @@ async function load() {
     ppksIds: new Set(ppks.map((p) => p.id)),
     documentTypeIds: new Set(documentTypes.map((d) => d.id)),
     statuses,
+    reportStatuses,
+    reportTypes,
   });
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
 
@@ -82,7 +86,9 @@ async function load() {
     pilarSosial,
     performance: [...performance].sort((a, b) => b.data.year - a.data.year),
     pages: [...pages].sort(byOrder),
-    statuses,
+    statuses: [...statuses].sort((a, b) => a.data.order - b.data.order),
+    reportStatuses: [...reportStatuses].sort((a, b) => a.data.order - b.data.order),
+    reportTypes: [...reportTypes].sort((a, b) => a.data.order - b.data.order),
   };
 }
 

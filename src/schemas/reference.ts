@@ -58,4 +58,20 @@ export const statusSchema = z.object({
   needsReason: z.boolean(),
   /** Whether the request is finished in this status. */
   closed: z.boolean(),
+  /** Position on the tracking page and in lists (the YAML loader does not keep file order). */
+  order: z.number().int().default(100),
+  /** For report statuses: the SOP stage whose standard time applies while a report is here. */
+  sopStage: z.string().optional(),
+});
+
+/** A kind of report citizens can send from /lapor (`content/reference/report-types.yaml`). */
+export const reportTypeSchema = z.object({
+  id: keySchema,
+  label: z.string().min(3),
+  description: z.string().min(10),
+  /** SOP whose standard times apply, or null when no SOP exists for it. */
+  sop: keySchema.nullable(),
+  /** PPKS categories a report of this kind may concern (ids from ppks.yaml). */
+  ppks: z.array(keySchema).default([]),
+  order: z.number().int().default(100),
 });

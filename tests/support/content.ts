@@ -9,7 +9,7 @@ import { serviceSchema } from '../../src/schemas/service';
 import { sopSchema } from '../../src/schemas/sop';
 import { programmeSchema } from '../../src/schemas/programme';
 import { performanceSchema } from '../../src/schemas/performance';
-import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, statusSchema } from '../../src/schemas/reference';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, statusSchema } from '../../src/schemas/reference';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '..', '..', 'content');
 
@@ -63,5 +63,8 @@ export function loadContent(dir = CONTENT_DIR) {
     kecamatan: yamlList(dir, 'reference/kecamatan.yaml', kecamatanSchema),
     documentTypes: yamlList(dir, 'reference/documents.yaml', documentTypeSchema),
     statuses: yamlList(dir, 'reference/statuses.yaml', statusSchema),
+    ...(existsSync(path.join(dir, 'reference/report-types.yaml'))
+      ? { reportStatuses: yamlList(dir, 'reference/report-statuses.yaml', statusSchema), reportTypes: yamlList(dir, 'reference/report-types.yaml', reportTypeSchema) }
+      : { reportStatuses: [], reportTypes: [] }),
   };
 }

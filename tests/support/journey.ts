@@ -1,6 +1,6 @@
 // One PocketBase (serving the built site) and one Chromium per journey file.
 import { afterAll, beforeAll } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startTestPocketBase, type TestPocketBase } from './pocketbase';
 import { axeViolations, launchBrowser, PHONE, type TestBrowser } from './browser';
 
@@ -8,7 +8,7 @@ export interface Journey {
   pb: TestPocketBase;
   browser: TestBrowser;
   /** A fresh page (own context) at phone width unless told otherwise, with console errors collected. */
-  open: (options?: { viewport?: { width: number; height: number } }) => Promise<{ page: Page; consoleErrors: string[]; close: () => Promise<void> }>;
+  open: (options?: { viewport?: { width: number; height: number } }) => Promise<{ page: Page; context: BrowserContext; consoleErrors: string[]; close: () => Promise<void> }>;
 }
 
 export function useJourney(): Journey {
@@ -22,7 +22,7 @@ export function useJourney(): Journey {
       const consoleErrors: string[] = [];
       page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
       page.on('pageerror', (err) => consoleErrors.push(err.message));
-      return { page, consoleErrors, close: () => context.close() };
+      return { page, context, consoleErrors, close: () => context.close() };
     };
   });
   afterAll(async () => {

@@ -18,6 +18,8 @@ describe('content/ as it is in the repository', () => {
       ppksIds: new Set(content.ppks.map((p) => p.id)),
       documentTypeIds: new Set(content.documentTypes.map((d) => d.id)),
       statuses: content.statuses,
+      reportStatuses: content.reportStatuses,
+      reportTypes: content.reportTypes,
     });
     expect(formatProblems(problems)).toBe('');
   });

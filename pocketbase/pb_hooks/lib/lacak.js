@@ -12,15 +12,23 @@ function answer(app, rawCode, now) {
   const offset = rules.zoneOffsetHours(data.site.timeZone);
   const code = rules.normaliseCode(String(rawCode || ""));
 
-  let record = null;
-  try {
-    record = app.findFirstRecordByData("permohonan", "kode_lacak", code || PLACEHOLDER_CODE);
-  } catch (_) {
-    record = null;
-  }
-  // Same query for a found and an unknown code, so timing does not tell them apart.
+  // Codes of applications and reports share one space: look in both, always, so a found and
+  // an unknown code cost the same queries.
+  const find = (collection) => {
+    try {
+      return app.findFirstRecordByData(collection, "kode_lacak", code || PLACEHOLDER_CODE);
+    } catch (_) {
+      return null;
+    }
+  };
+  const application = find("permohonan");
+  const report = find("laporan");
+  const record = application || report;
+  const isReport = !application && report !== null;
+  const historyCollection = isReport ? "riwayat_laporan" : "riwayat_permohonan";
+  const relation = isReport ? "laporan" : "permohonan";
   // Only status changes and notes: assignments, verification and data changes are internal.
-  const events = app.findRecordsByFilter("riwayat_permohonan", "permohonan = {:id} && (jenis = '' || jenis = 'status' || jenis = 'catatan')", "created", 200, 0, { id: record ? record.id : "-" });
+  const events = app.findRecordsByFilter(historyCollection, relation + " = {:id} && (jenis = '' || jenis = 'status' || jenis = 'catatan')", "created", 200, 0, { id: record ? record.id : "-" });
 
   const body = {
     kode: code,
@@ -38,16 +46,18 @@ function answer(app, rawCode, now) {
   };
   if (!record) return body;
 
-  const service = portal.service(data, record.getString("layanan"));
+  const statuses = isReport ? data.reportStatuses : data.statuses;
+  const findStatus = (id) => statuses.find((s) => s.id === id);
+  const service = isReport ? data.reportTypes.find((t) => t.id === record.getString("jenis")) : portal.service(data, record.getString("layanan"));
   const status = record.getString("status");
-  const statusInfo = portal.status(data, status);
+  const statusInfo = findStatus(status);
   const label = (id) => {
-    const s = portal.status(data, id);
+    const s = findStatus(id);
     return s ? s.label : id;
   };
   const iso = (dt) => new Date(dt.string().replace(" ", "T")).toISOString();
 
-  body.layanan = service ? service.title : record.getString("layanan");
+  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.getString("jenis")) : service ? service.title : record.getString("layanan");
   body.diajukan = iso(record.getDateTime("created"));
   body.status = status;
   body.status_label = statusInfo ? statusInfo.label : status;
@@ -84,7 +94,7 @@ function answer(app, rawCode, now) {
   });
   body.dalam_waktu_standar = !late;
 
-  if (status === "perlu_perbaikan") {
+  if (!isReport && status === "perlu_perbaikan") {
     const keys = record.get("dokumen_perbaikan") || [];
     body.dokumen_perbaikan = keys.map((key) => {
       const doc = data.documentTypes.find((d) => d.id === key);

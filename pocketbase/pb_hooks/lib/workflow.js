@@ -14,18 +14,43 @@ function pbDate(d) {
   return d.toISOString().replace("T", " ");
 }
 
+/**
+ * What differs between applications and reports: their statuses, SOP stages, history
+ * collection and locked fields. Everything else in the workflow is shared.
+ */
+function flowOf(data, record) {
+  if (record.collection().name === "laporan") {
+    const type = data.reportTypes.find((t) => t.id === record.getString("jenis"));
+    return {
+      statuses: data.reportStatuses,
+      stages: type ? type.stages : [],
+      history: "riwayat_laporan",
+      relation: "laporan",
+      locked: ["kode_lacak", "id_pengiriman", "persetujuan_versi", "persetujuan_waktu"],
+    };
+  }
+  const service = portal().service(data, record.getString("layanan"));
+  return {
+    statuses: data.statuses,
+    stages: service ? service.stages : [],
+    history: "riwayat_permohonan",
+    relation: "permohonan",
+    locked: rules().LOCKED_FIELDS,
+  };
+}
+
 /** Due date of the record's current stage and the closing time, when the status changed. */
 function setStageDates(app, record, previousStatus) {
   const data = portal().load();
   if (!data) return;
   const status = record.getString("status");
   if (status === previousStatus) return;
-  const service = portal().service(data, record.getString("layanan"));
-  const stage = service ? service.stages.find((s) => s.status === status) : null;
+  const flow = flowOf(data, record);
+  const stage = flow.stages.find((s) => s.status === status);
   const offset = rules().zoneOffsetHours(data.site.timeZone);
   record.set("batas_tahap", stage ? pbDate(rules().dueAt(new Date(), stage.minutes, offset)) : "");
   record.set("terlambat", false);
-  const info = portal().status(data, status);
+  const info = flow.statuses.find((s) => s.id === status);
   record.set("ditutup", info && info.closed ? pbDate(new Date()) : "");
 }
 
@@ -42,16 +67,32 @@ function changedFields(before, after) {
 }
 
 function saveEvent(app, record, fields) {
-  const event = new Record(app.findCollectionByNameOrId("riwayat_permohonan"));
-  event.set("permohonan", record.id);
+  const isReport = record.collection().name === "laporan";
+  const event = new Record(app.findCollectionByNameOrId(isReport ? "riwayat_laporan" : "riwayat_permohonan"));
+  event.set(isReport ? "laporan" : "permohonan", record.id);
   event.set("status", record.getString("status"));
   for (const key in fields) event.set(key, fields[key]);
   app.save(event);
 }
 
+/** Fields of a report whose change is housekeeping, not an event. */
+const REPORT_SYSTEM_FIELDS = ["status", "catatan_publik", "catatan_internal", "diteruskan_ke", "batas_tahap", "terlambat", "ditutup", "berkas_dihapus"];
+
+/** A report's audit entries: status, note, forwarding to a social pillar, data change. */
+function reportEventKinds(changed) {
+  const kinds = [];
+  if (changed.indexOf("status") >= 0) kinds.push({ kind: "status", fields: ["status"] });
+  else if (changed.indexOf("catatan_publik") >= 0 || changed.indexOf("catatan_internal") >= 0) kinds.push({ kind: "catatan", fields: [] });
+  if (changed.indexOf("diteruskan_ke") >= 0) kinds.push({ kind: "penerusan", fields: ["diteruskan_ke"] });
+  const data = changed.filter((f) => REPORT_SYSTEM_FIELDS.indexOf(f) < 0);
+  if (data.length) kinds.push({ kind: "perubahan_data", fields: data });
+  return kinds;
+}
+
 /** One audit entry per kind of change, with who made it. */
 function recordEvents(app, before, after, changed, who, documentKeys) {
-  const kinds = rules().eventKinds(changed, documentKeys);
+  const isReport = after.collection().name === "laporan";
+  const kinds = isReport ? reportEventKinds(changed) : rules().eventKinds(changed, documentKeys);
   for (let i = 0; i < kinds.length; i++) {
     const kind = kinds[i].kind;
     const fields = { jenis: kind, petugas: who, perubahan: kinds[i].fields };
@@ -59,7 +100,10 @@ function recordEvents(app, before, after, changed, who, documentKeys) {
       fields.status_dari = before.getString("status");
       fields.catatan_publik = after.getString("catatan_publik");
       fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
-      fields.dokumen_perbaikan = after.getString("status") === "perlu_perbaikan" ? after.get("dokumen_perbaikan") : [];
+      if (!isReport) fields.dokumen_perbaikan = after.getString("status") === "perlu_perbaikan" ? after.get("dokumen_perbaikan") : [];
+    } else if (kind === "penerusan") {
+      fields.perubahan = after.get("diteruskan_ke");
+      fields.catatan_internal = "Diteruskan ke pilar sosial: " + (after.get("diteruskan_ke") || []).join(", ");
     } else if (kind === "catatan") {
       fields.catatan_publik = changed.indexOf("catatan_publik") >= 0 ? after.getString("catatan_publik") : "";
       fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
@@ -82,14 +126,16 @@ function recordEvents(app, before, after, changed, who, documentKeys) {
   }
 }
 
-/** Marks open requests whose stage is past its due date (and unmarks the others). */
+/** Marks open requests and reports whose stage is past its due date (and unmarks the others). */
 function markOverdue(app) {
   const now = pbDate(new Date());
-  app
-    .db()
-    .newQuery("UPDATE permohonan SET terlambat = (batas_tahap != '' AND batas_tahap < {:now}) WHERE ditutup = '' OR ditutup IS NULL")
-    .bind({ now: now })
-    .execute();
+  for (const table of ["permohonan", "laporan"]) {
+    app
+      .db()
+      .newQuery("UPDATE " + table + " SET terlambat = (batas_tahap != '' AND batas_tahap < {:now}) WHERE ditutup = '' OR ditutup IS NULL")
+      .bind({ now: now })
+      .execute();
+  }
 }
 
 /** Overdue requests for the morning digest: codes, services and stages only (no personal data). */
@@ -161,7 +207,25 @@ function applyRetention(app, now) {
       catatan_internal: "Masa retensi " + data.site.retentionDays + " hari habis: " + removed.length + " berkas dan data pribadi dihapus.",
     });
   }
-  return expired.length;
+  // Reports: photos, the reporter's contact, the description and the exact place go too.
+  const reports = app.findRecordsByFilter("laporan", "ditutup != '' && ditutup < {:cutoff} && berkas_dihapus = false", "ditutup", 1000, 0, { cutoff: cutoff });
+  for (let i = 0; i < reports.length; i++) {
+    const report = reports[i];
+    const count = (report.get("foto") || []).length;
+    report.set("foto", []);
+    report.set("nama_pelapor", "");
+    report.set("telepon_pelapor", "");
+    report.set("deskripsi", "(dihapus)");
+    report.set("patokan", "(dihapus)");
+    report.set("desa_kelurahan", "(dihapus)");
+    report.set("lintang", null);
+    report.set("bujur", null);
+    report.set("catatan_internal", "");
+    report.set("berkas_dihapus", true);
+    app.save(report);
+    saveEvent(app, report, { jenis: "retensi", petugas: "sistem", perubahan: ["foto"], catatan_internal: "Masa retensi habis: " + count + " foto dan data pribadi dihapus." });
+  }
+  return expired.length + reports.length;
 }
 
-module.exports = { pbDate: pbDate, setStageDates: setStageDates, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
+module.exports = { pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };

@@ -8,3 +8,5 @@ export * from './working-time';
 export * from './stages';
 export * from './application';
 export * from './workflow';
+export * from './ikm';
+export * from './report';

@@ -17,10 +17,14 @@ export interface PortalData {
   statuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean }[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
   services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string })[];
+  reportStatuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean; sopStage?: string | undefined }[];
+  /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
+  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[] }[];
+  pilarSosial: { id: string; name: string }[];
 }
 
 export async function portalData(): Promise<PortalData> {
-  const { site, services, kecamatan, statuses, documentTypes, ppks } = await loadContent();
+  const { site, services, kecamatan, statuses, documentTypes, ppks, reportStatuses, reportTypes, sops, pilarSosial } = await loadContent();
   const types = new Map(documentTypes.map((d) => [d.id, d.data]));
   return {
     site: {
@@ -34,6 +38,18 @@ export async function portalData(): Promise<PortalData> {
     ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),
     statuses: statuses.map((s) => s.data),
     documentTypes: documentTypes.map((d) => ({ id: d.id, label: d.data.label, accept: [...d.data.accept], maxSizeMB: d.data.maxSizeMB })),
+    reportStatuses: reportStatuses.map((s) => s.data),
+    reportTypes: reportTypes.map((t) => {
+      const sop = t.data.sop ? sops.find((x) => x.id === t.data.sop) : undefined;
+      const stagesOfSop = sop ? sopStages(sop.data.steps) : [];
+      // Each open report status takes the standard time of the SOP stage it corresponds to.
+      const stages = reportStatuses
+        .filter((s) => !s.data.closed)
+        .filter((s) => stagesOfSop.some((st) => st.status === s.data.sopStage))
+        .map((s) => ({ status: s.id, minutes: stagesOfSop.find((st) => st.status === s.data.sopStage)!.minutes }));
+      return { id: t.id, label: t.data.label, ppks: t.data.ppks, stages };
+    }),
+    pilarSosial: pilarSosial.map((p) => ({ id: p.id, name: p.data.name })),
     services: services.map((s) => ({
       ...serviceRules(s.id, s.data, types),
       stages: sopStages(s.sop.data.steps).map((st) => ({ status: st.status, minutes: st.minutes })),

@@ -1,0 +1,78 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Reports from residents (/lapor): the form's own rules on the server, one record per
+// submission id, a tracking code, nothing personal in the answer, and the first history entry.
+
+onRecordCreateRequest((e) => {
+  const portal = require(`${__hooks}/lib/portal.js`);
+  const lib = require(`${__hooks}/lib/permohonan.js`);
+  const rules = lib.rules();
+  const data = portal.required();
+  const record = e.record;
+
+  const submissionId = record.getString("id_pengiriman").trim();
+  let earlier = null;
+  try {
+    earlier = submissionId ? e.app.findFirstRecordByData("laporan", "id_pengiriman", submissionId) : null;
+  } catch (_) {
+    earlier = null;
+  }
+  if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
+
+  const input = {};
+  for (let i = 0; i < rules.REPORT_TEXT_FIELDS.length; i++) {
+    const field = rules.REPORT_TEXT_FIELDS[i];
+    input[field] = field === "anonim" ? (record.getBool("anonim") ? "true" : "false") : field === "lintang" || field === "bujur" ? (record.get(field) ? String(record.get(field)) : "") : record.getString(field);
+  }
+  // An explicit "anonim" field is required from the form; an absent one is not a choice.
+  const info = e.requestInfo();
+  if (info.body["anonim"] === undefined || info.body["anonim"] === "") input.anonim = "";
+  const uploads = record.get("foto") || [];
+  const photos = [];
+  for (let i = 0; i < uploads.length; i++) if (uploads[i] && uploads[i].size !== undefined) photos.push({ size: uploads[i].size, type: "" });
+
+  const result = rules.validateReport(input, photos, {
+    types: data.reportTypes,
+    kecamatanIds: data.kecamatan.map((k) => k.id),
+    privacyNoticeVersion: data.site.privacyNoticeVersion,
+  });
+  if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
+
+  const value = result.value;
+  for (let i = 0; i < rules.REPORT_TEXT_FIELDS.length; i++) {
+    const field = rules.REPORT_TEXT_FIELDS[i];
+    if (field === "anonim") record.set("anonim", value.anonim === "true");
+    else if (field === "lintang" || field === "bujur") record.set(field, value[field] ? Number(value[field]) : null);
+    else record.set(field, value[field]);
+  }
+  record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
+  record.set("status", "diterima");
+  record.set("catatan_publik", "");
+  record.set("catatan_internal", "");
+  record.set("diteruskan_ke", []);
+  record.set("persetujuan_waktu", new Date().toISOString().replace("T", " "));
+
+  try {
+    e.next();
+  } catch (err) {
+    let winner = null;
+    try {
+      winner = e.app.findFirstRecordByData("laporan", "id_pengiriman", submissionId);
+    } catch (_) {
+      winner = null;
+    }
+    if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
+    throw lib.translateSaveError(err, data, null) || err;
+  }
+}, "laporan");
+
+onRecordCreate((e) => {
+  require(`${__hooks}/lib/workflow.js`).setStageDates(e.app, e.record, "");
+  e.next();
+  const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_laporan"));
+  riwayat.set("laporan", e.record.id);
+  riwayat.set("status", "diterima");
+  riwayat.set("jenis", "status");
+  riwayat.set("petugas", "sistem");
+  riwayat.set("catatan_publik", "Laporan diterima melalui portal.");
+  e.app.save(riwayat);
+}, "laporan");

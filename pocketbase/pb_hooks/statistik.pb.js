@@ -1,0 +1,16 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Public, non-personal figures (pb_hooks/lib/statistik.js): the live numbers on /kinerja/ and the
+// progress board on /progres/. Anyone may read them; browsers and proxies may keep an answer for
+// a minute, and /api/statistik is computed at most once a minute on the server too.
+
+routerAdd("GET", "/api/statistik", (e) => {
+  const body = require(`${__hooks}/lib/statistik.js`).statistik(e.app, new Date());
+  e.response.header().set("Cache-Control", "public, max-age=60");
+  return e.json(200, body);
+});
+
+routerAdd("GET", "/api/progres", (e) => {
+  const body = require(`${__hooks}/lib/statistik.js`).progres(e.app, e.request.url.query());
+  e.response.header().set("Cache-Control", "public, max-age=60");
+  return e.json(200, body);
+});

@@ -1,0 +1,401 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime, formatNumber, formatPercent, type TimeZoneLabel } from '../lib/format';
+import { formatWorkingTime } from '../lib/duration';
+
+/** The IKM as src/lib/rules/ikm.ts computes it (only the fields shown here). */
+interface Ikm {
+  responses: number;
+  converted: number;
+  mutu: string;
+  kinerja: string;
+}
+
+interface ServiceFigures {
+  layanan: string;
+  judul: string;
+  total: number;
+  per_status: Record<string, number>;
+  selesai: number;
+  median_hari_kerja: number | null;
+  standar_hari_kerja: number | null;
+  standar_menit?: number | null;
+  persen_dalam_standar: number | null;
+}
+
+interface Figures {
+  diperbarui: string;
+  permohonan: { total: number; per_layanan: ServiceFigures[]; per_status: Record<string, number> };
+  laporan: { total: number; per_jenis: { jenis: string; label: string; total: number; per_status: Record<string, number> }[] };
+  ikm: { keseluruhan: Ikm | null; per_layanan: { layanan: string; judul: string; ikm: Ikm | null }[] };
+}
+
+interface StatusOption {
+  id: string;
+  label: string;
+  closed: boolean;
+}
+
+interface Props {
+  timeZone: TimeZoneLabel;
+  /** Request statuses in workflow order. */
+  statuses: StatusOption[];
+  /** Report statuses in workflow order. */
+  reportStatuses: StatusOption[];
+}
+
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'done'; figures: Figures };
+
+/** Three groups keep the chart readable; the table beside it has every status. */
+const GROUPS = [
+  { key: 'selesai', label: 'Selesai', fill: '#005a4e' },
+  { key: 'proses', label: 'Masih diproses', fill: 'url(#lf-pola-proses)' },
+  { key: 'tutup', label: 'Tidak dapat dipenuhi atau dibatalkan', fill: 'url(#lf-pola-tutup)' },
+] as const;
+type GroupKey = (typeof GROUPS)[number]['key'];
+
+const W = 320;
+const FONT = 13;
+const LINE = 16;
+const BAR = 18;
+const LABEL_CHARS = 40;
+
+/** Splits a label into at most two lines for SVG text, which does not wrap by itself. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > LABEL_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= 2) return lines;
+  return [lines[0]!, `${lines.slice(1).join(' ').slice(0, LABEL_CHARS - 1)}…`];
+}
+
+const days = (n: number | null) => (n === null ? '–' : `${formatNumber(n)} hari kerja`);
+const percent = (n: number) => formatPercent(n, Number.isInteger(n) ? 0 : 1);
+
+function groupsOf(service: ServiceFigures, statuses: StatusOption[]): Record<GroupKey, number> {
+  const out: Record<GroupKey, number> = { selesai: 0, proses: 0, tutup: 0 };
+  for (const [status, n] of Object.entries(service.per_status)) {
+    const closed = statuses.find((s) => s.id === status)?.closed ?? false;
+    out[status === 'selesai' ? 'selesai' : closed ? 'tutup' : 'proses'] += n;
+  }
+  return out;
+}
+
+function statusDetail(perStatus: Record<string, number>, statuses: StatusOption[]): string {
+  const known = statuses.filter((s) => perStatus[s.id]).map((s) => `${s.label} ${formatNumber(perStatus[s.id]!)}`);
+  const unknown = Object.keys(perStatus)
+    .filter((k) => !statuses.some((s) => s.id === k) && perStatus[k])
+    .map((k) => `${k} ${formatNumber(perStatus[k]!)}`);
+  return [...known, ...unknown].join(', ');
+}
+
+/** Live figures from GET /api/statistik for /kinerja/: charts with their data tables. */
+export default function LiveFigures({ timeZone, statuses, reportStatuses }: Props) {
+  // Rendered at build time too: nothing is shown until the island runs and asks the server.
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  async function load() {
+    setState({ kind: 'loading' });
+    try {
+      const res = await fetch('/api/statistik');
+      if (!res.ok) throw new Error(String(res.status));
+      setState({ kind: 'done', figures: (await res.json()) as Figures });
+    } catch {
+      setState({ kind: 'failed' });
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  return (
+    <div class="live" aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
+      <div aria-live="polite">
+        {state.kind === 'loading' && <p>Memuat angka terkini…</p>}
+        {state.kind === 'failed' && (
+          <div class="error-summary">
+            <p>Angka terkini belum dapat dimuat. Periksa sambungan internet Anda, lalu coba lagi.</p>
+            <button type="button" class="button" onClick={() => void load()}>
+              Coba lagi
+            </button>
+          </div>
+        )}
+      </div>
+      {state.kind === 'done' && <Shown figures={state.figures} timeZone={timeZone} statuses={statuses} reportStatuses={reportStatuses} />}
+    </div>
+  );
+}
+
+interface Column {
+  label: string;
+  num?: boolean;
+}
+interface Row {
+  key: string;
+  head: string;
+  cells: string[];
+}
+
+/**
+ * A data table whose first column heads each row. Explicit roles keep the table semantics when
+ * narrow screens stack each row; the column name repeated in a cell is for sight only.
+ */
+function DataTable({ id, caption, columns, rows, foot }: { id: string; caption: string; columns: Column[]; rows: Row[]; foot?: Row }) {
+  const line = (r: Row) => (
+    <tr key={r.key} role="row">
+      <th scope="row" role="rowheader">
+        {r.head}
+      </th>
+      {r.cells.map((c, i) => (
+        <td key={i} role="cell" class={columns[i + 1]?.num ? 'num' : undefined}>
+          <span class="cell-label" aria-hidden="true">
+            {columns[i + 1]?.label}
+          </span>
+          <div class="cell-value">{c}</div>
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table class="stack-table" role="table">
+        <caption id={id}>{caption}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            {columns.map((c) => (
+              <th key={c.label} scope="col" role="columnheader" class={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody role="rowgroup">{rows.map(line)}</tbody>
+        {foot && <tfoot role="rowgroup">{line(foot)}</tfoot>}
+      </table>
+    </div>
+  );
+}
+
+function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figures } & Props) {
+  const services = figures.permohonan.per_layanan.filter((s) => s.total > 0);
+  const finished = services.filter((s) => s.selesai > 0 && s.persen_dalam_standar !== null);
+  const rated = figures.ikm.per_layanan.filter((s): s is { layanan: string; judul: string; ikm: Ikm } => s.ikm !== null);
+  const overall = figures.ikm.keseluruhan;
+  const reportClosed = (id: string) => reportStatuses.find((s) => s.id === id)?.closed ?? false;
+  const ikmCells = (ikm: Ikm) => [formatNumber(ikm.responses), formatNumber(ikm.converted, 2), `${ikm.mutu} (${ikm.kinerja.toLowerCase()})`];
+
+  return (
+    <>
+      <p class="muted">Diperbarui {formatDateTime(figures.diperbarui, timeZone)}. Dihitung langsung dari permohonan dan laporan di portal, tanpa data pribadi.</p>
+      <dl class="facts">
+        <div>
+          <dt>Permohonan layanan</dt>
+          <dd>{formatNumber(figures.permohonan.total)}</dd>
+        </div>
+        <div>
+          <dt>Permohonan selesai</dt>
+          <dd>{formatNumber(figures.permohonan.per_status['selesai'] ?? 0)}</dd>
+        </div>
+        <div>
+          <dt>Laporan warga</dt>
+          <dd>{formatNumber(figures.laporan.total)}</dd>
+        </div>
+        {overall && (
+          <div>
+            <dt>Indeks Kepuasan Masyarakat</dt>
+            <dd>
+              {formatNumber(overall.converted, 2)} (mutu {overall.mutu})
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      <h3 id="lf-status">Permohonan per layanan menurut tahap</h3>
+      {services.length === 0 ? (
+        <p>Belum ada permohonan yang masuk melalui portal.</p>
+      ) : (
+        <div class="live-pair">
+          <StatusChart services={services} statuses={statuses} />
+          <DataTable
+            id="lf-status-tabel"
+            caption="Jumlah permohonan per layanan menurut status"
+            columns={[{ label: 'Layanan' }, { label: 'Jumlah', num: true }, { label: 'Rincian status' }]}
+            rows={services.map((s) => ({ key: s.layanan, head: s.judul, cells: [formatNumber(s.total), statusDetail(s.per_status, statuses)] }))}
+            foot={{ key: 'semua', head: 'Semua layanan', cells: [formatNumber(figures.permohonan.total), statusDetail(figures.permohonan.per_status, statuses)] }}
+          />
+        </div>
+      )}
+
+      <h3 id="lf-waktu">Ketepatan waktu penyelesaian</h3>
+      <p class="prose">
+        Lama penyelesaian dihitung dalam hari kerja (Senin–Jumat), dari tanggal permohonan masuk sampai tanggal selesai; 0 berarti selesai pada hari yang sama. Median adalah nilai tengah: separuh
+        permohonan selesai lebih cepat, separuh lebih lambat. Waktu standar adalah jumlah waktu langkah SOP layanan.
+      </p>
+      {finished.length === 0 ? (
+        <p>Belum ada permohonan yang selesai, sehingga ketepatan waktu belum dapat dihitung.</p>
+      ) : (
+        <div class="live-pair">
+          <TimelinessChart services={finished} />
+          <DataTable
+            id="lf-waktu-tabel"
+            caption="Lama penyelesaian dibandingkan waktu standar SOP"
+            columns={[{ label: 'Layanan' }, { label: 'Selesai', num: true }, { label: 'Median lama' }, { label: 'Waktu standar SOP' }, { label: 'Selesai dalam waktu standar', num: true }]}
+            rows={services.map((s) => ({
+              key: s.layanan,
+              head: s.judul,
+              cells: [
+                formatNumber(s.selesai),
+                days(s.median_hari_kerja),
+                typeof s.standar_menit === 'number' ? formatWorkingTime(s.standar_menit) : days(s.standar_hari_kerja),
+                s.persen_dalam_standar === null ? '–' : percent(s.persen_dalam_standar),
+              ],
+            }))}
+          />
+        </div>
+      )}
+
+      <h3 id="lf-ikm">Indeks Kepuasan Masyarakat (IKM)</h3>
+      {overall === null ? (
+        <p>Belum ada jawaban survei kepuasan masyarakat.</p>
+      ) : (
+        <>
+          <p class="prose">Nilai IKM 25–100 dari survei kepuasan setelah permohonan selesai (Permenpan RB Nomor 14 Tahun 2017). Mutu A: sangat baik, B: baik, C: kurang baik, D: tidak baik.</p>
+          <DataTable
+            id="lf-ikm-tabel"
+            caption="Indeks Kepuasan Masyarakat per layanan"
+            columns={[{ label: 'Layanan' }, { label: 'Responden', num: true }, { label: 'Nilai IKM', num: true }, { label: 'Mutu pelayanan' }]}
+            rows={rated.map((s) => ({ key: s.layanan, head: s.judul, cells: ikmCells(s.ikm) }))}
+            foot={{ key: 'semua', head: 'Semua layanan', cells: ikmCells(overall) }}
+          />
+        </>
+      )}
+
+      <h3 id="lf-laporan">Laporan warga</h3>
+      {figures.laporan.total === 0 ? (
+        <p>Belum ada laporan warga yang masuk melalui portal.</p>
+      ) : (
+        <DataTable
+          id="lf-laporan-tabel"
+          caption="Laporan warga menurut jenis"
+          columns={[{ label: 'Jenis laporan' }, { label: 'Jumlah', num: true }, { label: 'Sudah ditutup', num: true }, { label: 'Masih diproses', num: true }]}
+          rows={figures.laporan.per_jenis.map((j) => {
+            const closed = Object.entries(j.per_status).reduce((n, [status, count]) => n + (reportClosed(status) ? count : 0), 0);
+            return { key: j.jenis, head: j.label, cells: [formatNumber(j.total), formatNumber(closed), formatNumber(j.total - closed)] };
+          })}
+        />
+      )}
+    </>
+  );
+}
+
+/** Stacked bars: each group has its own fill pattern and a legend, so colour is never alone. */
+function StatusChart({ services, statuses }: { services: ServiceFigures[]; statuses: StatusOption[] }) {
+  const rows = services.map((s) => ({ s, lines: wrap(s.judul), g: groupsOf(s, statuses) }));
+  const max = Math.max(1, ...services.map((s) => s.total));
+  const barMax = W - 48;
+  const legendHeight = GROUPS.length * 22 + 8;
+  let y = legendHeight;
+  const placed = rows.map((r) => {
+    const top = y;
+    y += r.lines.length * LINE + BAR + 16;
+    return { ...r, top };
+  });
+  const desc = rows
+    .map((r) => `${r.s.judul}: ${formatNumber(r.s.total)} permohonan; ${GROUPS.map((g) => `${g.label.toLowerCase()} ${formatNumber(r.g[g.key])}`).join(', ')}.`)
+    .join(' ');
+  return (
+    <figure class="live-chart">
+      <svg role="img" aria-labelledby="lf-g1-judul lf-g1-isi" viewBox={`0 0 ${W} ${y}`} width={W} height={y} font-size={FONT}>
+        <title id="lf-g1-judul">Permohonan per layanan menurut tahap</title>
+        <desc id="lf-g1-isi">{desc}</desc>
+        <defs>
+          <pattern id="lf-pola-proses" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#d7ebe5" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#005a4e" stroke-width="2.5" />
+          </pattern>
+          <pattern id="lf-pola-tutup" width="6" height="6" patternUnits="userSpaceOnUse">
+            <rect width="6" height="6" fill="#ffffff" />
+            <circle cx="3" cy="3" r="1.3" fill="#1b1b1b" />
+          </pattern>
+        </defs>
+        {GROUPS.map((g, i) => (
+          <g key={g.key}>
+            <rect x="0.5" y={i * 22 + 2.5} width="28" height="15" fill={g.fill} stroke="#1b1b1b" />
+            <text x="36" y={i * 22 + 15}>
+              {g.label}
+            </text>
+          </g>
+        ))}
+        {placed.map(({ s, lines, g, top }) => {
+          const barTop = top + lines.length * LINE + 4;
+          let x = 0.5;
+          return (
+            <g key={s.layanan}>
+              {lines.map((line, i) => (
+                <text key={i} x="0" y={top + (i + 1) * LINE - 3} font-weight="600">
+                  {line}
+                </text>
+              ))}
+              {GROUPS.map((grp) => {
+                const w = (g[grp.key] / max) * barMax;
+                const rect = w > 0 ? <rect key={grp.key} x={x} y={barTop} width={w} height={BAR} fill={grp.fill} stroke="#1b1b1b" /> : null;
+                x += w;
+                return rect;
+              })}
+              <text x={x + 6} y={barTop + BAR - 4}>
+                {formatNumber(s.total)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>Bagan jumlah permohonan per layanan. Angka lengkap ada pada tabel.</figcaption>
+    </figure>
+  );
+}
+
+/** One bar per service: the share finished within the SOP standard, with the value written out. */
+function TimelinessChart({ services }: { services: ServiceFigures[] }) {
+  const barMax = W - 96;
+  let y = 0;
+  const placed = services.map((s) => {
+    const lines = wrap(s.judul);
+    const top = y;
+    y += lines.length * LINE + BAR + 16;
+    return { s, lines, top };
+  });
+  const desc = services.map((s) => `${s.judul}: ${percent(s.persen_dalam_standar ?? 0)} dari ${formatNumber(s.selesai)} permohonan selesai dalam waktu standar.`).join(' ');
+  return (
+    <figure class="live-chart">
+      <svg role="img" aria-labelledby="lf-g2-judul lf-g2-isi" viewBox={`0 0 ${W} ${y}`} width={W} height={y} font-size={FONT}>
+        <title id="lf-g2-judul">Persentase permohonan yang selesai dalam waktu standar SOP</title>
+        <desc id="lf-g2-isi">{desc}</desc>
+        {placed.map(({ s, lines, top }) => {
+          const barTop = top + lines.length * LINE + 4;
+          const value = s.persen_dalam_standar ?? 0;
+          return (
+            <g key={s.layanan}>
+              {lines.map((line, i) => (
+                <text key={i} x="0" y={top + (i + 1) * LINE - 3} font-weight="600">
+                  {line}
+                </text>
+              ))}
+              <rect x="0.5" y={barTop} width={barMax} height={BAR} fill="#ffffff" stroke="#6b6b6b" />
+              {value > 0 && <rect x="0.5" y={barTop} width={(value / 100) * barMax} height={BAR} fill="#005a4e" />}
+              <text x={barMax + 6} y={barTop + BAR - 4}>
+                {percent(value)} dari {formatNumber(s.selesai)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>Bagan persentase permohonan selesai dalam waktu standar SOP. Di ujung batang: persentase dan jumlah permohonan yang selesai (batang penuh = 100%).</figcaption>
+    </figure>
+  );
+}

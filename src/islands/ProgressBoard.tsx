@@ -1,0 +1,342 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDate, formatNumber } from '../lib/format';
+
+/** One row of GET /api/progres: these six fields and nothing else are ever shown. */
+export interface BoardItem {
+  jenis: 'permohonan' | 'laporan';
+  jenis_label: string;
+  kecamatan: string;
+  tanggal: string | null;
+  status_label: string;
+  selesai: boolean;
+}
+
+interface BoardAnswer {
+  total: number;
+  halaman: number;
+  jumlah_halaman: number;
+  per_halaman: number;
+  per_jenis: Record<string, number>;
+  per_kecamatan: Record<string, number>;
+  per_status: Record<string, number>;
+  items: BoardItem[];
+}
+
+interface Filters {
+  jenis: string;
+  kecamatan: string;
+  status: string;
+  halaman: number;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'loading'; filters: Filters; previous: BoardAnswer | null }
+  | { kind: 'done'; filters: Filters; answer: BoardAnswer }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; filters: Filters };
+
+interface Option {
+  id: string;
+  label: string;
+}
+
+interface Props {
+  kecamatan: Option[];
+  /** Statuses of requests and of reports together, keyed as the API filters them. */
+  statuses: Option[];
+}
+
+const KINDS: Option[] = [
+  { id: 'permohonan', label: 'Permohonan layanan' },
+  { id: 'laporan', label: 'Laporan warga' },
+];
+const COLUMNS = ['Tanggal masuk', 'Layanan atau laporan', 'Kecamatan', 'Status'] as const;
+const EMPTY: Filters = { jenis: '', kecamatan: '', status: '', halaman: 1 };
+
+function fromUrl(search: string): Filters {
+  const q = new URLSearchParams(search);
+  const page = Number(q.get('halaman') ?? '1');
+  return {
+    jenis: q.get('jenis') ?? '',
+    kecamatan: q.get('kecamatan') ?? '',
+    status: q.get('status') ?? '',
+    halaman: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+function toQuery(f: Filters): string {
+  const q = new URLSearchParams();
+  if (f.jenis) q.set('jenis', f.jenis);
+  if (f.kecamatan) q.set('kecamatan', f.kecamatan);
+  if (f.status) q.set('status', f.status);
+  if (f.halaman > 1) q.set('halaman', String(f.halaman));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const labelOf = (list: Option[], id: string) => list.find((o) => o.id === id)?.label ?? id;
+const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatNumber(n)})`);
+
+/** A cell with its column name, shown (to sight only) when narrow screens stack the row. */
+function Cell({ label, class: className, children }: { label: string; class?: string; children: ComponentChildren }) {
+  return (
+    <td role="cell" class={className}>
+      <span class="cell-label" aria-hidden="true">
+        {label}
+      </span>
+      <div class="cell-value">{children}</div>
+    </td>
+  );
+}
+
+/** The public board of requests and reports: filters, counts, one page of rows, paging. */
+export default function ProgressBoard({ kecamatan, statuses }: Props) {
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusOnResult = useRef(false);
+  const pending = useRef<AbortController | null>(null);
+  const lastAnswer = useRef<BoardAnswer | null>(null);
+
+  async function load(next: Filters, moveFocus: boolean) {
+    focusOnResult.current = moveFocus;
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
+    setFilters(next);
+    setState({ kind: 'loading', filters: next, previous: lastAnswer.current });
+    try {
+      const res = await fetch(`/api/progres${toQuery(next)}`, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      if (res.status === 400) {
+        const body = (await res.json()) as { message?: string };
+        setState({ kind: 'refused', message: body.message ?? 'Pilihan penyaring tidak dikenal.' });
+        return;
+      }
+      if (!res.ok) throw new Error(String(res.status));
+      const answer = (await res.json()) as BoardAnswer;
+      if (controller.signal.aborted) return; // a newer request owns the result now
+      lastAnswer.current = answer;
+      setState({ kind: 'done', filters: next, answer });
+    } catch {
+      if (controller.signal.aborted) return;
+      setState({ kind: 'failed', filters: next });
+    }
+  }
+
+  // Rendered at build time too: the address is read only once the island runs.
+  useEffect(() => {
+    void load(fromUrl(window.location.search), false);
+    const onPop = () => void load(fromUrl(window.location.search), false);
+    window.addEventListener('popstate', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      pending.current?.abort();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (state.kind !== 'loading' && state.kind !== 'idle' && focusOnResult.current && heading.current) {
+      focusOnResult.current = false;
+      heading.current.focus();
+    }
+  }, [state]);
+
+  function go(next: Filters) {
+    window.history.pushState(null, '', `/progres/${toQuery(next)}`);
+    void load(next, true);
+  }
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement | null)?.value ?? '';
+    go({ jenis: value('jenis'), kecamatan: value('kecamatan'), status: value('status'), halaman: 1 });
+  }
+
+  const answer = state.kind === 'done' ? state.answer : state.kind === 'loading' ? state.previous : null;
+  // While a new page loads, the previous counts stay so the choices do not flicker.
+  const counts = answer;
+  const pageLink = (halaman: number) => `/progres/${toQuery({ ...filters, halaman })}`;
+  const onPage = (halaman: number) => (event: MouseEvent) => {
+    event.preventDefault();
+    go({ ...filters, halaman });
+  };
+
+  // What the list shows, in words, for the caption and the announcement.
+  const scope = [
+    filters.jenis ? labelOf(KINDS, filters.jenis).toLowerCase() : 'permohonan dan laporan',
+    filters.kecamatan ? `di Kecamatan ${labelOf(kecamatan, filters.kecamatan)}` : '',
+    filters.status ? `berstatus ${labelOf(statuses, filters.status)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  let announcement = '';
+  if (state.kind === 'loading') announcement = 'Memuat daftar…';
+  else if (state.kind === 'done') {
+    const a = state.answer;
+    const first = (a.halaman - 1) * a.per_halaman + 1;
+    const last = first + a.items.length - 1;
+    announcement =
+      a.total === 0
+        ? `Tidak ada ${scope}.`
+        : a.items.length === 0
+          ? `Halaman ${formatNumber(a.halaman)} kosong; ada ${formatNumber(a.total)} ${scope} pada ${formatNumber(a.jumlah_halaman)} halaman.`
+          : `Menampilkan ${formatNumber(first)}–${formatNumber(last)} dari ${formatNumber(a.total)} ${scope}.`;
+  }
+
+  return (
+    <div class="board">
+      <form class="board-filters" method="get" action="/progres/" onSubmit={onSubmit} aria-label="Saring daftar">
+        <div class="field">
+          <label for="saring-jenis">Jenis</label>
+          <select id="saring-jenis" name="jenis" value={filters.jenis} onChange={(e) => setFilters({ ...filters, jenis: e.currentTarget.value })}>
+            <option value="">Semua jenis</option>
+            {KINDS.map((k) => (
+              <option key={k.id} value={k.id}>
+                {withCount(k.label, counts?.per_jenis[k.id])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="saring-kecamatan">Kecamatan</label>
+          <select id="saring-kecamatan" name="kecamatan" value={filters.kecamatan} onChange={(e) => setFilters({ ...filters, kecamatan: e.currentTarget.value })}>
+            <option value="">Semua kecamatan</option>
+            {kecamatan.map((k) => (
+              <option key={k.id} value={k.id}>
+                {withCount(k.label, counts?.per_kecamatan[k.id])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="saring-status">Status</label>
+          <select id="saring-status" name="status" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.currentTarget.value })}>
+            <option value="">Semua status</option>
+            {statuses.map((s) => (
+              <option key={s.id} value={s.id}>
+                {withCount(s.label, counts?.per_status[s.id])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="board-filters__actions">
+          <button class="button" type="submit">
+            Tampilkan
+          </button>
+          <a href="/progres/">Hapus pilihan</a>
+        </div>
+      </form>
+
+      <p class="board-summary" role="status" aria-live="polite">
+        {announcement}
+      </p>
+
+      {state.kind === 'refused' && (
+        <div class="error-summary">
+          <h2 ref={heading} tabIndex={-1}>
+            Pilihan belum benar
+          </h2>
+          <p>{state.message}</p>
+          <p>
+            <a href="/progres/">Tampilkan semua permohonan dan laporan</a>
+          </p>
+        </div>
+      )}
+      {state.kind === 'failed' && (
+        <div class="error-summary">
+          <h2 ref={heading} tabIndex={-1}>
+            Daftar belum dapat dimuat
+          </h2>
+          <p>Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.</p>
+          <button type="button" class="button" onClick={() => void load(state.filters, true)}>
+            Coba lagi
+          </button>
+        </div>
+      )}
+
+      {answer && (
+        <section aria-labelledby="progres-hasil" aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
+          <h2 id="progres-hasil" ref={heading} tabIndex={-1}>
+            Daftar {formatNumber(answer.total)} {scope}
+          </h2>
+          {answer.items.length > 0 ? (
+            <div class="table-scroll" role="region" aria-labelledby="progres-judul-tabel" tabIndex={0}>
+              {/* Explicit roles keep the table semantics when narrow screens stack each row. */}
+              <table class="board-table stack-table" role="table">
+                <caption id="progres-judul-tabel">
+                  {scope.charAt(0).toUpperCase() + scope.slice(1)}, terbaru di atas (halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)})
+                </caption>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    {COLUMNS.map((c) => (
+                      <th key={c} scope="col" role="columnheader">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody role="rowgroup">
+                  {answer.items.map((item, i) => (
+                    <tr key={`${answer.halaman}-${i}`} role="row">
+                      <Cell label={COLUMNS[0]} class="board-date">
+                        {item.tanggal ? <time dateTime={item.tanggal}>{formatDate(item.tanggal)}</time> : '–'}
+                      </Cell>
+                      <Cell label={COLUMNS[1]}>
+                        <span class="board-kind">{item.jenis === 'laporan' ? 'Laporan warga' : 'Permohonan'}</span>
+                        {item.jenis_label}
+                      </Cell>
+                      <Cell label={COLUMNS[2]}>{item.kecamatan}</Cell>
+                      <Cell label={COLUMNS[3]}>
+                        <span class="board-status">{item.status_label}</span>
+                        <span class={item.selesai ? 'board-state board-state--closed' : 'board-state'}>{item.selesai ? 'Sudah ditutup' : 'Masih diproses'}</span>
+                      </Cell>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>
+              {answer.total === 0 ? (
+                'Belum ada permohonan atau laporan yang cocok dengan pilihan ini. Coba pilihan lain.'
+              ) : (
+                <>
+                  Halaman ini kosong.{' '}
+                  <a href={pageLink(1)} onClick={onPage(1)}>
+                    Kembali ke halaman pertama
+                  </a>
+                </>
+              )}
+            </p>
+          )}
+          {answer.jumlah_halaman > 1 && (
+            <nav class="board-pages" aria-label="Halaman daftar">
+              {answer.halaman > 1 ? (
+                <a href={pageLink(answer.halaman - 1)} onClick={onPage(answer.halaman - 1)} rel="prev">
+                  ‹ Sebelumnya
+                </a>
+              ) : (
+                <span />
+              )}
+              <span>
+                Halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)}
+              </span>
+              {answer.halaman < answer.jumlah_halaman ? (
+                <a href={pageLink(answer.halaman + 1)} onClick={onPage(answer.halaman + 1)} rel="next">
+                  Berikutnya ›
+                </a>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { usePocketBase } from '../support/pocketbase';
+import { statusOf } from '../support/http';
+import { fakeFile, PRIVACY_VERSION } from '../support/application';
+
+const pb = usePocketBase({ rateLimits: false });
+
+const SECRET = {
+  deskripsi: 'Ibu tua berbaju merah tidur di halte, batuk terus sejak pagi',
+  patokan: 'Halte depan Toko Sumber Rejeki Jalan Jenderal Sudirman',
+  nama_pelapor: 'Wahyuni Pelapor',
+  telepon_pelapor: '0812-7777-6543',
+};
+
+function report(overrides: Record<string, string> = {}, photos = 1): FormData {
+  const form = new FormData();
+  const fields: Record<string, string> = {
+    jenis: 'ppks-terlantar',
+    urgensi: 'mendesak',
+    kategori_ppks: 'lanjut-usia-terlantar',
+    kecamatan: 'sungailiat',
+    desa_kelurahan: 'Sungailiat',
+    patokan: SECRET.patokan,
+    deskripsi: SECRET.deskripsi,
+    anonim: 'false',
+    nama_pelapor: SECRET.nama_pelapor,
+    telepon_pelapor: SECRET.telepon_pelapor,
+    lintang: '-1.851234',
+    bujur: '106.123456',
+    persetujuan_versi: PRIVACY_VERSION,
+    id_pengiriman: randomUUID(),
+    ...overrides,
+  };
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (let i = 0; i < photos; i++) form.append('foto', fakeFile({ size: 30_000, type: 'image/jpeg' }, `foto${i}`));
+  return form;
+}
+
+async function post(form: FormData) {
+  const res = await fetch(`${pb.url}/api/collections/laporan/records`, { method: 'POST', body: form });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function byCode(code: unknown) {
+  return pb.admin.collection('laporan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+}
+
+describe('sending a report', () => {
+  it('stores a report with contact and GPS, answering with the code only', async () => {
+    const res = await post(report());
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['collectionId', 'collectionName', 'id', 'kode_lacak']);
+    const stored = await byCode(res.body['kode_lacak']);
+    expect(stored['telepon_pelapor']).toBe('+6281277776543');
+    expect(stored['lintang']).toBeCloseTo(-1.851234, 5);
+    expect(stored['status']).toBe('diterima');
+    expect((stored['foto'] as string[]).length).toBe(1);
+    const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }) });
+    expect(history.map((h) => h['status'])).toEqual(['diterima']);
+  });
+
+  it('keeps no name or number of an anonymous reporter, whatever was typed', async () => {
+    const res = await post(report({ anonim: 'true' }));
+    const stored = await byCode(res.body['kode_lacak']);
+    expect(stored['anonim']).toBe(true);
+    expect(stored['nama_pelapor']).toBe('');
+    expect(stored['telepon_pelapor']).toBe('');
+  });
+
+  it('accepts a report without GPS and without photos', async () => {
+    const form = report({ anonim: 'true' }, 0);
+    form.delete('lintang');
+    form.delete('bujur');
+    expect((await post(form)).status).toBe(200);
+  });
+
+  it('refuses bad input with Indonesian messages on the fields, and stores nothing', async () => {
+    const cases: [Record<string, string>, number, string[]][] = [
+      [{ jenis: 'hantu' }, 1, ['jenis']],
+      [{ deskripsi: 'pendek' }, 1, ['deskripsi']],
+      [{ lintang: '48.85', bujur: '2.35' }, 1, ['lintang']],
+      [{ bujur: '' }, 1, ['lintang']],
+      [{ anonim: 'false', telepon_pelapor: '' }, 1, ['telepon_pelapor']],
+      [{ kategori_ppks: 'korban-bencana-alam' }, 1, ['kategori_ppks']],
+      [{ persetujuan_versi: '' }, 1, ['persetujuan_versi']],
+      [{}, 4, ['foto']],
+    ];
+    for (const [overrides, photos, fields] of cases) {
+      const form = report(overrides, photos);
+      const id = form.get('id_pengiriman');
+      const res = await post(form);
+      expect(res.status, JSON.stringify(overrides)).toBe(400);
+      const data = res.body['data'] as Record<string, { message: string }>;
+      expect(Object.keys(data).sort(), JSON.stringify(overrides)).toEqual(fields.sort());
+      const count = await pb.admin.collection('laporan').getList(1, 1, { filter: pb.admin.filter('id_pengiriman = {:s}', { s: id }) });
+      expect(count.totalItems).toBe(0);
+    }
+  });
+
+  it('returns the original code when the same report is sent again', async () => {
+    const form = report();
+    const first = await post(form);
+    const again = await post(form);
+    expect(again.body['kode_lacak']).toBe(first.body['kode_lacak']);
+  });
+
+  it('lets no visitor read, change or delete a report or its photos', async () => {
+    const res = await post(report());
+    const stored = await byCode(res.body['kode_lacak']);
+    const guest = pb.guest();
+    expect(await statusOf(guest.collection('laporan').getList(1, 5))).toBe(403);
+    expect(await statusOf(guest.collection('laporan').getOne(stored.id))).toBe(403);
+    expect(await statusOf(guest.collection('laporan').update(stored.id, { status: 'selesai' }))).toBe(403);
+    expect(await statusOf(guest.collection('laporan').delete(stored.id))).toBe(403);
+    expect(await statusOf(guest.collection('riwayat_laporan').getList(1, 5))).toBe(403);
+    const photo = (stored['foto'] as string[])[0];
+    expect((await fetch(`${pb.url}/api/files/laporan/${stored.id}/${photo}`)).status).toBe(404);
+  });
+});
+
+describe('handling a report', () => {
+  it('follows the report workflow, records forwarding to a social pillar, and shows progress by code without personal data', async () => {
+    const res = await post(report());
+    const stored = await byCode(res.body['kode_lacak']);
+    const refused = await pb.admin.collection('laporan').update(stored.id, { status: 'selesai' }).catch((e: { status: number }) => e);
+    expect((refused as { status: number }).status).toBe(400);
+    await pb.admin.collection('laporan').update(stored.id, { status: 'diteruskan', diteruskan_ke: ['tksk', 'puskesos'], catatan_publik: 'Diteruskan ke TKSK Kecamatan Sungailiat.' });
+    await pb.admin.collection('laporan').update(stored.id, { status: 'dijangkau' });
+    const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }), sort: 'created' });
+    expect(history.map((h) => h['jenis'])).toEqual(['status', 'status', 'penerusan', 'status']);
+    expect(history[2]!['perubahan']).toEqual(['tksk', 'puskesos']);
+    expect(history[2]!['petugas']).toBe(pb.superuser.email);
+
+    const answer = await fetch(`${pb.url}/api/lacak/${res.body['kode_lacak']}`);
+    const text = await answer.text();
+    const body = JSON.parse(text) as { status: string; layanan: string; riwayat: { catatan: string }[] };
+    expect(body.status).toBe('dijangkau');
+    expect(body.layanan).toBe('Laporan: Orang terlantar');
+    expect(body.riwayat.map((r) => r.catatan)).toContain('Diteruskan ke TKSK Kecamatan Sungailiat.');
+    for (const secret of [...Object.values(SECRET), '81277776543', '1.851234', '106.123456']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('retention of reports', () => {
+  it('removes photos, contact, description and place of reports closed longer ago than the retention period', async () => {
+    const res = await post(report());
+    const stored = await byCode(res.body['kode_lacak']);
+    await pb.admin.collection('laporan').update(stored.id, { status: 'ditolak', catatan_publik: 'Orang tidak ditemukan di lokasi saat dijangkau.' });
+    await pb.admin.collection('laporan').update(stored.id, { ditutup: new Date(Date.now() - 400 * 86_400_000).toISOString().replace('T', ' ') });
+    await pb.admin.crons.run('retensi_berkas');
+    let after = await pb.admin.collection('laporan').getOne(stored.id);
+    for (let i = 0; i < 50 && !after['berkas_dihapus']; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = await pb.admin.collection('laporan').getOne(stored.id);
+    }
+    expect(after['berkas_dihapus']).toBe(true);
+    expect(after['foto']).toEqual([]);
+    expect(after['deskripsi']).toBe('(dihapus)');
+    const text = JSON.stringify(after);
+    for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
+    expect(after['jenis']).toBe('ppks-terlantar'); // kept for statistics
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { usePocketBase } from '../support/pocketbase';
+import { statusOf } from '../support/http';
+import { applyAsSamplePerson } from '../support/application';
+import { RESPONDENT_FIELDS, UNSUR } from '../../src/lib/rules/ikm';
+
+const pb = usePocketBase({ rateLimits: false });
+
+/** The allowed path from a new request to a finished one (content/reference/statuses.yaml). */
+const TO_SELESAI = ['verifikasi_berkas', 'menunggu_keputusan', 'disetujui', 'selesai'];
+
+async function requestOf(code: string) {
+  return pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+}
+
+/** A new application moved through `statuses` by staff; returns its code. */
+async function applyAndMove(statuses: string[]): Promise<string> {
+  const code = await applyAsSamplePerson(pb.url);
+  const { id } = await requestOf(code);
+  for (const status of statuses) await pb.admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}.` });
+  return code;
+}
+
+function surveyForm(code: string, answers: Record<string, string | number> = {}, extra: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  form.append('kode_lacak', code);
+  for (const u of UNSUR) form.append(u.id, String(answers[u.id] ?? 3));
+  for (const [key, value] of Object.entries(extra)) form.append(key, value);
+  return form;
+}
+
+async function send(form: FormData): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${pb.url}/api/collections/survei_kepuasan/records`, { method: 'POST', body: form });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const fieldMessages = (body: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries((body['data'] ?? {}) as Record<string, { message: string }>).map(([k, v]) => [k, v.message]));
+
+async function check(code: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${pb.url}/api/survei/${encodeURIComponent(code)}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+describe('survey responses (SKM)', () => {
+  it('refuses an unknown or malformed code', async () => {
+    for (const code of ['BKA-222-222-222', 'bukan kode', '']) {
+      const res = await send(surveyForm(code));
+      expect(res.status, code).toBe(400);
+      expect(Object.keys(fieldMessages(res.body)), code).toEqual(['kode_lacak']);
+    }
+    expect(fieldMessages((await send(surveyForm('BKA-222-222-222'))).body)['kode_lacak']).toBe('Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda.');
+    expect(await pb.admin.collection('survei_kepuasan').getFullList()).toEqual([]);
+  });
+
+  it('refuses a request that is still open', async () => {
+    const code = await applyAndMove(['verifikasi_berkas']);
+    const res = await send(surveyForm(code));
+    expect(res.status).toBe(400);
+    expect(fieldMessages(res.body)).toEqual({ kode_lacak: 'Survei baru dapat diisi setelah permohonan Anda selesai diproses. Lihat tahapnya di halaman Lacak.' });
+    expect(await check(code)).toMatchObject({ kode: code, dapat_diisi: false, alasan: 'belum_selesai' });
+  });
+
+  it('refuses answers outside 1–4 or missing, with an Indonesian message on each field', async () => {
+    const code = await applyAndMove(TO_SELESAI);
+    const res = await send(surveyForm(code, { u1: 5, u2: 0, u3: 2.5, u4: -1, u5: 'x', u9: '' }));
+    expect(res.status).toBe(400);
+    const messages = fieldMessages(res.body);
+    expect(Object.keys(messages).sort()).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u9']);
+    expect(messages['u1']).toBe('Jawaban untuk pertanyaan 1 (persyaratan) harus salah satu dari empat pilihan.');
+    expect(messages['u2']).toBe('Pilih salah satu jawaban untuk pertanyaan 2 (sistem, mekanisme, dan prosedur).');
+    // Respondent data only from its lists; saran within its limit.
+    const other = await send(surveyForm(code, {}, { jenis_kelamin: 'X', pendidikan: 'SMA', saran: 'a'.repeat(1001) }));
+    expect(Object.keys(fieldMessages(other.body)).sort()).toEqual(['jenis_kelamin', 'saran']);
+    // Nothing was stored, so the code may still rate the service.
+    expect(await check(code)).toMatchObject({ dapat_diisi: true, alasan: null });
+  });
+
+  it('accepts one response for a finished request, with the service set by the server, and refuses a second', async () => {
+    const code = await applyAndMove(TO_SELESAI);
+    expect(await check(code.toLowerCase().replace(/-/g, ' '))).toEqual({
+      kode: code,
+      dapat_diisi: true,
+      alasan: null,
+      pesan: null,
+      layanan: 'Bantuan Alat Bantu bagi Penyandang Disabilitas',
+    });
+
+    const answers = { u1: 4, u2: 3, u3: 2, u4: 4, u5: 3, u6: 4, u7: 4, u8: 1, u9: 3 };
+    const form = surveyForm(code.toLowerCase(), answers, {
+      layanan: 'layanan-palsu',
+      jenis_kelamin: 'P',
+      kelompok_usia: '60+',
+      pendidikan: 'SD',
+      pekerjaan: 'petani_nelayan',
+      saran: '  Ruang tunggu perlu kipas angin.  ',
+    });
+    const res = await send(form);
+    expect(res.status).toBe(200);
+    // The sender learns nothing but the new id.
+    expect(Object.keys(res.body).sort()).toEqual(['collectionId', 'collectionName', 'id']);
+
+    const stored = await pb.admin.collection('survei_kepuasan').getOne(res.body['id'] as string);
+    expect(stored['kode_lacak']).toBe(code);
+    expect(stored['layanan']).toBe((await requestOf(code))['layanan']);
+    expect(stored['layanan']).not.toBe('layanan-palsu');
+    for (const [id, value] of Object.entries(answers)) expect(stored[id], id).toBe(value);
+    expect(stored['kelompok_usia']).toBe('60+');
+    expect(stored['pekerjaan']).toBe('petani_nelayan');
+    expect(stored['saran']).toBe('Ruang tunggu perlu kipas angin.');
+    expect(stored['created']).toBeTruthy();
+
+    const again = await send(surveyForm(code));
+    expect(again.status).toBe(400);
+    expect(fieldMessages(again.body)).toEqual({ kode_lacak: 'Survei untuk kode ini sudah diisi. Terima kasih.' });
+    expect(await check(code)).toMatchObject({ dapat_diisi: false, alasan: 'sudah_diisi', pesan: 'Survei untuk kode ini sudah diisi. Terima kasih.' });
+    expect(await pb.admin.collection('survei_kepuasan').getFullList({ filter: pb.admin.filter('kode_lacak = {:k}', { k: code }) })).toHaveLength(1);
+  });
+
+  it('accepts only one of two responses sent at the same moment', async () => {
+    const code = await applyAndMove(TO_SELESAI);
+    const results = await Promise.all([send(surveyForm(code)), send(surveyForm(code)), send(surveyForm(code))]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400, 400]);
+  });
+
+  it('lets no guest list, view, change or delete responses', async () => {
+    const code = await applyAndMove(TO_SELESAI);
+    const created = await send(surveyForm(code));
+    const id = created.body['id'] as string;
+    const guest = pb.guest();
+    expect(await statusOf(guest.collection('survei_kepuasan').getList(1, 50))).toBe(403);
+    expect(await statusOf(guest.collection('survei_kepuasan').getOne(id))).toBe(403);
+    expect(await statusOf(guest.collection('survei_kepuasan').update(id, { u1: 1 }))).toBe(403);
+    expect(await statusOf(guest.collection('survei_kepuasan').delete(id))).toBe(403);
+    expect((await pb.admin.collection('survei_kepuasan').getOne(id))['u1']).toBe(3);
+  });
+
+  it('keeps the respondent choices of the collection and of the form the same, with Indonesian help on every field', async () => {
+    const collection = await pb.admin.collections.getOne('survei_kepuasan');
+    const fields = collection.fields as { name: string; type: string; values?: string[]; help?: string }[];
+    for (const f of RESPONDENT_FIELDS) {
+      expect(fields.find((x) => x.name === f.id)?.values?.slice().sort(), f.id).toEqual(f.options.map((o) => o.value).sort());
+    }
+    for (const field of fields) {
+      if (field.name === 'id' || field.type === 'autodate') continue;
+      expect((field.help ?? '').length, field.name).toBeGreaterThanOrEqual(10);
+    }
+    expect(fields.some((f) => f.name === 'nama' || f.name === 'nik')).toBe(false);
+    expect(collection.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON `?survei_kepuasan`? \(`?kode_lacak`?\)/);
+  });
+});
