@@ -26,7 +26,7 @@ interface Figures {
   diperbarui: string;
   permohonan: { total: number; per_layanan: ServiceFigures[]; per_status: Record<string, number> };
   laporan: { total: number; per_jenis: { jenis: string; label: string; total: number; per_status: Record<string, number> }[] };
-  ikm: { keseluruhan: Ikm | null; per_layanan: { layanan: string; judul: string; ikm: Ikm | null }[] };
+  ikm: { keseluruhan: Ikm | null; populasi: number; sampel_minimum: number; per_layanan: { layanan: string; judul: string; ikm: Ikm | null; populasi: number; sampel_minimum: number }[] };
 }
 
 interface StatusOption {
@@ -185,10 +185,10 @@ function DataTable({ id, caption, columns, rows, foot }: { id: string; caption: 
 function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figures } & Props) {
   const services = figures.permohonan.per_layanan.filter((s) => s.total > 0);
   const finished = services.filter((s) => s.selesai > 0 && s.persen_dalam_standar !== null);
-  const rated = figures.ikm.per_layanan.filter((s): s is { layanan: string; judul: string; ikm: Ikm } => s.ikm !== null);
+  const rated = figures.ikm.per_layanan.filter((s): s is { layanan: string; judul: string; ikm: Ikm; populasi: number; sampel_minimum: number } => s.ikm !== null);
   const overall = figures.ikm.keseluruhan;
   const reportClosed = (id: string) => reportStatuses.find((s) => s.id === id)?.closed ?? false;
-  const ikmCells = (ikm: Ikm) => [formatNumber(ikm.responses), formatNumber(ikm.converted, 2), `${ikm.mutu} (${ikm.kinerja.toLowerCase()})`];
+  const ikmCells = (ikm: Ikm, sample: number) => [formatNumber(ikm.responses), formatNumber(sample), formatNumber(ikm.converted, 2), `${ikm.mutu} (${ikm.kinerja.toLowerCase()})`];
 
   return (
     <>
@@ -265,13 +265,13 @@ function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figur
         <p>Belum ada jawaban survei kepuasan masyarakat.</p>
       ) : (
         <>
-          <p class="prose">Nilai IKM 25–100 dari survei kepuasan setelah permohonan selesai (Permenpan RB Nomor 14 Tahun 2017). Mutu A: sangat baik, B: baik, C: kurang baik, D: tidak baik.</p>
+          <p class="prose">Nilai IKM 25–100 dari survei kepuasan setelah permohonan selesai (Permenpan RB Nomor 14 Tahun 2017). Mutu A: sangat baik, B: baik, C: kurang baik, D: tidak baik. Sampel minimum menurut tabel Krejcie dan Morgan untuk jumlah permohonan yang selesai; bila responden lebih sedikit, nilai IKM belum mewakili.</p>
           <DataTable
             id="lf-ikm-tabel"
             caption="Indeks Kepuasan Masyarakat per layanan"
-            columns={[{ label: 'Layanan' }, { label: 'Responden', num: true }, { label: 'Nilai IKM', num: true }, { label: 'Mutu pelayanan' }]}
-            rows={rated.map((s) => ({ key: s.layanan, head: s.judul, cells: ikmCells(s.ikm) }))}
-            foot={{ key: 'semua', head: 'Semua layanan', cells: ikmCells(overall) }}
+            columns={[{ label: 'Layanan' }, { label: 'Responden', num: true }, { label: 'Sampel minimum', num: true }, { label: 'Nilai IKM', num: true }, { label: 'Mutu pelayanan' }]}
+            rows={rated.map((s) => ({ key: s.layanan, head: s.judul, cells: ikmCells(s.ikm, s.sampel_minimum) }))}
+            foot={{ key: 'semua', head: 'Semua layanan', cells: ikmCells(overall, figures.ikm.sampel_minimum) }}
           />
         </>
       )}

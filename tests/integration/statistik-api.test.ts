@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { usePocketBase } from '../support/pocketbase';
+import { krejcieMorgan } from '../../src/lib/rules/ikm';
 import { applicationForm, applicationVectors, applyAsSamplePerson, PRIVACY_VERSION, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -192,7 +193,7 @@ describe('GET /api/statistik', () => {
     diperbarui: string;
     permohonan: { total: number; per_layanan: Service[]; per_status: Record<string, number> };
     laporan: { total: number; per_jenis: { jenis: string; label: string; total: number; per_status: Record<string, number> }[] };
-    ikm: { keseluruhan: Ikm | null; per_layanan: { layanan: string; judul: string; ikm: Ikm | null }[] };
+    ikm: { keseluruhan: Ikm | null; populasi: number; sampel_minimum: number; per_layanan: { layanan: string; judul: string; ikm: Ikm | null; populasi: number; sampel_minimum: number }[] };
   }
 
   it('counts the seeded requests and reports per service, status and kind, with working-day medians', async () => {
@@ -246,6 +247,12 @@ describe('GET /api/statistik', () => {
     // 9 × 4 and 9 × 3: index 3,5, converted 87,5, mutu B.
     expect(body.ikm.keseluruhan).toMatchObject({ responses: 2, index: 3.5, converted: 87.5, mutu: 'B', kinerja: 'Baik' });
     expect(body.ikm.per_layanan.find((s) => s.layanan === ALAT)!.ikm).toMatchObject({ responses: 2, converted: 87.5, mutu: 'B' });
+    // Responses against the Krejcie-Morgan minimum for the finished requests of each service.
+    const finished = body.permohonan.per_layanan.find((s) => s.layanan === ALAT)!.selesai;
+    const alat = body.ikm.per_layanan.find((s) => s.layanan === ALAT)!;
+    expect(alat.populasi).toBe(finished);
+    expect(alat.sampel_minimum).toBe(krejcieMorgan(finished));
+    expect(body.ikm.sampel_minimum).toBe(krejcieMorgan(body.ikm.populasi));
   });
 
   it('holds no personal value, tracking code or record id', async () => {

@@ -48,6 +48,12 @@ function rowsOf(app, sql, shape, params) {
 // ---------------------------------------------------------------- /api/statistik
 
 /** IKM of survey rows, or null: the survey collection may not exist yet, or the rules lack it. */
+/** Krejcie-Morgan minimum sample for a population (0 for none). */
+function sampleSize(population) {
+  const r = require(`${__hooks}/lib/rules.generated.js`);
+  return population > 0 && typeof r.krejcieMorgan === "function" ? r.krejcieMorgan(population) : 0;
+}
+
 function ikmOf(responses) {
   const r = rules();
   if (typeof r.computeIkm !== "function" || responses.length === 0) return null;
@@ -149,7 +155,9 @@ function compute(app, now) {
     }
     delete entry._days;
     perLayanan.push(entry);
-    ikmPerLayanan.push({ layanan: entry.layanan, judul: entry.judul, ikm: survey ? ikmOf(groups[entry.layanan] || []) : null });
+    // The survey's population is the people whose request was finished; Permenpan RB 14/2017
+    // points to the Krejcie-Morgan table for how many of them must answer.
+    ikmPerLayanan.push({ layanan: entry.layanan, judul: entry.judul, ikm: survey ? ikmOf(groups[entry.layanan] || []) : null, populasi: entry.selesai, sampel_minimum: sampleSize(entry.selesai) });
   }
 
   const perJenis = [];
@@ -177,7 +185,12 @@ function compute(app, now) {
     diperbarui: now.toISOString(),
     permohonan: { total: total, per_layanan: perLayanan, per_status: perStatus },
     laporan: { total: reportTotal, per_jenis: perJenis },
-    ikm: { keseluruhan: survey ? ikmOf(everyone) : null, per_layanan: ikmPerLayanan },
+    ikm: {
+      keseluruhan: survey ? ikmOf(everyone) : null,
+      populasi: perLayanan.reduce((sum, e) => sum + e.selesai, 0),
+      sampel_minimum: sampleSize(perLayanan.reduce((sum, e) => sum + e.selesai, 0)),
+      per_layanan: ikmPerLayanan,
+    },
   };
 }
 
