@@ -29,6 +29,7 @@ migrate(
         { type: "bool", name: "anonim", help: "Pelapor memilih tidak mencantumkan nama dan kontak." },
         { type: "text", name: "nama_pelapor", max: 100, help: "Nama pelapor bila tidak anonim. Data pribadi." },
         { type: "text", name: "telepon_pelapor", max: 20, help: "Nomor pelapor (format +62…) bila tidak anonim, untuk menanyakan lokasi. Data pribadi." },
+        { type: "select", name: "penanganan", maxSelect: 4, values: ["rujukan_rumah_sakit", "rumah_singgah", "pemulangan", "pendampingan", "lainnya"], help: "Bentuk penanganan saat status Ditangani: rujukan ke rumah sakit, rumah singgah/RPS, pemulangan ke daerah asal, pendampingan, atau lainnya. Perubahan tercatat di riwayat." },
         { type: "select", name: "diteruskan_ke", maxSelect: 8, values: ["psm", "tksk", "karang-taruna", "tagana", "puskesos", "pekerja-sosial-profesional", "lks", "lk3"], help: "Pilar sosial yang menerima terusan laporan. Penerusan tercatat di riwayat." },
         { type: "text", name: "catatan_publik", max: 1000, help: "Catatan untuk pelapor; tampil di halaman lacak. Jangan menulis data pribadi di sini." },
         { type: "text", name: "catatan_internal", max: 2000, help: "Catatan antarpetugas. Tidak pernah tampil kepada pelapor." },

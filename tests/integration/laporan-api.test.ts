@@ -127,15 +127,18 @@ describe('handling a report', () => {
     expect((refused as { status: number }).status).toBe(400);
     await pb.admin.collection('laporan').update(stored.id, { status: 'diteruskan', diteruskan_ke: ['tksk', 'puskesos'], catatan_publik: 'Diteruskan ke TKSK Kecamatan Sungailiat.' });
     await pb.admin.collection('laporan').update(stored.id, { status: 'dijangkau' });
+    await pb.admin.collection('laporan').update(stored.id, { status: 'asesmen' });
+    await pb.admin.collection('laporan').update(stored.id, { status: 'ditangani', penanganan: ['rujukan_rumah_sakit'], catatan_publik: 'Dirujuk ke rumah sakit daerah.' });
     const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }), sort: 'created' });
-    expect(history.map((h) => h['jenis'])).toEqual(['status', 'status', 'penerusan', 'status']);
+    expect(history.map((h) => h['jenis'])).toEqual(['status', 'status', 'penerusan', 'status', 'status', 'status', 'perubahan_data']);
+    expect(history[6]!['catatan_internal']).toBe('Penanganan: rujukan_rumah_sakit');
     expect(history[2]!['perubahan']).toEqual(['tksk', 'puskesos']);
     expect(history[2]!['petugas']).toBe(pb.superuser.email);
 
     const answer = await fetch(`${pb.url}/api/lacak/${res.body['kode_lacak']}`);
     const text = await answer.text();
     const body = JSON.parse(text) as { status: string; layanan: string; riwayat: { catatan: string }[] };
-    expect(body.status).toBe('dijangkau');
+    expect(body.status).toBe('ditangani');
     expect(body.layanan).toBe('Laporan: Orang terlantar');
     expect(body.riwayat.map((r) => r.catatan)).toContain('Diteruskan ke TKSK Kecamatan Sungailiat.');
     for (const secret of [...Object.values(SECRET), '81277776543', '1.851234', '106.123456']) expect(text).not.toContain(secret);

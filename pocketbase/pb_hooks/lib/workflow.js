@@ -104,6 +104,8 @@ function recordEvents(app, before, after, changed, who, documentKeys) {
     } else if (kind === "penerusan") {
       fields.perubahan = after.get("diteruskan_ke");
       fields.catatan_internal = "Diteruskan ke pilar sosial: " + (after.get("diteruskan_ke") || []).join(", ");
+    } else if (kind === "perubahan_data" && isReport && changed.indexOf("penanganan") >= 0) {
+      fields.catatan_internal = "Penanganan: " + (after.get("penanganan") || []).join(", ");
     } else if (kind === "catatan") {
       fields.catatan_publik = changed.indexOf("catatan_publik") >= 0 ? after.getString("catatan_publik") : "";
       fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
