@@ -1,0 +1,16 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Security headers on everything PocketBase serves (site, API, admin UI). PocketBase already
+// sends X-Content-Type-Options and X-Frame-Options. Added here:
+// - a CSP that forbids framing by other sites, <base> hijacking, foreign form targets and plugins
+//   (script and style sources are left to a later, stricter policy);
+// - no Referer beyond this origin, so tracking codes in /lacak/?kode=… never leak to other sites;
+// - device features off, except the phone's location on the report form, which asks for it.
+routerUse((e) => {
+  const headers = e.response.header();
+  headers.set("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  headers.set("Referrer-Policy", "same-origin");
+  const path = e.request.url.path;
+  const geolocation = path === "/lapor/" || path === "/lapor" ? "geolocation=(self)" : "geolocation=()";
+  headers.set("Permissions-Policy", geolocation + ", camera=(), microphone=(), payment=(), usb=(), interest-cohort=()");
+  return e.next();
+});
