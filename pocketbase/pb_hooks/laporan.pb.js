@@ -1,6 +1,7 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Reports from residents (/lapor): the form's own rules on the server, one record per
-// submission id, a tracking code, nothing personal in the answer, and the first history entry.
+// submission id and a tracking code. The first history entry and the privacy of the answer are
+// shared with applications (permohonan.pb.js).
 
 onRecordCreateRequest((e) => {
   const portal = require(`${__hooks}/lib/portal.js`);
@@ -10,12 +11,7 @@ onRecordCreateRequest((e) => {
   const record = e.record;
 
   const submissionId = record.getString("id_pengiriman").trim();
-  let earlier = null;
-  try {
-    earlier = submissionId ? e.app.findFirstRecordByData("laporan", "id_pengiriman", submissionId) : null;
-  } catch (_) {
-    earlier = null;
-  }
+  const earlier = lib.existingBySubmission(e.app, submissionId, "laporan");
   if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
 
   const input = {};
@@ -54,25 +50,8 @@ onRecordCreateRequest((e) => {
   try {
     e.next();
   } catch (err) {
-    let winner = null;
-    try {
-      winner = e.app.findFirstRecordByData("laporan", "id_pengiriman", submissionId);
-    } catch (_) {
-      winner = null;
-    }
+    const winner = lib.existingBySubmission(e.app, submissionId, "laporan");
     if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
     throw lib.translateSaveError(err, data, null) || err;
   }
-}, "laporan");
-
-onRecordCreate((e) => {
-  require(`${__hooks}/lib/workflow.js`).setStageDates(e.app, e.record, "");
-  e.next();
-  const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_laporan"));
-  riwayat.set("laporan", e.record.id);
-  riwayat.set("status", "diterima");
-  riwayat.set("jenis", "status");
-  riwayat.set("petugas", "sistem");
-  riwayat.set("catatan_publik", "Laporan diterima melalui portal.");
-  e.app.save(riwayat);
 }, "laporan");

@@ -49,18 +49,18 @@ onRecordCreateRequest((e) => {
   }
 }, "permohonan");
 
-// The first history entry is saved with the application, in the same transaction.
+// The first history entry is saved with the application or report, in the same transaction.
 onRecordCreate((e) => {
-  require(`${__hooks}/lib/workflow.js`).setStageDates(e.app, e.record, "");
+  const workflow = require(`${__hooks}/lib/workflow.js`);
+  workflow.setStageDates(e.app, e.record, "");
   e.next();
-  const riwayat = new Record(e.app.findCollectionByNameOrId("riwayat_permohonan"));
-  riwayat.set("permohonan", e.record.id);
-  riwayat.set("status", e.record.getString("status") || "diterima");
-  riwayat.set("catatan_publik", "Permohonan diterima melalui portal.");
-  riwayat.set("jenis", "status");
-  riwayat.set("petugas", "sistem");
-  e.app.save(riwayat);
-}, "permohonan");
+  const isReport = e.record.collection().name === "laporan";
+  workflow.saveEvent(e.app, e.record, {
+    jenis: "status",
+    petugas: "sistem",
+    catatan_publik: isReport ? "Laporan diterima melalui portal." : "Permohonan diterima melalui portal.",
+  });
+}, "permohonan", "laporan");
 
 // Anyone but staff (e.g. the citizen's own create answer) sees only the tracking code, for
 // applications and reports alike.

@@ -13,7 +13,7 @@ import { formatDate, formatDateTime, MONTHS, type TimeZoneLabel } from '../lib/f
 import { zoneOffsetHours } from '../lib/rules/working-time';
 import { humanSize, isImage } from '../lib/file-kind';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft } from '../lib/draft-store';
-import type { FieldErrors } from '../lib/validation/errors';
+import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
 import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
 
@@ -282,9 +282,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
         setStep('terkirim');
         void clearDraft(draftKey);
       } else if (res.status === 400) {
-        const data = (res.body['data'] ?? {}) as Record<string, { message?: string }>;
-        const fieldErrors: FieldErrors = {};
-        for (const [k, v] of Object.entries(data)) fieldErrors[k] = v?.message ?? 'Isian ini tidak dapat diterima.';
+        const fieldErrors = pocketbaseFieldErrors(res.body);
         setErrors(ordered(fieldErrors));
         // Send the person to the first step with a problem.
         const firstStep = (['kelayakan', 'data', 'dokumen', 'periksa'] as Step[]).find((s) => fieldsOf(s).some((f) => fieldErrors[f]));

@@ -5,7 +5,7 @@ import { validateReport, MAX_REPORT_PHOTOS, type ReportInput } from '../lib/rule
 import { humanSize, isImage } from '../lib/file-kind';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft } from '../lib/draft-store';
 import { newSubmissionId, upload } from '../lib/submit';
-import type { FieldErrors } from '../lib/validation/errors';
+import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
 interface Props {
   types: { id: string; label: string; description: string; ppks: { id: string; name: string }[] }[];
@@ -142,8 +142,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
         setSent(res.body['kode_lacak']);
         void clearDraft(DRAFT_KEY);
       } else if (res.status === 400) {
-        const data = (res.body['data'] ?? {}) as Record<string, { message?: string }>;
-        setErrors(Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v?.message ?? 'Isian ini tidak dapat diterima.'])));
+        setErrors(pocketbaseFieldErrors(res.body));
       } else if (res.status === 429) {
         setSendProblem('Terlalu banyak pengiriman dari jaringan ini. Tunggu satu menit, lalu kirim lagi. Isian Anda tetap tersimpan.');
       } else {

@@ -1,3 +1,4 @@
+// Bundled into the PocketBase hooks through src/lib/rules: keep it free of DOM, Node and npm.
 import type { Duration } from '../schemas/common';
 
 /** Working minutes in one hari kerja, used to add SOP step times written in different units. */

@@ -40,25 +40,30 @@ function inputOf(record) {
   return input;
 }
 
-/** A tracking code that is not in use yet, from PocketBase's CSPRNG. */
+function codeInUse(app, collection, code) {
+  try {
+    app.findFirstRecordByData(collection, "kode_lacak", code);
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+
+/** A tracking code not in use by any application or report (one code space), from a CSPRNG. */
 function newCode(app, prefix) {
   const r = rules();
   for (let attempt = 0; attempt < 8; attempt++) {
-    const symbols = $security.randomStringWithAlphabet(r.CODE_SYMBOLS, r.CODE_ALPHABET);
-    const code = r.formatCode(prefix, symbols);
-    try {
-      app.findFirstRecordByData("permohonan", "kode_lacak", code);
-    } catch (_) {
-      return code;
-    }
+    const code = r.formatCode(prefix, $security.randomStringWithAlphabet(r.CODE_SYMBOLS, r.CODE_ALPHABET));
+    if (!codeInUse(app, "permohonan", code) && !codeInUse(app, "laporan", code)) return code;
   }
   throw new ApiError(500, "Kode lacak tidak dapat dibuat. Coba kirim lagi.", {});
 }
 
-function existingBySubmission(app, submissionId) {
+/** The record an earlier try of the same submission created (applications or reports). */
+function existingBySubmission(app, submissionId, collection) {
   if (!submissionId) return null;
   try {
-    return app.findFirstRecordByData("permohonan", "id_pengiriman", submissionId);
+    return app.findFirstRecordByData(collection || "permohonan", "id_pengiriman", submissionId);
   } catch (_) {
     return null;
   }

@@ -230,4 +230,4 @@ function applyRetention(app, now) {
   return expired.length + reports.length;
 }
 
-module.exports = { pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
+module.exports = { pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };

@@ -4,6 +4,7 @@
 // how to fix the problem.
 import { kkProblem, nikProblem, normaliseDigits } from './nik';
 import { phoneProblem, toE164 } from './phone';
+import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
 
 /** What a service asks of an application (from content/, exported in /data/portal.json). */
 export interface ServiceRules {
@@ -56,11 +57,6 @@ export interface ValidationResult {
   value: ApplicationInput;
 }
 
-// Latin letters with accents, spelled out: PocketBase's JS engine does not know \p{L}.
-const NAME = /^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s.,'\u2019-]*$/;
-// Control characters (except newline and tab in the address) have no place in a form field.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const SUBMISSION_ID = /^[A-Za-z0-9-]{16,64}$/;
 
 function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -88,9 +84,7 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
 
   for (const field of TEXT_FIELDS) {
     const raw = String(input[field] ?? '');
-    if (field === 'alamat' ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(raw) : CONTROL.test(raw) || /[\r\n\t]/.test(raw.trim())) {
-      errors[field] = 'Hapus karakter yang tidak dapat dibaca (misalnya hasil salin-tempel) dari isian ini.';
-    }
+    if (unreadableText(raw, field === 'alamat')) errors[field] = UNREADABLE_MESSAGE;
   }
 
   // Without a service that takes online applications nothing else can be checked meaningfully.
@@ -173,7 +167,7 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
     errors['persetujuan_versi'] = 'Centang pernyataan persetujuan untuk melanjutkan.';
   }
   if (!SUBMISSION_ID.test(value.id_pengiriman)) {
-    errors['id_pengiriman'] = 'Kode pengiriman tidak sah. Muat ulang halaman lalu kirim lagi.';
+    errors['id_pengiriman'] = SUBMISSION_ID_MESSAGE;
   }
 
   {

@@ -3,6 +3,7 @@
 // required; contact is optional, and an anonymous report keeps no name or number at all.
 import { phoneProblem, toE164 } from './phone';
 import type { FileInfo } from './application';
+import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
 
 export const REPORT_TEXT_FIELDS = ['jenis', 'urgensi', 'kategori_ppks', 'kecamatan', 'desa_kelurahan', 'patokan', 'deskripsi', 'anonim', 'nama_pelapor', 'telepon_pelapor', 'lintang', 'bujur', 'persetujuan_versi', 'id_pengiriman'] as const;
 export type ReportField = (typeof REPORT_TEXT_FIELDS)[number];
@@ -18,17 +19,13 @@ export const MAX_REPORT_PHOTOS = 3;
 export const REPORT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const REPORT_PHOTO_MAX_MB = 5;
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const SUBMISSION_ID = /^[A-Za-z0-9-]{16,64}$/;
-const NAME = /^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s.,'\u2019-]*$/;
 
 export function validateReport(input: Partial<ReportInput>, photos: readonly FileInfo[], ctx: ReportContext): { errors: Record<string, string>; value: ReportInput } {
   const errors: Record<string, string> = {};
   const value = Object.fromEntries(REPORT_TEXT_FIELDS.map((f) => [f, String(input[f] ?? '').trim()])) as ReportInput;
   for (const field of REPORT_TEXT_FIELDS) {
     const raw = String(input[field] ?? '');
-    const multiline = field === 'deskripsi' || field === 'patokan';
-    if (multiline ? CONTROL.test(raw) : CONTROL.test(raw) || /[\r\n\t]/.test(raw.trim())) errors[field] = 'Hapus karakter yang tidak dapat dibaca (misalnya hasil salin-tempel) dari isian ini.';
+    if (unreadableText(raw, field === 'deskripsi' || field === 'patokan')) errors[field] = UNREADABLE_MESSAGE;
   }
 
   const type = ctx.types.find((t) => t.id === value.jenis);
@@ -74,7 +71,7 @@ export function validateReport(input: Partial<ReportInput>, photos: readonly Fil
   }
 
   if (value.persetujuan_versi !== ctx.privacyNoticeVersion) errors['persetujuan_versi'] = 'Centang pernyataan persetujuan untuk melanjutkan.';
-  if (!SUBMISSION_ID.test(value.id_pengiriman)) errors['id_pengiriman'] = 'Kode pengiriman tidak sah. Muat ulang halaman lalu kirim lagi.';
+  if (!SUBMISSION_ID.test(value.id_pengiriman)) errors['id_pengiriman'] = SUBMISSION_ID_MESSAGE;
 
   if (photos.length > MAX_REPORT_PHOTOS) errors['foto'] = `Kirim paling banyak ${MAX_REPORT_PHOTOS} foto.`;
   else {

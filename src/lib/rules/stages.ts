@@ -1,3 +1,5 @@
+import { toMinutes } from '../duration';
+
 // Stages of a request, from its SOP: consecutive steps with the same `stage` form one stage,
 // and its standard time is the sum of their step times. The tracking page, the staff due
 // dates and the SOP page all read stages through this one function.
@@ -16,14 +18,13 @@ export interface Stage {
   steps: number[];
 }
 
-const UNIT_MINUTES = { menit: 1, jam: 60, 'hari kerja': 480 } as const;
 
 export function sopStages(steps: readonly StepLike[], firstStage = 'diterima'): Stage[] {
   const stages: Stage[] = [];
   let current = firstStage;
   steps.forEach((step, index) => {
     current = step.stage ?? current;
-    const minutes = step.time ? step.time.value * UNIT_MINUTES[step.time.unit] : 0;
+    const minutes = step.time ? toMinutes(step.time) : 0;
     const last = stages[stages.length - 1];
     if (last && last.status === current) {
       last.minutes = Math.round((last.minutes + minutes) * 100) / 100;

@@ -3,7 +3,10 @@
 // counts when it is a working day. National holidays are not known to the portal and are not
 // skipped: staff see a request as late one day early rather than one day too late.
 
-export const WORKING_DAY_MINUTES = 480;
+import { MINUTES_PER_WORKING_DAY } from '../duration';
+
+/** The same 8-hour working day the SOP totals use (src/lib/duration.ts). */
+export const WORKING_DAY_MINUTES = MINUTES_PER_WORKING_DAY;
 const DAY_MS = 86_400_000;
 
 /** Offset of the office time zone from UTC in hours (WIB 7, WITA 8, WIT 9). */

@@ -1,0 +1,19 @@
+// Text rules shared by every public form (applications, reports).
+
+/** Control characters (other than newline and tab) have no place in a form field. */
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The client-generated id that makes a retried submission idempotent. */
+export const SUBMISSION_ID = /^[A-Za-z0-9-]{16,64}$/;
+
+// Latin letters with accents, spelled out: PocketBase's JS engine does not know \p{L}.
+export const NAME = /^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s.,'\u2019-]*$/;
+
+/** Whether a field holds unreadable characters (newlines are fine only where `multiline`). */
+export function unreadableText(raw: string, multiline: boolean): boolean {
+  return multiline ? CONTROL.test(raw) : CONTROL.test(raw) || /[\r\n\t]/.test(raw.trim());
+}
+
+export const UNREADABLE_MESSAGE = 'Hapus karakter yang tidak dapat dibaca (misalnya hasil salin-tempel) dari isian ini.';
+
+export const SUBMISSION_ID_MESSAGE = 'Kode pengiriman tidak sah. Muat ulang halaman lalu kirim lagi.';
