@@ -13,6 +13,22 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [preact()],
+  // Astro hashes its own inline island script and style into a per-page CSP <meta>, so no page
+  // needs 'unsafe-inline'. PocketBase adds what a <meta> cannot carry (frame-ancestors).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // The photo compressor decodes the chosen photo from a blob: URL.
+        "img-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  // Shiki colours code with inline style attributes, which a hash-based CSP refuses.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   vite: {

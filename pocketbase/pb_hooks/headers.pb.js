@@ -1,8 +1,10 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Security headers on everything PocketBase serves (site, API, admin UI). PocketBase already
 // sends X-Content-Type-Options and X-Frame-Options. Added here:
-// - a CSP that forbids framing by other sites, <base> hijacking, foreign form targets and plugins
-//   (script and style sources are left to a later, stricter policy);
+// - a CSP that forbids framing by other sites, <base> hijacking, foreign form targets and plugins.
+//   Script and style sources are in each page's own CSP <meta> (Astro's security.csp, with
+//   hashes of its inline island code), which also travels with the site to a CDN. Both
+//   policies apply, so this header must not name script-src, style-src or default-src;
 // - no Referer beyond this origin, so tracking codes in /lacak/?kode=… never leak to other sites;
 // - device features off, except the phone's location on the report form, which asks for it.
 routerUse((e) => {
