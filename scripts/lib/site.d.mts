@@ -4,5 +4,5 @@ export function readConfig(env?: Record<string, string | undefined>): {
   host: string;
   port: number;
   dataDir: string;
-  origins: string | undefined;
+  origins: string;
 };

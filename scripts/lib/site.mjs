@@ -25,10 +25,14 @@ export function runAstro(args, { quiet = false } = {}) {
 export function readConfig(env = process.env) {
   const port = Number(env.PORT ?? 8090);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT tidak sah: ${env.PORT}`);
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port,
     dataDir: env.PORTAL_DATA_DIR ? path.resolve(env.PORTAL_DATA_DIR) : path.join(ROOT, 'pocketbase', 'pb_data'),
-    origins: env.PORTAL_ORIGINS,
+    // The site and the API share one origin, which needs no CORS; PocketBase's default ("*")
+    // would let any other site's pages read API answers. Other origins (a CDN copy of the site)
+    // are named in PORTAL_ORIGINS; without it only the portal's own address is allowed.
+    origins: env.PORTAL_ORIGINS?.trim() || `http://${host}:${port}`,
   };
 }

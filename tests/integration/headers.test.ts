@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { usePocketBase } from '../support/pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../scripts/lib/site.mjs';
+import { startTestPocketBase, usePocketBase, type TestPocketBase } from '../support/pocketbase';
 
 const pb = usePocketBase();
 
@@ -22,5 +23,34 @@ describe('security headers on what PocketBase serves', () => {
   it('allows the phone location only on the report form', async () => {
     const res = await fetch(`${pb.url}/lapor/`);
     expect(res.headers.get('permissions-policy')).toContain('geolocation=(self)');
+  });
+});
+
+describe('CORS as npm start configures it', () => {
+  let server: TestPocketBase;
+  const cdn = 'https://layanan.dinsos.example';
+  beforeAll(async () => {
+    // What `npm start` passes with PORTAL_ORIGINS naming one CDN copy of the site.
+    server = await startTestPocketBase({ origins: readConfig({ PORTAL_ORIGINS: cdn }).origins });
+  });
+  afterAll(() => server?.stop());
+
+  const preflight = (origin: string) =>
+    fetch(`${server.url}/api/collections/permohonan/records`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
+
+  it('lets pages of a named origin call the API', async () => {
+    expect((await preflight(cdn)).headers.get('access-control-allow-origin')).toBe(cdn);
+    const res = await fetch(`${server.url}/api/statistik`, { headers: { Origin: cdn } });
+    expect(res.headers.get('access-control-allow-origin')).toBe(cdn);
+  });
+
+  it('gives pages of any other site no permission to send or read', async () => {
+    const res = await preflight('https://situs-lain.example');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await fetch(`${server.url}/api/statistik`, { headers: { Origin: 'https://situs-lain.example' } });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

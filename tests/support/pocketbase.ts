@@ -20,7 +20,7 @@ export interface TestPocketBase {
   stop: () => Promise<void>;
 }
 
-export async function startTestPocketBase(options: { hooksDir?: string; env?: Record<string, string> } = {}): Promise<TestPocketBase> {
+export async function startTestPocketBase(options: { hooksDir?: string; env?: Record<string, string>; origins?: string } = {}): Promise<TestPocketBase> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-pb-'));
   const superuser = { email: 'penguji@dinsos.localhost', password: `uji-${Math.random().toString(36).slice(2)}-Sandi` };
   await migrateUp(dataDir);

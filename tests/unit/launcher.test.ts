@@ -27,4 +27,10 @@ describe('configuration from the environment', () => {
     expect(() => readConfig({ PORT: 'delapan' })).toThrow(/PORT tidak sah/);
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT tidak sah/);
   });
+
+  it('allows cross-origin API calls only from the origins named in PORTAL_ORIGINS, never from any site', () => {
+    expect(readConfig({ PORT: '9123' }).origins).toBe('http://127.0.0.1:9123');
+    expect(readConfig({ PORTAL_ORIGINS: ' ' }).origins).toBe('http://127.0.0.1:8090');
+    expect(readConfig({ PORTAL_ORIGINS: 'https://layanan.example.go.id' }).origins).toBe('https://layanan.example.go.id');
+  });
 });
