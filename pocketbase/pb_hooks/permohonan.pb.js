@@ -49,28 +49,20 @@ onRecordCreateRequest((e) => {
   }
 }, "permohonan");
 
-// The first history entry is saved with the application or report, in the same transaction:
-// PocketBase does not open one for a create, so a crash between the two saves would leave a
-// record without its history (seen in tests/integration/crash-safety.test.ts).
+// The first history entry is saved with the application or report, in the same transaction
+// (a crash between the two left a record without history: tests/integration/crash-safety.test.ts).
 onRecordCreate((e) => {
   const workflow = require(`${__hooks}/lib/workflow.js`);
-  const app = e.app;
-  try {
-    app.runInTransaction((txApp) => {
-      // The record's own insert (and its file upload) must run on the transaction too.
-      e.app = txApp;
-      workflow.setStageDates(txApp, e.record, "");
-      e.next();
-      const isReport = e.record.collection().name === "laporan";
-      workflow.saveEvent(txApp, e.record, {
-        jenis: "status",
-        petugas: "sistem",
-        catatan_publik: isReport ? "Laporan diterima melalui portal." : "Permohonan diterima melalui portal.",
-      });
+  workflow.inOneTransaction(e, (txApp) => {
+    workflow.setStageDates(txApp, e.record, "");
+    e.next();
+    const isReport = e.record.collection().name === "laporan";
+    workflow.saveEvent(txApp, e.record, {
+      jenis: "status",
+      petugas: "sistem",
+      catatan_publik: isReport ? "Laporan diterima melalui portal." : "Permohonan diterima melalui portal.",
     });
-  } finally {
-    e.app = app;
-  }
+  });
 }, "permohonan", "laporan");
 
 // Anyone but staff (e.g. the citizen's own create answer) sees only the tracking code, for

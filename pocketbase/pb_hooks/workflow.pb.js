@@ -33,10 +33,12 @@ onRecordUpdateRequest((e) => {
     throw new BadRequestError(problems[keys[0]], errors);
   }
 
-  e.next();
-
   const who = e.auth ? e.auth.email() || e.auth.id : "tidak diketahui";
-  workflow.recordEvents(e.app, before, e.record, changed, who, data.documentTypes.map((d) => d.id));
+  // The change and its audit entries are saved together or not at all.
+  workflow.inOneTransaction(e, (txApp) => {
+    e.next();
+    workflow.recordEvents(txApp, before, e.record, changed, who, data.documentTypes.map((d) => d.id));
+  });
 }, "permohonan", "laporan");
 
 // Due date of the current stage and the closing time follow every status change, whoever saves.

@@ -66,6 +66,24 @@ function changedFields(before, after) {
   return changed;
 }
 
+/**
+ * Runs `fn` (which calls e.next()) in one transaction, so a record and its history entries are
+ * saved together or not at all: PocketBase opens no transaction for a records API save, and a
+ * crash in between would leave a change without its audit entry. The event's own save must use
+ * the transaction too, hence e.app is swapped for the duration.
+ */
+function inOneTransaction(e, fn) {
+  const app = e.app;
+  try {
+    app.runInTransaction((txApp) => {
+      e.app = txApp;
+      fn(txApp);
+    });
+  } finally {
+    e.app = app;
+  }
+}
+
 function saveEvent(app, record, fields) {
   const isReport = record.collection().name === "laporan";
   const event = new Record(app.findCollectionByNameOrId(isReport ? "riwayat_laporan" : "riwayat_permohonan"));
@@ -230,4 +248,4 @@ function applyRetention(app, now) {
   return expired.length + reports.length;
 }
 
-module.exports = { pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
+module.exports = { inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
