@@ -3,24 +3,46 @@
 //   - the weight of every built page (gzip HTML, CSS, JS, requests);
 //   - the application form's JS before and after a photo is chosen (budget 35 KB before);
 //   - compression of a 12-megapixel document photo in Chromium (bytes in/out, ms);
-//   - intake: submissions per second with three compressed photos each against a local
-//     PocketBase, at 1 and 10 concurrent senders, with errors and lost submissions counted.
+//   - start-up of the whole product (`node scripts/start.mjs`) on a fresh and on an existing
+//     data dir, memory of the launcher and PocketBase, and a clean stop;
+//   - intake: submissions per second and p50/p95 with three compressed photos each at 1, 10
+//     and 50 concurrent senders, with errors and lost submissions counted;
+//   - the tracking route beside PocketBase's own record view, same load, same run;
+//   - a mobile Lighthouse audit of the home, a service and a form page.
 import { existsSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import PocketBase from 'pocketbase';
 import { runAstro } from './lib/site.mjs';
-import { ROOT, SITE_DIR, freePort, migrateUp, startPocketBase, upsertSuperuser } from './lib/pocketbase.mjs';
+import { ROOT, SITE_DIR, freePort } from './lib/pocketbase.mjs';
 import { buildHookLibs } from './lib/hooks.mjs';
 import { measureSite, gzipSize } from './lib/page-weight.mjs';
+import { runLoad, summarise, mdTable } from './lib/bench-utils.mjs';
+import { startProduct } from './lib/product-process.mjs';
+import { auditPages } from './lib/lighthouse-audit.mjs';
 
 const KB = 1024;
 const kb = (n) => (n / KB).toFixed(1);
-const report = { date: new Date().toISOString(), pages: [], form: {}, compression: {}, intake: [] };
+const mb = (n) => (n / KB / KB).toFixed(1);
+const ms = (n) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const benchStarted = performance.now();
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version, loadAverageAtStart: os.loadavg() },
+  pages: [],
+  form: {},
+  compression: {},
+  startup: {},
+  memory: [],
+  intake: [],
+  tracking: {},
+  lighthouse: {},
+};
 
 buildHookLibs();
 if (!existsSync(path.join(SITE_DIR, 'index.html')) || process.env.BENCH_BUILD === '1') await runAstro(['build'], { quiet: true });
@@ -39,8 +61,6 @@ const compressorBytes = compressorChunk ? gzipSize(readFileSync(path.join(SITE_D
 report.form = { page: form?.page, jsBeforePhoto: form?.jsBytes, jsAfterPhoto: (form?.jsBytes ?? 0) + compressorBytes, budgetBeforePhoto: 35 * KB };
 console.log(`\nForm page JS: ${kb(report.form.jsBeforePhoto)} KB before a photo (budget 35 KB, ${((report.form.jsBeforePhoto / (35 * KB)) * 100).toFixed(0)}% of it), ${kb(report.form.jsAfterPhoto)} KB after (+${kb(compressorBytes)} KB compressor, loaded on demand)`);
 
-
-
 // --- Photo compression in Chromium ------------------------------------------------------------
 const bundle = (
   await build({
@@ -51,7 +71,7 @@ const bundle = (
   })
 ).outputFiles[0].text;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await (await browser.newContext()).newPage();
@@ -100,99 +120,167 @@ delete compression.jpeg;
 report.compression = compression;
 console.log(`\n12 MP document photo: ${kb(compression.inputBytes)} KB → ${kb(compression.outputBytes)} KB (${(compression.inputBytes / compression.outputBytes).toFixed(1)}× smaller), ${compression.width}×${compression.height}, median ${compression.ms.toFixed(0)} ms`);
 
-// --- Intake throughput against a local PocketBase -------------------------------------------------
-const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-bench-'));
+// --- The whole product: start-up and memory ------------------------------------------------------
+// `npm start` as a person runs it, less the site build (done above; PORTAL_SKIP_BUILD=1), with a
+// known superuser so the bench can sign in.
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-bench-'));
 const superuser = { email: 'bench@dinsos.localhost', password: `bench-${randomUUID()}` };
-await migrateUp(dataDir);
-await upsertSuperuser(dataDir, superuser.email, superuser.password);
-const pb = await startPocketBase({ dataDir, port: await freePort(), siteDir: SITE_DIR });
-const admin = new PocketBase(pb.url);
-await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
-// Measure the server, not the per-address limiter (which is on in production).
-await admin.settings.update({ rateLimits: { enabled: false } });
-const version = JSON.parse(readFileSync(path.join(SITE_DIR, 'data', 'portal.json'), 'utf8')).site.privacyNoticeVersion;
+const productEnv = { PB_SUPERUSER_EMAIL: superuser.email, PB_SUPERUSER_PASSWORD: superuser.password };
+const port = await freePort();
+const startRow = (label, started, stopped) => ({ start: label, readyMs: started.readyMs, serveSpawnedMs: started.serveSpawnedMs, announcedMs: started.announcedMs, ...stopped });
+const snapshot = (when, product) => report.memory.push({ when, ...product.memory() });
 
-function application() {
-  const form = new FormData();
-  const fields = {
-    layanan: 'alat-bantu-disabilitas',
-    nama_lengkap: 'Siti Aminah',
-    nik: '1901014507800001',
-    nomor_kk: '1901010101100001',
-    tanggal_lahir: '1980-07-05',
-    telepon: '0812-3456-7890',
-    kecamatan: 'sungailiat',
-    desa_kelurahan: 'Sungailiat',
-    alamat: 'Jalan Pemuda RT 01',
-    pemohon_adalah: 'diri_sendiri',
-    persetujuan_versi: version,
-    id_pengiriman: randomUUID(),
-    jawaban_kelayakan: JSON.stringify({ domisili: 'ya', disabilitas: 'ya' }),
+let product;
+try {
+  console.log('\n» Starting the product on a fresh data dir, stopping it, starting it again…');
+  const fresh = await startProduct({ dataDir, port, env: productEnv });
+  snapshot('after start, fresh data dir', fresh);
+  report.startup.fresh = startRow('fresh data dir', fresh, await fresh.stop('SIGINT'));
+  product = await startProduct({ dataDir, port, env: productEnv });
+  snapshot('after start, existing data dir', product);
+  const base = product.base;
+
+  const admin = new PocketBase(base);
+  await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
+  // Measure the server, not the per-address limiter (which is on in production).
+  await admin.settings.update({ rateLimits: { enabled: false } });
+  report.rateLimitsEnabled = (await admin.settings.getAll()).rateLimits.enabled;
+  if (report.rateLimitsEnabled) throw new Error('Rate limits are still on; the figures would measure the limiter.');
+
+  // --- Intake ------------------------------------------------------------------------------------
+  const version = JSON.parse(readFileSync(path.join(SITE_DIR, 'data', 'portal.json'), 'utf8')).site.privacyNoticeVersion;
+  const application = () => {
+    const form = new FormData();
+    const fields = {
+      layanan: 'alat-bantu-disabilitas',
+      nama_lengkap: 'Siti Aminah',
+      nik: '1901014507800001',
+      nomor_kk: '1901010101100001',
+      tanggal_lahir: '1980-07-05',
+      telepon: '0812-3456-7890',
+      kecamatan: 'sungailiat',
+      desa_kelurahan: 'Sungailiat',
+      alamat: 'Jalan Pemuda RT 01',
+      pemohon_adalah: 'diri_sendiri',
+      persetujuan_versi: version,
+      id_pengiriman: randomUUID(),
+      jawaban_kelayakan: JSON.stringify({ domisili: 'ya', disabilitas: 'ya' }),
+    };
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const key of ['ktp', 'kk', 'foto_badan']) form.append(key, new File([photo], `${key}.jpg`, { type: 'image/jpeg' }));
+    form.append('sktm', new File(['%PDF-1.4\n%%EOF\n'], 'sktm.pdf', { type: 'application/pdf' }));
+    form.append('surat_permohonan', new File(['%PDF-1.4\n%%EOF\n'], 'surat.pdf', { type: 'application/pdf' }));
+    return form;
   };
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const key of ['ktp', 'kk', 'foto_badan']) form.append(key, new File([photo], `${key}.jpg`, { type: 'image/jpeg' }));
-  form.append('sktm', new File(['%PDF-1.4\n%%EOF\n'], 'sktm.pdf', { type: 'application/pdf' }));
-  form.append('surat_permohonan', new File(['%PDF-1.4\n%%EOF\n'], 'surat.pdf', { type: 'application/pdf' }));
-  return form;
-}
+  const submit = async () => {
+    const res = await fetch(`${base}/api/collections/permohonan/records`, { method: 'POST', body: application() });
+    const body = await res.json().catch(() => ({}));
+    if (res.status !== 200 || !body.kode_lacak) throw new Error(`HTTP ${res.status} ${body.message ?? ''}`.trim());
+    return body.kode_lacak;
+  };
+  console.log('» Intake at 1, 10 and 50 concurrent senders…');
+  const levels = [];
+  for (const [concurrency, total] of [
+    [1, 30],
+    [10, 100],
+    [50, 300],
+  ]) {
+    const run = await runLoad({ concurrency, total, task: submit });
+    levels.push({ concurrency, total, run });
+  }
+  snapshot('after intake (1, 10, 50 senders)', product);
+  // Lost = acknowledged with a tracking code but not in the database afterwards.
+  const storedRecords = await admin.collection('permohonan').getFullList({ fields: 'id,kode_lacak', batch: 500 });
+  const idByCode = new Map(storedRecords.map((r) => [r['kode_lacak'], r.id]));
+  report.intake = levels.map(({ concurrency, total, run }) => {
+    const { requests, ...stats } = summarise([run]);
+    const stored = run.values.filter((code) => idByCode.has(code)).length;
+    return { concurrency, total, ...stats, accepted: run.values.length, stored, lost: run.values.length - stored };
+  });
+  report.intakeLost = report.intake.reduce((s, r) => s + r.lost, 0);
 
-async function intake(concurrency, total) {
-  const latencies = [];
-  let errors = 0;
-  const codes = new Set();
-  let next = 0;
-  const started = performance.now();
-  async function sender() {
-    while (next < total) {
-      next++;
-      const t = performance.now();
-      try {
-        const res = await fetch(`${pb.url}/api/collections/permohonan/records`, { method: 'POST', body: application() });
-        const body = await res.json();
-        if (res.status === 200 && body.kode_lacak) codes.add(body.kode_lacak);
-        else errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t);
+  // --- Tracking route beside PocketBase's own record view ----------------------------------------
+  // Same records, concurrency and count; alternating rounds so neither gets the quieter moment.
+  console.log('» Tracking route and record view…');
+  const targets = storedRecords.map((r) => ({ code: r['kode_lacak'], id: r.id }));
+  const get = async (url, headers) => {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  };
+  const auth = { Authorization: admin.authStore.token };
+  const routes = {
+    lacak: { label: 'GET /api/lacak/{kode}', task: (i) => get(`${base}/api/lacak/${encodeURIComponent(targets[i % targets.length].code)}`) },
+    view: { label: 'GET /api/collections/permohonan/records/{id}', task: (i) => get(`${base}/api/collections/permohonan/records/${targets[i % targets.length].id}`, auth) },
+  };
+  const TRACKING = { concurrency: 10, rounds: 4, perRound: 500, warmUp: 200 };
+  for (const route of Object.values(routes)) await runLoad({ concurrency: TRACKING.concurrency, total: TRACKING.warmUp, task: route.task });
+  const runs = { lacak: [], view: [] };
+  for (let round = 0; round < TRACKING.rounds; round++) {
+    for (const key of round % 2 === 0 ? ['lacak', 'view'] : ['view', 'lacak']) {
+      runs[key].push(await runLoad({ concurrency: TRACKING.concurrency, total: TRACKING.perRound, task: (i) => routes[key].task(round * TRACKING.perRound + i) }));
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, sender));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { concurrency, total, seconds, perSecond: total / seconds, p50: q(0.5), p95: q(0.95), errors, accepted: codes.size };
-}
+  const lacak = { route: routes.lacak.label, ...summarise(runs.lacak) };
+  const view = { route: routes.view.label, auth: 'superuser', ...summarise(runs.view) };
+  report.tracking = {
+    ...TRACKING,
+    records: targets.length,
+    lacak,
+    recordView: view,
+    ratio: { throughput: lacak.perSecond / view.perSecond, p95: lacak.p95 / view.p95 },
+  };
+  snapshot('after tracking load', product);
 
-const before = (await admin.collection('permohonan').getList(1, 1)).totalItems;
-for (const [concurrency, total] of [
-  [1, 30],
-  [10, 100],
-]) {
-  const r = await intake(concurrency, total);
-  report.intake.push(r);
+  // --- Lighthouse (mobile) -------------------------------------------------------------------------
+  console.log('» Lighthouse (mobile) on three pages…');
+  const auditPaths = ['/', '/layanan/alat-bantu-disabilitas/', '/layanan/alat-bantu-disabilitas/ajukan/'];
+  report.lighthouse = await auditPages(auditPaths.map((p) => base + p), { chromePath: CHROMIUM });
+  for (const p of report.lighthouse.pages ?? []) p.page = new URL(p.url).pathname;
+} finally {
+  if (product) report.startup.restart = startRow('existing data dir', product, await product.stop('SIGINT'));
+  await rm(dataDir, { recursive: true, force: true });
 }
-const stored = (await admin.collection('permohonan').getList(1, 1)).totalItems - before;
-const accepted = report.intake.reduce((s, r) => s + r.accepted, 0);
-report.intakeLost = accepted - stored;
-await pb.stop();
-await rm(dataDir, { recursive: true, force: true });
-console.log('\nIntake with three compressed photos each (plus two small PDFs):');
-console.table(report.intake.map((r) => ({ concurrency: r.concurrency, submissions: r.total, 'per second': r.perSecond.toFixed(1), 'p50 ms': r.p50.toFixed(0), 'p95 ms': r.p95.toFixed(0), errors: r.errors })));
-console.log(`accepted ${accepted}, stored ${stored}, lost ${report.intakeLost}`);
+report.machine.loadAverageAtEnd = os.loadavg();
+report.durationSeconds = (performance.now() - benchStarted) / 1000;
+
+// --- Console summary -------------------------------------------------------------------------------
+const startups = [report.startup.fresh, report.startup.restart];
+console.log('\nStart-up of `node scripts/start.mjs` (site already built) until / and /api/health answer 200:');
+console.table(startups.map((s) => ({ start: s.start, 'ready ms': ms(s.readyMs), 'serve spawned ms': ms(s.serveSpawnedMs), 'announced ms': ms(s.announcedMs), 'stop ms': ms(s.stopMs), exit: s.exitCode ?? s.exitSignal, 'left over': s.leftOver.length })));
+console.log('Memory (MB; peak = VmHWM):');
+console.table(report.memory.map((m) => ({ when: m.when, launcher: mb(m.launcher.rss), 'launcher peak': mb(m.launcher.hwm), pocketbase: mb(m.pocketbase.rss), 'pocketbase peak': mb(m.pocketbase.hwm), total: mb(m.totalRss) })));
+console.log('Intake with three compressed photos each (plus two small PDFs):');
+console.table(report.intake.map((r) => ({ concurrency: r.concurrency, submissions: r.total, 'per second': r.perSecond.toFixed(1), 'p50 ms': ms(r.p50), 'p95 ms': ms(r.p95), errors: r.errors, accepted: r.accepted, stored: r.stored, lost: r.lost })));
+const t = report.tracking;
+console.log(`Tracking vs record view (concurrency ${t.concurrency}, ${t.rounds}×${t.perRound} requests each over ${t.records} records, after ${t.warmUp} warm-up):`);
+console.table([t.lacak, t.recordView].map((r) => ({ route: r.auth ? `${r.route} as ${r.auth}` : r.route, requests: r.requests, 'per second': r.perSecond.toFixed(0), 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), errors: r.errors })));
+console.log(`tracking ÷ record view: throughput ${t.ratio.throughput.toFixed(2)}×, p95 ${t.ratio.p95.toFixed(2)}×`);
+const lh = report.lighthouse;
+const lhRows = (lh.pages ?? []).map((p) =>
+  p.error
+    ? [p.page, `failed: ${p.error}`, '', '', '', '', '', '', '', '']
+    : [p.page, p.scores.performance, p.scores.accessibility, p.scores['best-practices'], p.scores.seo, ms(p.metrics.fcpMs), ms(p.metrics.lcpMs), ms(p.metrics.tbtMs), p.metrics.cls?.toFixed(3), ms(p.metrics.speedIndexMs)],
+);
+const lhHeaders = ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'Speed Index ms'];
+console.log(`Lighthouse ${lh.version ?? ''} (mobile, simulated throttling):`);
+if (lh.reason) console.log(`  not run: ${lh.reason}`);
+else console.table(lhRows.map((r) => Object.fromEntries(lhHeaders.map((h, i) => [h, r[i]]))));
+console.log(`\nBench took ${report.durationSeconds.toFixed(0)} s.`);
 
 // --- Report files ---------------------------------------------------------------------------
 const outDir = path.join(ROOT, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2));
+const m = report.machine;
 const md = [
   `# Benchmark ${report.date}`,
   '',
+  `${m.cpus} × ${m.cpuModel}, ${mb(m.memoryBytes)} MB, Node ${m.node}. Load average ${m.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')} at the start, ${m.loadAverageAtEnd.map((n) => n.toFixed(1)).join(' ')} at the end (the machine is shared: compare runs with care). The bench took ${report.durationSeconds.toFixed(0)} s.`,
+  '',
   '## Pages (gzip KB)',
   '',
-  '| page | HTML | CSS | JS | requests |',
-  '|---|---:|---:|---:|---:|',
-  ...report.pages.map((p) => `| ${p.page} | ${kb(p.htmlBytes)} | ${kb(p.cssBytes)} | ${kb(p.jsBytes)} | ${p.requests} |`),
+  mdTable(['page', 'HTML', 'CSS', 'JS', 'requests'], report.pages.map((p) => [p.page, kb(p.htmlBytes), kb(p.cssBytes), kb(p.jsBytes), p.requests])),
   '',
   `## Application form`,
   '',
@@ -202,14 +290,47 @@ const md = [
   '',
   `${kb(compression.inputBytes)} KB → ${kb(compression.outputBytes)} KB, ${compression.width}×${compression.height}, ${compression.ms.toFixed(0)} ms.`,
   '',
+  '## Start-up and stop',
+  '',
+  '`node scripts/start.mjs` (what `npm start` runs) with the site already built (`PORTAL_SKIP_BUILD=1`): "ready" is from the spawn until `/` and `/api/health` both answer 200. "serve spawned" is when `pocketbase serve` appeared; before it the launcher starts Node, bundles the hook rules, migrates and upserts the superuser. "announced" is when the launcher printed that the portal runs. Stopped with SIGINT (Ctrl-C); "left over" counts processes still running afterwards.',
+  '',
+  mdTable(['start', 'ready ms', 'serve spawned ms', 'announced ms', 'stop ms', 'exit code', 'left over'], startups.map((s) => [s.start, ms(s.readyMs), ms(s.serveSpawnedMs), ms(s.announcedMs), ms(s.stopMs), s.exitCode ?? s.exitSignal ?? (s.timedOut ? 'timed out' : '–'), s.leftOver.length])),
+  '',
+  '## Memory (MB)',
+  '',
+  'RSS (VmRSS) now and peak (VmHWM) of the Node launcher and of PocketBase; total is the RSS of both.',
+  '',
+  mdTable(['when', 'launcher RSS', 'launcher peak', 'PocketBase RSS', 'PocketBase peak', 'total RSS'], report.memory.map((x) => [x.when, mb(x.launcher.rss), mb(x.launcher.hwm), mb(x.pocketbase.rss), mb(x.pocketbase.hwm), mb(x.totalRss)])),
+  '',
   '## Intake',
   '',
-  '| concurrency | submissions | per second | p50 ms | p95 ms | errors |',
-  '|---:|---:|---:|---:|---:|---:|',
-  ...report.intake.map((r) => `| ${r.concurrency} | ${r.total} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.errors} |`),
+  'Three compressed photos and two small PDFs per submission; rate limits off. Lost = acknowledged with a tracking code but not stored.',
   '',
-  `Lost submissions: ${report.intakeLost}.`,
+  mdTable(['concurrency', 'submissions', 'per second', 'p50 ms', 'p95 ms', 'errors', 'accepted', 'stored', 'lost'], report.intake.map((r) => [r.concurrency, r.total, r.perSecond.toFixed(1), ms(r.p50), ms(r.p95), r.errors, r.accepted, r.stored, r.lost])),
+  ...(report.intake.some((r) => r.errors) ? ['', `First errors: ${report.intake.flatMap((r) => r.errorSamples).join('; ')}`] : []),
+  '',
+  '## Tracking route beside PocketBase\'s record view',
+  '',
+  `Concurrency ${t.concurrency}, ${t.rounds} alternating rounds of ${t.perRound} requests each over ${t.records} real records, after ${t.warmUp} warm-up requests each. The record view runs the project's enrich hook too.`,
+  '',
+  mdTable(['route', 'requests', 'per second', 'p50 ms', 'p95 ms', 'errors'], [t.lacak, t.recordView].map((r) => [`\`${r.route}\`${r.auth ? ` as ${r.auth}` : ''}`, r.requests, r.perSecond.toFixed(0), r.p50.toFixed(1), r.p95.toFixed(1), r.errors])),
+  '',
+  `Tracking ÷ record view: throughput ${t.ratio.throughput.toFixed(2)}×, p95 ${t.ratio.p95.toFixed(2)}×.`,
+  '',
+  '## Lighthouse (mobile)',
+  '',
+  ...(lh.reason
+    ? [`Not run: ${lh.reason}`]
+    : [
+        `Lighthouse ${lh.version}, default mobile form factor and simulated throttling (Moto G-class, slow 4G), headless Debian Chromium, pages served by the product's PocketBase.`,
+        '',
+        mdTable(lhHeaders, lhRows),
+        '',
+        // Lighthouse's own measure of the host CPU: low values mean the simulated figures are pessimistic.
+        `Lighthouse's host CPU benchmark index: ${(lh.pages ?? []).map((p) => p.benchmarkIndex ?? '–').join(', ')}.`,
+        ...(lh.pages ?? []).flatMap((p) => [...(p.runtimeError ? [p.runtimeError] : []), ...(p.warnings ?? [])].map((w) => `- ${p.page}: ${w}`)),
+      ]),
   '',
 ];
 writeFileSync(path.join(outDir, 'report.md'), md.join('\n'));
-console.log(`\nReport: ${path.relative(ROOT, outDir)}/report.md and report.json`);
+console.log(`Report: ${path.relative(ROOT, outDir)}/report.md and report.json`);
