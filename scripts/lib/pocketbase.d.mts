@@ -36,3 +36,4 @@ export function startPocketBase(options?: {
   hooksWatch?: boolean;
   hooksDir?: string;
 }): Promise<RunningPocketBase>;
+export function pocketbaseProcessesOn(dataDir: string): number[];

@@ -1,7 +1,7 @@
 // One place that knows how to run the PocketBase binary: used by `npm start`,
 // `npm run dev`, the test setup and the benchmarks, so they all run the server
 // the same way (same migrations, same hooks, same flags).
-import { spawn, execFile } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -192,4 +192,15 @@ export async function startPocketBase({
       setTimeout(() => !exited && child.kill('SIGKILL'), 5000).unref();
     });
   return { url, child, stop, hookErrors, logs };
+}
+
+/** Pids of PocketBase processes still running on a data dir (to prove a stop left none). */
+export function pocketbaseProcessesOn(dataDir) {
+  try {
+    // `--` so pgrep takes the pattern as a pattern, not as an unknown option (exit 2).
+    return execFileSync('pgrep', ['-f', '--', `--dir=${dataDir}`]).toString().trim().split('\n').filter(Boolean).map(Number);
+  } catch (err) {
+    if (err.status === 1) return []; // nothing matches
+    throw err;
+  }
 }

@@ -1,24 +1,13 @@
 // Runs the whole product the way `npm start` does (node scripts/start.mjs: a Node launcher
 // that prepares the data dir and then keeps PocketBase as its child) so the bench can time
 // its start, read both processes' memory and check that a stop leaves nothing behind.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './pocketbase.mjs';
+import { ROOT, pocketbaseProcessesOn } from './pocketbase.mjs';
 import { childPids, commandLine, isRunning, readMemory, sleep } from './bench-utils.mjs';
 
 /** What start.mjs prints once it is serving and has its signal handlers in place. */
 const RUNNING_LINE = /Portal berjalan di /;
-
-/** PocketBase processes still running on a data dir. */
-function pocketbasesOn(dataDir) {
-  try {
-    // `--` so pgrep takes the pattern as a pattern, not as an unknown option (exit 2).
-    return execFileSync('pgrep', ['-f', '--', `--dir=${dataDir}`]).toString().trim().split('\n').filter(Boolean).map(Number);
-  } catch (err) {
-    if (err.status === 1) return []; // nothing matches
-    throw err;
-  }
-}
 
 /**
  * Spawns `node scripts/start.mjs` and resolves once both `/` and `/api/health` answer 200.
@@ -86,7 +75,7 @@ export async function startProduct({ dataDir, port, env = {}, timeoutMs = 60_000
     const stopMs = performance.now() - t;
     if (result === null) launcher.kill('SIGKILL');
     await sleep(100);
-    const leftOver = [...new Set([...(isRunning(servePid) ? [servePid] : []), ...pocketbasesOn(dataDir)])];
+    const leftOver = [...new Set([...(isRunning(servePid) ? [servePid] : []), ...pocketbaseProcessesOn(dataDir)])];
     for (const pid of leftOver) process.kill(pid, 'SIGKILL'); // never leave one behind the bench
     return { signal, stopMs, exitCode: result?.code ?? null, exitSignal: result?.signal ?? null, timedOut: result === null, leftOver };
   }

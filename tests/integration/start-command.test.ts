@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import PocketBase from 'pocketbase';
-import { freePort, ROOT, DEFAULT_SUPERUSER_EMAIL } from '../../scripts/lib/pocketbase.mjs';
+import { freePort, pocketbaseProcessesOn, ROOT, DEFAULT_SUPERUSER_EMAIL } from '../../scripts/lib/pocketbase.mjs';
 
 // The README's promise: `npm start` serves the site, the API and the admin UI from one
 // origin, prints a generated password once, keeps data across starts and leaves no
@@ -47,13 +46,6 @@ async function ctrlC(started: Started) {
   await exited;
 }
 
-function pocketbaseProcessesFor(dataDir: string): string {
-  try {
-    return execFileSync('pgrep', ['-f', `--dir=${dataDir}`]).toString().trim();
-  } catch {
-    return ''; // pgrep exits 1 when nothing matches
-  }
-}
 
 describe('npm start', () => {
   it('serves site, API and admin UI, keeps data, prints a generated password once and stops cleanly', async () => {
@@ -78,7 +70,7 @@ describe('npm start', () => {
     const record = await admin.collection('saran').create({ pesan: 'Data ini harus tetap ada setelah mulai ulang.' });
 
     await ctrlC(first);
-    expect(pocketbaseProcessesFor(dataDir)).toBe('');
+    expect(pocketbaseProcessesOn(dataDir)).toEqual([]);
     await expect(fetch(`${first.base}/api/health`)).rejects.toThrow();
 
     const second = await start(dataDir, port);
@@ -88,7 +80,7 @@ describe('npm start', () => {
     const kept = await again.collection('saran').getOne(record.id);
     expect(kept['pesan']).toBe('Data ini harus tetap ada setelah mulai ulang.');
     await ctrlC(second);
-    expect(pocketbaseProcessesFor(dataDir)).toBe('');
+    expect(pocketbaseProcessesOn(dataDir)).toEqual([]);
   });
 
   it('takes the first superuser from PB_SUPERUSER_EMAIL and PB_SUPERUSER_PASSWORD', async () => {
@@ -105,5 +97,27 @@ describe('npm start', () => {
     } finally {
       await ctrlC(started);
     }
+  });
+
+  it('stops PocketBase too when told to stop while it is still starting', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-start-'));
+    dataDirs.push(dataDir);
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), PORTAL_DATA_DIR: dataDir, PORTAL_SKIP_BUILD: '1' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    // As systemd does it: a signal to the launcher only, the moment PocketBase has been spawned
+    // and before it answers.
+    const deadline = Date.now() + 30_000;
+    while (pocketbaseProcessesOn(dataDir).length === 0) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error('PocketBase tidak pernah dijalankan');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(pocketbaseProcessesOn(dataDir)).toEqual([]);
   });
 });
