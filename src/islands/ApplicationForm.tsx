@@ -319,7 +319,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
   const stepIndex = STEPS.findIndex((s) => s.id === step);
 
   if (!ready) {
-    return <p aria-busy="true">Menyiapkan formulir…</p>;
+    return <p class="form-loading" aria-busy="true">Menyiapkan formulir…</p>;
   }
 
   if (step === 'terkirim' && sent) {

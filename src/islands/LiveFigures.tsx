@@ -115,7 +115,7 @@ export default function LiveFigures({ timeZone, statuses, reportStatuses }: Prop
   }, []);
 
   return (
-    <div class="live" aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
+    <div class={state.kind === 'idle' || state.kind === 'loading' ? 'live live-pending' : 'live'} aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
       <div aria-live="polite">
         {state.kind === 'loading' && <p>Memuat angka terkini…</p>}
         {state.kind === 'failed' && (

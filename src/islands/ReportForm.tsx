@@ -155,7 +155,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
     }
   }
 
-  if (!ready) return <p aria-busy="true">Menyiapkan formulir…</p>;
+  if (!ready) return <p class="form-loading" aria-busy="true">Menyiapkan formulir…</p>;
 
   if (sent) {
     const trackUrl = `${window.location.origin}/lacak/?kode=${encodeURIComponent(sent)}`;

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from '../support/browser';
 import { expectAccessible, useJourney } from '../support/journey';
 
-// Every page in the sitemap, at phone width: axe finds nothing, nothing overflows the
-// screen sideways (wide tables scroll inside their own region), and nothing errors.
+// Every page in the sitemap, at phone and desktop width: axe finds nothing, nothing overflows the
+// screen sideways (wide tables scroll inside their own region), nothing jumps while islands
+// load (layout shift below 0.1, "good" in Core Web Vitals), and nothing errors.
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
 const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!, 'http://x').pathname);
@@ -20,6 +21,15 @@ describe('every page in the sitemap', () => {
   for (const viewport of [PHONE, DESKTOP]) {
     it(`passes axe and fits a ${viewport.width} px screen`, async () => {
       const { page, consoleErrors, close } = await journey.open({ viewport });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __layoutShift: number };
+        w.__layoutShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!entry.hadRecentInput) w.__layoutShift += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
       const problems: string[] = [];
       for (const pathname of paths) {
         const res = await page.goto(pathname);
@@ -31,6 +41,8 @@ describe('every page in the sitemap', () => {
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) problems.push(`${pathname}: melebar ${overflow} px ke samping`);
+        const shift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
+        if (shift >= 0.1) problems.push(`${pathname}: tata letak bergeser ${shift.toFixed(3)} saat dimuat`);
       }
       expect(problems).toEqual([]);
       expect(consoleErrors).toEqual([]);
