@@ -9,9 +9,13 @@
 // - device features off, except the phone's location on the report form, which asks for it.
 routerUse((e) => {
   const headers = e.response.header();
-  headers.set("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
-  headers.set("Referrer-Policy", "same-origin");
   const path = e.request.url.path;
+  // Uploaded files keep PocketBase's stricter policy (default-src 'none'; sandbox), which it
+  // sets only when no policy is set yet: a file named .html can then never run as a page here.
+  if (!path.startsWith("/api/files/")) {
+    headers.set("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  }
+  headers.set("Referrer-Policy", "same-origin");
   const geolocation = path === "/lapor/" || path === "/lapor" ? "geolocation=(self)" : "geolocation=()";
   headers.set("Permissions-Policy", geolocation + ", camera=(), microphone=(), payment=(), usb=(), interest-cohort=()");
   return e.next();

@@ -24,7 +24,7 @@ onRecordCreateRequest((e) => {
   if (info.body["anonim"] === undefined || info.body["anonim"] === "") input.anonim = "";
   const uploads = record.get("foto") || [];
   const photos = [];
-  for (let i = 0; i < uploads.length; i++) if (uploads[i] && uploads[i].size !== undefined) photos.push({ size: uploads[i].size, type: "" });
+  for (let i = 0; i < uploads.length; i++) if (uploads[i] && uploads[i].size !== undefined) photos.push({ size: uploads[i].size, type: "", pixels: lib.headerPixels(uploads[i]) });
 
   const result = rules.validateReport(input, photos, {
     types: data.reportTypes,
@@ -34,6 +34,7 @@ onRecordCreateRequest((e) => {
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
+  lib.clearUnowned(record, rules.REPORT_TEXT_FIELDS.concat(["foto"]));
   for (let i = 0; i < rules.REPORT_TEXT_FIELDS.length; i++) {
     const field = rules.REPORT_TEXT_FIELDS[i];
     if (field === "anonim") record.set("anonim", value.anonim === "true");

@@ -4,6 +4,7 @@
 // Loaded with a dynamic import only when a photo is chosen, so it uses no npm packages.
 
 import { humanSize, isImage } from './file-kind';
+import { declaredImageSize, IMAGE_HEAD_BYTES, MAX_IMAGE_PIXELS } from './rules/image-size';
 
 // Re-exported for callers that already load this module.
 export { humanSize, isImage };
@@ -35,92 +36,22 @@ export class PhotoError extends Error {
 
 export const MAX_LONG_SIDE = 2000;
 export const JPEG_QUALITY = 0.7;
-export const MAX_INPUT_PIXELS = 50_000_000; // refuse decompression bombs before drawing
+/** Refuse decompression bombs before drawing; the server's limit too. */
+export const MAX_INPUT_PIXELS = MAX_IMAGE_PIXELS;
 
 export const MESSAGE_TOO_LARGE = 'Foto terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.';
 export const MESSAGE_UNREADABLE = 'Berkas ini bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.';
 const MESSAGE_FAILED = 'Foto tidak dapat diperkecil di perangkat ini. Coba lagi, atau pilih foto lain.';
 
 
-/** Reads byte ranges of a file, from one head buffer when it can (a few awaits instead of many). */
-class ByteReader {
-  private head: Uint8Array = new Uint8Array(0);
-  constructor(private readonly file: Blob) {}
-
-  async init(length: number): Promise<void> {
-    this.head = new Uint8Array(await this.file.slice(0, length).arrayBuffer());
-  }
-
-  async at(offset: number, length: number): Promise<Uint8Array | null> {
-    if (offset + length <= this.head.length) return this.head.subarray(offset, offset + length);
-    if (offset + length > this.file.size) return null;
-    return new Uint8Array(await this.file.slice(offset, offset + length).arrayBuffer());
-  }
-}
-
-const u16be = (b: Uint8Array, i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-const u16le = (b: Uint8Array, i: number) => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-const u24le = (b: Uint8Array, i: number) => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16);
-const u32be = (b: Uint8Array, i: number) => (((b[i] ?? 0) << 24) >>> 0) + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
-const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
-
 /**
  * Width and height declared in the file header (JPEG, PNG, WebP, GIF), found by content, not by
- * name or type. Null when the format is unknown (e.g. HEIC): the decoded size is checked then.
+ * name or type, with the same rule the server applies (rules/image-size.ts). Undefined when the
+ * format is unknown (e.g. HEIC): the decoded size is checked then. Null for a JPEG whose frame
+ * header is not where a well-formed file has it: the server refuses those, so the form does too.
  */
-export async function declaredSize(file: Blob): Promise<{ width: number; height: number } | null> {
-  const reader = new ByteReader(file);
-  await reader.init(64 * 1024);
-  const start = await reader.at(0, 30);
-  if (!start) return null;
-
-  if (start[0] === 0xff && start[1] === 0xd8) return jpegSize(reader);
-  if (ascii(start, 1, 3) === 'PNG' && ascii(start, 12, 4) === 'IHDR') {
-    return { width: u32be(start, 16), height: u32be(start, 20) };
-  }
-  if (ascii(start, 0, 4) === 'GIF8') return { width: u16le(start, 6), height: u16le(start, 8) };
-  if (ascii(start, 0, 4) === 'RIFF' && ascii(start, 8, 4) === 'WEBP') {
-    const chunk = ascii(start, 12, 4);
-    if (chunk === 'VP8X') return { width: u24le(start, 24) + 1, height: u24le(start, 27) + 1 };
-    if (chunk === 'VP8L') {
-      const bits = ((start[21] ?? 0) | ((start[22] ?? 0) << 8) | ((start[23] ?? 0) << 16) | ((start[24] ?? 0) << 24)) >>> 0;
-      return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
-    }
-    if (chunk === 'VP8 ') return { width: u16le(start, 26) & 0x3fff, height: u16le(start, 28) & 0x3fff };
-  }
-  return null;
-}
-
-/** Walks JPEG segments to the frame header (SOFn); EXIF and ICC segments may push it far in. */
-async function jpegSize(reader: ByteReader): Promise<{ width: number; height: number } | null> {
-  let offset = 2;
-  // A bounded walk: a crafted file cannot keep us reading forever.
-  for (let segments = 0; segments < 1000; segments++) {
-    const marker = await reader.at(offset, 2);
-    if (!marker || marker[0] !== 0xff) return null;
-    const code = marker[1] ?? 0;
-    if (code === 0xff) {
-      offset += 1; // fill byte
-      continue;
-    }
-    if (code === 0x01 || (code >= 0xd0 && code <= 0xd7)) {
-      offset += 2; // markers without a length
-      continue;
-    }
-    if (code === 0xd9 || code === 0xda) return null; // end of image or start of scan: no frame header seen
-    const isFrame = code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8 && code !== 0xcc;
-    if (isFrame) {
-      const frame = await reader.at(offset + 4, 5);
-      if (!frame) return null;
-      return { width: u16be(frame, 3), height: u16be(frame, 1) };
-    }
-    const length = await reader.at(offset + 2, 2);
-    if (!length) return null;
-    const size = u16be(length, 0);
-    if (size < 2) return null;
-    offset += 2 + size;
-  }
-  return null;
+export async function declaredSize(file: Blob): Promise<{ width: number; height: number } | null | undefined> {
+  return declaredImageSize(new Uint8Array(await file.slice(0, IMAGE_HEAD_BYTES).arrayBuffer()));
 }
 
 type Source = { image: CanvasImageSource; width: number; height: number; release: () => void };
@@ -195,12 +126,13 @@ export async function compressImage(input: File, options: CompressOptions = {}):
   }
 
   // The header tells the size before any pixel memory is taken.
-  let declared: { width: number; height: number } | null = null;
+  let declared: { width: number; height: number } | null | undefined;
   try {
     declared = await declaredSize(input);
   } catch {
-    declared = null; // unreadable header: let the decoder decide
+    throw new PhotoError(MESSAGE_UNREADABLE); // the file itself cannot be read
   }
+  if (declared === null) throw new PhotoError(MESSAGE_UNREADABLE);
   if (declared && declared.width * declared.height > maxInputPixels) throw new PhotoError(MESSAGE_TOO_LARGE);
 
   let source: Source;

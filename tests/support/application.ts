@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { serviceRules } from '../../src/lib/service-rules';
 import type { ApplicationContext, ApplicationInput, FileInfo } from '../../src/lib/rules/application';
 import { loadContent } from './content';
+import { png } from './images';
 
 const content = loadContent();
 const types = new Map(content.documentTypes.map((d) => [d.id, d.data]));
@@ -53,7 +54,8 @@ export function applicationVectors(): ApplicationCase[] {
 }
 
 const SIGNATURES: Record<string, number[]> = {
-  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00],
+  // Start of image and a 16 × 16 frame header, as the server reads a JPEG's size (image-size.ts).
+  'image/jpeg': [0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x10, 0x00, 0x10, 0x01, 0x01, 0x11, 0x00],
   'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
   'image/webp': [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50],
   'application/pdf': [...Buffer.from('%PDF-1.4\n')],
@@ -100,13 +102,76 @@ export const SAMPLE_PERSONAL_STRINGS = [
   '5 Juli 1980',
 ];
 
+/** A small real PNG photo (decodable, so the server's image checks pass), named as given. */
+export function photoFile(name: string): File {
+  return new File([new Uint8Array(png(160, 120))], `${name}.png`, { type: 'image/png' });
+}
+
+/** SAMPLE_PERSON's application (with `overrides`), every image document a real photo, as the form sends it. */
+export function sampleApplicationForm(overrides: Record<string, string> = {}): FormData {
+  const base = applicationVectors()[0]!;
+  const files = Object.fromEntries(Object.entries(base.files).filter(([, info]) => !info?.type.startsWith('image/')));
+  const form = applicationForm({ ...base.input, ...SAMPLE_PERSON, id_pengiriman: randomUUID(), ...overrides }, files);
+  for (const [key, info] of Object.entries(base.files)) if (info?.type.startsWith('image/')) form.append(key, photoFile(key));
+  return form;
+}
+
 /** Sends an application for SAMPLE_PERSON; returns its tracking code. */
 export async function applyAsSamplePerson(baseUrl: string): Promise<string> {
-  const base = applicationVectors()[0]!;
   const res = await fetch(`${baseUrl}/api/collections/permohonan/records`, {
     method: 'POST',
-    body: applicationForm({ ...base.input, ...SAMPLE_PERSON, id_pengiriman: randomUUID() }, base.files),
+    body: sampleApplicationForm(),
   });
   if (res.status !== 200) throw new Error(`permohonan ditolak: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { kode_lacak: string }).kode_lacak;
+}
+
+/** A resident reporting someone with contact and GPS; none of these values may reach a public page or answer. */
+export const SAMPLE_REPORT = {
+  jenis: 'ppks-terlantar',
+  urgensi: 'mendesak',
+  kategori_ppks: 'lanjut-usia-terlantar',
+  kecamatan: 'sungailiat',
+  desa_kelurahan: 'Kampung Cempaka Sunyi',
+  patokan: 'Emperan toko kelontong Sinar Abadi di Jalan Kenari',
+  deskripsi: 'Kakek berbaju loreng tidur di emperan, kakinya bengkak dan belum makan',
+  anonim: 'false',
+  nama_pelapor: 'Yohana Kartikasari',
+  telepon_pelapor: '0857-2468-1357',
+  lintang: '-1.873421',
+  bujur: '106.104287',
+} as const;
+
+/** multipart body for the laporan records API, as the report form sends it. */
+export function reportForm(fields: Record<string, string>, photos = 0): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries({ persetujuan_versi: PRIVACY_VERSION, id_pengiriman: randomUUID(), ...fields })) form.append(key, value);
+  for (let i = 0; i < photos; i++) form.append('foto', photoFile(`foto${i}`));
+  return form;
+}
+
+/** Sends SAMPLE_REPORT (with any field replaced); returns its tracking code. */
+export async function reportAsSamplePerson(baseUrl: string, overrides: Record<string, string> = {}, photos = 0): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/collections/laporan/records`, { method: 'POST', body: reportForm({ ...SAMPLE_REPORT, ...overrides }, photos) });
+  if (res.status !== 200) throw new Error(`laporan ditolak: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { kode_lacak: string }).kode_lacak;
+}
+
+/**
+ * Where any of `values` shows up in `text`, in any form it could take: as typed, and, for
+ * numbers (NIK, KK, phone), as its digits with any spaces, dots, dashes or +62/62/0 prefix,
+ * since a page or a log may reformat them. Returns the values found (empty when clean).
+ */
+export function personalValuesIn(text: string, values: readonly string[]): string[] {
+  // "0857-2468 1357", "+62 857…" and "857.2468.1357" all become one run of digits.
+  const digitRuns = text.replace(/(?<=\d)[\s.\-()]+(?=\d)/g, '').replace(/\+(?=\d)/g, '');
+  const found: string[] = [];
+  for (const value of values) {
+    const digits = value.replace(/\D/g, '');
+    const isNumber = digits.length >= 8 && /^[\d\s.\-()+]+$/.test(value);
+    // A phone number's core: without the 0 or 62 prefix, so every written form contains it.
+    const core = isNumber ? digits.replace(/^(62|0)(?=8)/, '') : '';
+    if (text.includes(value) || (core && digitRuns.includes(core))) found.push(value);
+  }
+  return found;
 }

@@ -43,8 +43,15 @@ function answer(app, rawCode, now) {
     tahapan: [],
     riwayat: [],
     dokumen_perbaikan: [],
+    // Why nothing was found, for any client that shows the API's own words; null when found.
+    pesan: null,
   };
-  if (!record) return body;
+  if (!record) {
+    body.pesan = code
+      ? "Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda."
+      : "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + data.site.trackingPrefix + "-7K3-MQ9-XPW.";
+    return body;
+  }
 
   const statuses = isReport ? data.reportStatuses : data.statuses;
   const findStatus = (id) => statuses.find((s) => s.id === id);

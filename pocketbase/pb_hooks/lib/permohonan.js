@@ -20,7 +20,38 @@ function uploaded(record, field) {
   const file = Array.isArray(value) ? value[0] : value;
   if (!file || typeof file !== "object" || file.size === undefined) return null;
   // The declared type is not trusted: PocketBase checks the file's content against the field.
-  return { size: file.size, type: "" };
+  return { size: file.size, type: "", pixels: headerPixels(file) };
+}
+
+/**
+ * Pixels an uploaded image declares in its header (rules: declaredPixels), so a decompression
+ * bomb is refused before PocketBase ever decodes it for an admin UI thumbnail.
+ */
+function headerPixels(file) {
+  const r = rules();
+  let reader = null;
+  try {
+    reader = file.reader.open();
+    const head = toBytes(reader, r.IMAGE_HEAD_BYTES);
+    return r.declaredPixels(head);
+  } catch (_) {
+    return null; // an upload that cannot be read is refused as unreadable
+  } finally {
+    if (reader) reader.close();
+  }
+}
+
+/**
+ * Empties every field the public form does not own (staff notes, verification, retention flags,
+ * staff photos...): a guest's create request may name any field of the collection.
+ */
+function clearUnowned(record, owned) {
+  const names = record.collection().fields.fieldNames();
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === "id" || name === "created" || name === "updated" || owned.indexOf(name) >= 0) continue;
+    record.set(name, null);
+  }
 }
 
 /** The record's input as the shared rules expect it. */
@@ -79,11 +110,15 @@ function translateSaveError(err, data, service) {
   for (const field in details) {
     const code = details[field] && details[field].code;
     const doc = service && service.documents.find((d) => d.key === field);
+    // A report's photos are the only file field outside the document types.
+    const photo = !doc && field === "foto";
     const label = doc ? doc.label : field;
-    if (code === "validation_invalid_mime_type") {
+    if (code === "validation_invalid_mime_type" && photo) {
+      errors[field] = "Ada foto yang isinya bukan " + rules().acceptedTypesText(rules().REPORT_PHOTO_TYPES) + ". Pilih foto yang asli.";
+    } else if (code === "validation_invalid_mime_type") {
       errors[field] = "Isi berkas " + label + " bukan " + rules().acceptedTypesText(doc ? doc.accept : []) + ". Pilih foto atau berkas PDF yang asli.";
     } else if (code === "validation_file_size_limit") {
-      errors[field] = "Berkas " + label + " terlalu besar. Paling besar " + (doc ? doc.maxSizeMB : "") + " MB.";
+      errors[field] = "Berkas " + label + " terlalu besar. Paling besar " + (doc ? doc.maxSizeMB : rules().REPORT_PHOTO_MAX_MB) + " MB.";
     } else {
       errors[field] = "Isian ini tidak dapat diterima. Periksa kembali.";
     }
@@ -92,4 +127,4 @@ function translateSaveError(err, data, service) {
   return any ? fieldErrors(errors) : null;
 }
 
-module.exports = { TEXT_FIELDS: TEXT_FIELDS, rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, inputOf: inputOf, newCode: newCode, existingBySubmission: existingBySubmission, translateSaveError: translateSaveError };
+module.exports = { TEXT_FIELDS: TEXT_FIELDS, rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, headerPixels: headerPixels, clearUnowned: clearUnowned, inputOf: inputOf, newCode: newCode, existingBySubmission: existingBySubmission, translateSaveError: translateSaveError };

@@ -5,6 +5,7 @@
 import { kkProblem, nikProblem, normaliseDigits } from './nik';
 import { phoneProblem, toE164 } from './phone';
 import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
+import { imagePixelsProblem } from './image-size';
 
 /** What a service asks of an application (from content/, exported in /data/portal.json). */
 export interface ServiceRules {
@@ -48,6 +49,8 @@ export interface FileInfo {
   size: number;
   /** Declared MIME type; empty when unknown (the server checks the content itself). */
   type: string;
+  /** Pixels the file's header declares (server only, see image-size.ts): null for an unreadable image. */
+  pixels?: number | null;
 }
 
 export interface ValidationResult {
@@ -181,6 +184,8 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
       if (file.size === 0) errors[doc.key] = `Berkas ${doc.label} kosong. Pilih berkas lain.`;
       else if (file.size > doc.maxSizeMB * 1024 * 1024) errors[doc.key] = `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
       else if (file.type && !doc.accept.includes(file.type)) errors[doc.key] = `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
+      else if (imagePixelsProblem(file.pixels) === 'unreadable') errors[doc.key] = `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
+      else if (imagePixelsProblem(file.pixels) === 'too_large') errors[doc.key] = `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
     }
     for (const [key, file] of Object.entries(files)) {
       if (file && !requested.has(key)) errors[key] = 'Dokumen ini tidak diminta untuk layanan ini.';

@@ -10,3 +10,4 @@ export * from './application';
 export * from './workflow';
 export * from './ikm';
 export * from './report';
+export * from './image-size';

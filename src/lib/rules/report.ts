@@ -3,6 +3,7 @@
 // required; contact is optional, and an anonymous report keeps no name or number at all.
 import { phoneProblem, toE164 } from './phone';
 import type { FileInfo } from './application';
+import { imagePixelsProblem } from './image-size';
 import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
 
 export const REPORT_TEXT_FIELDS = ['jenis', 'urgensi', 'kategori_ppks', 'kecamatan', 'desa_kelurahan', 'patokan', 'deskripsi', 'anonim', 'nama_pelapor', 'telepon_pelapor', 'lintang', 'bujur', 'persetujuan_versi', 'id_pengiriman'] as const;
@@ -79,6 +80,8 @@ export function validateReport(input: Partial<ReportInput>, photos: readonly Fil
       if (photo.size === 0) errors['foto'] = 'Ada foto yang kosong. Pilih foto lain.';
       else if (photo.size > REPORT_PHOTO_MAX_MB * 1024 * 1024) errors['foto'] = `Ada foto yang terlalu besar. Paling besar ${REPORT_PHOTO_MAX_MB} MB per foto.`;
       else if (photo.type && !REPORT_PHOTO_TYPES.includes(photo.type)) errors['foto'] = 'Foto harus berupa JPG, PNG, atau WebP.';
+      else if (imagePixelsProblem(photo.pixels) === 'unreadable') errors['foto'] = 'Ada foto yang tidak dapat dibaca. Pilih foto JPG, PNG, atau WebP.';
+      else if (imagePixelsProblem(photo.pixels) === 'too_large') errors['foto'] = 'Ada foto yang terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.';
     }
   }
   return { errors, value };
