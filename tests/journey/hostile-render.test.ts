@@ -1,0 +1,348 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP } from '../support/browser';
+import { expectAccessible, useJourney } from '../support/journey';
+import { attachDocuments, reviewApplication, sendApplication, sendReport, startApplication } from '../support/forms';
+import { png } from '../support/images';
+import { UNSUR } from '../../src/lib/rules/ikm';
+import { MESSAGE_TOO_LARGE, MESSAGE_UNREADABLE } from '../../src/lib/photo-compress';
+
+// Hostile input as a browser meets it: script and HTML typed into every free-text field of an
+// application, a report, a survey and the kotak saran, and written by staff into public notes,
+// stay text wherever they are shown: in the forms themselves, on /lacak/, on the public board,
+// and in PocketBase's admin UI. Each payload sets window.__pwned or opens a dialog if it runs;
+// since the site's CSP would also stop inline handlers, the checks look at the DOM as well (no
+// element with an on* attribute, javascript: link or srcdoc frame), so escaping is what passes.
+// Also: image decompression bombs and broken images for the in-browser photo compressor.
+//
+// Names cannot carry markup at all (letters and . , ' - only, checked on both sides), so they
+// get the characters they do allow; NIK, KK and phone are digits.
+
+const journey = useJourney();
+
+const IMG = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT = '<script>window.__pwned=1</script>';
+const SVG = '"><svg onload=window.__pwned=1>';
+const JS_URL = 'javascript:window.__pwned=1';
+const LINK = '<a href="javascript:window.__pwned=1">Klik di sini</a>';
+const TEXTAREA = '</textarea><img src=x onerror=window.__pwned=1>';
+const TEMPLATE = '{{constructor.constructor("window.__pwned=1")()}} ${window.__pwned=1}';
+const ALERT = '<body onload=alert(1)><iframe srcdoc="<script>parent.alert(2)</script>">';
+
+/** Per field, within each field's length limit. */
+const APPLICATION = {
+  hubungan: SVG,
+  desa_kelurahan: IMG,
+  alamat: `${SCRIPT} ${JS_URL} ${TEMPLATE}`,
+  nama_pengaju: "D'Arcy O'Neil-Putri",
+  nama_lengkap: "Siti Nur'aini, S.Pd.",
+};
+const REPORT = {
+  desa_kelurahan: TEXTAREA,
+  patokan: `${LINK} ${SVG}`,
+  deskripsi: `${IMG} ${SCRIPT} ${ALERT} ${TEMPLATE}`,
+  nama: "Ma'ruf Al-Amin",
+};
+/** Staff notes, one per status change, shown on the tracking page. */
+const NOTES = [`Berkas diperiksa. ${IMG}`, `Mohon kirim ulang KK. ${SCRIPT} ${SVG}`, `Lanjut. ${LINK}`, `Menunggu keputusan. ${JS_URL} ${ALERT}`, `Disetujui. ${TEMPLATE}`, `Selesai. ${TEXTAREA}`];
+const REPORT_NOTES = [`Diteruskan ke TKSK. ${IMG} ${SVG}`, `Sudah dijangkau. ${SCRIPT} ${LINK}`];
+const INTERNAL = `Internal ${TEXTAREA} ${SCRIPT}`;
+const SURVEY_SARAN = `Saran: ${IMG} ${SCRIPT} ${SVG}`;
+const KOTAK_SARAN = `Kotak saran ${LINK} ${TEXTAREA}`;
+const KOTAK_KONTAK = SVG;
+/** A chosen file's name is shown in the form's summary. */
+const FILE_NAME = `"><img src=x onerror=window.__pwned=1>.png`;
+
+const DOCUMENTS = ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan'] as const;
+const SMALL_PNG = png(160, 120);
+
+const state = { applicationCode: '', reportCode: '' };
+
+/** A page that records every dialog (and dismisses it) so a test can assert there were none. */
+async function openGuarded(options?: { viewport?: { width: number; height: number } }) {
+  const opened = await journey.open(options);
+  const dialogs: string[] = [];
+  opened.page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { ...opened, dialogs };
+}
+
+/**
+ * Nothing ran: no window.__pwned, no dialog, and no element with an event-handler attribute,
+ * a javascript: link or a script that came from a payload. onerror fires after a failed load, so
+ * the network settles first.
+ */
+async function expectNothingRan(page: Page, dialogs: string[]) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(150);
+  const found = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML.slice(0, 80)),
+    // Markup that runs without a handler attribute: javascript: links and iframes with srcdoc.
+    jsLinks: [...document.querySelectorAll('a[href], area[href], iframe, form[action]')]
+      .filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('action') ?? '') || el.hasAttribute('srcdoc'))
+      .map((el) => el.outerHTML.slice(0, 80)),
+    scripts: [...document.scripts].filter((s) => /pwned/.test(s.textContent ?? '')).length,
+  }));
+  expect(found, page.url()).toEqual({ pwned: undefined, handlers: [], jsLinks: [], scripts: 0 });
+  expect(dialogs, page.url()).toEqual([]);
+}
+
+/** The text as a person sees it (whitespace as rendered). */
+const visibleText = (page: Page, selector = 'main') => page.locator(selector).innerText();
+
+/** Time to choose `file` for the field and see its message; the page must answer meanwhile. */
+async function chooseAndTime(page: Page, input: string, file: { name: string; mimeType: string; buffer: Buffer }, message: string, errorId: string) {
+  const started = Date.now();
+  await page.locator(input).setInputFiles(file);
+  await page.locator(errorId).filter({ hasText: message }).waitFor({ timeout: 5_000 });
+  const ms = Date.now() - started;
+  // Still responsive: a frame is painted and a script round trip is quick.
+  const frame = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+  return { ms, frameMs: Date.now() - frame };
+}
+
+const BOMB = { name: 'IMG_20261123_bom.png', mimeType: 'image/png', buffer: png(30_000, 30_000, { rows: 4 }) };
+const CORRUPT_PNG = { name: 'rusak.png', mimeType: 'image/png', buffer: png(800, 600, { idat: Buffer.from('bukan data zlib, hanya teks yang berpura-pura menjadi piksel') }) };
+const CORRUPT_JPEG = { name: 'rusak.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.alloc(2_000, 0x5a)]) };
+
+describe('hostile input stays text', () => {
+  it('in the application form: photo bombs and broken images are refused on the field, markup shows as typed in the summary', async () => {
+    expect(BOMB.buffer.length).toBeLessThan(2_000); // a tiny file that declares 900 megapixels
+    const { page, consoleErrors, dialogs, close } = await openGuarded();
+    await startApplication(page, 'alat-bantu-disabilitas', {
+      pemohon_adalah: 'mewakili',
+      nama_pengaju: APPLICATION.nama_pengaju,
+      hubungan: APPLICATION.hubungan,
+      nama_lengkap: APPLICATION.nama_lengkap,
+      nik: '1901015508640009',
+      nomor_kk: '1901011203150004',
+      tanggal_lahir: '1964-08-15',
+      telepon: '0813-9876-5432',
+      kecamatan: 'sungailiat',
+      desa_kelurahan: APPLICATION.desa_kelurahan,
+      alamat: APPLICATION.alamat,
+    });
+
+    // A 30000×30000 PNG of 800 bytes: refused from its header, in well under the time a decode would take.
+    const bomb = await chooseAndTime(page, '#f-ktp', BOMB, MESSAGE_TOO_LARGE, '#f-ktp-galat');
+    console.log(`bom piksel: pesan setelah ${bomb.ms} ms, bingkai berikutnya ${bomb.frameMs} ms`);
+    expect(bomb.ms).toBeLessThan(3_000);
+    expect(bomb.frameMs).toBeLessThan(500);
+    expect(await page.getByLabel(/^KTP pemohon/).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
+    // Broken images: a PNG whose pixel data is not zlib, a JPEG of filler bytes.
+    const brokenPng = await chooseAndTime(page, '#f-kk', CORRUPT_PNG, MESSAGE_UNREADABLE, '#f-kk-galat');
+    const brokenJpeg = await chooseAndTime(page, '#f-foto_badan', CORRUPT_JPEG, MESSAGE_UNREADABLE, '#f-foto_badan-galat');
+    console.log(`gambar rusak: PNG ${brokenPng.ms} ms, JPEG ${brokenJpeg.ms} ms`);
+    expect(Math.max(brokenPng.ms, brokenJpeg.ms)).toBeLessThan(3_000);
+    expect(await page.locator('#f-ktp-terpilih, #f-kk-terpilih, #f-foto_badan-terpilih').count()).toBe(0);
+
+    // Good photos replace them; one carries markup in its file name.
+    await attachDocuments(page, DOCUMENTS.slice(1), { name: 'dokumen.png', mimeType: 'image/png', buffer: SMALL_PNG });
+    await attachDocuments(page, ['ktp'], { name: FILE_NAME, mimeType: 'image/png', buffer: SMALL_PNG });
+    expect(await page.locator('.error-message').count()).toBe(0);
+
+    await reviewApplication(page);
+    const summary = await visibleText(page, '.summary');
+    for (const value of [APPLICATION.hubungan, APPLICATION.desa_kelurahan, APPLICATION.alamat, APPLICATION.nama_pengaju, APPLICATION.nama_lengkap]) expect(summary).toContain(value);
+    // The file is re-encoded as JPEG under the chosen name's stem, markup and all, as text.
+    expect(summary).toContain(FILE_NAME.replace(/\.png$/, '.jpg'));
+    await expectNothingRan(page, dialogs);
+    await expectAccessible(page);
+
+    // The draft brings the same text back after a reload, still as text.
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.getByText('sudah dipulihkan').waitFor();
+    await page.getByRole('heading', { name: 'Periksa dan kirim' }).waitFor();
+    expect(await visibleText(page, '.summary')).toContain(APPLICATION.alamat);
+    await expectNothingRan(page, dialogs);
+
+    state.applicationCode = await sendApplication(page);
+    await expectNothingRan(page, dialogs);
+    const stored = await journey.pb.admin.collection('permohonan').getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: state.applicationCode }));
+    expect(stored).toMatchObject({ hubungan: APPLICATION.hubungan, desa_kelurahan: APPLICATION.desa_kelurahan, alamat: APPLICATION.alamat });
+    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('in the report form: a photo bomb is refused on the photo field, markup is stored as typed', async () => {
+    const { page, consoleErrors, dialogs, close } = await openGuarded();
+    await page.goto('/lapor/');
+    await page.getByLabel('Apa yang Anda lihat?').waitFor();
+    const bomb = await chooseAndTime(page, '#f-foto', BOMB, MESSAGE_TOO_LARGE, '#f-foto-galat');
+    expect(bomb.ms).toBeLessThan(3_000);
+    await expectAccessible(page);
+    await page.locator('#f-foto').setInputFiles({ name: 'orang.png', mimeType: 'image/png', buffer: SMALL_PNG });
+    await page.locator('#f-foto-galat').waitFor({ state: 'detached' });
+
+    state.reportCode = await sendReport(page, {
+      jenis: 'Orang terlantar',
+      urgent: false,
+      kecamatan: 'belinyu',
+      desa_kelurahan: REPORT.desa_kelurahan,
+      patokan: REPORT.patokan,
+      deskripsi: REPORT.deskripsi,
+      contact: { nama: REPORT.nama, telepon: '0821-5555-4444' },
+    });
+    await expectNothingRan(page, dialogs);
+    const stored = await journey.pb.admin.collection('laporan').getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: state.reportCode }));
+    expect(stored).toMatchObject({ desa_kelurahan: REPORT.desa_kelurahan, patokan: REPORT.patokan, deskripsi: REPORT.deskripsi, nama_pelapor: REPORT.nama });
+    expect(stored['foto']).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  }, 60_000);
+
+  it('on the tracking page: staff notes with markup show as written, and the survey and kotak saran take markup as text', async () => {
+    const admin = journey.pb.admin;
+    const request = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: state.applicationCode }));
+    const path = ['verifikasi_berkas', 'perlu_perbaikan', 'verifikasi_berkas', 'menunggu_keputusan', 'disetujui', 'selesai'];
+    const { page, consoleErrors, dialogs, close } = await openGuarded();
+
+    for (const [i, status] of path.entries()) {
+      await admin.collection('permohonan').update(request.id, { status, catatan_publik: NOTES[i], ...(i === 0 ? { catatan_internal: INTERNAL } : {}) });
+      // Two states worth seeing: asked for corrections (the note is shown twice), and finished.
+      if (status === 'perlu_perbaikan' || status === 'selesai') {
+        await page.goto(`/lacak/?kode=${encodeURIComponent(state.applicationCode)}`);
+        await page.getByRole('heading', { level: 2, name: `Permohonan ${state.applicationCode}` }).waitFor();
+        const text = await visibleText(page);
+        for (const note of NOTES.slice(0, i + 1)) expect(text).toContain(note);
+        expect(text).not.toContain('Internal');
+        await expectNothingRan(page, dialogs);
+        await expectAccessible(page);
+      }
+    }
+
+    const report = await admin.collection('laporan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: state.reportCode }));
+    await admin.collection('laporan').update(report.id, { status: 'diteruskan', catatan_publik: REPORT_NOTES[0], catatan_internal: INTERNAL });
+    await admin.collection('laporan').update(report.id, { status: 'dijangkau', catatan_publik: REPORT_NOTES[1] });
+    await page.goto(`/lacak/?kode=${encodeURIComponent(state.reportCode)}`);
+    await page.getByText('Laporan: Orang terlantar').first().waitFor();
+    const reportText = await visibleText(page);
+    for (const note of REPORT_NOTES) expect(reportText).toContain(note);
+    for (const value of Object.values(REPORT)) expect(reportText).not.toContain(value);
+    await expectNothingRan(page, dialogs);
+    await expectAccessible(page);
+
+    // The finished request is rated through the real survey form, with markup as the suggestion.
+    await page.goto(`/lacak/?kode=${encodeURIComponent(state.applicationCode)}`);
+    await page.getByRole('link', { name: 'Beri penilaian layanan' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Penilaian Anda' }).waitFor();
+    for (const [i, u] of UNSUR.entries()) await page.locator('fieldset.survey-question').nth(i).getByText(u.options[3]!, { exact: true }).click();
+    await page.getByLabel('Apa yang perlu kami perbaiki?').fill(SURVEY_SARAN);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.getByRole('heading', { name: 'Terima kasih atas penilaian Anda' }).waitFor();
+    await expectNothingRan(page, dialogs);
+    expect((await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: state.applicationCode })))['saran']).toBe(SURVEY_SARAN);
+
+    await page.goto('/saran/');
+    await page.getByLabel('Saran atau masukan').fill(KOTAK_SARAN);
+    await page.getByLabel('Nomor telepon atau surel (tidak wajib)').fill(KOTAK_KONTAK);
+    await page.getByRole('button', { name: 'Kirim saran' }).click();
+    await page.getByRole('status').filter({ hasText: 'saran Anda sudah kami terima' }).waitFor();
+    await expectNothingRan(page, dialogs);
+    expect(await admin.collection('saran').getFirstListItem(admin.filter('pesan = {:p}', { p: KOTAK_SARAN }))).toMatchObject({ kontak: KOTAK_KONTAK });
+    expect(consoleErrors).toEqual([]);
+    await close();
+  }, 90_000);
+
+  it('in addresses: markup in ?kode=, ?q= and the board filters is shown as text or ignored, never run', async () => {
+    // Control: markup inserted as HTML is caught by these checks, even where the site's CSP
+    // stops it from running (the admin UI has no such policy).
+    const control = await openGuarded();
+    await control.page.goto('/');
+    await control.page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), `${IMG}${LINK}`);
+    await expect(expectNothingRan(control.page, control.dialogs)).rejects.toThrow();
+    await control.close();
+
+    const { page, consoleErrors, dialogs, close } = await openGuarded();
+    for (const payload of [IMG, SVG, `${SCRIPT}BKA`]) {
+      await page.goto(`/lacak/?kode=${encodeURIComponent(payload)}`);
+      await page.getByRole('heading', { name: 'Kode belum benar' }).waitFor();
+      expect(await visibleText(page, '.track-result')).toContain(`“${payload.trim()}”`);
+      expect(await page.getByLabel('Kode pelacakan').first().inputValue()).toBe(payload);
+      await expectNothingRan(page, dialogs);
+    }
+    await expectAccessible(page);
+
+    const addresses = [
+      `/survei/?kode=${encodeURIComponent(IMG)}`,
+      `/cari/?q=${encodeURIComponent(`${SVG} ${SCRIPT}`)}`,
+      `/progres/?kecamatan=${encodeURIComponent(IMG)}&status=${encodeURIComponent(SVG)}&jenis=${encodeURIComponent(JS_URL)}`,
+      `/progres/?halaman=${encodeURIComponent(SCRIPT)}`,
+    ];
+    for (const address of addresses) {
+      await page.goto(address);
+      await expectNothingRan(page, dialogs);
+    }
+    expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await close();
+  }, 60_000);
+
+  it('on the public board and the performance page, which carry the hostile records', async () => {
+    const { page, consoleErrors, dialogs, close } = await openGuarded();
+    await page.goto('/progres/');
+    await page.locator('.board-table tbody tr').filter({ hasText: 'Orang terlantar' }).first().waitFor();
+    const board = await visibleText(page);
+    for (const value of [...Object.values(APPLICATION), ...Object.values(REPORT), ...NOTES]) expect(board).not.toContain(value);
+    await expectNothingRan(page, dialogs);
+    await expectAccessible(page);
+    await page.goto('/kinerja/');
+    await expectNothingRan(page, dialogs);
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  }, 60_000);
+
+  it('in the PocketBase admin UI: every field and list shows the markup as text', async () => {
+    const admin = journey.pb.admin;
+    const byCode = (collection: string, code: string) => admin.collection(collection).getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
+    const request = await byCode('permohonan', state.applicationCode);
+    const report = await byCode('laporan', state.reportCode);
+    const survey = await byCode('survei_kepuasan', state.applicationCode);
+    const saran = await admin.collection('saran').getFirstListItem(admin.filter('pesan = {:p}', { p: KOTAK_SARAN }));
+    const firstNote = await admin.collection('riwayat_permohonan').getFirstListItem(admin.filter('permohonan = {:id} && catatan_publik = {:n}', { id: request.id, n: NOTES[0] }));
+    const reportNote = await admin.collection('riwayat_laporan').getFirstListItem(admin.filter('laporan = {:id} && catatan_publik = {:n}', { id: report.id, n: REPORT_NOTES[0] }));
+
+    const { page, dialogs, close } = await openGuarded({ viewport: DESKTOP });
+    await page.goto('/_/');
+    await page.getByLabel('Email').fill(journey.pb.superuser.email);
+    await page.getByLabel('Password', { exact: true }).fill(journey.pb.superuser.password);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.locator('[data-pb="appHeader"]').getByText(journey.pb.superuser.email).waitFor();
+
+    const records: { collection: string; id: string; fields: Record<string, string> }[] = [
+      { collection: 'permohonan', id: request.id, fields: { hubungan: APPLICATION.hubungan, desa_kelurahan: APPLICATION.desa_kelurahan, alamat: APPLICATION.alamat, catatan_publik: NOTES[5]!, catatan_internal: INTERNAL, nama_pengaju: APPLICATION.nama_pengaju } },
+      { collection: 'laporan', id: report.id, fields: { desa_kelurahan: REPORT.desa_kelurahan, patokan: REPORT.patokan, deskripsi: REPORT.deskripsi, catatan_publik: REPORT_NOTES[1]!, catatan_internal: INTERNAL, nama_pelapor: REPORT.nama } },
+      { collection: 'riwayat_permohonan', id: firstNote.id, fields: { catatan_publik: NOTES[0]! } },
+      { collection: 'riwayat_laporan', id: reportNote.id, fields: { catatan_publik: REPORT_NOTES[0]! } },
+      { collection: 'survei_kepuasan', id: survey.id, fields: { saran: SURVEY_SARAN } },
+      { collection: 'saran', id: saran.id, fields: { pesan: KOTAK_SARAN, kontak: KOTAK_KONTAK } },
+    ];
+    for (const { collection, id, fields } of records) {
+      // The list, narrowed to the record: its cells show the start of each text field.
+      await page.goto(`/_/#/collections?collection=${collection}&filter=${encodeURIComponent(`id = "${id}"`)}`);
+      const row = page.locator('[data-pb="recordsListTable"]').getByRole('row').filter({ hasText: id });
+      await row.waitFor();
+      const rowText = await row.innerText();
+      // Long text is cut short in a list cell; its start is enough to see it is text.
+      for (const [field, value] of Object.entries(fields)) expect(rowText, `${collection}.${field} di daftar`).toContain(value.slice(0, 60));
+      await expectNothingRan(page, dialogs);
+      // Then the record itself: each field holds exactly what was sent.
+      await row.click();
+      const modal = page.locator('[data-pb="recordUpsertModal"]');
+      await modal.waitFor();
+      for (const [field, value] of Object.entries(fields)) {
+        expect(await modal.locator(`[name="${field}"]`).inputValue(), `${collection}.${field}`).toBe(value);
+      }
+      await expectNothingRan(page, dialogs);
+      await modal.getByRole('button', { name: 'Close', exact: true }).click();
+      await modal.waitFor({ state: 'detached' });
+    }
+    await close();
+  }, 120_000);
+});
