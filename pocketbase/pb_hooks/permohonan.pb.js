@@ -1,7 +1,7 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Applications: validated on the server with the form's own rules, one record per submission
-// id (a retry gets the original code back), a tracking code, and nothing personal in any
-// answer to someone who is not staff.
+// id (a retry gets the original code back) and a tracking code. What a guest sees of the record
+// is limited in guest-answers.pb.js.
 
 onRecordCreateRequest((e) => {
   const portal = require(`${__hooks}/lib/portal.js`);
@@ -66,16 +66,3 @@ onRecordCreate((e) => {
   });
 }, "permohonan", "laporan");
 
-// Anyone but staff (e.g. the citizen's own create answer) sees only the tracking code, for
-// applications and reports alike.
-onRecordEnrich((e) => {
-  const info = e.requestInfo;
-  if (!info || !info.hasSuperuserAuth()) {
-    const keep = { id: true, kode_lacak: true, collectionId: true, collectionName: true };
-    const names = e.record.collection().fields.fieldNames();
-    const hide = [];
-    for (let i = 0; i < names.length; i++) if (!keep[names[i]]) hide.push(names[i]);
-    e.record.hide.apply(e.record, hide);
-  }
-  e.next();
-}, "permohonan", "laporan");

@@ -13,16 +13,3 @@ onRecordCreateRequest((e) => {
   e.record.set("kontak", result.value.kontak);
   e.next();
 }, "saran");
-
-// A guest's create answer would echo the message and the contact (PocketBase shows a creator
-// every field); like the other public forms, it tells the sender nothing but the new id.
-onRecordEnrich((e) => {
-  const info = e.requestInfo;
-  if (!info || !info.hasSuperuserAuth()) {
-    const names = e.record.collection().fields.fieldNames();
-    const hide = [];
-    for (let i = 0; i < names.length; i++) if (names[i] !== "id") hide.push(names[i]);
-    e.record.hide.apply(e.record, hide);
-  }
-  e.next();
-}, "saran");

@@ -38,18 +38,6 @@ onRecordCreateRequest((e) => {
   }
 }, "survei_kepuasan");
 
-// Nobody but staff sees a response, not even its sender in the create answer.
-onRecordEnrich((e) => {
-  const info = e.requestInfo;
-  if (!info || !info.hasSuperuserAuth()) {
-    const names = e.record.collection().fields.fieldNames();
-    const hide = [];
-    for (let i = 0; i < names.length; i++) if (names[i] !== "id") hide.push(names[i]);
-    e.record.hide.apply(e.record, hide);
-  }
-  e.next();
-}, "survei_kepuasan");
-
 // GET /api/survei/{kode}: may this code rate its request now? Lets the form say "already done"
 // or "not finished yet" before anyone answers nine questions. Tells no more than /api/lacak/
 // (found, finished, service name); rate-limited by migration 1790000500.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT, pocketbaseProcessesOn } from './pocketbase.mjs';
 import { childPids, commandLine, isRunning, readMemory, sleep } from './bench-utils.mjs';
 
-/** What start.mjs prints once it is serving and has its signal handlers in place. */
+/** What start.mjs prints once it is serving. */
 const RUNNING_LINE = /Portal berjalan di /;
 
 /**
@@ -51,8 +51,7 @@ export async function startProduct({ dataDir, port, env = {}, timeoutMs = 60_000
       if (servePid !== undefined) serveSpawnedMs = performance.now() - started;
     }
     if (readyMs === undefined && servePid !== undefined && (await ok(`${base}/api/health`)) && (await ok(`${base}/`))) readyMs = performance.now() - started;
-    // The launcher handles Ctrl-C only once it has said it is running; a signal before that
-    // would kill it and leave PocketBase behind, so the bench waits for the line as well.
+    // "announced" is part of the report, so the bench waits for the launcher's line as well.
     if (readyMs !== undefined && RUNNING_LINE.test(output)) break;
     await sleep(20);
   }

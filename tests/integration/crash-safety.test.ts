@@ -18,7 +18,7 @@ import {
   SITE_DIR,
   type RunningPocketBase,
 } from '../../scripts/lib/pocketbase.mjs';
-import { applicationForm, applicationVectors, fakeFile, PRIVACY_VERSION } from '../support/application';
+import { applicationForm, applicationVectors, photoFile, reportForm, SAMPLE_REPORT } from '../support/application';
 
 const TOTAL = 200;
 /** Every fifth submission is a report, the rest are applications. */
@@ -26,7 +26,8 @@ const REPORT_EVERY = 5;
 const CONCURRENCY = 6;
 /** The kill comes once this many submissions have been answered, with others in flight. */
 const KILL_AFTER_ACKS = 80;
-const REPORT_PHOTO = { size: 30_000, type: 'image/jpeg' } as const;
+/** Bytes of each report photo as reportForm sends it. */
+const REPORT_PHOTO_BYTES = photoFile('foto').size;
 const REPORT_PHOTOS = 2;
 
 interface Submission {
@@ -46,22 +47,7 @@ const applicationFiles = Object.entries(application.files).filter(
 
 function body(s: Submission): FormData {
   if (s.collection === 'permohonan') return applicationForm({ ...application.input, id_pengiriman: s.id }, application.files);
-  const form = new FormData();
-  const fields: Record<string, string> = {
-    jenis: 'ppks-terlantar',
-    urgensi: 'mendesak',
-    kategori_ppks: 'lanjut-usia-terlantar',
-    kecamatan: 'sungailiat',
-    desa_kelurahan: 'Sungailiat',
-    patokan: 'Halte depan pasar',
-    deskripsi: 'Seorang lansia tidur di halte sejak pagi',
-    anonim: 'true',
-    persetujuan_versi: PRIVACY_VERSION,
-    id_pengiriman: s.id,
-  };
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (let i = 0; i < REPORT_PHOTOS; i++) form.append('foto', fakeFile(REPORT_PHOTO, `foto${i}`));
-  return form;
+  return reportForm({ ...SAMPLE_REPORT, id_pengiriman: s.id }, REPORT_PHOTOS);
 }
 
 const superuser = { email: 'penguji@dinsos.localhost', password: `uji-${randomUUID()}-Sandi` };
@@ -237,7 +223,7 @@ describe('a crash while submissions with files arrive', () => {
       // Every record has all the files it was sent with, on disk and whole.
       const collectionDir = storageDir[name]!;
       const expected: [string, number, number][] =
-        name === 'permohonan' ? applicationFiles.map(([field, info]) => [field, 1, info.size]) : [['foto', REPORT_PHOTOS, REPORT_PHOTO.size]];
+        name === 'permohonan' ? applicationFiles.map(([field, info]) => [field, 1, info.size]) : [['foto', REPORT_PHOTOS, REPORT_PHOTO_BYTES]];
       const named = (r: RecordModel, field: string): string[] => {
         const value = r[field] as string | string[] | undefined;
         return Array.isArray(value) ? value : value ? [value] : [];

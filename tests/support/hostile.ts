@@ -2,29 +2,8 @@
 // raw multipart bodies (the byte tricks fetch's FormData would escape), and raw HTTP requests
 // (fetch would clean `..` and refuse control characters before they reach the server).
 import { connect } from 'node:net';
-import { crc32, createDeflate } from 'node:zlib';
-
-/** One PNG chunk: length, type, data, CRC over type and data. */
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** A PNG header declaring width × height pixels (bit depth, colour type as given). */
-function pngHead(width: number, height: number, bitDepth: number, colourType: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.writeUInt8(bitDepth, 8);
-  ihdr.writeUInt8(colourType, 9);
-  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr)]);
-}
+import { createDeflate } from 'node:zlib';
+import { pngChunk, pngHead } from './images';
 
 /**
  * A complete, valid 1-bit greyscale PNG of width × height black pixels: every row is a filter
