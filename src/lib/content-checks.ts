@@ -3,6 +3,7 @@
 import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import type { Programme } from '../schemas/programme';
+import type { StatusMeaning } from '../schemas/reference';
 import { totalMinutes, toMinutes, formatWorkingTime } from './duration';
 
 export interface ContentProblem {
@@ -20,14 +21,41 @@ export interface ContentForChecks {
   ppksIds: ReadonlySet<string>;
   documentTypeIds: ReadonlySet<string>;
   /** Statuses with the statuses each may move to. */
-  statuses: ReadonlyArray<{ id: string; data: { next: string[] } }>;
+  statuses: ReadonlyArray<{ id: string; data: StatusForChecks }>;
   /** Report statuses and kinds (optional for older fixtures). */
-  reportStatuses?: ReadonlyArray<{ id: string; data: { next: string[]; sopStage?: string | undefined } }>;
+  reportStatuses?: ReadonlyArray<{ id: string; data: StatusForChecks & { sopStage?: string | undefined } }>;
   reportTypes?: ReadonlyArray<{ id: string; data: { sop: string | null; ppks: string[] } }>;
+}
+
+interface StatusForChecks {
+  next: string[];
+  closed?: boolean;
+  meaning?: StatusMeaning | undefined;
+}
+
+/**
+ * The server acts on a status's declared meaning: every status list needs exactly one initial
+ * status and at least one successful end, and every closed status must say how it ended.
+ */
+function checkMeanings(file: string, statuses: ReadonlyArray<{ id: string; data: StatusForChecks }>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const withMeaning = (m: StatusMeaning) => statuses.filter((s) => s.data.meaning === m);
+  if (withMeaning('initial').length !== 1) {
+    problems.push({ file, field: 'meaning', message: `harus ada tepat satu status dengan meaning: initial (ada ${withMeaning('initial').length})` });
+  }
+  if (withMeaning('success').length < 1) problems.push({ file, field: 'meaning', message: 'harus ada paling sedikit satu status dengan meaning: success' });
+  statuses.forEach((s, i) => {
+    const ending = s.data.meaning === 'success' || s.data.meaning === 'rejected' || s.data.meaning === 'cancelled';
+    if (s.data.closed === true && !ending) problems.push({ file: `${file}[${i}]`, field: 'meaning', message: `status tertutup "${s.id}" harus ber-meaning success, rejected, atau cancelled` });
+    if (s.data.closed === false && ending) problems.push({ file: `${file}[${i}]`, field: 'closed', message: `status "${s.id}" ber-meaning ${s.data.meaning} harus closed: true` });
+  });
+  return problems;
 }
 
 export function checkContent(content: ContentForChecks): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  problems.push(...checkMeanings('reference/statuses.yaml', content.statuses));
+  if (content.reportStatuses && content.reportStatuses.length > 0) problems.push(...checkMeanings('reference/report-statuses.yaml', content.reportStatuses));
   const sops = new Map(content.sops.map((s) => [s.id, s.data]));
   const programmeIds = new Set(content.programmes.map((p) => p.id));
   const serviceIds = new Set(content.services.map((s) => s.id));

@@ -45,6 +45,16 @@ export const documentTypeSchema = z.object({
   hint: z.string().min(5),
 });
 
+/**
+ * What a status means to the system, whatever the office calls it: the server decides by
+ * meaning, never by a status key. initial: where every new request starts; repair: the applicant
+ * must supply something; decision: waiting for the deciding official; success: served and
+ * closed (the only end that may be rated in the survey); rejected: refused and closed;
+ * cancelled: withdrawn or unreachable, closed without a decision.
+ */
+export const STATUS_MEANINGS = ['initial', 'repair', 'decision', 'success', 'rejected', 'cancelled'] as const;
+export type StatusMeaning = (typeof STATUS_MEANINGS)[number];
+
 /** A status of a request (`content/reference/statuses.yaml`); its key is a PocketBase select value. */
 export const statusSchema = z.object({
   id: z.string().regex(/^[a-z][a-z_]*$/, 'pakai huruf kecil dan garis bawah (contoh: verifikasi_berkas)'),
@@ -62,6 +72,8 @@ export const statusSchema = z.object({
   order: z.number().int().default(100),
   /** For report statuses: the SOP stage whose standard time applies while a report is here. */
   sopStage: z.string().optional(),
+  /** What the status means to the system (see STATUS_MEANINGS); ordinary working stages have none. */
+  meaning: z.enum(STATUS_MEANINGS).optional(),
 });
 
 /** A kind of report citizens can send from /lapor (`content/reference/report-types.yaml`). */

@@ -3,6 +3,7 @@ import { loadContent } from '../../lib/content';
 import { sopStages } from '../../lib/rules/stages';
 import type { ServiceRules } from '../../lib/rules/application';
 import { serviceRules } from '../../lib/service-rules';
+import type { StatusMeaning } from '../../schemas/reference';
 
 /**
  * The public rules the PocketBase hooks need from content/: services with their documents,
@@ -14,10 +15,10 @@ export interface PortalData {
   site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
-  statuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean }[];
+  statuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean; meaning?: StatusMeaning | undefined }[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
   services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string })[];
-  reportStatuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean; sopStage?: string | undefined }[];
+  reportStatuses: { id: string; label: string; description: string; next: string[]; needsReason: boolean; closed: boolean; sopStage?: string | undefined; meaning?: StatusMeaning | undefined }[];
   /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
   reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[] }[];
   pilarSosial: { id: string; name: string }[];
