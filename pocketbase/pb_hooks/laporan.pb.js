@@ -24,7 +24,7 @@ onRecordCreateRequest((e) => {
   if (info.body["anonim"] === undefined || info.body["anonim"] === "") input.anonim = "";
   const uploads = record.get("foto") || [];
   const photos = [];
-  for (let i = 0; i < uploads.length; i++) if (uploads[i] && uploads[i].size !== undefined) photos.push({ size: uploads[i].size, type: "", pixels: lib.headerPixels(uploads[i]) });
+  for (let i = 0; i < uploads.length; i++) if (uploads[i] && uploads[i].size !== undefined) photos.push({ size: uploads[i].size, type: "", pixels: require(`${__hooks}/lib/uploads.js`).headerPixels(uploads[i]) });
 
   const result = rules.validateReport(input, photos, {
     types: data.reportTypes,

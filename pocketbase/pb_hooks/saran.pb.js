@@ -1,8 +1,9 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Indonesian, field-level messages for the kotak saran, before PocketBase's own checks.
+// Kotak saran: the form's own rules (src/lib/rules/saran.ts) on the server, with Indonesian
+// field messages, before PocketBase's own checks.
 onRecordCreateRequest((e) => {
-  const { validateSaran } = require(`${__hooks}/lib/saran.js`);
-  const result = validateSaran({ pesan: e.record.getString("pesan"), kontak: e.record.getString("kontak") });
+  const rules = require(`${__hooks}/lib/rules.generated.js`);
+  const result = rules.validateSaran({ pesan: e.record.getString("pesan"), kontak: e.record.getString("kontak") });
   const fields = Object.keys(result.errors);
   if (fields.length > 0) {
     const data = {};

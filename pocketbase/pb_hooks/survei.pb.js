@@ -1,51 +1,43 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Satisfaction survey (SKM): one anonymous response per finished request, checked with the
-// same rules as the form (src/lib/rules/ikm.ts), the service taken from the request, and an
-// answer that tells a guest nothing but the new id.
+// Satisfaction survey (SKM): one unlinkable answer per request that was served (lib/survei.js).
+// Both routes live under /api/lacak/, so the survey shares the tracking route's per-address
+// budget of code look-ups (PocketBase's limiter, rule "/api/lacak/": 30 a minute in all).
 
-onRecordCreateRequest((e) => {
-  const lib = require(`${__hooks}/lib/survei.js`);
-  const data = require(`${__hooks}/lib/portal.js`).load();
-  if (!data) throw new ApiError(503, "Layanan sedang disiapkan. Coba lagi beberapa saat lagi.", {});
-  const rules = lib.rules();
-  const record = e.record;
-
-  const checked = lib.check(e.app, data, record.getString("kode_lacak"));
-  const input = { saran: record.getString("saran") };
-  for (let i = 0; i < rules.UNSUR.length; i++) input[rules.UNSUR[i].id] = record.get(rules.UNSUR[i].id);
-  for (let i = 0; i < rules.RESPONDENT_FIELDS.length; i++) input[rules.RESPONDENT_FIELDS[i].id] = record.getString(rules.RESPONDENT_FIELDS[i].id);
-  const result = rules.validateSurvey(input);
-
-  const errors = {};
-  if (checked.reason) errors.kode_lacak = checked.message;
-  for (const key in result.errors) errors[key] = result.errors[key];
-  if (Object.keys(errors).length > 0) throw lib.fieldErrors(errors);
-
-  const value = result.value;
-  for (let i = 0; i < rules.UNSUR.length; i++) record.set(rules.UNSUR[i].id, value.answers[i]);
-  for (let i = 0; i < rules.RESPONDENT_FIELDS.length; i++) record.set(rules.RESPONDENT_FIELDS[i].id, value[rules.RESPONDENT_FIELDS[i].id]);
-  record.set("saran", value.saran);
-  record.set("kode_lacak", checked.code);
-  // The service is the request's, whatever the client sent.
-  record.set("layanan", lib.serviceKey(checked.request));
-
-  try {
-    e.next();
-  } catch (err) {
-    // Two sends racing: the unique index lets one through; the other is told it is done.
-    if (lib.existingResponse(e.app, checked.code)) throw lib.fieldErrors({ kode_lacak: lib.MESSAGES.sudah_diisi });
-    throw err;
-  }
-}, "survei_kepuasan");
-
-// GET /api/survei/{kode}: may this code rate its request now? Lets the form say "already done"
-// or "not finished yet" before anyone answers nine questions. Tells no more than /api/lacak/
-// (found, finished, service name); rate-limited by migration 1790000500.
-routerAdd("GET", "/api/survei/{kode}", (e) => {
+// GET /api/lacak/{kode}/survei: may this code rate its request now? Lets the form say "already
+// done" or "not finished yet" before anyone answers nine questions. Tells no more than the
+// tracking answer (found, finished, service name).
+routerAdd("GET", "/api/lacak/{kode}/survei", (e) => {
   const lib = require(`${__hooks}/lib/survei.js`);
   const data = require(`${__hooks}/lib/portal.js`).required();
   const checked = lib.check(e.app, data, e.request.pathValue("kode"));
   const layanan = checked.request ? lib.serviceTitle(data, checked.request) : null;
   e.response.header().set("Cache-Control", "no-store");
   return e.json(200, { kode: checked.code, dapat_diisi: checked.reason === null, alasan: checked.reason, pesan: checked.message, layanan: layanan });
+});
+
+// POST /api/lacak/{kode}/survei: the answer (form or JSON). Answers { id } and nothing else.
+routerAdd("POST", "/api/lacak/{kode}/survei", (e) => {
+  const lib = require(`${__hooks}/lib/survei.js`);
+  const data = require(`${__hooks}/lib/portal.js`).required();
+  const body = e.requestInfo().body || {};
+  const id = lib.answer(e.app, data, e.request.pathValue("kode"), body, new Date());
+  e.response.header().set("Cache-Control", "no-store");
+  return e.json(200, { id: id });
+});
+
+// Answers come only through the route above; even a superuser's direct create must say where
+// it came from: a paper survey typed in by staff has no code, so it gets no kunci_kode.
+onRecordCreateRequest((e) => {
+  if (!e.hasSuperuserAuth()) throw new ForbiddenError("Survei diisi melalui halaman Survei kepuasan.");
+  const lib = require(`${__hooks}/lib/survei.js`);
+  const data = require(`${__hooks}/lib/portal.js`).required();
+  e.record.set("kunci_kode", "");
+  if (!e.record.getString("bulan")) e.record.set("bulan", lib.monthOf(data, new Date()));
+  e.next();
+}, "survei_kepuasan");
+
+// The key that makes kunci_kode unguessable from a code alone exists before the first request.
+onBootstrap((e) => {
+  e.next();
+  require(`${__hooks}/lib/secret.js`).ensure(e.app);
 });

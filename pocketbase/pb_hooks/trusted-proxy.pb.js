@@ -1,9 +1,13 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Behind a reverse proxy every request reaches PocketBase from the proxy's address, so the
-// per-address rate limits (tracking, forms) would throttle all citizens together. The header
-// that carries the visitor's address is set from PORTAL_PROXY_IP_HEADER at every start, so a
-// deployment cannot forget it in the admin UI. The right-most address is used: the one the
-// proxy itself added, which a visitor cannot forge.
+// per-address rate limits would throttle all citizens together. The header that carries the
+// visitor's address (PORTAL_PROXY_IP_HEADER) is set in PocketBase's settings at every start; the
+// right-most address is used, the one the proxy itself added.
+//
+// PocketBase would believe that header from anyone. A client reaching the port directly could
+// then forge it and escape every rate limit, so the header is removed from any request whose
+// connection does not come from PORTAL_TRUSTED_PROXIES (default: this machine, 127.0.0.1 and
+// ::1), before the rate limiter or anything else reads it.
 onBootstrap((e) => {
   e.next();
   const header = $os.getenv("PORTAL_PROXY_IP_HEADER").trim();
@@ -15,3 +19,14 @@ onBootstrap((e) => {
   proxy.useLeftmostIP = false;
   e.app.save(settings);
 });
+
+routerUse(new Middleware((e) => {
+  const headers = e.app.settings().trustedProxy.headers;
+  if (headers.length > 0) {
+    const net = require(`${__hooks}/lib/net.js`);
+    if (!net.inList(e.remoteIP(), net.listFromEnv("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1"))) {
+      for (let i = 0; i < headers.length; i++) e.request.header.del(headers[i]);
+    }
+  }
+  return e.next();
+}, -99990, "portalTrustedProxy"));

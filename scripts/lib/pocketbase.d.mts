@@ -9,6 +9,7 @@ export const DEFAULT_SUPERUSER_EMAIL: string;
 export function pocketbaseBinary(): string;
 export function migrateUp(dataDir: string): Promise<void>;
 export function countSuperusers(dataDir: string): Promise<number>;
+export function superuserCommand(dataDir: string, email: string, password: string): { args: string[]; env: Record<string, string | undefined> };
 export function upsertSuperuser(dataDir: string, email: string, password: string): Promise<void>;
 export function generatePassword(): string;
 export function ensureSuperuser(

@@ -57,8 +57,21 @@ export async function countSuperusers(dataDir) {
   }
 }
 
+/**
+ * The command that creates or updates a superuser: the password travels in the child's
+ * environment (readable only by this user and root), never in its arguments, which `ps` shows
+ * to every local user (pocketbase/pb_hooks/commands.pb.js).
+ */
+export function superuserCommand(dataDir, email, password) {
+  return {
+    args: ['portal-superuser', ...dataFlags(dataDir)],
+    env: { ...process.env, PORTAL_SUPERUSER_EMAIL: email, PORTAL_SUPERUSER_PASSWORD: password },
+  };
+}
+
 export async function upsertSuperuser(dataDir, email, password) {
-  await execFileAsync(pocketbaseBinary(), ['superuser', 'upsert', email, password, ...dataFlags(dataDir)]);
+  const { args, env } = superuserCommand(dataDir, email, password);
+  await execFileAsync(pocketbaseBinary(), args, { env });
 }
 
 /** 24 characters from a 62-symbol alphabet: about 143 bits. */

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ClientResponseError } from 'pocketbase';
 import { createClient } from '../lib/pocketbase';
-import { saranSchema, SARAN_LIMITS } from '../lib/validation/saran';
-import { issuesToFieldErrors, pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
+import { validateSaran, SARAN_LIMITS } from '../lib/rules/saran';
+import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 import { ErrorSummary } from '../components/ErrorSummary';
 
 const FIELD_IDS = { pesan: 'saran-pesan', kontak: 'saran-kontak' };
@@ -18,15 +18,15 @@ export default function SaranForm() {
   async function submit(event: Event) {
     event.preventDefault();
     if (state.kind === 'sending') return;
-    const parsed = saranSchema.safeParse({ pesan, kontak });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
+    const checked = validateSaran({ pesan, kontak });
+    if (Object.keys(checked.errors).length > 0) {
+      setErrors(checked.errors);
       return;
     }
     setErrors({});
     setState({ kind: 'sending' });
     try {
-      await createClient().collection('saran').create(parsed.data);
+      await createClient().collection('saran').create(checked.value);
       setState({ kind: 'sent' });
     } catch (err) {
       if (err instanceof ClientResponseError && err.status === 400) {

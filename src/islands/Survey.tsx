@@ -5,11 +5,11 @@ import { RESPONDENT_FIELDS, SURVEY_SARAN_MAX, UNSUR, validateSurvey } from '../l
 import { normaliseCode } from '../lib/rules/tracking-code';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
-/** GET /api/survei/{kode} (pocketbase/pb_hooks/survei.pb.js). */
+/** GET /api/lacak/{kode}/survei (pocketbase/pb_hooks/survei.pb.js). */
 interface CheckAnswer {
   kode: string | null;
   dapat_diisi: boolean;
-  alasan: 'kode_kosong' | 'tidak_ditemukan' | 'belum_selesai' | 'sudah_diisi' | null;
+  alasan: 'kode_kosong' | 'tidak_ditemukan' | 'belum_selesai' | 'tidak_dilayani' | 'kedaluwarsa' | 'sudah_diisi' | null;
   pesan: string | null;
   layanan: string | null;
 }
@@ -19,6 +19,7 @@ type Phase =
   | { kind: 'enter-code'; typed: string; message: string | null }
   | { kind: 'not-finished'; code: string; message: string }
   | { kind: 'done-before'; code: string; message: string }
+  | { kind: 'not-rateable'; code: string; message: string }
   | { kind: 'form'; code: string; layanan: string | null }
   | { kind: 'sent'; code: string };
 
@@ -60,12 +61,13 @@ export default function Survey() {
     const controller = new AbortController();
     void (async () => {
       try {
-        const res = await fetch(`/api/survei/${encodeURIComponent(code)}`, { signal: controller.signal, cache: 'no-store' });
+        const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/survei`, { signal: controller.signal, cache: 'no-store' });
         if (res.status !== 200) throw new Error(String(res.status));
         const answer = (await res.json()) as CheckAnswer;
         if (answer.dapat_diisi) setPhase({ kind: 'form', code, layanan: answer.layanan });
         else if (answer.alasan === 'belum_selesai') setPhase({ kind: 'not-finished', code, message: answer.pesan ?? '' });
         else if (answer.alasan === 'sudah_diisi') setPhase({ kind: 'done-before', code, message: answer.pesan ?? '' });
+        else if (answer.alasan === 'tidak_dilayani' || answer.alasan === 'kedaluwarsa') setPhase({ kind: 'not-rateable', code, message: answer.pesan ?? '' });
         else setPhase({ kind: 'enter-code', typed: code, message: answer.pesan ?? NOT_A_CODE });
       } catch {
         // No answer from the check: offer the form anyway; the server checks again on sending.
@@ -94,6 +96,15 @@ export default function Survey() {
         <div class="panel">
           <h2>Survei sudah diisi</h2>
           <p>{phase.message}</p>
+        </div>
+      )}
+      {phase.kind === 'not-rateable' && (
+        <div class="notice">
+          <h2>Survei tidak dapat diisi</h2>
+          <p>{phase.message}</p>
+          <p>
+            Bila Anda tidak puas dengan pelayanan kami, sampaikan lewat <a href="/saran/">kotak saran</a>.
+          </p>
         </div>
       )}
       {phase.kind === 'form' && <SurveyForm code={phase.code} layanan={phase.layanan} onSent={() => setPhase({ kind: 'sent', code: phase.code })} />}
@@ -181,12 +192,11 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
     setProblem(null);
     setErrors({});
     const body = new FormData();
-    body.append('kode_lacak', code);
     UNSUR.forEach((u, i) => body.append(u.id, String(checked.value.answers[i])));
     for (const f of RESPONDENT_FIELDS) if (checked.value[f.id]) body.append(f.id, checked.value[f.id]);
     if (checked.value.saran) body.append('saran', checked.value.saran);
     try {
-      const res = await fetch('/api/collections/survei_kepuasan/records', { method: 'POST', body });
+      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/survei`, { method: 'POST', body });
       if (res.ok) return onSent();
       if (res.status === 429) return setProblem(TOO_MANY);
       const fieldErrors = res.status === 400 ? pocketbaseFieldErrors(await res.json().catch(() => null)) : {};

@@ -24,6 +24,7 @@ interface Answer {
   status_label: string | null;
   status_keterangan: string | null;
   selesai: boolean;
+  dapat_dinilai: boolean;
   dalam_waktu_standar: boolean | null;
   tahapan: Stage[];
   riwayat: { waktu: string; status: string; status_label: string; catatan: string }[];
@@ -261,8 +262,8 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
         )}
       </div>
 
-      {/* A finished request may be rated once (SKM, Permenpan RB 14/2017); /survei/ checks the rest. */}
-      {answer.selesai && answer.kode && (
+      {/* A served request may be rated once (SKM, Permenpan RB 14/2017); /survei/ checks the rest. */}
+      {answer.dapat_dinilai && answer.kode && (
         <div class="survey-invite">
           <p>Bantu kami memperbaiki pelayanan: isi survei kepuasan, sembilan pertanyaan singkat tanpa nama dan NIK.</p>
           <a class="button" href={`/survei/?kode=${encodeURIComponent(answer.kode)}`}>

@@ -9,6 +9,13 @@ export interface Draft<T> {
   files: Record<string, { name: string; type: string; blob: Blob }>;
 }
 
+/**
+ * A draft holds identity documents on a phone that may be shared or sold: it is dropped once
+ * this old, unsent (the privacy notice, content/pages/privasi.md, states the same number).
+ */
+export const DRAFT_MAX_AGE_DAYS = 7;
+const DRAFT_MAX_AGE_MS = DRAFT_MAX_AGE_DAYS * 86_400_000;
+
 const DB_NAME = 'portal-draf';
 const STORE = 'draf';
 // A hung open (another tab blocking, a stuck disk) must not hold the form back.
@@ -116,11 +123,30 @@ export async function saveDraft<T>(key: string, data: T, files: Record<string, F
   await run('readwrite', undefined, (store) => store.put(draft));
 }
 
-/** The draft saved under `key`, or null when there is none or storage cannot be read. */
-export async function loadDraft<T>(key: string): Promise<Draft<T> | null> {
+/**
+ * The draft saved under `key`, or null when there is none, it has expired, or storage cannot be
+ * read. Every expired draft on the device (of any form) is deleted on the way.
+ */
+export async function loadDraft<T>(key: string, now = Date.now()): Promise<Draft<T> | null> {
+  await deleteExpired(now);
   const value: unknown = await run<unknown>('readonly', null, (store) => store.get(key));
-  if (!isDraft(value) || value.key !== key) return null;
+  if (!isDraft(value) || value.key !== key || now - value.savedAt > DRAFT_MAX_AGE_MS) return null;
   return value as Draft<T>;
+}
+
+/** Deletes drafts older than DRAFT_MAX_AGE_DAYS (and entries that are not drafts at all). */
+async function deleteExpired(now: number): Promise<void> {
+  await run('readwrite', undefined, (store) => {
+    const request = store.openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const value: unknown = cursor.value;
+      if (!isDraft(value) || now - value.savedAt > DRAFT_MAX_AGE_MS) cursor.delete();
+      cursor.continue();
+    };
+    return request;
+  });
 }
 
 /** Deletes the draft under `key` (after a successful submission, or when the person discards it). */

@@ -16,6 +16,7 @@ import { png } from '../support/images';
 import { DISGUISED, jpegHugeHeader, pngBomb, rawGet, replaceBytes, serialise, SVG_WITH_SCRIPT, HTML_WITH_SCRIPT } from '../support/hostile';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
+import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import type { ApplicationInput } from '../../src/lib/rules/application';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -136,12 +137,12 @@ function report(text: Record<string, string> = {}, photos: File[] = [fakeFile({ 
 
 const WITH_CONTACT = { anonim: 'false', nama_pelapor: 'Wahyuni', telepon_pelapor: '0812-7777-6543' };
 
-function survey(code: string, overrides: Record<string, string> = {}): FormData {
+/** A survey answer for `code`, posted where the form posts it (POST /api/lacak/{kode}/survei). */
+function survey(code: string, overrides: Record<string, string> = {}): Promise<Answer> {
   const form = new FormData();
-  form.append('kode_lacak', code);
   for (const u of UNSUR) form.append(u.id, overrides[u.id] ?? '3');
   for (const [key, value] of Object.entries(overrides)) if (!UNSUR.some((u) => u.id === key)) form.append(key, value);
-  return form;
+  return request('POST', `/api/lacak/${encodeURIComponent(code)}/survei`, form);
 }
 
 const saran = (value: Record<string, unknown>) => createJson('saran', value);
@@ -172,7 +173,7 @@ function jpegLateFrame(): Buffer {
 async function finishedCode(): Promise<string> {
   const code = await applyAsSamplePerson(pb.url);
   const { id } = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
-  for (const status of ['verifikasi_berkas', 'menunggu_keputusan', 'disetujui', 'selesai']) {
+  for (const status of pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'success'))) {
     await pb.admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}.` });
   }
   return code;
@@ -345,9 +346,7 @@ refuse('desa dengan BEL (\\u0007)', () => create('permohonan', application({ des
 refuse('desa berbaris dua (isian satu baris)', () => create('permohonan', application({ desa_kelurahan: 'Sungai\nliat' })), { fields: ['desa_kelurahan'], ...PERMOHONAN });
 refuse('nama dengan RTL override (\\u202e)', () => create('permohonan', application({ nama_lengkap: 'Siti \u202eanimA' })), { fields: ['nama_lengkap'], ...PERMOHONAN });
 refuse('nama pengaju dengan DEL (\\u007f)', () => create('permohonan', application({ ...ON_BEHALF, nama_pengaju: 'Rahmat\u007f' })), { fields: ['nama_pengaju'], ...PERMOHONAN });
-store('alamat dengan RTL override disimpan apa adanya sebagai teks', () => create('permohonan', application({ alamat: 'Jalan \u202eromeP\u202c RT 01' })), 'permohonan', (r) => {
-  expect(r['alamat']).toBe('Jalan \u202eromeP\u202c RT 01');
-});
+refuse('alamat dengan RTL override (\u202e) dan isolat (\u2066)', () => create('permohonan', application({ alamat: 'Jalan \u202eromeP\u202c RT 01 \u2066x\u2069' })), { fields: ['alamat'], ...PERMOHONAN });
 store('alamat beberapa baris (CRLF) disimpan apa adanya', () => create('permohonan', application({ alamat: 'Jalan Pemuda\r\nRT 01 RW 02' })), 'permohonan', (r) => {
   expect(r['alamat']).toBe('Jalan Pemuda\r\nRT 01 RW 02');
 });
@@ -524,9 +523,7 @@ store('saran: skrip disimpan sebagai teks biasa', () => saran({ pesan: `${SCRIPT
   expect(r['pesan']).toBe(`${SCRIPT} <img src=x onerror=alert(1)>`);
   expect(r['kontak']).toBe('"><svg onload=alert(1)>');
 });
-store('saran: karakter kendali disimpan apa adanya sebagai teks', () => saran({ pesan: 'Antrean \u0000lama\u001b[31m sekali \u202eini', kontak: '' }), 'saran', (r) => {
-  expect(r['pesan']).toBe('Antrean \u0000lama\u001b[31m sekali \u202eini');
-});
+refuse('saran: karakter kendali dan RTL override ditolak', () => saran({ pesan: 'Antrean \u0000lama\u001b[31m sekali \u202eini', kontak: '' }), { fields: ['pesan'], message: /Periksa/, nothingStoredIn: 'saran' });
 store('saran: sintaks filter PocketBase disimpan sebagai teks biasa', () => saran({ pesan: "x' || id != '' || pesan ~ '%", kontak: '@request.auth.id' }), 'saran', (r) => {
   expect(r['pesan']).toBe("x' || id != '' || pesan ~ '%");
 });
@@ -535,19 +532,24 @@ store('saran: sintaks filter PocketBase disimpan sebagai teks biasa', () => sara
 
 const SURVEY = { nothingStoredIn: 'survei_kepuasan' as const };
 for (const code of ["' OR 1=1 --", "kode_lacak != ''", '%', '*', "x' || id != '", '../'.repeat(20), 'B'.repeat(10_000)]) {
-  refuse(`survei: kode ${JSON.stringify(code.slice(0, 30))}`, () => create('survei_kepuasan', survey(code)), { fields: ['kode_lacak'], message: /Kode pelacakan/, ...SURVEY });
+  // A code the router cannot even take as one path segment gets its 404; any other, the field message.
+  refuse(`survei: kode ${JSON.stringify(code.slice(0, 30))}`, () => survey(code), { status: [400, 404], message: /Kode pelacakan|tidak ditemukan/, ...SURVEY });
 }
-refuse('survei: jawaban berisi skrip', () => create('survei_kepuasan', survey(ctx.openSurveyCode, { u1: SCRIPT })), { fields: ['u1'], ...SURVEY });
-refuse('survei: jawaban 1 OR 1=1', () => create('survei_kepuasan', survey(ctx.openSurveyCode, { u2: '1 OR 1=1' })), { fields: ['u2'], ...SURVEY });
-refuse('survei: jawaban 1e308', () => create('survei_kepuasan', survey(ctx.openSurveyCode, { u3: '1e308' })), { fields: ['u3'], ...SURVEY });
-refuse('survei: jawaban -1', () => create('survei_kepuasan', survey(ctx.openSurveyCode, { u4: '-1' })), { fields: ['u4'], ...SURVEY });
-refuse('survei: jenis kelamin berisi skrip', () => create('survei_kepuasan', survey(ctx.openSurveyCode, { jenis_kelamin: SCRIPT })), { fields: ['jenis_kelamin'], ...SURVEY });
-refuse('survei: saran 1 MB', () => create('survei_kepuasan', survey(ctx.openSurveyCode, { saran: ONE_MB_TEXT })), { fields: ['saran'], ...SURVEY });
-store('survei: skrip di saran disimpan sebagai teks biasa; layanan dan kode dari server', async () => create('survei_kepuasan', survey(await finishedCode(), { saran: `${SCRIPT} mohon diperbaiki`, layanan: '<script>', created: '2000-01-01 00:00:00.000Z' })), 'survei_kepuasan', (r) => {
+refuse('survei: jawaban berisi skrip', () => survey(ctx.openSurveyCode, { u1: SCRIPT }), { fields: ['u1'], ...SURVEY });
+refuse('survei: jawaban 1 OR 1=1', () => survey(ctx.openSurveyCode, { u2: '1 OR 1=1' }), { fields: ['u2'], ...SURVEY });
+refuse('survei: jawaban 1e308', () => survey(ctx.openSurveyCode, { u3: '1e308' }), { fields: ['u3'], ...SURVEY });
+refuse('survei: jawaban -1', () => survey(ctx.openSurveyCode, { u4: '-1' }), { fields: ['u4'], ...SURVEY });
+refuse('survei: jenis kelamin berisi skrip', () => survey(ctx.openSurveyCode, { jenis_kelamin: SCRIPT }), { fields: ['jenis_kelamin'], ...SURVEY });
+refuse('survei: saran 1 MB', () => survey(ctx.openSurveyCode, { saran: ONE_MB_TEXT }), { fields: ['saran'], ...SURVEY });
+refuse('survei: karakter kendali di saran', () => survey(ctx.openSurveyCode, { saran: 'Bagus\u202e sekali' }), { fields: ['saran'], ...SURVEY });
+refuse('survei: langsung lewat API koleksi', () => create('survei_kepuasan', JSON.stringify({ layanan: 'x', u1: 4 }), { 'content-type': 'application/json' }), { status: [403], message: /petugas/, ...SURVEY });
+store('survei: skrip di saran disimpan sebagai teks biasa; layanan dari server, tanpa kode', async () => survey(await finishedCode(), { saran: `${SCRIPT} mohon diperbaiki`, layanan: '<script>', kunci_kode: 'palsu', bulan: '2000-01', created: '2000-01-01 00:00:00.000Z' }), 'survei_kepuasan', (r) => {
   expect(r['saran']).toBe(`${SCRIPT} mohon diperbaiki`);
-  expect(r['layanan']).toBe('alat-bantu-disabilitas');
-  expect(r['kode_lacak']).toMatch(CODE);
-  expect(String(r['created'])).not.toMatch(/^2000/);
+  expect(r['layanan']).toBe(applicationVectors()[0]!.input.layanan);
+  expect(r['kunci_kode']).toMatch(/^[0-9a-f]{64}$/);
+  expect(r['bulan']).not.toBe('2000-01');
+  expect(r['kode_lacak']).toBeUndefined();
+  expect(r['created']).toBeUndefined();
 });
 
 // --- tracking codes ----------------------------------------------------------------------------
@@ -577,7 +579,7 @@ for (const [name, code] of TRACKING_CODES) {
 refuse('lacak: % mentah di jalur', () => raw('/api/lacak/%'), { status: [400, 404] });
 refuse('lacak: ../ menuju pb_data', () => raw('/api/lacak/../../pb_data/data.db'), { status: [404] });
 for (const code of ["' OR 1=1 --", "x' || id != '", 'B'.repeat(5000)]) {
-  answer(`cek survei: kode ${JSON.stringify(code.slice(0, 20))} dijawab "tidak dapat diisi"`, () => get(`/api/survei/${encodeURIComponent(code)}`), [200], (a) => {
+  answer(`cek survei: kode ${JSON.stringify(code.slice(0, 20))} dijawab "tidak dapat diisi"`, () => get(`/api/lacak/${encodeURIComponent(code)}/survei`), [200], (a) => {
     expect(a.json).toMatchObject({ dapat_diisi: false, layanan: null });
     expect(String(a.json?.['pesan'])).toMatch(INDONESIAN);
   });
@@ -684,7 +686,7 @@ describe('hostile input against every public endpoint', () => {
 
     ctx.ids['saran'] = (await pb.admin.collection('saran').create({ pesan: 'Saran rahasia untuk petugas saja.', kontak: '0812-0000-1111' })).id;
     const rated = await finishedCode();
-    ctx.ids['survei_kepuasan'] = String((await create('survei_kepuasan', survey(rated))).json?.['id']);
+    ctx.ids['survei_kepuasan'] = String((await survey(rated)).json?.['id']);
     ctx.openSurveyCode = await finishedCode();
     ctx.ids['petugas_lapangan'] = (await pb.admin.collection('petugas_lapangan').create({ nama: 'Budi Petugas', jenis: 'TKSK', kecamatan: 'sungailiat', aktif: true })).id;
     ctx.ids['_superusers'] = (await pb.admin.collection('_superusers').getFirstListItem('')).id;
@@ -743,7 +745,7 @@ describe('hostile input against every public endpoint', () => {
           expect(Object.keys(a.json ?? {}).sort(), shown).toEqual(['collectionId', 'collectionName', 'id', 'kode_lacak']);
           expect(a.json?.['kode_lacak']).toMatch(CODE);
         } else if (e.stored === 'survei_kepuasan') {
-          expect(Object.keys(a.json ?? {}).sort(), shown).toEqual(['collectionId', 'collectionName', 'id']);
+          expect(Object.keys(a.json ?? {}), shown).toEqual(['id']);
         }
         expect(await count(e.stored)).toBe(countBefore + 1);
         const record = await pb.admin.collection(e.stored).getOne(id);

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
-import { applyAsSamplePerson } from '../support/application';
+import { applyAsSamplePerson, reportAsSamplePerson } from '../support/application';
+import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { RESPONDENT_FIELDS, UNSUR } from '../../src/lib/rules/ikm';
 
 const pb = usePocketBase({ rateLimits: false });
 
-/** The allowed path from a new request to a finished one (content/reference/statuses.yaml). */
-const TO_SELESAI = ['verifikasi_berkas', 'menunggu_keputusan', 'disetujui', 'selesai'];
+/** The allowed path from a new request to a served one, and to a rejected one (content/). */
+const TO_SELESAI = pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'success'));
+const TO_DITOLAK = pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'rejected'));
 
 async function requestOf(code: string) {
   return pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
@@ -21,16 +24,16 @@ async function applyAndMove(statuses: string[]): Promise<string> {
   return code;
 }
 
-function surveyForm(code: string, answers: Record<string, string | number> = {}, extra: Record<string, string> = {}): FormData {
+/** The survey answer as the form sends it (the code is in the address, POST /api/lacak/{kode}/survei). */
+function surveyForm(code: string, answers: Record<string, string | number> = {}, extra: Record<string, string> = {}): { code: string; form: FormData } {
   const form = new FormData();
-  form.append('kode_lacak', code);
   for (const u of UNSUR) form.append(u.id, String(answers[u.id] ?? 3));
   for (const [key, value] of Object.entries(extra)) form.append(key, value);
-  return form;
+  return { code, form };
 }
 
-async function send(form: FormData): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${pb.url}/api/collections/survei_kepuasan/records`, { method: 'POST', body: form });
+async function send({ code, form }: { code: string; form: FormData }): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}/survei`, { method: 'POST', body: form });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -38,14 +41,14 @@ const fieldMessages = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries((body['data'] ?? {}) as Record<string, { message: string }>).map(([k, v]) => [k, v.message]));
 
 async function check(code: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${pb.url}/api/survei/${encodeURIComponent(code)}`);
+  const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}/survei`);
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }
 
 describe('survey responses (SKM)', () => {
   it('refuses an unknown or malformed code', async () => {
-    for (const code of ['BKA-222-222-222', 'bukan kode', '']) {
+    for (const code of ['BKA-222-222-222', 'bukan kode', ' ']) {
       const res = await send(surveyForm(code));
       expect(res.status, code).toBe(400);
       expect(Object.keys(fieldMessages(res.body)), code).toEqual(['kode_lacak']);
@@ -60,6 +63,33 @@ describe('survey responses (SKM)', () => {
     expect(res.status).toBe(400);
     expect(fieldMessages(res.body)).toEqual({ kode_lacak: 'Survei baru dapat diisi setelah permohonan Anda selesai diproses. Lihat tahapnya di halaman Lacak.' });
     expect(await check(code)).toMatchObject({ kode: code, dapat_diisi: false, alasan: 'belum_selesai' });
+  });
+
+  it('refuses a request or a report that was closed without being served', async () => {
+    const rejected = await applyAndMove(TO_DITOLAK);
+    const message = 'Survei hanya untuk permohonan atau laporan yang sudah selesai dilayani. Permohonan ini ditutup tanpa layanan, jadi tidak dapat dinilai.';
+    expect(await check(rejected)).toMatchObject({ dapat_diisi: false, alasan: 'tidak_dilayani', pesan: message });
+    expect(fieldMessages((await send(surveyForm(rejected))).body)).toEqual({ kode_lacak: message });
+
+    // A junk report closed as rejected must not rate the service either.
+    const report = await reportAsSamplePerson(pb.url);
+    const { id } = await pb.admin.collection('laporan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: report }));
+    for (const status of pathTo(STATUS_LISTS.laporan, statusWithMeaning(STATUS_LISTS.laporan, 'rejected'))) {
+      await pb.admin.collection('laporan').update(id, { status, catatan_publik: `Tahap ${status}: laporan tidak dapat ditindaklanjuti.` });
+    }
+    expect(await check(report)).toMatchObject({ dapat_diisi: false, alasan: 'tidak_dilayani' });
+    expect((await send(surveyForm(report))).status).toBe(400);
+    expect(await pb.admin.collection('survei_kepuasan').getFullList()).toEqual([]);
+  });
+
+  it('takes answers only through the survey route, not the records API', async () => {
+    const code = await applyAndMove(TO_SELESAI);
+    const form = surveyForm(code).form;
+    form.append('kode_lacak', code);
+    const res = await fetch(`${pb.url}/api/collections/survei_kepuasan/records`, { method: 'POST', body: form });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { message: string }).message).toBe('Data ini hanya dapat dibuka atau diubah oleh petugas yang berwenang.');
+    expect(await check(code)).toMatchObject({ dapat_diisi: true });
   });
 
   it('refuses answers outside 1–4 or missing, with an Indonesian message on each field', async () => {
@@ -99,23 +129,28 @@ describe('survey responses (SKM)', () => {
     const res = await send(form);
     expect(res.status).toBe(200);
     // The sender learns nothing but the new id.
-    expect(Object.keys(res.body).sort()).toEqual(['collectionId', 'collectionName', 'id']);
+    expect(Object.keys(res.body)).toEqual(['id']);
 
     const stored = await pb.admin.collection('survei_kepuasan').getOne(res.body['id'] as string);
-    expect(stored['kode_lacak']).toBe(code);
+    // Unlinkable: no code, no time of day; a keyed one-way value that is not the code's plain hash.
+    expect(JSON.stringify(stored)).not.toContain(code);
+    expect(stored['kode_lacak']).toBeUndefined();
+    expect(stored['created']).toBeUndefined();
+    expect(stored['kunci_kode']).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored['kunci_kode']).not.toBe(createHash('sha256').update(code).digest('hex'));
+    expect(stored['bulan']).toMatch(/^\d{4}-\d{2}$/);
     expect(stored['layanan']).toBe((await requestOf(code))['layanan']);
     expect(stored['layanan']).not.toBe('layanan-palsu');
     for (const [id, value] of Object.entries(answers)) expect(stored[id], id).toBe(value);
     expect(stored['kelompok_usia']).toBe('60+');
     expect(stored['pekerjaan']).toBe('petani_nelayan');
     expect(stored['saran']).toBe('Ruang tunggu perlu kipas angin.');
-    expect(stored['created']).toBeTruthy();
 
     const again = await send(surveyForm(code));
     expect(again.status).toBe(400);
     expect(fieldMessages(again.body)).toEqual({ kode_lacak: 'Survei untuk kode ini sudah diisi. Terima kasih.' });
     expect(await check(code)).toMatchObject({ dapat_diisi: false, alasan: 'sudah_diisi', pesan: 'Survei untuk kode ini sudah diisi. Terima kasih.' });
-    expect(await pb.admin.collection('survei_kepuasan').getFullList({ filter: pb.admin.filter('kode_lacak = {:k}', { k: code }) })).toHaveLength(1);
+    expect(await pb.admin.collection('survei_kepuasan').getFullList({ filter: pb.admin.filter('kunci_kode = {:k}', { k: stored['kunci_kode'] }) })).toHaveLength(1);
   });
 
   it('accepts only one of two responses sent at the same moment', async () => {
@@ -147,6 +182,7 @@ describe('survey responses (SKM)', () => {
       expect((field.help ?? '').length, field.name).toBeGreaterThanOrEqual(10);
     }
     expect(fields.some((f) => f.name === 'nama' || f.name === 'nik')).toBe(false);
-    expect(collection.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON `?survei_kepuasan`? \(`?kode_lacak`?\)/);
+    expect(collection.indexes.join('\n')).toMatch(/UNIQUE INDEX \S+ ON `?survei_kepuasan`? \(`?kunci_kode`?\)/);
+    expect(fields.some((f) => f.name === 'kode_lacak' || f.name === 'created')).toBe(false);
   });
 });

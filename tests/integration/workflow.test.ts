@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordModel } from 'pocketbase';
 import { usePocketBase } from '../support/pocketbase';
-import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { UNSUR } from '../../src/lib/rules/ikm';
+import { DatabaseSync } from 'node:sqlite';
 import { statusOf } from '../support/http';
 import { loadContent } from '../support/content';
 import type { StatusRule } from '../../src/lib/rules/workflow';
@@ -186,33 +189,67 @@ describe('retention (UU PDP)', () => {
     const expired = await newRequest();
     const recent = await newRequest();
     const open = await newRequest();
+    const served = await newRequest();
+    // Staff wrote personal data into notes, public and internal: retention must reach them too.
+    const personalNote = `Dikunjungi: ${SAMPLE_PERSON.nama_lengkap} NIK ${SAMPLE_PERSON.nik}, ${SAMPLE_PERSON.alamat}`;
+    await pb.admin.collection('permohonan').update(expired.id, { catatan_internal: personalNote });
     for (const r of [expired, recent]) {
       await move(r.id, 'verifikasi_berkas');
-      await move(r.id, 'ditolak');
+      await move(r.id, 'ditolak', `Ditolak setelah bertemu ${SAMPLE_PERSON.nama_pengaju}.`);
     }
+    for (const step of pathTo(statusWithMeaning(STATUS_LISTS.permohonan, 'success'))) await move(served.id, step);
+    const survey = new FormData();
+    for (const u of UNSUR) survey.append(u.id, '4');
+    expect((await fetch(`${pb.url}/api/lacak/${served['kode_lacak']}/survei`, { method: 'POST', body: survey })).status).toBe(200);
+    const answer = (await pb.admin.collection('survei_kepuasan').getFullList())[0]!;
+    expect(answer['kunci_kode']).not.toBe('');
+
     const day = 86_400_000;
     const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
     await pb.admin.collection('permohonan').update(expired.id, { ditutup: pbDate(Date.now() - (days + 1) * day) });
+    await pb.admin.collection('permohonan').update(served.id, { ditutup: pbDate(Date.now() - (days + 1) * day) });
     await pb.admin.collection('permohonan').update(recent.id, { ditutup: pbDate(Date.now() - (days - 1) * day) });
+    // Kotak saran: one contact older than the period, one newer. `created` is the server's to set,
+    // so the old one is moved back in the database itself, as time would have moved it.
+    const oldSaran = await pb.admin.collection('saran').create({ pesan: 'Saran lama dengan kontak.', kontak: '0812-1111-2222' });
+    const newSaran = await pb.admin.collection('saran').create({ pesan: 'Saran baru dengan kontak.', kontak: '0812-3333-4444' });
+    const db = new DatabaseSync(path.join(pb.dataDir, 'data.db'));
+    db.prepare('UPDATE saran SET created = ? WHERE id = ?').run(pbDate(Date.now() - (days + 1) * day), oldSaran.id);
+    db.close();
+
     const storage = (id: string) => path.join(pb.dataDir, 'storage', expired.collectionId, id);
     const filesIn = (id: string) => (existsSync(storage(id)) ? readdirSync(storage(id)).filter((f) => !f.startsWith('thumbs_') && !f.endsWith('.attrs')) : []);
     expect(filesIn(expired.id).length).toBe(5);
 
     await pb.admin.crons.run('retensi_berkas');
     await waitFor(async () => (await pb.admin.collection('permohonan').getOne(expired.id))['berkas_dihapus'] === true, 'retensi');
+    await waitFor(async () => (await pb.admin.collection('permohonan').getOne(served.id))['berkas_dihapus'] === true, 'retensi');
 
     const after = await pb.admin.collection('permohonan').getOne(expired.id);
     expect(after['berkas_dihapus']).toBe(true);
     expect(after['ktp']).toBe('');
     expect(after['nama_lengkap']).toBe('(dihapus)');
     expect(after['nik']).toBe('0000000000000000');
-    expect(after['layanan']).toBe('alat-bantu-disabilitas'); // kept for statistics
-    expect(after['kecamatan']).toBe('sungailiat');
+    expect(after['layanan']).toBe(expired['layanan']); // kept for statistics
+    expect(after['kecamatan']).toBe(expired['kecamatan']);
     expect(filesIn(expired.id)).toEqual([]);
     for (const personal of SAMPLE_PERSONAL_STRINGS) expect(JSON.stringify(after)).not.toContain(personal);
-    const events = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id} && jenis = "retensi"', { id: expired.id }) });
+    // Every copy: the history's notes, the survey's link to the code, old contacts.
+    const history = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id: expired.id }) });
+    for (const personal of [...SAMPLE_PERSONAL_STRINGS, SAMPLE_PERSON.nama_pengaju]) expect(JSON.stringify(history)).not.toContain(personal);
+    const events = history.filter((e) => e['jenis'] === 'retensi');
     expect(events).toHaveLength(1);
     expect(events[0]!['petugas']).toBe('sistem');
+    expect(events[0]!['catatan_internal']).toMatch(/berkas dan data pribadi pemohon dihapus.*Catatan pada \d+ entri riwayat dikosongkan/);
+    const servedEvent = (await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id} && jenis = "retensi"', { id: served.id }) }))[0]!;
+    expect(servedEvent['catatan_internal']).toContain('tautan survei ke kode ini dihapus');
+    expect((await pb.admin.collection('survei_kepuasan').getOne(answer.id))['kunci_kode']).toBe('');
+    // ...so the code cannot rate the service a second time either.
+    const check = (await (await fetch(`${pb.url}/api/lacak/${served['kode_lacak']}/survei`)).json()) as { dapat_diisi: boolean; alasan: string };
+    expect(check).toMatchObject({ dapat_diisi: false, alasan: 'kedaluwarsa' });
+    expect((await pb.admin.collection('saran').getOne(oldSaran.id))['kontak']).toBe('');
+    expect((await pb.admin.collection('saran').getOne(oldSaran.id))['pesan']).toBe('Saran lama dengan kontak.');
+    expect((await pb.admin.collection('saran').getOne(newSaran.id))['kontak']).toBe('0812-3333-4444');
 
     for (const kept of [recent, open]) {
       const r = await pb.admin.collection('permohonan').getOne(kept.id);

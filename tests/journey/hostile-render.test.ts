@@ -237,7 +237,7 @@ describe('hostile input stays text', () => {
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.getByRole('heading', { name: 'Terima kasih atas penilaian Anda' }).waitFor();
     await expectNothingRan(page, dialogs);
-    expect((await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: state.applicationCode })))['saran']).toBe(SURVEY_SARAN);
+    expect((await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: SURVEY_SARAN })))['saran']).toBe(SURVEY_SARAN);
 
     await page.goto('/saran/');
     await page.getByLabel('Saran atau masukan').fill(KOTAK_SARAN);
@@ -303,7 +303,7 @@ describe('hostile input stays text', () => {
     const byCode = (collection: string, code: string) => admin.collection(collection).getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
     const request = await byCode('permohonan', state.applicationCode);
     const report = await byCode('laporan', state.reportCode);
-    const survey = await byCode('survei_kepuasan', state.applicationCode);
+    const survey = await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: SURVEY_SARAN }));
     const saran = await admin.collection('saran').getFirstListItem(admin.filter('pesan = {:p}', { p: KOTAK_SARAN }));
     const firstNote = await admin.collection('riwayat_permohonan').getFirstListItem(admin.filter('permohonan = {:id} && catatan_publik = {:n}', { id: request.id, n: NOTES[0] }));
     const reportNote = await admin.collection('riwayat_laporan').getFirstListItem(admin.filter('laporan = {:id} && catatan_publik = {:n}', { id: report.id, n: REPORT_NOTES[0] }));

@@ -449,6 +449,31 @@ describe('keeping a form draft on the device', () => {
     await close();
   });
 
+  it('drops a draft, of any form, once it is older than the days the privacy notice states', async () => {
+    const { page, consoleErrors, close } = await openSite();
+    const result = await page.evaluate(async () => {
+      const lib = (window as unknown as Uji).__pustakaUji;
+      const day = 86_400_000;
+      const ktp = new File([new Uint8Array(100)], 'ktp.jpg', { type: 'image/jpeg' });
+      await lib.saveDraft('permohonan:lama', { nama: 'Siti' }, { ktp });
+      await lib.saveDraft('laporan', { deskripsi: 'baru' }, {});
+      const later = Date.now() + lib.DRAFT_MAX_AGE_DAYS * day + 60_000;
+      const justBefore = Date.now() + lib.DRAFT_MAX_AGE_DAYS * day - 60_000;
+      const keptUntil = await lib.loadDraft('permohonan:lama', justBefore);
+      // Opening one form's draft after the limit deletes every expired draft on the device.
+      const fresh = await lib.loadDraft('laporan', later);
+      const old = await lib.loadDraft('permohonan:lama');
+      return { days: lib.DRAFT_MAX_AGE_DAYS, keptUntil: keptUntil !== null, fresh, old };
+    });
+    expect(result.keptUntil).toBe(true);
+    expect(result.fresh).toBeNull();
+    expect(result.old).toBeNull();
+    const notice = await (await fetch(`${journey.pb.url}/privasi/`)).text();
+    expect(notice).toContain(`${result.days} hari`);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
   it('fails soft when storage is blocked or cannot hold the data', async () => {
     const { page, close } = await journey.open();
     // Private-mode-like: reading indexedDB throws, as some browsers do when storage is blocked.

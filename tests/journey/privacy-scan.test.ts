@@ -125,10 +125,13 @@ describe('no personal value on any public page, in any public answer, or in a lo
     await move('laporan', browserReport, ['dijangkau', 'asesmen']);
     await move('laporan', apiReport, ['diteruskan', 'dijangkau', 'selesai']);
     const survey = new FormData();
-    survey.append('kode_lacak', browserApplication);
     for (const u of UNSUR) survey.append(u.id, '4');
     survey.append('saran', SURVEY_COMMENT);
-    expect((await post('survei_kepuasan', survey)).status).toBe(200);
+    expect((await fetch(`${journey.pb.url}/api/lacak/${browserApplication}/survei`, { method: 'POST', body: survey })).status).toBe(200);
+    // The survey keeps no tracking code and no time: staff cannot join it to the applicant.
+    const answers = JSON.stringify(await journey.pb.admin.collection('survei_kepuasan').getFullList());
+    for (const code of state.codes) expect(answers).not.toContain(code);
+    expect(answers).not.toMatch(/"created"|"kode_lacak"/);
 
     // A suggestion with a phone number to call back, through the real kotak saran.
     await page.goto('/saran/');
@@ -221,7 +224,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       '/api/settings',
       '/api/logs',
       `/api/lakin/ekspor?tahun=${new Date().getUTCFullYear()}`,
-      ...state.codes.flatMap((code) => [`/api/lacak/${encodeURIComponent(code)}`, `/api/survei/${encodeURIComponent(code)}`]),
+      ...state.codes.flatMap((code) => [`/api/lacak/${encodeURIComponent(code)}`, `/api/lacak/${encodeURIComponent(code)}/survei`]),
       ...collections.flatMap((c) => [`/api/collections/${c.name}/records`, `/api/collections/${c.name}/records?perPage=500&fields=*`]),
     ];
     let files = 0;
@@ -290,6 +293,16 @@ describe('no personal value on any public page, in any public answer, or in a lo
     expect(JSON.stringify(refusedEntry)).toContain('NIK harus 16 angka. Yang Anda isi 15 angka.');
 
     const requestLog = JSON.stringify(all);
+    // Anonymous paths (reports, suggestions, every code look-up) keep no address and no browser.
+    const anonymous = all.filter((l) => {
+      const data = l['data'] as { url?: string; method?: string };
+      return /^\/api\/lacak\//.test(data.url ?? '') || (data.method === 'POST' && /^\/api\/collections\/(laporan|saran)\/records$/.test(data.url ?? ''));
+    });
+    expect(anonymous.length).toBeGreaterThanOrEqual(state.codes.length);
+    for (const l of anonymous) {
+      const data = l['data'] as Record<string, unknown>;
+      expect([data['userIP'] ?? '0.0.0.0', data['remoteIP'] ?? '0.0.0.0', data['userAgent']], urlOf(l)).toEqual(['0.0.0.0', '0.0.0.0', '']);
+    }
     // The searches are there, readable, with their values masked (pb_hooks/log-privacy.pb.js).
     expect(all.map(urlOf)).toContain('/api/collections/permohonan/records?page=1&perPage=5&filter=nik%20%3D%20%22*%22');
     const output = logs.join('\n');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, useJourney } from '../support/journey';
 import { applyAsSamplePerson } from '../support/application';
 import { UNSUR } from '../../src/lib/rules/ikm';
+import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 
 const journey = useJourney();
 
@@ -11,7 +12,7 @@ async function finishedRequest(): Promise<{ code: string; id: string }> {
   const code = await applyAsSamplePerson(journey.pb.url);
   const admin = journey.pb.admin;
   const { id } = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
-  for (const status of ['verifikasi_berkas', 'menunggu_keputusan', 'disetujui', 'selesai']) {
+  for (const status of pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'success'))) {
     await admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}.` });
   }
   return { code, id };
@@ -75,7 +76,7 @@ describe('rating a finished request (SKM)', () => {
     await page.getByLabel('Apa yang perlu kami perbaiki?').fill('Mohon kabari lewat WhatsApp saat bantuan siap diambil.');
     let posts = 0;
     page.on('request', (req) => {
-      if (req.method() === 'POST' && req.url().includes('/api/collections/survei_kepuasan/records')) posts++;
+      if (req.method() === 'POST' && req.url().includes(`/api/lacak/${code}/survei`)) posts++;
     });
     // A double click sends once.
     await page.getByRole('button', { name: 'Kirim penilaian' }).dblclick();
@@ -86,11 +87,13 @@ describe('rating a finished request (SKM)', () => {
     await expectFine(page);
 
     const admin = journey.pb.admin;
-    const stored = await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
+    // The answer keeps no code: it is the only one stored in this test so far.
+    const stored = (await admin.collection('survei_kepuasan').getFullList())[0]!;
+    expect(JSON.stringify(stored)).not.toContain(code);
     expect(UNSUR.map((u) => stored[u.id])).toEqual([4, 3, 4, 3, 4, 3, 4, 3, 4]);
     expect(stored['kelompok_usia']).toBe('40-49');
     expect(stored['jenis_kelamin']).toBe('');
-    expect(stored['layanan']).toBe('alat-bantu-disabilitas');
+    expect(stored['layanan']).toBe((await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code })))['layanan']);
 
     // A second visit: told at once, before any question.
     await page.goto(`/survei/?kode=${code}`);
@@ -111,9 +114,8 @@ describe('rating a finished request (SKM)', () => {
 
     // Someone else sends a response for the same code first.
     const form = new FormData();
-    form.append('kode_lacak', code);
     for (const u of UNSUR) form.append(u.id, '3');
-    expect((await fetch(`${journey.pb.url}/api/collections/survei_kepuasan/records`, { method: 'POST', body: form })).status).toBe(200);
+    expect((await fetch(`${journey.pb.url}/api/lacak/${code}/survei`, { method: 'POST', body: form })).status).toBe(200);
 
     for (const [i] of UNSUR.entries()) await page.locator('fieldset.survey-question').nth(i).locator('input[type=radio]').first().check();
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
@@ -142,6 +144,25 @@ describe('rating a finished request (SKM)', () => {
     expect(await page.getByRole('link', { name: `Lihat tahap permohonan ${open}` }).getAttribute('href')).toBe(`/lacak/?kode=${open}`);
     await expectFine(page);
 
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('offers no survey for a request closed without being served, and says why when opened anyway', async () => {
+    const code = await applyAsSamplePerson(journey.pb.url);
+    const admin = journey.pb.admin;
+    const { id } = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
+    for (const status of pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'rejected'))) {
+      await admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}: persyaratan tidak terpenuhi.` });
+    }
+    const { page, consoleErrors, close } = await journey.open();
+    await page.goto(`/lacak/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
+    expect(await page.getByRole('link', { name: 'Beri penilaian layanan' }).count()).toBe(0);
+    await page.goto(`/survei/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: 'Survei tidak dapat diisi' }).waitFor();
+    expect(await page.locator('fieldset.survey-question').count()).toBe(0);
+    await expectFine(page);
     expect(consoleErrors).toEqual([]);
     await close();
   });

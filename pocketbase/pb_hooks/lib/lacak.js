@@ -39,6 +39,8 @@ function answer(app, rawCode, now) {
     status_label: null,
     status_keterangan: null,
     selesai: false,
+    // Served and closed: the survey may be offered (GET /api/lacak/{kode}/survei checks the rest).
+    dapat_dinilai: false,
     dalam_waktu_standar: null,
     tahapan: [],
     riwayat: [],
@@ -70,6 +72,7 @@ function answer(app, rawCode, now) {
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
+  body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.getBool("berkas_dihapus"));
 
   const history = events.map((ev) => ({ waktu: iso(ev.getDateTime("created")), status: ev.getString("status"), catatan: ev.getString("catatan_publik") }));
   body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_label: label(h.status), catatan: h.catatan }));

@@ -20,25 +20,7 @@ function uploaded(record, field) {
   const file = Array.isArray(value) ? value[0] : value;
   if (!file || typeof file !== "object" || file.size === undefined) return null;
   // The declared type is not trusted: PocketBase checks the file's content against the field.
-  return { size: file.size, type: "", pixels: headerPixels(file) };
-}
-
-/**
- * Pixels an uploaded image declares in its header (rules: declaredPixels), so a decompression
- * bomb is refused before PocketBase ever decodes it for an admin UI thumbnail.
- */
-function headerPixels(file) {
-  const r = rules();
-  let reader = null;
-  try {
-    reader = file.reader.open();
-    const head = toBytes(reader, r.IMAGE_HEAD_BYTES);
-    return r.declaredPixels(head);
-  } catch (_) {
-    return null; // an upload that cannot be read is refused as unreadable
-  } finally {
-    if (reader) reader.close();
-  }
+  return { size: file.size, type: "", pixels: require(`${__hooks}/lib/uploads.js`).headerPixels(file) };
 }
 
 /**
@@ -127,4 +109,4 @@ function translateSaveError(err, data, service) {
   return any ? fieldErrors(errors) : null;
 }
 
-module.exports = { TEXT_FIELDS: TEXT_FIELDS, rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, headerPixels: headerPixels, clearUnowned: clearUnowned, inputOf: inputOf, newCode: newCode, existingBySubmission: existingBySubmission, translateSaveError: translateSaveError };
+module.exports = { TEXT_FIELDS: TEXT_FIELDS, rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, clearUnowned: clearUnowned, inputOf: inputOf, newCode: newCode, existingBySubmission: existingBySubmission, translateSaveError: translateSaveError };

@@ -191,60 +191,117 @@ function sendDigest(app) {
   return digest;
 }
 
-const PERSONAL_TEXT = { nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_internal: "", catatan_verifikasi: "" };
+const PERSONAL_TEXT = { nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
 
 /**
- * UU PDP retention: requests closed more than `retentionDays` ago lose their document files and
- * personal data; what stays (service, kecamatan, PPKS category, status, dates, verification
- * outcome) is enough for statistics and identifies nobody.
+ * Empties the notes of a request's history entries (staff wrote names, NIKs and addresses into
+ * them: "Dikunjungi: Zubaidah … NIK …"); who did what, and when, stays. Returns how many changed.
+ */
+function redactHistory(app, record) {
+  const flow = flowOf(portal().required(), record);
+  const entries = app.findRecordsByFilter(flow.history, flow.relation + " = {:id}", "created", 0, 0, { id: record.id });
+  let changed = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (!entry.getString("catatan_publik") && !entry.getString("catatan_internal")) continue;
+    entry.set("catatan_publik", "");
+    entry.set("catatan_internal", "");
+    app.save(entry);
+    changed++;
+  }
+  return changed;
+}
+
+/** Removes the survey answer's link to a request's code (the answer itself stays, unlinked). */
+function unlinkSurvey(app, code) {
+  const key = require(`${__hooks}/lib/survei.js`).codeKey(app, code);
+  const answers = app.findRecordsByFilter("survei_kepuasan", "kunci_kode = {:k}", "", 0, 0, { k: key });
+  for (let i = 0; i < answers.length; i++) {
+    answers[i].set("kunci_kode", "");
+    app.save(answers[i]);
+  }
+  return answers.length;
+}
+
+/** One record's retention, with its history entry, in one transaction. */
+function retainOne(app, record, clear, describe) {
+  app.runInTransaction((txApp) => {
+    const files = clear(record);
+    record.set("berkas_dihapus", true);
+    txApp.save(record);
+    const notes = redactHistory(txApp, record);
+    const surveys = unlinkSurvey(txApp, record.getString("kode_lacak"));
+    saveEvent(txApp, record, {
+      jenis: "retensi",
+      petugas: "sistem",
+      perubahan: files,
+      catatan_internal: describe(files) + " Catatan pada " + notes + " entri riwayat dikosongkan" + (surveys > 0 ? "; tautan survei ke kode ini dihapus." : "."),
+    });
+  });
+}
+
+/**
+ * UU PDP retention: requests and reports closed more than `retentionDays` ago lose their files,
+ * personal data, the notes of their history and the survey's link to their code; what stays
+ * (service, kecamatan, PPKS category, status, dates, verification outcome) is enough for
+ * statistics and identifies nobody. Kotak saran contacts older than the same period go too.
  */
 function applyRetention(app, now) {
-  const data = portal().load();
-  if (!data) return 0;
+  const data = portal().required();
   const cutoff = pbDate(new Date(now.getTime() - data.site.retentionDays * 86400000));
   const expired = app.findRecordsByFilter("permohonan", "ditutup != '' && ditutup < {:cutoff} && berkas_dihapus = false", "ditutup", 1000, 0, { cutoff: cutoff });
   const fileFields = data.documentTypes.map((d) => d.id).concat(["foto_verifikasi"]);
   for (let i = 0; i < expired.length; i++) {
-    const record = expired[i];
-    const removed = [];
-    for (let j = 0; j < fileFields.length; j++) {
-      const value = record.get(fileFields[j]);
-      if (value && (typeof value === "string" ? value !== "" : value.length > 0)) removed.push(fileFields[j]);
-      record.set(fileFields[j], []);
-    }
-    for (const key in PERSONAL_TEXT) record.set(key, PERSONAL_TEXT[key]);
-    record.set("nik", "0000000000000000");
-    record.set("nomor_kk", "0000000000000000");
-    record.set("telepon", "+620000000");
-    record.set("tanggal_lahir", "1900-01-01 00:00:00.000Z");
-    record.set("jawaban_kelayakan", {});
-    record.set("berkas_dihapus", true);
-    app.save(record);
-    saveEvent(app, record, {
-      jenis: "retensi",
-      petugas: "sistem",
-      perubahan: removed,
-      catatan_internal: "Masa retensi " + data.site.retentionDays + " hari habis: " + removed.length + " berkas dan data pribadi dihapus.",
-    });
+    retainOne(
+      app,
+      expired[i],
+      (record) => {
+        const removed = [];
+        for (let j = 0; j < fileFields.length; j++) {
+          const value = record.get(fileFields[j]);
+          if (value && (typeof value === "string" ? value !== "" : value.length > 0)) removed.push(fileFields[j]);
+          record.set(fileFields[j], []);
+        }
+        for (const key in PERSONAL_TEXT) record.set(key, PERSONAL_TEXT[key]);
+        record.set("nik", "0000000000000000");
+        record.set("nomor_kk", "0000000000000000");
+        record.set("telepon", "+620000000");
+        record.set("tanggal_lahir", "1900-01-01 00:00:00.000Z");
+        record.set("jawaban_kelayakan", {});
+        return removed;
+      },
+      (removed) => "Masa retensi " + data.site.retentionDays + " hari habis: " + removed.length + " berkas dan data pribadi pemohon dihapus.",
+    );
   }
   // Reports: photos, the reporter's contact, the description and the exact place go too.
   const reports = app.findRecordsByFilter("laporan", "ditutup != '' && ditutup < {:cutoff} && berkas_dihapus = false", "ditutup", 1000, 0, { cutoff: cutoff });
   for (let i = 0; i < reports.length; i++) {
-    const report = reports[i];
-    const count = (report.get("foto") || []).length;
-    report.set("foto", []);
-    report.set("nama_pelapor", "");
-    report.set("telepon_pelapor", "");
-    report.set("deskripsi", "(dihapus)");
-    report.set("patokan", "(dihapus)");
-    report.set("desa_kelurahan", "(dihapus)");
-    report.set("lintang", null);
-    report.set("bujur", null);
-    report.set("catatan_internal", "");
-    report.set("berkas_dihapus", true);
-    app.save(report);
-    saveEvent(app, report, { jenis: "retensi", petugas: "sistem", perubahan: ["foto"], catatan_internal: "Masa retensi habis: " + count + " foto dan data pribadi dihapus." });
+    retainOne(
+      app,
+      reports[i],
+      (report) => {
+        const count = (report.get("foto") || []).length;
+        report.set("foto", []);
+        report.set("nama_pelapor", "");
+        report.set("telepon_pelapor", "");
+        report.set("deskripsi", "(dihapus)");
+        report.set("patokan", "(dihapus)");
+        report.set("desa_kelurahan", "(dihapus)");
+        report.set("lintang", null);
+        report.set("bujur", null);
+        report.set("catatan_publik", "");
+        report.set("catatan_internal", "");
+        return count > 0 ? ["foto"] : [];
+      },
+      (removed) => "Masa retensi " + data.site.retentionDays + " hari habis: foto (" + (removed.length > 0 ? "ada" : "tidak ada") + "), lokasi, keterangan, dan kontak pelapor dihapus.",
+    );
   }
+  // Kotak saran: the message stays for service improvement; the contact goes.
+  app
+    .db()
+    .newQuery("UPDATE saran SET kontak = '' WHERE kontak != '' AND created < {:cutoff}")
+    .bind({ cutoff: cutoff })
+    .execute();
   return expired.length + reports.length;
 }
 

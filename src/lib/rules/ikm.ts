@@ -2,6 +2,8 @@
 // hold, the index (IKM) with its mutu and kinerja, and the Krejcie-Morgan sample size. Shared
 // by the survey form, the PocketBase hook (bundled to ES2015) and reports, so pure only.
 
+import { unreadableText, UNREADABLE_MESSAGE } from './text';
+
 export interface Unsur {
   id: string;
   label: string;
@@ -176,8 +178,10 @@ export function validateSurvey(input: SurveyInput): { value: SurveyValue; errors
     if (value !== '' && !field.options.some((o) => o.value === value)) errors[field.id] = `Pilihan ${field.label.toLowerCase()} tidak dikenal. Pilih dari daftar atau kosongkan.`;
     picked[field.id] = value;
   }
-  const saran = input['saran'] === undefined || input['saran'] === null ? '' : String(input['saran']).trim();
-  if (saran.length > SURVEY_SARAN_MAX) errors['saran'] = `Saran terlalu panjang. Tulis paling banyak ${groupThousands(SURVEY_SARAN_MAX)} karakter.`;
+  const rawSaran = input['saran'] === undefined || input['saran'] === null ? '' : String(input['saran']);
+  const saran = rawSaran.trim();
+  if (unreadableText(rawSaran, true)) errors['saran'] = UNREADABLE_MESSAGE;
+  else if (saran.length > SURVEY_SARAN_MAX) errors['saran'] = `Saran terlalu panjang. Tulis paling banyak ${groupThousands(SURVEY_SARAN_MAX)} karakter.`;
   return {
     value: {
       answers,

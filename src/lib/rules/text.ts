@@ -1,7 +1,11 @@
-// Text rules shared by every public form (applications, reports).
+// Text rules shared by every public form (applications, reports, kotak saran, survey).
 
-/** Control characters (other than newline and tab) have no place in a form field. */
-export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Control characters (other than newline and tab) and bidirectional controls (embeddings,
+ * overrides, isolates, marks) have no place in a form field: an override makes "gpj.exe" read
+ * as "exe.jpg" and text on a staff screen read differently from what is stored.
+ */
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** The client-generated id that makes a retried submission idempotent. */
 export const SUBMISSION_ID = /^[A-Za-z0-9-]{16,64}$/;
