@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import PocketBase from 'pocketbase';
 import { runAstro } from './lib/site.mjs';
 import { ROOT, SITE_DIR, freePort } from './lib/pocketbase.mjs';
-import { buildHookLibs } from './lib/hooks.mjs';
+import { buildServer } from './lib/server-build.mjs';
 import { measureSite, gzipSize } from './lib/page-weight.mjs';
 import { runLoad, summarise, mdTable } from './lib/bench-utils.mjs';
 import { startProduct } from './lib/product-process.mjs';
@@ -45,7 +45,7 @@ const report = {
   lighthouse: {},
 };
 
-buildHookLibs();
+const server = await buildServer();
 if (!existsSync(path.join(SITE_DIR, 'index.html')) || process.env.BENCH_BUILD === '1') await runAstro(['build'], { quiet: true });
 
 // --- Page weight -------------------------------------------------------------------------
@@ -169,7 +169,7 @@ try {
   if (report.rateLimitsEnabled) throw new Error('Rate limits are still on; the figures would measure the limiter.');
 
   // --- Intake ------------------------------------------------------------------------------------
-  const version = JSON.parse(readFileSync(path.join(SITE_DIR, 'data', 'portal.json'), 'utf8')).site.privacyNoticeVersion;
+  const version = server.data.site.privacyNoticeVersion;
   const application = () => {
     const form = new FormData();
     const fields = {

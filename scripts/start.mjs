@@ -2,7 +2,7 @@
 // serves site + API + admin UI from one origin until Ctrl-C.
 import { runAstro, readConfig } from './lib/site.mjs';
 import { migrateUp, ensureSuperuser, startPocketBase, SITE_DIR } from './lib/pocketbase.mjs';
-import { buildHookLibs } from './lib/hooks.mjs';
+import { buildServer, checkServer } from './lib/server-build.mjs';
 
 const config = readConfig();
 
@@ -24,14 +24,21 @@ process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGHUP', () => shutdown('SIGHUP'));
 
 if (process.env.PORTAL_SKIP_BUILD !== '1') {
-  console.log('» Membangun situs (astro build)…');
+  console.log('» Membangun berkas server dan situs…');
+  await buildServer({ contentDir: config.contentDir, outDir: config.serverDir });
   await runAstro(['build'], { quiet: true });
+} else {
+  // A production start writes nothing into the code tree: what it serves was built (and
+  // committed) before, and it must still match content/ and the rules.
+  const problems = checkServer({ contentDir: config.contentDir, outDir: config.serverDir });
+  if (problems.length > 0) {
+    console.error(`✖ Berkas server tidak sesuai dengan content/:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
 }
-
-buildHookLibs();
 console.log('» Menyiapkan basis data PocketBase…');
-await migrateUp(config.dataDir);
-const superuser = await ensureSuperuser(config.dataDir);
+await migrateUp(config.dataDir, config.serverDir);
+const superuser = await ensureSuperuser(config.dataDir, process.env, config.serverDir);
 if (superuser.generatedPassword) {
   // Printed once, and before anything can stop the start: the next start finds the account
   // and prints nothing.
@@ -43,23 +50,35 @@ if (superuser.generatedPassword) {
 }
 if (stopping) process.exit(0);
 
-pb = await startPocketBase({
-  ...config,
-  siteDir: SITE_DIR,
-  onLog: (line) => console.log(`[pocketbase] ${line}`),
-});
+const HOOK_REFUSAL = '✖ Ada hook PocketBase yang gagal dimuat; portal tidak dijalankan:';
+try {
+  pb = await startPocketBase({
+    ...config,
+    siteDir: SITE_DIR,
+    onLog: (line) => console.log(`[pocketbase] ${line}`),
+  });
+} catch (err) {
+  // A hook that breaks PocketBase's own start (it then exits): startPocketBase says which.
+  console.error(/Hook PocketBase gagal dimuat/.test(err.message) ? `${HOOK_REFUSAL}\n${err.message}` : `✖ PocketBase tidak dapat dijalankan:\n${err.message}`);
+  process.exit(1);
+}
 if (stopping) {
   await pb.stop('SIGTERM');
   process.exit(0);
+}
+// PocketBase keeps running without a hook that failed to load, and would then serve without the
+// checks in it (validation, privacy, rate limits): never serve like that.
+if (pb.hookErrors.length > 0) {
+  console.error(`${HOOK_REFUSAL}\n${pb.hookErrors.join('\n')}`);
+  stopping = true;
+  await pb.stop('SIGTERM');
+  process.exit(1);
 }
 
 const base = `http://${config.host}:${config.port}`;
 console.log('');
 console.log(`✔ Portal berjalan di ${base}/`);
 console.log(`  Admin (petugas): ${base}/_/`);
-if (pb.hookErrors.length > 0) {
-  console.error('✖ Ada hook PocketBase yang gagal dimuat:\n' + pb.hookErrors.join('\n'));
-}
 console.log('  Tekan Ctrl-C untuk berhenti.');
 pb.child.on('exit', (code, signal) => {
   if (!stopping) {

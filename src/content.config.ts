@@ -6,7 +6,7 @@ import { serviceSchema } from './schemas/service';
 import { sopSchema } from './schemas/sop';
 import { programmeSchema } from './schemas/programme';
 import { performanceSchema } from './schemas/performance';
-import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, statusSchema } from './schemas/reference';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from './schemas/reference';
 
 // Content lives in the repository's top-level content/ folder so another office adopts the
 // portal by editing content/ only. PORTAL_CONTENT_DIR lets tests build from a broken copy.
@@ -26,4 +26,5 @@ export const collections = {
   statuses: defineCollection({ loader: file(`${CONTENT}/reference/statuses.yaml`), schema: statusSchema }),
   reportStatuses: defineCollection({ loader: file(`${CONTENT}/reference/report-statuses.yaml`), schema: statusSchema }),
   reportTypes: defineCollection({ loader: file(`${CONTENT}/reference/report-types.yaml`), schema: reportTypeSchema }),
+  roles: defineCollection({ loader: file(`${CONTENT}/reference/roles.yaml`), schema: roleSchema }),
 };

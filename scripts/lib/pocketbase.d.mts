@@ -1,20 +1,21 @@
 import type { ChildProcess } from 'node:child_process';
 
 export const ROOT: string;
-export const MIGRATIONS_DIR: string;
-export const HOOKS_DIR: string;
+export const SERVER_DIR: string;
 export const DEFAULT_DATA_DIR: string;
 export const SITE_DIR: string;
+export const CONTENT_DIR: string;
 export const DEFAULT_SUPERUSER_EMAIL: string;
 export function pocketbaseBinary(): string;
-export function migrateUp(dataDir: string): Promise<void>;
+export function migrateUp(dataDir: string, serverDir?: string): Promise<void>;
 export function countSuperusers(dataDir: string): Promise<number>;
-export function superuserCommand(dataDir: string, email: string, password: string): { args: string[]; env: Record<string, string | undefined> };
-export function upsertSuperuser(dataDir: string, email: string, password: string): Promise<void>;
+export function superuserCommand(dataDir: string, email: string, password: string, serverDir?: string): { args: string[]; env: Record<string, string | undefined> };
+export function upsertSuperuser(dataDir: string, email: string, password: string, serverDir?: string): Promise<void>;
 export function generatePassword(): string;
 export function ensureSuperuser(
   dataDir: string,
   env?: Record<string, string | undefined>,
+  serverDir?: string,
 ): Promise<{ email: string | null; generatedPassword: string | null }>;
 export function freePort(): Promise<number>;
 export function waitForHealth(baseUrl: string, options?: { timeoutMs?: number; isAlive?: () => boolean }): Promise<void>;
@@ -35,6 +36,6 @@ export function startPocketBase(options?: {
   stdio?: 'pipe' | 'inherit';
   onLog?: (line: string) => void;
   hooksWatch?: boolean;
-  hooksDir?: string;
+  serverDir?: string;
 }): Promise<RunningPocketBase>;
 export function pocketbaseProcessesOn(dataDir: string): number[];

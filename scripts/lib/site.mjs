@@ -2,7 +2,7 @@
 // `node` devDependency), so a system Node 20 never runs Astro.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './pocketbase.mjs';
+import { CONTENT_DIR, ROOT, SERVER_DIR } from './pocketbase.mjs';
 
 export const ASTRO_CLI = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
@@ -30,6 +30,9 @@ export function readConfig(env = process.env) {
     host,
     port,
     dataDir: env.PORTAL_DATA_DIR ? path.resolve(env.PORTAL_DATA_DIR) : path.join(ROOT, 'pocketbase', 'pb_data'),
+    // Another office's content and the server files built from it (tests use copies).
+    contentDir: env.PORTAL_CONTENT_DIR ? path.resolve(env.PORTAL_CONTENT_DIR) : CONTENT_DIR,
+    serverDir: env.PORTAL_SERVER_DIR ? path.resolve(env.PORTAL_SERVER_DIR) : SERVER_DIR,
     // The site and the API share one origin, which needs no CORS; PocketBase's default ("*")
     // would let any other site's pages read API answers. Other origins (a CDN copy of the site)
     // are named in PORTAL_ORIGINS; without it only the portal's own address is allowed.

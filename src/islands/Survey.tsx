@@ -197,7 +197,10 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
     if (checked.value.saran) body.append('saran', checked.value.saran);
     try {
       const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/survei`, { method: 'POST', body });
-      if (res.ok) return onSent();
+      if (res.ok) {
+        await res.arrayBuffer(); // read the answer through, so the connection is done with
+        return onSent();
+      }
       if (res.status === 429) return setProblem(TOO_MANY);
       const fieldErrors = res.status === 400 ? pocketbaseFieldErrors(await res.json().catch(() => null)) : {};
       if (Object.keys(fieldErrors).length > 0) setErrors(inFormOrder(fieldErrors));

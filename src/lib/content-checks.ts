@@ -3,7 +3,7 @@
 import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import type { Programme } from '../schemas/programme';
-import type { StatusMeaning } from '../schemas/reference';
+import type { Role, StatusMeaning } from '../schemas/reference';
 import { totalMinutes, toMinutes, formatWorkingTime } from './duration';
 
 export interface ContentProblem {
@@ -25,6 +25,43 @@ export interface ContentForChecks {
   /** Report statuses and kinds (optional for older fixtures). */
   reportStatuses?: ReadonlyArray<{ id: string; data: StatusForChecks & { sopStage?: string | undefined } }>;
   reportTypes?: ReadonlyArray<{ id: string; data: { sop: string | null; ppks: string[] } }>;
+  /** Staff roles and the SOP actors they are (content/reference/roles.yaml). */
+  roles: ReadonlyArray<{ id: string; data: Pick<Role, 'actors' | 'account' | 'recordedBy' | 'documents' | 'field'> }>;
+}
+
+/**
+ * Every SOP actor is exactly one role, so the office that edits content/ decides who may record
+ * each step; a role without accounts names an account role that records its steps.
+ */
+function checkRoles(content: ContentForChecks): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const file = 'reference/roles.yaml';
+  const roleOf = new Map<string, string>();
+  const roleIds = new Set(content.roles.map((r) => r.id));
+  content.roles.forEach((role, i) => {
+    role.data.actors.forEach((actor, j) => {
+      const other = roleOf.get(actor);
+      if (other) problems.push({ file: `${file}[${i}]`, field: `actors[${j}]`, message: `pelaksana "${actor}" sudah dipegang peran "${other}"; satu pelaksana hanya untuk satu peran` });
+      else roleOf.set(actor, role.id);
+    });
+    if (!role.data.account) {
+      const by = content.roles.find((r) => r.id === role.data.recordedBy);
+      if (!by || !by.data.account) problems.push({ file: `${file}[${i}]`, field: 'recordedBy', message: `peran tanpa akun harus menyebut peran berakun yang mencatat langkahnya (recordedBy); "${role.data.recordedBy ?? ''}" bukan peran berakun` });
+    }
+    role.data.documents.forEach((doc, j) => {
+      if (!content.documentTypeIds.has(doc)) problems.push({ file: `${file}[${i}]`, field: `documents[${j}]`, message: `jenis dokumen "${doc}" tidak ada di content/reference/documents.yaml` });
+    });
+    if (role.data.documents.length > 0 && !role.data.field) problems.push({ file: `${file}[${i}]`, field: 'documents', message: 'daftar dokumen hanya untuk peran lapangan (field: true); peran kantor membuka semua dokumen' });
+  });
+  if (roleIds.size !== content.roles.length) problems.push({ file, field: 'id', message: 'ada id peran yang ditulis dua kali' });
+  for (const { id, data: sop } of content.sops) {
+    sop.actors.forEach((actor, i) => {
+      if (!roleOf.has(actor.key)) {
+        problems.push({ file: `sops/${id}.yaml`, field: `actors[${i}].key`, message: `pelaksana "${actor.key}" (${actor.label}) belum dipetakan ke peran mana pun di content/reference/roles.yaml` });
+      }
+    });
+  }
+  return problems;
 }
 
 interface StatusForChecks {
@@ -55,6 +92,7 @@ function checkMeanings(file: string, statuses: ReadonlyArray<{ id: string; data:
 export function checkContent(content: ContentForChecks): ContentProblem[] {
   const problems: ContentProblem[] = [];
   problems.push(...checkMeanings('reference/statuses.yaml', content.statuses));
+  problems.push(...checkRoles(content));
   if (content.reportStatuses && content.reportStatuses.length > 0) problems.push(...checkMeanings('reference/report-statuses.yaml', content.reportStatuses));
   const sops = new Map(content.sops.map((s) => [s.id, s.data]));
   const programmeIds = new Set(content.programmes.map((p) => p.id));
@@ -157,6 +195,12 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
     });
   }
   return problems;
+}
+
+/** The checks on content as its loaders give it (Astro's collections or content-files.ts). */
+export function checkLoadedContent(content: Omit<ContentForChecks, 'ppksIds' | 'documentTypeIds'> & { ppks: ReadonlyArray<{ id: string }>; documentTypes: ReadonlyArray<{ id: string }> }): ContentProblem[] {
+  const { ppks, documentTypes, ...rest } = content;
+  return checkContent({ ...rest, ppksIds: new Set(ppks.map((p) => p.id)), documentTypeIds: new Set(documentTypes.map((d) => d.id)) });
 }
 
 export function formatProblems(problems: readonly ContentProblem[]): string {

@@ -3,7 +3,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
-import { checkContent, formatProblems } from './content-checks';
+import { checkLoadedContent, formatProblems } from './content-checks';
 import { totalMinutes } from './duration';
 import { resolveDocuments, type ResolvedDocument } from './service-rules';
 
@@ -30,7 +30,7 @@ export interface ResolvedService {
 }
 
 async function load() {
-  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes] = await Promise.all([
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles] = await Promise.all([
     getCollection('site'),
     getCollection('services'),
     getCollection('sops'),
@@ -44,18 +44,10 @@ async function load() {
     getCollection('statuses'),
     getCollection('reportStatuses'),
     getCollection('reportTypes'),
+    getCollection('roles'),
   ]);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
-  const problems = checkContent({
-    services,
-    sops,
-    programmes,
-    ppksIds: new Set(ppks.map((p) => p.id)),
-    documentTypeIds: new Set(documentTypes.map((d) => d.id)),
-    statuses,
-    reportStatuses,
-    reportTypes,
-  });
+  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles });
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
 
   const docTypes = new Map(documentTypes.map((d) => [d.id, d.data]));
@@ -89,6 +81,7 @@ async function load() {
     statuses: [...statuses].sort((a, b) => a.data.order - b.data.order),
     reportStatuses: [...reportStatuses].sort((a, b) => a.data.order - b.data.order),
     reportTypes: [...reportTypes].sort((a, b) => a.data.order - b.data.order),
+    roles: [...roles].sort((a, b) => a.data.order - b.data.order),
   };
 }
 

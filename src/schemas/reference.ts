@@ -87,3 +87,31 @@ export const reportTypeSchema = z.object({
   ppks: z.array(keySchema).default([]),
   order: z.number().int().default(100),
 });
+
+/** What a role may do beyond recording the SOP steps of its actors (content/reference/roles.yaml). */
+export const ROLE_POWERS = ['perbaikan', 'batal', 'tugaskan', 'laporan', 'ekspor', 'log-akses'] as const;
+export type RolePower = (typeof ROLE_POWERS)[number];
+
+/** A role in the staff workspace, `content/reference/roles.yaml`: which SOP actors it is. */
+export const roleSchema = z.object({
+  id: keySchema,
+  /** Position in lists. */
+  order: z.number().int().default(100),
+  /** What staff see, e.g. "Kepala Bidang (Kabid)". */
+  label: z.string().min(3),
+  /** One sentence: what this role does. */
+  description: z.string().min(10),
+  /** Keys of the SOP actors (content/sops/*.yaml `actors[].key`) this role is. */
+  actors: z.array(keySchema).min(1),
+  /** Powers beyond the SOP steps (see ROLE_POWERS). */
+  can: z.array(z.enum(ROLE_POWERS)).default([]),
+  /** A field worker: sees only the cases assigned to them, and only what a home visit needs. */
+  field: z.boolean().default(false),
+  /** For a field role: the applicant's documents it may open (document type keys). */
+  documents: z.array(documentKeySchema).default([]),
+  /** false for people outside the office (the applicant, a village, the Bupati): no account. */
+  account: z.boolean().default(true),
+  /** For a role without accounts: the role that records its steps on its behalf. */
+  recordedBy: keySchema.optional(),
+});
+export type Role = z.infer<typeof roleSchema>;

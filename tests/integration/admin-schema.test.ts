@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { loadContent } from '../support/content';
 
 let pb: TestPocketBase;
 beforeAll(async () => {
@@ -43,8 +44,7 @@ describe('collections as staff see them in the admin UI', () => {
   it('have one protected file field per document type in content/', async () => {
     const permohonan = await pb.admin.collections.getOne('permohonan');
     const files = (permohonan.fields as { type: string; name: string; protected?: boolean }[]).filter((f) => f.type === 'file');
-    const portal = (await (await fetch(`${pb.url}/data/portal.json`)).json()) as { documentTypes: { id: string }[] };
-    for (const doc of portal.documentTypes) expect(files.find((f) => f.name === doc.id)?.protected, doc.id).toBe(true);
+    for (const doc of loadContent().documentTypes) expect(files.find((f) => f.name === doc.id)?.protected, doc.id).toBe(true);
     expect(files.every((f) => f.protected)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile, rm, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOOKS_DIR } from '../../scripts/lib/pocketbase.mjs';
+import { SERVER_DIR } from '../../scripts/lib/pocketbase.mjs';
 import { startTestPocketBase } from '../support/pocketbase';
 
 describe('test setup and hooks', () => {
@@ -22,13 +22,13 @@ describe('test setup and hooks', () => {
   };
   for (const [kind, source] of Object.entries(brokenHooks)) {
     it(`refuses to run tests when a hook file has ${kind}`, async () => {
-      const hooksDir = await mkdtemp(path.join(tmpdir(), 'broken-hooks-'));
+      const serverDir = await mkdtemp(path.join(tmpdir(), 'broken-hooks-'));
       try {
-        await cp(HOOKS_DIR, hooksDir, { recursive: true });
-        await writeFile(path.join(hooksDir, 'rusak.pb.js'), source);
-        await expect(startTestPocketBase({ hooksDir })).rejects.toThrow(/Hook PocketBase gagal dimuat/);
+        await cp(SERVER_DIR, serverDir, { recursive: true, filter: (src) => !src.includes('pb_data') });
+        await writeFile(path.join(serverDir, 'pb_hooks', 'rusak.pb.js'), source);
+        await expect(startTestPocketBase({ serverDir })).rejects.toThrow(/Hook PocketBase gagal dimuat/);
       } finally {
-        await rm(hooksDir, { recursive: true, force: true });
+        await rm(serverDir, { recursive: true, force: true });
       }
     });
   }

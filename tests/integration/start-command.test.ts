@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import PocketBase from 'pocketbase';
-import { freePort, pocketbaseProcessesOn, ROOT, DEFAULT_SUPERUSER_EMAIL } from '../../scripts/lib/pocketbase.mjs';
+import { CONTENT_DIR, freePort, pocketbaseProcessesOn, ROOT, DEFAULT_SUPERUSER_EMAIL, SERVER_DIR } from '../../scripts/lib/pocketbase.mjs';
 
 // The README's promise: `npm start` serves the site, the API and the admin UI from one
 // origin, prints a generated password once, keeps data across starts and leaves no
@@ -119,5 +119,51 @@ describe('npm start', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(pocketbaseProcessesOn(dataDir)).toEqual([]);
+  });
+
+  /** Runs start.mjs to its end (it must refuse); returns its exit code and output. */
+  async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; out: string; dataDir: string }> {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-start-'));
+    dataDirs.push(dataDir);
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(await freePort()), PORTAL_DATA_DIR: dataDir, PORTAL_SKIP_BUILD: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    return { code, out, dataDir };
+  }
+
+  async function serverCopy(): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'portal-server-'));
+    dataDirs.push(dir);
+    await cp(SERVER_DIR, dir, { recursive: true, filter: (src) => !src.includes('pb_data') });
+    return dir;
+  }
+
+  it('refuses to serve when a hook fails to load, and leaves no PocketBase behind', async () => {
+    const serverDir = await serverCopy();
+    await writeFile(path.join(serverDir, 'pb_hooks', 'rusak.pb.js'), 'tidakAdaFungsiIni();\n');
+    const { code, out, dataDir } = await refusedStart({ PORTAL_SERVER_DIR: serverDir });
+    expect(code, out).toBe(1);
+    expect(out).toContain('Ada hook PocketBase yang gagal dimuat; portal tidak dijalankan');
+    expect(out).not.toContain('Portal berjalan');
+    expect(pocketbaseProcessesOn(dataDir)).toEqual([]);
+  });
+
+  it('refuses to serve server files that no longer match content/, without writing into the code tree', async () => {
+    const serverDir = await serverCopy();
+    const contentDir = path.join(serverDir, 'konten');
+    await cp(CONTENT_DIR, contentDir, { recursive: true });
+    const site = path.join(contentDir, 'site', 'site.yaml');
+    await writeFile(site, (await readFile(site, 'utf8')).replace(/retentionDays: \d+/, 'retentionDays: 730'));
+    const generated = await readFile(path.join(serverDir, 'pb_hooks', 'lib', 'portal.generated.js'), 'utf8');
+    const { code, out } = await refusedStart({ PORTAL_SERVER_DIR: serverDir, PORTAL_CONTENT_DIR: contentDir });
+    expect(code, out).toBe(1);
+    expect(out).toMatch(/Berkas server tidak sesuai dengan content\/[\s\S]*npm run build/);
+    expect(await readFile(path.join(serverDir, 'pb_hooks', 'lib', 'portal.generated.js'), 'utf8')).toBe(generated);
   });
 });

@@ -218,7 +218,6 @@ describe('no personal value on any public page, in any public answer, or in a lo
       '/api/progres?jenis=laporan',
       '/api/progres?jenis=permohonan&kecamatan=merawang',
       '/api/progres?halaman=2',
-      '/data/portal.json',
       '/cari/indeks.json',
       '/api/collections',
       '/api/settings',

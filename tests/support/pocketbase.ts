@@ -20,11 +20,11 @@ export interface TestPocketBase {
   stop: () => Promise<void>;
 }
 
-export async function startTestPocketBase(options: { hooksDir?: string; env?: Record<string, string>; origins?: string } = {}): Promise<TestPocketBase> {
+export async function startTestPocketBase(options: { serverDir?: string; env?: Record<string, string>; origins?: string } = {}): Promise<TestPocketBase> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-pb-'));
   const superuser = { email: 'penguji@dinsos.localhost', password: `uji-${Math.random().toString(36).slice(2)}-Sandi` };
-  await migrateUp(dataDir);
-  await upsertSuperuser(dataDir, superuser.email, superuser.password);
+  await migrateUp(dataDir, options.serverDir);
+  await upsertSuperuser(dataDir, superuser.email, superuser.password, options.serverDir);
   const port = await freePort();
   const server = await startPocketBase({ dataDir, port, siteDir: SITE_DIR, ...options });
   const stop = async () => {

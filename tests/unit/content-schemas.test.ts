@@ -83,6 +83,7 @@ function baseContent(): ContentForChecks {
     ppksIds: new Set(fixture.ppks.map((p) => p.id)),
     documentTypeIds: new Set(fixture.documentTypes.map((d) => d.id)),
     statuses: fixture.statuses,
+    roles: fixture.roles,
   };
 }
 
@@ -101,6 +102,25 @@ describe('cross-file content checks', () => {
     const content = baseContent();
     content.sops[0]!.data.steps[3]!.actors = ['camat'];
     expect(checkContent(content)).toEqual([{ file: 'sops/alat-bantu-permakanan-uep.yaml', field: 'steps[3].actors[0]', message: expect.stringContaining('camat') }]);
+  });
+
+  it('report an SOP actor that no role is, and an actor two roles claim (the build fails on both)', () => {
+    const content = baseContent();
+    const sop = content.sops[0]!.data;
+    sop.actors.push({ key: 'camat', label: 'Camat' });
+    sop.steps[3]!.actors = ['camat'];
+    const roles = content.roles.map((r) => ({ id: r.id, data: { ...r.data, actors: [...r.data.actors] } }));
+    roles[1]!.data.actors.push(roles[0]!.data.actors[0]!);
+    content.roles = roles;
+    const problems = checkContent(content);
+    expect(problems.map((p) => `${p.file} ${p.field}`).sort()).toEqual(['reference/roles.yaml[1] actors[' + (roles[1]!.data.actors.length - 1) + ']', `sops/alat-bantu-permakanan-uep.yaml actors[${sop.actors.length - 1}].key`]);
+    expect(problems.find((p) => p.file.startsWith('sops/'))!.message).toBe('pelaksana "camat" (Camat) belum dipetakan ke peran mana pun di content/reference/roles.yaml');
+  });
+
+  it('report a role without accounts that names no account role to record its steps', () => {
+    const content = baseContent();
+    content.roles = content.roles.map((r) => (r.data.account ? r : { id: r.id, data: { ...r.data, recordedBy: 'tidak-ada' } }));
+    expect(checkContent(content).map((p) => p.field)).toEqual(['recordedBy']);
   });
 
   it('report a declared duration that differs from the sum of the step times', () => {

@@ -1,34 +1,10 @@
-// Reads the public rules built from content/ (dist/data/portal.json, see
-// src/pages/data/portal.json.ts) so the hooks enforce what the site publishes. Cached per JS
-// runtime and re-read when the file changes (a rebuild in development).
-let cache = null;
+// The public rules from content/, as the server build wrote them (portal.generated.js, from
+// src/lib/portal-data.ts): the hooks enforce what the site publishes without ever reading the
+// site's build output.
 
-function dataPath() {
-  const siteDir = $os.getenv("PORTAL_SITE_DIR");
-  return siteDir ? siteDir + "/data/portal.json" : "";
-}
-
-/** The portal data, or null when the site has not been built. */
-function load() {
-  const file = dataPath();
-  if (!file) return null;
-  let stamp;
-  try {
-    stamp = $os.stat(file).modTime().unixMilli();
-  } catch (_) {
-    return null;
-  }
-  if (!cache || cache.stamp !== stamp) {
-    cache = { stamp: stamp, data: JSON.parse(toString($os.readFile(file))) };
-  }
-  return cache.data;
-}
-
-/** load(), or a 503 the person can understand when the site is not built. */
-function require_() {
-  const data = load();
-  if (!data) throw new ApiError(503, "Layanan sedang disiapkan. Coba lagi beberapa saat lagi.", {});
-  return data;
+/** The portal data (cached by require for the life of each JS runtime). */
+function required() {
+  return require(`${__hooks}/lib/portal.generated.js`);
 }
 
 function service(data, id) {
@@ -48,4 +24,4 @@ function today(data) {
   return new Date(Date.now() + offset).toISOString().slice(0, 10);
 }
 
-module.exports = { load: load, required: require_, service: service, status: status, today: today };
+module.exports = { required: required, service: service, status: status, today: today };

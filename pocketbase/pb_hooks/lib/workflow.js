@@ -41,8 +41,7 @@ function flowOf(data, record) {
 
 /** Due date of the record's current stage and the closing time, when the status changed. */
 function setStageDates(app, record, previousStatus) {
-  const data = portal().load();
-  if (!data) return;
+  const data = portal().required();
   const status = record.getString("status");
   if (status === previousStatus) return;
   const flow = flowOf(data, record);
@@ -161,11 +160,11 @@ function markOverdue(app) {
 /** Overdue requests for the morning digest: codes, services and stages only (no personal data). */
 function overdueDigest(app) {
   markOverdue(app);
-  const data = portal().load();
+  const data = portal().required();
   const records = app.findRecordsByFilter("permohonan", "terlambat = true", "batas_tahap", 500, 0);
   const lines = records.map((r) => {
-    const service = data ? portal().service(data, r.getString("layanan")) : null;
-    const status = data ? portal().status(data, r.getString("status")) : null;
+    const service = portal().service(data, r.getString("layanan"));
+    const status = portal().status(data, r.getString("status"));
     return r.getString("kode_lacak") + " | " + (service ? service.title : r.getString("layanan")) + " | " + (status ? status.label : r.getString("status")) + " | batas " + r.getString("batas_tahap").slice(0, 16);
   });
   return { count: records.length, lines: lines };

@@ -1,5 +1,5 @@
 // Entry point of the rules shared by the browser and the PocketBase hooks. The hooks get a
-// CommonJS bundle of this file (scripts/lib/hooks.mjs), so nothing here may touch the DOM,
+// CommonJS bundle of this file (scripts/lib/server-build.mjs), so nothing here may touch the DOM,
 // Node or any npm package.
 export * from './nik';
 export * from './phone';

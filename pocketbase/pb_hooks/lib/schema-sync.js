@@ -1,0 +1,77 @@
+// The part of the database schema that follows content/, applied by the generated migration
+// pb_migrations/*_konten_<hash>.js (written by scripts/lib/server-build.mjs from content/):
+// one protected file field per document type (accepted types and size from content), the
+// choices of the document-repair field, and the status and forwarding choices. Another office
+// edits content/ only; `npm run build` writes a new migration, and the next start applies it.
+
+function sameList(a, b) {
+  return JSON.stringify(a || []) === JSON.stringify(b || []);
+}
+
+function setSelect(collection, name, values) {
+  const field = collection.fields.getByName(name);
+  if (!field || sameList(field.values, values)) return false;
+  field.values = values;
+  if (field.maxSelect > 1 || name === "dokumen_perbaikan" || name === "diteruskan_ke") field.maxSelect = Math.max(1, values.length);
+  return true;
+}
+
+/** Whether any record has a file in the field (a document field with files is never removed). */
+function fieldInUse(app, table, field) {
+  const row = new DynamicModel({ n: 0 });
+  app
+    .db()
+    .newQuery("SELECT COUNT(*) AS n FROM " + table + " WHERE " + field + " != '' AND " + field + " != '[]'")
+    .one(row);
+  return row.n > 0;
+}
+
+function apply(app, schema) {
+  const permohonan = app.findCollectionByNameOrId("permohonan");
+  const docIds = schema.documentTypes.map((d) => d.id);
+  // A document type no longer in content: its field goes only while no record holds a file in it.
+  const known = {};
+  for (let i = 0; i < permohonan.fields.length; i++) {
+    const field = permohonan.fields[i];
+    if (field.type() === "file" && field.getName() !== "foto_verifikasi") known[field.getName()] = true;
+  }
+  for (const name in known) {
+    if (docIds.indexOf(name) < 0 && !fieldInUse(app, "permohonan", name)) permohonan.fields.removeByName(name);
+  }
+  for (let i = 0; i < schema.documentTypes.length; i++) {
+    const doc = schema.documentTypes[i];
+    const maxSize = Math.round(doc.maxSizeMB * 1024 * 1024);
+    const help = "Berkas " + doc.label + " dari pemohon. Dokumen pribadi: hanya untuk pemeriksaan permohonan, jangan diunduh ke perangkat pribadi.";
+    const existing = permohonan.fields.getByName(doc.id);
+    if (!existing) {
+      permohonan.fields.add(new FileField({ name: doc.id, maxSelect: 1, maxSize: maxSize, mimeTypes: doc.accept, protected: true, help: help }));
+    } else {
+      existing.maxSize = maxSize;
+      existing.mimeTypes = doc.accept;
+      existing.protected = true;
+      existing.help = help;
+    }
+  }
+  if (!permohonan.fields.getByName("dokumen_perbaikan")) {
+    permohonan.fields.add(new SelectField({ name: "dokumen_perbaikan", maxSelect: Math.max(1, docIds.length), values: docIds, help: "Untuk status perlu perbaikan: dokumen yang harus dilengkapi pemohon. Tampil di halaman lacak." }));
+  }
+  setSelect(permohonan, "dokumen_perbaikan", docIds);
+  setSelect(permohonan, "status", schema.statuses);
+  app.save(permohonan);
+
+  const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
+  setSelect(riwayat, "status", schema.statuses);
+  setSelect(riwayat, "status_dari", schema.statuses);
+  app.save(riwayat);
+
+  const laporan = app.findCollectionByNameOrId("laporan");
+  setSelect(laporan, "status", schema.reportStatuses);
+  setSelect(laporan, "diteruskan_ke", schema.pilarSosial);
+  app.save(laporan);
+  const riwayatLaporan = app.findCollectionByNameOrId("riwayat_laporan");
+  setSelect(riwayatLaporan, "status", schema.reportStatuses);
+  setSelect(riwayatLaporan, "status_dari", schema.reportStatuses);
+  app.save(riwayatLaporan);
+}
+
+module.exports = { apply: apply };

@@ -1,2 +1,0 @@
-export const RULES_BUNDLE: string;
-export function buildHookLibs(): string;

@@ -1,0 +1,3 @@
+export function buildServer(options?: { contentDir?: string; outDir?: string }): Promise<{ migration: string; data: unknown }>;
+export function checkServer(options?: { contentDir?: string; outDir?: string }): string[];
+export function watchedSources(outDir?: string): string[];

@@ -1,0 +1,116 @@
+// What the PocketBase hooks need from content/: services with their documents, eligibility
+// questions and SOP stages, kecamatan, statuses and office settings. The server build
+// (scripts/lib/server-build.mjs) writes it into pocketbase/pb_hooks/lib/portal.generated.js,
+// so content/ stays the one source for the browser and the server alike and the server never
+// reads the site's build output. Nothing here is private.
+import type { ServiceRules } from './rules/application';
+import type { Service } from '../schemas/service';
+import type { Sop } from '../schemas/sop';
+import type { StatusMeaning } from '../schemas/reference';
+import { sopStages } from './rules/stages';
+import { serviceRules, type DocumentType } from './service-rules';
+import { checkLoadedContent, formatProblems } from './content-checks';
+import type { ContentFiles } from './content-files';
+
+export interface PortalStatus {
+  id: string;
+  label: string;
+  description: string;
+  next: string[];
+  needsReason: boolean;
+  closed: boolean;
+  meaning?: StatusMeaning | undefined;
+}
+
+export interface PortalData {
+  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number };
+  kecamatan: { id: string; code: string; name: string }[];
+  ppks: { id: string; name: string }[];
+  statuses: PortalStatus[];
+  documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
+  services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string })[];
+  reportStatuses: (PortalStatus & { sopStage?: string | undefined })[];
+  /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
+  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[] }[];
+  pilarSosial: { id: string; name: string }[];
+}
+
+/**
+ * The part of the database schema that follows content/ (pocketbase/pb_hooks/lib/schema-sync.js
+ * applies it from a generated migration): a protected file field per document type, and the
+ * choices of the status and forwarding fields.
+ */
+export interface ContentSchema {
+  documentTypes: PortalData['documentTypes'];
+  statuses: string[];
+  reportStatuses: string[];
+  pilarSosial: string[];
+}
+
+/** The portal data from content/ read by content-files.ts; throws on any cross-file problem. */
+export function buildPortalData(content: ContentFiles): PortalData {
+  const { site: siteEntries, services, sops, kecamatan, statuses, documentTypes, ppks, reportStatuses, reportTypes, pilarSosial, programmes } = content;
+  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles: content.roles });
+  if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
+  if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
+  const site = siteEntries[0]!.data;
+  const types = new Map<string, DocumentType>(documentTypes.map((d) => [d.id, d.data]));
+  const sopById = new Map<string, Sop>(sops.map((s) => [s.id, s.data]));
+  const byOrder = <T extends { data: { order: number } }>(list: readonly T[]) => [...list].sort((a, b) => a.data.order - b.data.order);
+  return {
+    site: {
+      officeName: site.officeName,
+      trackingPrefix: site.trackingPrefix,
+      timeZone: site.timeZone,
+      privacyNoticeVersion: site.privacyNoticeVersion,
+      retentionDays: site.retentionDays,
+    },
+    kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
+    ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),
+    statuses: byOrder(statuses).map((s) => statusOf(s.id, s.data)),
+    documentTypes: documentTypes.map((d) => ({ id: d.id, label: d.data.label, accept: [...d.data.accept], maxSizeMB: d.data.maxSizeMB })),
+    reportStatuses: byOrder(reportStatuses).map((s) => ({ ...statusOf(s.id, s.data), ...(s.data.sopStage ? { sopStage: s.data.sopStage } : {}) })),
+    reportTypes: byOrder(reportTypes).map((t) => {
+      const sop = t.data.sop ? sopById.get(t.data.sop) : undefined;
+      const stagesOfSop = sop ? sopStages(sop.steps) : [];
+      // Each open report status takes the standard time of the SOP stage it corresponds to.
+      const stages = reportStatuses
+        .filter((s) => !s.data.closed)
+        .filter((s) => stagesOfSop.some((st) => st.status === s.data.sopStage))
+        .map((s) => ({ status: s.id, minutes: stagesOfSop.find((st) => st.status === s.data.sopStage)!.minutes }));
+      return { id: t.id, label: t.data.label, ppks: t.data.ppks, stages };
+    }),
+    pilarSosial: pilarSosial.map((p) => ({ id: p.id, name: p.data.name })),
+    services: [...services]
+      .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
+      .map((s: { id: string; data: Service }) => {
+        const sop = sopById.get(s.data.sop)!;
+        return {
+          ...serviceRules(s.id, s.data, types),
+          stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes })),
+          sopTitle: sop.title,
+        };
+      }),
+  };
+}
+
+function statusOf(id: string, data: Omit<PortalStatus, 'id'> & { order?: number; sopStage?: string | undefined }): PortalStatus {
+  return {
+    id,
+    label: data.label,
+    description: data.description,
+    next: [...data.next],
+    needsReason: data.needsReason,
+    closed: data.closed,
+    ...(data.meaning ? { meaning: data.meaning } : {}),
+  };
+}
+
+export function contentSchemaOf(data: PortalData): ContentSchema {
+  return {
+    documentTypes: data.documentTypes,
+    statuses: data.statuses.map((s) => s.id),
+    reportStatuses: data.reportStatuses.map((s) => s.id),
+    pilarSosial: data.pilarSosial.map((p) => p.id),
+  };
+}
