@@ -11,3 +11,4 @@ export * from './workflow';
 export * from './ikm';
 export * from './report';
 export * from './image-size';
+export * from './disclosure';
