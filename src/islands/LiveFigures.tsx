@@ -10,23 +10,43 @@ interface Ikm {
   kinerja: string;
 }
 
+/**
+ * Why the API withholds a figure (src/lib/rules/disclosure.ts): it rests on fewer than `ambang`
+ * items, or it would give such a figure away by subtraction. Keyed by field ("total",
+ * "per_status.selesai", "ikm", …); a withheld figure is null.
+ */
+type Reason = 'di_bawah_ambang' | 'melindungi';
+type Hidden = Partial<Record<string, Reason>>;
+type Counts = Record<string, number | null>;
+
 interface ServiceFigures {
   layanan: string;
   judul: string;
-  total: number;
-  per_status: Record<string, number>;
-  selesai: number;
+  total: number | null;
+  per_status: Counts;
+  selesai: number | null;
   median_hari_kerja: number | null;
   standar_hari_kerja: number | null;
   standar_menit?: number | null;
   persen_dalam_standar: number | null;
+  disembunyikan: Hidden;
+}
+
+interface SurveyFigures {
+  layanan: string;
+  judul: string;
+  ikm: Ikm | null;
+  populasi: number | null;
+  sampel_minimum: number | null;
+  disembunyikan: Hidden;
 }
 
 interface Figures {
   diperbarui: string;
-  permohonan: { total: number; per_layanan: ServiceFigures[]; per_status: Record<string, number> };
-  laporan: { total: number; per_jenis: { jenis: string; label: string; total: number; per_status: Record<string, number> }[] };
-  ikm: { keseluruhan: Ikm | null; populasi: number; sampel_minimum: number; per_layanan: { layanan: string; judul: string; ikm: Ikm | null; populasi: number; sampel_minimum: number }[] };
+  ambang: number;
+  permohonan: { total: number | null; per_layanan: ServiceFigures[]; per_status: Counts; disembunyikan: Hidden };
+  laporan: { total: number | null; per_jenis: { jenis: string; label: string; total: number | null; per_status: Counts; disembunyikan: Hidden }[]; disembunyikan: Hidden };
+  ikm: { keseluruhan: Ikm | null; populasi: number | null; sampel_minimum: number | null; per_layanan: SurveyFigures[]; disembunyikan: Hidden };
 }
 
 interface StatusOption {
@@ -50,6 +70,8 @@ const GROUPS = [
   { key: 'selesai', label: 'Selesai', fill: '#005a4e' },
   { key: 'proses', label: 'Masih diproses', fill: 'url(#lf-pola-proses)' },
   { key: 'tutup', label: 'Tidak dapat dipenuhi atau dibatalkan', fill: 'url(#lf-pola-tutup)' },
+  // Statuses whose counts are withheld: their sum is the total minus the shown ones.
+  { key: 'lain', label: 'Tahap tidak dirinci (kelompok kecil)', fill: 'url(#lf-pola-lain)' },
 ] as const;
 type GroupKey = (typeof GROUPS)[number]['key'];
 
@@ -74,24 +96,48 @@ function wrap(text: string): string[] {
   return [lines[0]!, `${lines.slice(1).join(' ').slice(0, LABEL_CHARS - 1)}…`];
 }
 
-const days = (n: number | null) => (n === null ? '–' : `${formatNumber(n)} hari kerja`);
 const percent = (n: number) => formatPercent(n, Number.isInteger(n) ? 0 : 1);
 
+/** A withheld figure in words: "kurang dari 5", or "tidak ditampilkan" when it protects one. */
+function withheld(reason: Reason, min: number): string {
+  return reason === 'melindungi' ? 'tidak ditampilkan' : `kurang dari ${formatNumber(min)}`;
+}
+
+/** A count as shown: the number, or why it is withheld; never a 0 that is not one. */
+function count(value: number | null | undefined, reason: Reason | undefined, min: number): string {
+  if (value !== null && value !== undefined) return formatNumber(value);
+  return reason ? withheld(reason, min) : '–';
+}
+
+/** A figure computed from finished requests (median, share), or why there is none. */
+function derived(value: number | null, reason: Reason | undefined, min: number, show: (n: number) => string): string {
+  if (value !== null) return show(value);
+  return reason ? withheld(reason, min) : '–';
+}
+
+const days = (n: number) => `${formatNumber(n)} hari kerja`;
+
+/** Chart groups of a service from its shown status counts; the withheld rest as one group. */
 function groupsOf(service: ServiceFigures, statuses: StatusOption[]): Record<GroupKey, number> {
-  const out: Record<GroupKey, number> = { selesai: 0, proses: 0, tutup: 0 };
+  const out: Record<GroupKey, number> = { selesai: 0, proses: 0, tutup: 0, lain: 0 };
+  let shown = 0;
   for (const [status, n] of Object.entries(service.per_status)) {
+    if (n === null) continue;
     const closed = statuses.find((s) => s.id === status)?.closed ?? false;
     out[status === 'selesai' ? 'selesai' : closed ? 'tutup' : 'proses'] += n;
+    shown += n;
   }
+  out.lain = (service.total ?? 0) - shown;
   return out;
 }
 
-function statusDetail(perStatus: Record<string, number>, statuses: StatusOption[]): string {
-  const known = statuses.filter((s) => perStatus[s.id]).map((s) => `${s.label} ${formatNumber(perStatus[s.id]!)}`);
+function statusDetail(perStatus: Counts, hidden: Hidden, statuses: StatusOption[], min: number): string {
+  const part = (id: string, label: string) => `${label}: ${count(perStatus[id], hidden[`per_status.${id}`], min)}`;
+  const known = statuses.filter((s) => s.id in perStatus).map((s) => part(s.id, s.label));
   const unknown = Object.keys(perStatus)
-    .filter((k) => !statuses.some((s) => s.id === k) && perStatus[k])
-    .map((k) => `${k} ${formatNumber(perStatus[k]!)}`);
-  return [...known, ...unknown].join(', ');
+    .filter((k) => !statuses.some((s) => s.id === k))
+    .map((k) => part(k, k));
+  return [...known, ...unknown].join('; ');
 }
 
 /** Live figures from GET /api/statistik for /kinerja/: charts with their data tables. */
@@ -183,35 +229,57 @@ function DataTable({ id, caption, columns, rows, foot }: { id: string; caption: 
 }
 
 function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figures } & Props) {
-  const services = figures.permohonan.per_layanan.filter((s) => s.total > 0);
-  const finished = services.filter((s) => s.selesai > 0 && s.persen_dalam_standar !== null);
-  const rated = figures.ikm.per_layanan.filter((s): s is { layanan: string; judul: string; ikm: Ikm; populasi: number; sampel_minimum: number } => s.ikm !== null);
-  const overall = figures.ikm.keseluruhan;
-  const reportClosed = (id: string) => reportStatuses.find((s) => s.id === id)?.closed ?? false;
-  const ikmCells = (ikm: Ikm, sample: number) => [formatNumber(ikm.responses), formatNumber(sample), formatNumber(ikm.converted, 2), `${ikm.mutu} (${ikm.kinerja.toLowerCase()})`];
+  const min = figures.ambang;
+  const requests = figures.permohonan;
+  // A service is listed once it has a request, even when its count is withheld.
+  const services = requests.per_layanan.filter((s) => s.total !== 0);
+  const charted = services.filter((s): s is ServiceFigures & { total: number } => s.total !== null);
+  const finished = services.filter((s) => s.selesai !== 0);
+  const timed = finished.filter((s) => s.persen_dalam_standar !== null);
+  const survey = figures.ikm;
+  const rated = survey.per_layanan.filter((s) => s.ikm !== null || s.disembunyikan['ikm']);
+  const overall = survey.keseluruhan;
+  const overallHidden = survey.disembunyikan['keseluruhan'];
+  const reports = figures.laporan;
+  const notShown = (reason: Reason) => (reason === 'melindungi' ? `Belum ditampilkan: akan membuka nilai layanan dengan kurang dari ${formatNumber(min)} responden` : `Belum ditampilkan: kurang dari ${formatNumber(min)} responden`);
+  const ikmCells = (ikm: Ikm | null, reason: Reason | undefined, sample: number | null, sampleReason: Reason | undefined) =>
+    ikm
+      ? [formatNumber(ikm.responses), count(sample, sampleReason, min), formatNumber(ikm.converted, 2), `${ikm.mutu} (${ikm.kinerja.toLowerCase()})`]
+      : [count(null, reason, min), count(sample, sampleReason, min), reason ? notShown(reason) : '–', '–'];
 
   return (
     <>
       <p class="muted">Diperbarui {formatDateTime(figures.diperbarui, timeZone)}. Dihitung langsung dari permohonan dan laporan di portal, tanpa data pribadi.</p>
+      <p class="prose">
+        Agar tidak ada orang yang dapat dikenali, angka yang berasal dari kurang dari {formatNumber(min)} permohonan, laporan, atau responden tidak ditampilkan dan ditulis “kurang dari {formatNumber(min)}”. Angka yang ditulis “tidak ditampilkan” disembunyikan karena dengan angka itu jumlah yang kurang dari {formatNumber(min)} dapat dihitung dari angka lain.
+      </p>
       <dl class="facts">
         <div>
           <dt>Permohonan layanan</dt>
-          <dd>{formatNumber(figures.permohonan.total)}</dd>
+          <dd>{count(requests.total, requests.disembunyikan['total'], min)}</dd>
         </div>
         <div>
           <dt>Permohonan selesai</dt>
-          <dd>{formatNumber(figures.permohonan.per_status['selesai'] ?? 0)}</dd>
+          {/* No finished request is a 0; a withheld count stays null (never shown as 0). */}
+          <dd>{count(requests.per_status['selesai'] === undefined ? 0 : requests.per_status['selesai'], requests.disembunyikan['per_status.selesai'], min)}</dd>
         </div>
         <div>
           <dt>Laporan warga</dt>
-          <dd>{formatNumber(figures.laporan.total)}</dd>
+          <dd>{count(reports.total, reports.disembunyikan['total'], min)}</dd>
         </div>
-        {overall && (
+        {(overall || overallHidden) && (
           <div>
             <dt>Indeks Kepuasan Masyarakat</dt>
-            <dd>
-              {formatNumber(overall.converted, 2)} (mutu {overall.mutu})
-            </dd>
+            {overall ? (
+              <dd>
+                {formatNumber(overall.converted, 2)} (mutu {overall.mutu})
+              </dd>
+            ) : (
+              <dd>
+                Belum ditampilkan
+                <span class="facts__note">{overallHidden === 'melindungi' ? `akan membuka nilai layanan dengan kurang dari ${formatNumber(min)} responden` : `kurang dari ${formatNumber(min)} responden`}</span>
+              </dd>
+            )}
           </div>
         )}
       </dl>
@@ -221,13 +289,13 @@ function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figur
         <p>Belum ada permohonan yang masuk melalui portal.</p>
       ) : (
         <div class="live-pair">
-          <StatusChart services={services} statuses={statuses} />
+          {charted.length > 0 && <StatusChart services={charted} statuses={statuses} />}
           <DataTable
             id="lf-status-tabel"
             caption="Jumlah permohonan per layanan menurut status"
             columns={[{ label: 'Layanan' }, { label: 'Jumlah', num: true }, { label: 'Rincian status' }]}
-            rows={services.map((s) => ({ key: s.layanan, head: s.judul, cells: [formatNumber(s.total), statusDetail(s.per_status, statuses)] }))}
-            foot={{ key: 'semua', head: 'Semua layanan', cells: [formatNumber(figures.permohonan.total), statusDetail(figures.permohonan.per_status, statuses)] }}
+            rows={services.map((s) => ({ key: s.layanan, head: s.judul, cells: [count(s.total, s.disembunyikan['total'], min), statusDetail(s.per_status, s.disembunyikan, statuses, min)] }))}
+            foot={{ key: 'semua', head: 'Semua layanan', cells: [count(requests.total, requests.disembunyikan['total'], min), statusDetail(requests.per_status, requests.disembunyikan, statuses, min)] }}
           />
         </div>
       )}
@@ -235,25 +303,25 @@ function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figur
       <h3 id="lf-waktu">Ketepatan waktu penyelesaian</h3>
       <p class="prose">
         Lama penyelesaian dihitung dalam hari kerja (Senin–Jumat), dari tanggal permohonan masuk sampai tanggal selesai; 0 berarti selesai pada hari yang sama. Median adalah nilai tengah: separuh
-        permohonan selesai lebih cepat, separuh lebih lambat. Waktu standar adalah jumlah waktu langkah SOP layanan.
+        permohonan selesai lebih cepat, separuh lebih lambat. Waktu standar adalah jumlah waktu langkah SOP layanan. Median dan persentase hanya dihitung dari sedikitnya {formatNumber(min)} permohonan yang selesai.
       </p>
       {finished.length === 0 ? (
         <p>Belum ada permohonan yang selesai, sehingga ketepatan waktu belum dapat dihitung.</p>
       ) : (
         <div class="live-pair">
-          <TimelinessChart services={finished} />
+          {timed.length > 0 && <TimelinessChart services={timed} min={min} />}
           <DataTable
             id="lf-waktu-tabel"
             caption="Lama penyelesaian dibandingkan waktu standar SOP"
             columns={[{ label: 'Layanan' }, { label: 'Selesai', num: true }, { label: 'Median lama' }, { label: 'Waktu standar SOP' }, { label: 'Selesai dalam waktu standar', num: true }]}
-            rows={services.map((s) => ({
+            rows={finished.map((s) => ({
               key: s.layanan,
               head: s.judul,
               cells: [
-                formatNumber(s.selesai),
-                days(s.median_hari_kerja),
-                typeof s.standar_menit === 'number' ? formatWorkingTime(s.standar_menit) : days(s.standar_hari_kerja),
-                s.persen_dalam_standar === null ? '–' : percent(s.persen_dalam_standar),
+                count(s.selesai, s.disembunyikan['selesai'], min),
+                derived(s.median_hari_kerja, s.disembunyikan['median_hari_kerja'], min, days),
+                typeof s.standar_menit === 'number' ? formatWorkingTime(s.standar_menit) : s.standar_hari_kerja === null ? '–' : days(s.standar_hari_kerja),
+                derived(s.persen_dalam_standar, s.disembunyikan['persen_dalam_standar'], min, percent),
               ],
             }))}
           />
@@ -261,33 +329,33 @@ function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figur
       )}
 
       <h3 id="lf-ikm">Indeks Kepuasan Masyarakat (IKM)</h3>
-      {overall === null ? (
+      {!overall && !overallHidden && rated.length === 0 ? (
         <p>Belum ada jawaban survei kepuasan masyarakat.</p>
       ) : (
         <>
-          <p class="prose">Nilai IKM 25–100 dari survei kepuasan setelah permohonan selesai (Permenpan RB Nomor 14 Tahun 2017). Mutu A: sangat baik, B: baik, C: kurang baik, D: tidak baik. Sampel minimum menurut tabel Krejcie dan Morgan untuk jumlah permohonan yang selesai; bila responden lebih sedikit, nilai IKM belum mewakili.</p>
+          <p class="prose">
+            Nilai IKM 25–100 dari survei kepuasan setelah permohonan selesai (Permenpan RB Nomor 14 Tahun 2017). Mutu A: sangat baik, B: baik, C: kurang baik, D: tidak baik. Sampel minimum menurut tabel Krejcie dan Morgan untuk jumlah permohonan yang selesai; bila responden lebih sedikit, nilai IKM belum mewakili. Nilai dari kurang dari {formatNumber(min)} responden tidak ditampilkan, agar jawaban setiap orang tetap rahasia.
+          </p>
           <DataTable
             id="lf-ikm-tabel"
             caption="Indeks Kepuasan Masyarakat per layanan"
             columns={[{ label: 'Layanan' }, { label: 'Responden', num: true }, { label: 'Sampel minimum', num: true }, { label: 'Nilai IKM', num: true }, { label: 'Mutu pelayanan' }]}
-            rows={rated.map((s) => ({ key: s.layanan, head: s.judul, cells: ikmCells(s.ikm, s.sampel_minimum) }))}
-            foot={{ key: 'semua', head: 'Semua layanan', cells: ikmCells(overall, figures.ikm.sampel_minimum) }}
+            rows={rated.map((s) => ({ key: s.layanan, head: s.judul, cells: ikmCells(s.ikm, s.disembunyikan['ikm'], s.sampel_minimum, s.disembunyikan['sampel_minimum']) }))}
+            foot={{ key: 'semua', head: 'Semua layanan', cells: ikmCells(overall, overallHidden, survey.sampel_minimum, survey.disembunyikan['sampel_minimum']) }}
           />
         </>
       )}
 
       <h3 id="lf-laporan">Laporan warga</h3>
-      {figures.laporan.total === 0 ? (
+      {reports.total === 0 ? (
         <p>Belum ada laporan warga yang masuk melalui portal.</p>
       ) : (
         <DataTable
           id="lf-laporan-tabel"
           caption="Laporan warga menurut jenis"
-          columns={[{ label: 'Jenis laporan' }, { label: 'Jumlah', num: true }, { label: 'Sudah ditutup', num: true }, { label: 'Masih diproses', num: true }]}
-          rows={figures.laporan.per_jenis.map((j) => {
-            const closed = Object.entries(j.per_status).reduce((n, [status, count]) => n + (reportClosed(status) ? count : 0), 0);
-            return { key: j.jenis, head: j.label, cells: [formatNumber(j.total), formatNumber(closed), formatNumber(j.total - closed)] };
-          })}
+          columns={[{ label: 'Jenis laporan' }, { label: 'Jumlah', num: true }, { label: 'Rincian status' }]}
+          rows={reports.per_jenis.map((j) => ({ key: j.jenis, head: j.label, cells: [count(j.total, j.disembunyikan['total'], min), j.total === 0 ? '–' : statusDetail(j.per_status, j.disembunyikan, reportStatuses, min)] }))}
+          foot={{ key: 'semua', head: 'Semua jenis', cells: [count(reports.total, reports.disembunyikan['total'], min), '–'] }}
         />
       )}
     </>
@@ -295,11 +363,13 @@ function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figur
 }
 
 /** Stacked bars: each group has its own fill pattern and a legend, so colour is never alone. */
-function StatusChart({ services, statuses }: { services: ServiceFigures[]; statuses: StatusOption[] }) {
+function StatusChart({ services, statuses }: { services: (ServiceFigures & { total: number })[]; statuses: StatusOption[] }) {
   const rows = services.map((s) => ({ s, lines: wrap(s.judul), g: groupsOf(s, statuses) }));
+  // The legend lists the withheld group only when a bar has one.
+  const groups = GROUPS.filter((g) => g.key !== 'lain' || rows.some((r) => r.g.lain > 0));
   const max = Math.max(1, ...services.map((s) => s.total));
   const barMax = W - 48;
-  const legendHeight = GROUPS.length * 22 + 8;
+  const legendHeight = groups.length * 22 + 8;
   let y = legendHeight;
   const placed = rows.map((r) => {
     const top = y;
@@ -307,7 +377,7 @@ function StatusChart({ services, statuses }: { services: ServiceFigures[]; statu
     return { ...r, top };
   });
   const desc = rows
-    .map((r) => `${r.s.judul}: ${formatNumber(r.s.total)} permohonan; ${GROUPS.map((g) => `${g.label.toLowerCase()} ${formatNumber(r.g[g.key])}`).join(', ')}.`)
+    .map((r) => `${r.s.judul}: ${formatNumber(r.s.total)} permohonan; ${groups.map((g) => `${g.label.toLowerCase()} ${formatNumber(r.g[g.key])}`).join(', ')}.`)
     .join(' ');
   return (
     <figure class="live-chart">
@@ -323,8 +393,12 @@ function StatusChart({ services, statuses }: { services: ServiceFigures[]; statu
             <rect width="6" height="6" fill="#ffffff" />
             <circle cx="3" cy="3" r="1.3" fill="#1b1b1b" />
           </pattern>
+          <pattern id="lf-pola-lain" width="6" height="6" patternUnits="userSpaceOnUse">
+            <rect width="6" height="6" fill="#e6e6e6" />
+            <line x1="0" y1="3" x2="6" y2="3" stroke="#1b1b1b" stroke-width="1.5" />
+          </pattern>
         </defs>
-        {GROUPS.map((g, i) => (
+        {groups.map((g, i) => (
           <g key={g.key}>
             <rect x="0.5" y={i * 22 + 2.5} width="28" height="15" fill={g.fill} stroke="#1b1b1b" />
             <text x="36" y={i * 22 + 15}>
@@ -342,7 +416,7 @@ function StatusChart({ services, statuses }: { services: ServiceFigures[]; statu
                   {line}
                 </text>
               ))}
-              {GROUPS.map((grp) => {
+              {groups.map((grp) => {
                 const w = (g[grp.key] / max) * barMax;
                 const rect = w > 0 ? <rect key={grp.key} x={x} y={barTop} width={w} height={BAR} fill={grp.fill} stroke="#1b1b1b" /> : null;
                 x += w;
@@ -355,13 +429,13 @@ function StatusChart({ services, statuses }: { services: ServiceFigures[]; statu
           );
         })}
       </svg>
-      <figcaption>Bagan jumlah permohonan per layanan. Angka lengkap ada pada tabel.</figcaption>
+      <figcaption>Bagan jumlah permohonan per layanan yang jumlahnya ditampilkan. Angka lengkap ada pada tabel.</figcaption>
     </figure>
   );
 }
 
 /** One bar per service: the share finished within the SOP standard, with the value written out. */
-function TimelinessChart({ services }: { services: ServiceFigures[] }) {
+function TimelinessChart({ services, min }: { services: ServiceFigures[]; min: number }) {
   const barMax = W - 96;
   let y = 0;
   const placed = services.map((s) => {
@@ -370,7 +444,8 @@ function TimelinessChart({ services }: { services: ServiceFigures[] }) {
     y += lines.length * LINE + BAR + 16;
     return { s, lines, top };
   });
-  const desc = services.map((s) => `${s.judul}: ${percent(s.persen_dalam_standar ?? 0)} dari ${formatNumber(s.selesai)} permohonan selesai dalam waktu standar.`).join(' ');
+  const of = (s: ServiceFigures) => (s.selesai === null ? '' : ` dari ${formatNumber(s.selesai)}`);
+  const desc = services.map((s) => `${s.judul}: ${percent(s.persen_dalam_standar ?? 0)}${of(s)} permohonan selesai dalam waktu standar.`).join(' ');
   return (
     <figure class="live-chart">
       <svg role="img" aria-labelledby="lf-g2-judul lf-g2-isi" viewBox={`0 0 ${W} ${y}`} width={W} height={y} font-size={FONT}>
@@ -389,13 +464,14 @@ function TimelinessChart({ services }: { services: ServiceFigures[] }) {
               <rect x="0.5" y={barTop} width={barMax} height={BAR} fill="#ffffff" stroke="#6b6b6b" />
               {value > 0 && <rect x="0.5" y={barTop} width={(value / 100) * barMax} height={BAR} fill="#005a4e" />}
               <text x={barMax + 6} y={barTop + BAR - 4}>
-                {percent(value)} dari {formatNumber(s.selesai)}
+                {percent(value)}
+                {of(s)}
               </text>
             </g>
           );
         })}
       </svg>
-      <figcaption>Bagan persentase permohonan selesai dalam waktu standar SOP. Di ujung batang: persentase dan jumlah permohonan yang selesai (batang penuh = 100%).</figcaption>
+      <figcaption>Bagan persentase permohonan selesai dalam waktu standar SOP, untuk layanan dengan sedikitnya {formatNumber(min)} permohonan selesai. Di ujung batang: persentase dan jumlah permohonan yang selesai (batang penuh = 100%).</figcaption>
     </figure>
   );
 }

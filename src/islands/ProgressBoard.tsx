@@ -1,25 +1,38 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatDate, formatNumber } from '../lib/format';
+import { formatDate, formatNumber, formatWeek } from '../lib/format';
 
-/** One row of GET /api/progres: these six fields and nothing else are ever shown. */
+/**
+ * One row of GET /api/progres: a group of at least `ambang` requests or reports of one kind,
+ * kecamatan (or "Beberapa kecamatan"), status and week. These seven fields and nothing else are
+ * ever shown; the board never holds a single record.
+ */
 export interface BoardItem {
   jenis: 'permohonan' | 'laporan';
   jenis_label: string;
   kecamatan: string;
-  tanggal: string | null;
+  /** Monday of the week the requests or reports came in. */
+  minggu: string;
   status_label: string;
   selesai: boolean;
+  jumlah: number;
 }
 
 interface BoardAnswer {
+  /** The last day the daily batch holds (YYYY-MM-DD). */
+  data_sampai: string;
+  /** The smallest group published. */
+  ambang: number;
   total: number;
+  jumlah_baris: number;
   halaman: number;
   jumlah_halaman: number;
   per_halaman: number;
   per_jenis: Record<string, number>;
   per_kecamatan: Record<string, number>;
   per_status: Record<string, number>;
+  /** Requests and reports in no row; null when 1 to ambang − 1 (then not said exactly). */
+  tidak_ditampilkan: number | null;
   items: BoardItem[];
 }
 
@@ -52,7 +65,7 @@ const KINDS: Option[] = [
   { id: 'permohonan', label: 'Permohonan layanan' },
   { id: 'laporan', label: 'Laporan warga' },
 ];
-const COLUMNS = ['Tanggal masuk', 'Layanan atau laporan', 'Kecamatan', 'Status'] as const;
+const COLUMNS = ['Minggu masuk', 'Layanan atau laporan', 'Kecamatan', 'Status', 'Jumlah'] as const;
 const EMPTY: Filters = { jenis: '', kecamatan: '', status: '', halaman: 1 };
 
 function fromUrl(search: string): Filters {
@@ -182,10 +195,10 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
     const last = first + a.items.length - 1;
     announcement =
       a.total === 0
-        ? `Tidak ada ${scope}.`
+        ? `Tidak ada ${scope} yang dapat ditampilkan.`
         : a.items.length === 0
-          ? `Halaman ${formatNumber(a.halaman)} kosong; ada ${formatNumber(a.total)} ${scope} pada ${formatNumber(a.jumlah_halaman)} halaman.`
-          : `Menampilkan ${formatNumber(first)}–${formatNumber(last)} dari ${formatNumber(a.total)} ${scope}.`;
+          ? `Halaman ${formatNumber(a.halaman)} kosong; ada ${formatNumber(a.jumlah_baris)} baris pada ${formatNumber(a.jumlah_halaman)} halaman.`
+          : `Ada ${formatNumber(a.total)} ${scope} dalam ${formatNumber(a.jumlah_baris)} baris; menampilkan baris ${formatNumber(first)}–${formatNumber(last)}.`;
   }
 
   return (
@@ -264,17 +277,25 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
           <h2 id="progres-hasil" ref={heading} tabIndex={-1}>
             Daftar {formatNumber(answer.total)} {scope}
           </h2>
+          <p class="board-asof">
+            Diperbarui setiap hari; data sampai <time dateTime={answer.data_sampai}>{formatDate(answer.data_sampai)}</time>.{' '}
+            {answer.tidak_ditampilkan === null
+              ? `Kurang dari ${formatNumber(answer.ambang)} permohonan dan laporan tidak ditampilkan karena kelompoknya terlalu kecil.`
+              : answer.tidak_ditampilkan > 0
+                ? `Sebanyak ${formatNumber(answer.tidak_ditampilkan)} permohonan dan laporan tidak ditampilkan karena kelompoknya kurang dari ${formatNumber(answer.ambang)}.`
+                : ''}
+          </p>
           {answer.items.length > 0 ? (
             <div class="table-scroll" role="region" aria-labelledby="progres-judul-tabel" tabIndex={0}>
               {/* Explicit roles keep the table semantics when narrow screens stack each row. */}
               <table class="board-table stack-table" role="table">
                 <caption id="progres-judul-tabel">
-                  {scope.charAt(0).toUpperCase() + scope.slice(1)}, terbaru di atas (halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)})
+                  {scope.charAt(0).toUpperCase() + scope.slice(1)} per minggu, terbaru di atas (halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)})
                 </caption>
                 <thead role="rowgroup">
                   <tr role="row">
                     {COLUMNS.map((c) => (
-                      <th key={c} scope="col" role="columnheader">
+                      <th key={c} scope="col" role="columnheader" class={c === 'Jumlah' ? 'num' : undefined}>
                         {c}
                       </th>
                     ))}
@@ -284,7 +305,7 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
                   {answer.items.map((item, i) => (
                     <tr key={`${answer.halaman}-${i}`} role="row">
                       <Cell label={COLUMNS[0]} class="board-date">
-                        {item.tanggal ? <time dateTime={item.tanggal}>{formatDate(item.tanggal)}</time> : '–'}
+                        <time dateTime={item.minggu}>{formatWeek(item.minggu)}</time>
                       </Cell>
                       <Cell label={COLUMNS[1]}>
                         <span class="board-kind">{item.jenis === 'laporan' ? 'Laporan warga' : 'Permohonan'}</span>
@@ -295,6 +316,9 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
                         <span class="board-status">{item.status_label}</span>
                         <span class={item.selesai ? 'board-state board-state--closed' : 'board-state'}>{item.selesai ? 'Sudah ditutup' : 'Masih diproses'}</span>
                       </Cell>
+                      <Cell label={COLUMNS[4]} class="num">
+                        {formatNumber(item.jumlah)}
+                      </Cell>
                     </tr>
                   ))}
                 </tbody>
@@ -303,7 +327,7 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
           ) : (
             <p>
               {answer.total === 0 ? (
-                'Belum ada permohonan atau laporan yang cocok dengan pilihan ini. Coba pilihan lain.'
+                `Tidak ada kelompok berisi sedikitnya ${formatNumber(answer.ambang)} permohonan atau laporan yang cocok dengan pilihan ini. Coba pilihan lain.`
               ) : (
                 <>
                   Halaman ini kosong.{' '}

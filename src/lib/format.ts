@@ -34,6 +34,19 @@ export function formatDate(value: string | Date, zone: TimeZoneLabel = 'WIB'): s
   return `${p.day} ${MONTHS[p.month]} ${p.year}`;
 }
 
+/**
+ * The week that starts on a Monday (YYYY-MM-DD), Monday to Sunday: "16–22 November 2026",
+ * "30 November–6 Desember 2026", "29 Desember 2025–4 Januari 2026" (EYD V: a dash, no spaces).
+ */
+export function formatWeek(monday: string): string {
+  const start = parseIsoDate(monday);
+  const endDate = new Date(Date.UTC(start.year, start.month, start.day + 6));
+  const end = { year: endDate.getUTCFullYear(), month: endDate.getUTCMonth(), day: endDate.getUTCDate() };
+  if (start.year !== end.year) return `${formatDate(monday)}–${end.day} ${MONTHS[end.month]} ${end.year}`;
+  if (start.month !== end.month) return `${start.day} ${MONTHS[start.month]}–${end.day} ${MONTHS[end.month]} ${end.year}`;
+  return `${start.day}–${end.day} ${MONTHS[end.month]} ${end.year}`;
+}
+
 /** "Senin, 23 November 2026". */
 export function formatDateWithDay(value: Date | string, zone: TimeZoneLabel = 'WIB'): string {
   const p = partsIn(new Date(value), zone);

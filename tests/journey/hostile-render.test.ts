@@ -6,6 +6,7 @@ import { attachDocuments, reviewApplication, sendApplication, sendReport, startA
 import { png } from '../support/images';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { MESSAGE_TOO_LARGE, MESSAGE_UNREADABLE } from '../../src/lib/photo-compress';
+import { putOnBoard } from '../support/records';
 
 // Hostile input as a browser meets it: script and HTML typed into every free-text field of an
 // application, a report, a survey and the kotak saran, and written by staff into public notes,
@@ -284,6 +285,9 @@ describe('hostile input stays text', () => {
   }, 60_000);
 
   it('on the public board and the performance page, which carry the hostile records', async () => {
+    // The board shows yesterday's state in groups of five: the hostile report joins four plain
+    // ones of its kind, kecamatan and status, a week back.
+    await putOnBoard(journey.pb, 'laporan', state.reportCode);
     const { page, consoleErrors, dialogs, close } = await openGuarded();
     await page.goto('/progres/');
     await page.locator('.board-table tbody tr').filter({ hasText: 'Orang terlantar' }).first().waitFor();

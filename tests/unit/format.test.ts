@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatDate, formatDateTime, formatDateWithDay, formatNumber, formatPercent, formatRupiah, formatTime } from '../../src/lib/format';
+import { formatCost, formatDate, formatDateTime, formatDateWithDay, formatNumber, formatPercent, formatRupiah, formatTime, formatWeek } from '../../src/lib/format';
 import { formatDuration, formatWorkingTime, toMinutes, totalMinutes } from '../../src/lib/duration';
 
 describe('Indonesian dates and times (EYD V)', () => {
@@ -16,6 +16,13 @@ describe('Indonesian dates and times (EYD V)', () => {
     expect(formatTime(new Date('2026-11-23T01:00:00Z'), 'WIB')).toBe('pukul 08.00 WIB');
     expect(formatTime(new Date('2026-11-23T01:05:00Z'), 'WITA')).toBe('pukul 09.05 WITA');
     expect(formatTime(new Date('2026-11-23T01:05:00Z'), 'WIT')).toBe('pukul 10.05 WIT');
+  });
+
+  it('writes a week from Monday to Sunday as one range', () => {
+    expect(formatWeek('2026-11-16')).toBe('16–22 November 2026');
+    expect(formatWeek('2026-11-30')).toBe('30 November–6 Desember 2026');
+    expect(formatWeek('2025-12-29')).toBe('29 Desember 2025–4 Januari 2026');
+    expect(formatWeek('2028-02-28')).toBe('28 Februari–5 Maret 2028'); // a leap year
   });
 
   it('names the day as EYD spells it', () => {

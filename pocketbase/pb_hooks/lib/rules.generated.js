@@ -46,6 +46,7 @@ __export(index_exports, {
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
   MAX_REPORT_PHOTOS: () => MAX_REPORT_PHOTOS,
+  MIN_PUBLIC_COUNT: () => MIN_PUBLIC_COUNT,
   REPORT_PHOTO_MAX_MB: () => REPORT_PHOTO_MAX_MB,
   REPORT_PHOTO_TYPES: () => REPORT_PHOTO_TYPES,
   REPORT_TEXT_FIELDS: () => REPORT_TEXT_FIELDS,
@@ -68,6 +69,7 @@ __export(index_exports, {
   formatPhone: () => formatPhone,
   generateCode: () => generateCode,
   gradeIkm: () => gradeIkm,
+  groupBoard: () => groupBoard,
   imagePixelsProblem: () => imagePixelsProblem,
   isProvinceCode: () => isProvinceCode,
   kkProblem: () => kkProblem,
@@ -77,13 +79,18 @@ __export(index_exports, {
   normaliseCode: () => normaliseCode,
   normaliseDigits: () => normaliseDigits,
   phoneProblem: () => phoneProblem,
+  protectSurvey: () => protectSurvey,
+  protectTable: () => protectTable,
+  publishable: () => publishable,
   sopStages: () => sopStages,
+  startOfLocalDay: () => startOfLocalDay,
   toE164: () => toE164,
   transitionProblem: () => transitionProblem,
   validateApplication: () => validateApplication,
   validateReport: () => validateReport,
   validateSaran: () => validateSaran,
   validateSurvey: () => validateSurvey,
+  weekOf: () => weekOf,
   workingDaysBetween: () => workingDaysBetween,
   zoneOffsetHours: () => zoneOffsetHours
 });
@@ -785,4 +792,140 @@ function validateSaran(input) {
   if (unreadableText(rawKontak, false)) errors.kontak = UNREADABLE_MESSAGE;
   else if (kontak.length > SARAN_LIMITS.kontakMax) errors.kontak = `Kontak terlalu panjang. Tulis paling banyak ${SARAN_LIMITS.kontakMax} karakter.`;
   return { value: { pesan, kontak }, errors };
+}
+
+// src/lib/rules/disclosure.ts
+var MIN_PUBLIC_COUNT = 5;
+var DAY_MS2 = 864e5;
+function publishable(n, min = MIN_PUBLIC_COUNT) {
+  return n === 0 || n >= min;
+}
+function sum(values) {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) n += values[i];
+  return n;
+}
+function safeRemainder(count, total, min) {
+  return count === 0 || count >= 2 && total >= min;
+}
+function safeEquation(eq, min) {
+  let count = 0;
+  let withheld = 0;
+  const all = [eq.total, ...eq.parts];
+  for (let i = 0; i < all.length; i++) {
+    if (all[i].hidden !== null && all[i].value > 0) {
+      count++;
+      withheld += all[i].value;
+    }
+  }
+  if (count === 0) return true;
+  if (count === 1) return false;
+  if (eq.total.hidden !== null) return true;
+  return withheld >= min && withheld > count;
+}
+function nextToWithhold(eq) {
+  if (eq.totalFirst && eq.total.hidden === null) return eq.total;
+  let smallest = null;
+  for (let i = 0; i < eq.parts.length; i++) {
+    const f = eq.parts[i];
+    if (f.hidden === null && f.value > 0 && (smallest === null || f.value < smallest.value)) smallest = f;
+  }
+  if (smallest) return smallest;
+  return eq.total.hidden === null ? eq.total : null;
+}
+function protectTable(values, options = {}) {
+  var _a;
+  const min = (_a = options.min) != null ? _a : MIN_PUBLIC_COUNT;
+  const columnTotals = options.columnTotals !== false;
+  const rowCount = values.length;
+  const colCount = rowCount > 0 ? values[0].length : 0;
+  const figure = (value) => ({ value, hidden: publishable(value, min) ? null : "di_bawah_ambang" });
+  const cells = values.map((line) => line.map(figure));
+  const rows = values.map((line) => figure(sum(line)));
+  const columns = [];
+  for (let c = 0; c < colCount; c++) {
+    let n = 0;
+    for (let r = 0; r < rowCount; r++) n += values[r][c];
+    columns.push(figure(n));
+  }
+  const total = figure(sum(rows.map((f) => f.value)));
+  const equations = [];
+  for (let r = 0; r < rowCount; r++) equations.push({ total: rows[r], parts: cells[r], totalFirst: false });
+  if (columnTotals) {
+    for (let c = 0; c < colCount; c++) equations.push({ total: columns[c], parts: cells.map((line) => line[c]), totalFirst: true });
+  }
+  equations.push({ total, parts: rows, totalFirst: true });
+  if (columnTotals) equations.push({ total, parts: columns, totalFirst: true });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < equations.length; i++) {
+      if (safeEquation(equations[i], min)) continue;
+      const next = nextToWithhold(equations[i]);
+      if (next === null) continue;
+      next.hidden = "melindungi";
+      changed = true;
+    }
+  }
+  const reason = (f) => f.hidden;
+  return { cells: cells.map((line) => line.map(reason)), rows: rows.map(reason), columns: columns.map(reason), total: total.hidden };
+}
+function protectSurvey(responsesPerService, min = MIN_PUBLIC_COUNT) {
+  const services = responsesPerService.map((n) => publishable(n, min) ? null : "di_bawah_ambang");
+  let count = 0;
+  let hidden = 0;
+  for (let i = 0; i < services.length; i++) {
+    if (services[i] !== null) {
+      count++;
+      hidden += responsesPerService[i];
+    }
+  }
+  const all = sum(responsesPerService);
+  const overall = !publishable(all, min) ? "di_bawah_ambang" : !safeRemainder(count, hidden, min) ? "melindungi" : null;
+  return { services, overall };
+}
+function startOfLocalDay(now, offsetHours) {
+  const offset = offsetHours * 36e5;
+  return new Date(Math.floor((now.getTime() + offset) / DAY_MS2) * DAY_MS2 - offset);
+}
+function weekOf(instant, offsetHours) {
+  const day = Math.floor((instant.getTime() + offsetHours * 36e5) / DAY_MS2) * DAY_MS2;
+  const weekday = new Date(day).getUTCDay();
+  const monday = day - (weekday + 6) % 7 * DAY_MS2;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+function groupBoard(records, min = MIN_PUBLIC_COUNT) {
+  const groups = [];
+  let left = records.map((r) => ({ jenis: r.jenis, kunci: r.kunci, kecamatan: r.kecamatan, status: r.status, minggu: r.minggu, jumlah: 1 }));
+  const keys = [
+    (g) => [g.jenis, g.kunci, g.kecamatan, g.status, g.minggu],
+    (g) => [g.jenis, g.kunci, g.status, g.minggu],
+    (g) => [g.jenis, g.status, g.minggu]
+  ];
+  for (let pass = 0; pass < keys.length; pass++) {
+    const merged = {};
+    const order = [];
+    for (let i = 0; i < left.length; i++) {
+      const part = left[i];
+      const key = JSON.stringify(keys[pass](part));
+      const into = merged[key];
+      if (!into) {
+        merged[key] = __spreadValues({}, part);
+        order.push(key);
+        continue;
+      }
+      into.jumlah += part.jumlah;
+      if (into.kunci !== part.kunci) into.kunci = null;
+      if (into.kecamatan !== part.kecamatan) into.kecamatan = null;
+    }
+    const next = [];
+    for (let i = 0; i < order.length; i++) {
+      const g = merged[order[i]];
+      if (g.jumlah >= min) groups.push(g);
+      else next.push(g);
+    }
+    left = next;
+  }
+  let hidden = 0;
+  for (let i = 0; i < left.length; i++) hidden += left[i].jumlah;
+  return { groups, hidden };
 }

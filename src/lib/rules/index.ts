@@ -12,3 +12,4 @@ export * from './ikm';
 export * from './report';
 export * from './image-size';
 export * from './saran';
+export * from './disclosure';

@@ -1,0 +1,62 @@
+// Moves requests and reports (with their whole history) into the past, for tests of what the
+// public board publishes: it shows the state at the start of today, so a record the test has
+// just sent is not on it until it is "yesterday's". PocketBase sets `created` itself and offers
+// no API to change it, so this writes the test server's SQLite file directly (WAL mode lets a
+// second process write while PocketBase runs; PocketBase reads the new values on its next query).
+// Test-only: nothing in the portal writes dates into the past.
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { zoneOffsetHours } from '../../src/lib/rules';
+import { loadContent } from './content';
+
+const DAY_MS = 86_400_000;
+const HISTORY = { permohonan: 'riwayat_permohonan', laporan: 'riwayat_laporan' } as const;
+
+/** PocketBase's stored date format: "2026-11-23 01:00:00.000Z". */
+export const pbDate = (d: Date) => d.toISOString().replace('T', ' ');
+
+/** The office's offset from UTC in ms (from content/site), as the hooks compute it. */
+export const OFFSET_MS = zoneOffsetHours(loadContent().site[0]!.data.timeZone) * 3_600_000;
+
+/** Monday of this week in the office calendar, as the UTC midnight of that calendar date. */
+export function thisMonday(now = Date.now()): number {
+  const today = Math.floor((now + OFFSET_MS) / DAY_MS) * DAY_MS;
+  return today - ((new Date(today).getUTCDay() + 6) % 7) * DAY_MS;
+}
+
+/** The instant at `hour` o'clock office time on the Monday `weeksAgo` weeks before this one. */
+export function mondayAt(weeksAgo: number, hour = 10): Date {
+  return new Date(thisMonday() - weeksAgo * 7 * DAY_MS + hour * 3_600_000 - OFFSET_MS);
+}
+
+/** YYYY-MM-DD of the Monday `weeksAgo` weeks before this one. */
+export function mondayDate(weeksAgo: number): string {
+  return new Date(thisMonday() - weeksAgo * 7 * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Sets `created` of each record to `when` (one second apart, in the given order) and moves its
+ * history entries to the milliseconds after it, in their own order, so the status each had at
+ * the end of that moment is its current one.
+ */
+export function backdate(dataDir: string, collection: 'permohonan' | 'laporan', ids: readonly string[], when: Date): void {
+  const db = new DatabaseSync(path.join(dataDir, 'data.db'));
+  try {
+    db.exec('PRAGMA busy_timeout = 10000');
+    const history = HISTORY[collection];
+    const setRecord = db.prepare(`UPDATE ${collection} SET created = ? WHERE id = ?`);
+    const entries = db.prepare(`SELECT rowid AS r FROM ${history} WHERE ${collection} = ? ORDER BY created, rowid`);
+    const setEntry = db.prepare(`UPDATE ${history} SET created = ? WHERE rowid = ?`);
+    db.exec('BEGIN IMMEDIATE');
+    ids.forEach((id, i) => {
+      const at = when.getTime() + i * 1000;
+      if (setRecord.run(pbDate(new Date(at)), id).changes !== 1) throw new Error(`${collection} ${id} tidak ditemukan`);
+      const rows = entries.all(id) as { r: number }[];
+      if (rows.length === 0) throw new Error(`${collection} ${id} tanpa riwayat`);
+      rows.forEach((row, j) => setEntry.run(pbDate(new Date(at + j + 1)), row.r));
+    });
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+}
