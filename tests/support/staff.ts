@@ -1,0 +1,175 @@
+// Staff accounts for tests, and moving a request or report through its SOP as staff do: through
+// the workspace's action route, each step by an account whose role the SOP names (the rules'
+// own judgement picks the account, so these helpers never grant what the server would refuse;
+// the server judges again).
+import PocketBase from 'pocketbase';
+import { CONTENT_DIR } from '../../scripts/lib/pocketbase.mjs';
+import { loadContentFiles } from '../../src/lib/content-files';
+import { buildPortalData, flowContextOf, type PortalData } from '../../src/lib/portal-data';
+import { judge, judgeReport, nextFieldRoles, recordsVisitResult, type FlowAction } from '../../src/lib/rules/sop-flow';
+import type { AksiJawaban, AksiPermintaan, CaseKind } from '../../src/lib/api/petugas';
+import type { TestPocketBase } from './pocketbase';
+
+export interface StaffAccount {
+  id: string;
+  email: string;
+  password: string;
+  nama: string;
+  roles: string[];
+  client: PocketBase;
+}
+
+const portalCache = new Map<string, PortalData>();
+/** The portal data of a content dir, as the server build makes it. */
+export function portalOf(contentDir = CONTENT_DIR): PortalData {
+  let data = portalCache.get(contentDir);
+  if (!data) {
+    data = buildPortalData(loadContentFiles(contentDir));
+    portalCache.set(contentDir, data);
+  }
+  return data;
+}
+
+let counter = 0;
+
+/**
+ * A staff account made by the test superuser, as an administrator would, then signed in and past
+ * its first password change (the workspace refuses work before that).
+ */
+export async function createStaff(pb: TestPocketBase, spec: { nama: string; peran: string[]; kecamatan?: string[]; aktif?: boolean; changePassword?: boolean }): Promise<StaffAccount> {
+  counter++;
+  const email = `petugas${counter}-${Math.random().toString(36).slice(2, 8)}@dinsos.localhost`;
+  const first = `Sandi-Awal-${Math.random().toString(36).slice(2)}`;
+  const record = await pb.admin.collection('petugas').create({ email, password: first, passwordConfirm: first, nama: spec.nama, peran: spec.peran, kecamatan: spec.kecamatan ?? [], aktif: spec.aktif ?? true });
+  const client = new PocketBase(pb.url);
+  client.autoCancellation(false);
+  let password = first;
+  if (spec.aktif !== false) {
+    await client.collection('petugas').authWithPassword(email, first);
+    if (spec.changePassword !== false) {
+      password = `Sandi-Baru-${Math.random().toString(36).slice(2)}`;
+      const res = await fetch(`${pb.url}/api/petugas/sandi`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', Authorization: client.authStore.token },
+        body: JSON.stringify({ sandi_lama: first, sandi_baru: password, sandi_baru_ulang: password }),
+      });
+      if (res.status !== 200) throw new Error(`ganti sandi gagal: ${res.status} ${await res.text()}`);
+      const auth = (await res.json()) as { token: string; record: { id: string } };
+      client.authStore.save(auth.token, auth.record as never);
+    }
+  }
+  return { id: record.id, email, password, nama: spec.nama, roles: spec.peran, client };
+}
+
+/** One account per role with accounts (field roles cover every kecamatan), memoised per server. */
+const teams = new WeakMap<TestPocketBase, Promise<Record<string, StaffAccount>>>();
+export function staffTeam(pb: TestPocketBase, contentDir = CONTENT_DIR): Promise<Record<string, StaffAccount>> {
+  let team = teams.get(pb);
+  if (!team) {
+    const data = portalOf(contentDir);
+    team = (async () => {
+      const out: Record<string, StaffAccount> = {};
+      for (const role of data.roles.filter((r) => r.account)) {
+        out[role.id] = await createStaff(pb, { nama: `Uji ${role.label}`, peran: [role.id], kecamatan: role.field ? data.kecamatan.map((k) => k.id) : [] });
+      }
+      return out;
+    })();
+    teams.set(pb, team);
+  }
+  return team;
+}
+
+/** An action through the workspace route as `account`: the HTTP status and the answer. */
+export async function act(pb: TestPocketBase, account: StaffAccount, kind: CaseKind, id: string, body: AksiPermintaan): Promise<{ status: number; body: AksiJawaban & { message?: string; data?: Record<string, { message: string }> } }> {
+  const res = await fetch(`${pb.url}/api/petugas/kasus/${kind}/${id}/aksi`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', Authorization: account.client.authStore.token },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as AksiJawaban & { message?: string } };
+}
+
+async function mustAct(pb: TestPocketBase, account: StaffAccount, kind: CaseKind, id: string, body: AksiPermintaan): Promise<void> {
+  const res = await act(pb, account, kind, id, body);
+  if (res.status !== 200) throw new Error(`${body.aksi} oleh ${account.roles.join(',')} ditolak: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+const NOTE = 'Alasan tertulis untuk pemohon pada langkah ini.';
+
+/**
+ * Moves a request (by the SOP's steps) or a report (along its statuses) to `target`, each action
+ * by a team account allowed to take it; field steps are first assigned to the field account.
+ */
+export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, contentDir = CONTENT_DIR): Promise<void> {
+  const team = await staffTeam(pb, contentDir);
+  const accounts = Object.values(team);
+  const data = portalOf(contentDir);
+  for (let guard = 0; guard < 60; guard++) {
+    const rec = await pb.admin.collection(kind).getOne(id);
+    const status = String(rec['status']);
+    if (status === target) return;
+    if (kind === 'laporan') {
+      const path = reportPath(data, status, target);
+      const next = path[0];
+      if (!next) throw new Error(`tidak ada jalan laporan ${status} → ${target}`);
+      const type = data.reportTypes.find((t) => t.id === rec['jenis']);
+      const ctx = { statuses: data.reportStatuses, roles: data.roles, stageRoles: type?.stageRoles ?? {} };
+      const who = accounts.find((a) => judgeReport(ctx, { status, assignedToMe: rec['ditugaskan_ke'] === a.id }, a.roles, next).allowed);
+      if (!who) throw new Error(`tidak ada akun yang boleh memindah laporan ke ${next}`);
+      await mustAct(pb, who, 'laporan', id, { aksi: 'status', status: next, catatan_publik: `${NOTE} (${next})` });
+      continue;
+    }
+    const ctx = flowContextOf(data, String(rec['layanan']));
+    const meaning = data.statuses.find((s) => s.id === target)?.meaning;
+    const state = (a: StaffAccount) => ({ status, langkah: Number(rec['langkah']), assignedToMe: rec['petugas_lapangan'] === a.id });
+    const pick = (aksi: FlowAction) => accounts.find((a) => judge(ctx, state(a), a.roles, aksi).allowed);
+    const current = data.statuses.find((s) => s.id === status);
+    let aksi: FlowAction;
+    const body: AksiPermintaan = { aksi: 'langkah' };
+    if (current?.meaning === 'repair' && meaning !== 'repair') aksi = 'lanjutkan';
+    else if (meaning === 'repair') aksi = 'perbaikan';
+    else if (meaning === 'cancelled') aksi = 'batal';
+    else if (meaning === 'rejected' && pick('tolak')) aksi = 'tolak';
+    else aksi = 'langkah';
+    // A field step: assign the field account first.
+    if (aksi === 'langkah') {
+      const field = nextFieldRoles(ctx, state(accounts[0]!));
+      const step = ctx.steps[Number(rec['langkah'])];
+      if (step && step.roles.every((r) => field.includes(r)) && !rec['petugas_lapangan']) {
+        const worker = accounts.find((a) => a.roles.some((r) => field.includes(r)))!;
+        const assigner = pick('tugaskan');
+        if (!assigner) throw new Error('tidak ada akun yang boleh menugaskan petugas lapangan');
+        await mustAct(pb, assigner, 'permohonan', id, { aksi: 'tugaskan', petugas_lapangan: worker.id });
+        continue;
+      }
+    }
+    const who = pick(aksi);
+    if (!who) throw new Error(`tidak ada akun yang boleh ${aksi} pada langkah ${String(rec['langkah'])} (${status})`);
+    body.aksi = aksi;
+    if (aksi === 'tolak' || aksi === 'batal' || aksi === 'perbaikan') body.catatan_publik = `${NOTE} (${aksi})`;
+    if (aksi === 'perbaikan') body.dokumen_perbaikan = [data.services.find((s) => s.id === rec['layanan'])!.documents[0]!.key];
+    if (aksi === 'langkah' && recordsVisitResult(ctx, Number(rec['langkah']))) body.hasil_verifikasi = 'layak';
+    await mustAct(pb, who, 'permohonan', id, body);
+  }
+  throw new Error(`permohonan ${id} tidak sampai ke ${target}`);
+}
+
+/** Shortest chain of allowed report statuses from `from` to `to` (without `from`). */
+function reportPath(data: PortalData, from: string, to: string): string[] {
+  const previous = new Map<string, string>([[from, '']]);
+  const queue = [from];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (id === to) break;
+    for (const next of data.reportStatuses.find((s) => s.id === id)?.next ?? []) {
+      if (!previous.has(next)) {
+        previous.set(next, id);
+        queue.push(next);
+      }
+    }
+  }
+  if (!previous.has(to)) return [];
+  const path: string[] = [];
+  for (let id = to; id !== from; id = previous.get(id)!) path.unshift(id);
+  return path;
+}
