@@ -144,9 +144,11 @@ onRecordValidate((e) => {
 // administrator is logged (who, which document, when; UU 27/2022), and a field worker opens only
 // the documents their role needs.
 onFileDownloadRequest((e) => {
-  e.response.header().set("Cache-Control", "private, no-store");
+  // The request and the response live on the embedded request event here.
+  const request = e.requestEvent.request;
+  e.requestEvent.response.header().set("Cache-Control", "private, no-store");
   const staff = require(`${__hooks}/lib/staff.js`);
-  const token = String(e.request.url.query().get("token") || "");
+  const token = String(request.url.query().get("token") || "");
   let auth = null;
   try {
     auth = token ? e.app.findAuthRecordByToken(token, "file") : null;

@@ -60,3 +60,24 @@ export function backdate(dataDir: string, collection: 'permohonan' | 'laporan', 
     db.close();
   }
 }
+
+/**
+ * Writes fields of one record straight into the test server's database, as time or a crash
+ * would leave them (a due date in the past, a request closed a year ago): fields the server sets
+ * and no API lets anyone set. Test-only, like the dates above.
+ */
+export function writeDirect(dataDir: string, table: string, id: string, fields: Record<string, string | number | boolean>): void {
+  const db = new DatabaseSync(path.join(dataDir, 'data.db'));
+  try {
+    db.exec('PRAGMA busy_timeout = 10000');
+    const names = Object.keys(fields);
+    const values = names.map((n) => {
+      const v = fields[n]!;
+      return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    });
+    const result = db.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+    if (result.changes !== 1) throw new Error(`${table} ${id} tidak ditemukan`);
+  } finally {
+    db.close();
+  }
+}

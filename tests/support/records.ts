@@ -1,7 +1,7 @@
 // Requests and reports for tests of the public figures, built from content/ (services, their
 // eligibility questions and documents, kecamatan, report types, and the status workflows) so the
-// tests hold for another office's content too. Sent through the public routes, moved on by the
-// test superuser through the records API, as staff would in the admin UI.
+// tests hold for another office's content too. Sent through the public routes, moved on by staff
+// accounts through the workspace's actions (tests/support/staff.ts).
 import { randomUUID } from 'node:crypto';
 import type { TestPocketBase } from './pocketbase';
 import { loadContent } from './content';
@@ -9,6 +9,7 @@ import { applicationForm, applicationVectors, fakeFile, photoFile, PRIVACY_VERSI
 import { backdate, mondayAt } from './backdate';
 import { MIN_PUBLIC_COUNT } from '../../src/lib/rules';
 import { pathTo, statusWithMeaning } from './workflow';
+import { advance } from './staff';
 import type { StatusMeaning } from '../../src/schemas/reference';
 
 export const content = loadContent();
@@ -108,9 +109,10 @@ export async function report(pb: TestPocketBase, jenis: string, kecamatan: strin
   return created(pb, 'laporan', await fetch(`${pb.url}/api/collections/laporan/records`, { method: 'POST', body: form }));
 }
 
-/** Moves a record through `path` as staff, with a public note (some statuses require one). */
+/** Moves a record as staff do, through the workspace's actions, to the last status of `path`. */
 export async function move(pb: TestPocketBase, collection: 'permohonan' | 'laporan', id: string, path: readonly string[]): Promise<void> {
-  for (const status of path) await pb.admin.collection(collection).update(id, { status, catatan_publik: `Status berubah menjadi ${status}, alasan tertulis.` });
+  const target = path[path.length - 1];
+  if (target) await advance(pb, collection, id, target);
 }
 
 /** Nine answers of `score` (1–4) for a served request, through the public survey route. */

@@ -100,7 +100,26 @@ const NOTE = 'Alasan tertulis untuk pemohon pada langkah ini.';
  * Moves a request (by the SOP's steps) or a report (along its statuses) to `target`, each action
  * by a team account allowed to take it; field steps are first assigned to the field account.
  */
-export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, contentDir = CONTENT_DIR): Promise<void> {
+export interface AdvanceOptions {
+  contentDir?: string;
+  /** The public note of the n-th action (0-based); a default reason where one is required. */
+  note?: (n: number, aksi: string) => string | undefined;
+  /** The internal note of the n-th action. */
+  internal?: (n: number, aksi: string) => string | undefined;
+}
+
+export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, options: AdvanceOptions = {}): Promise<void> {
+  const contentDir = options.contentDir ?? CONTENT_DIR;
+  let n = 0;
+  const notes = (aksi: string, required: boolean): Pick<AksiPermintaan, 'catatan_publik' | 'catatan_internal'> => {
+    const out: Pick<AksiPermintaan, 'catatan_publik' | 'catatan_internal'> = {};
+    const publicNote = options.note?.(n, aksi) ?? (required ? `${NOTE} (${aksi})` : undefined);
+    const internal = options.internal?.(n, aksi);
+    if (publicNote !== undefined) out.catatan_publik = publicNote;
+    if (internal !== undefined) out.catatan_internal = internal;
+    n++;
+    return out;
+  };
   const team = await staffTeam(pb, contentDir);
   const accounts = Object.values(team);
   const data = portalOf(contentDir);
@@ -116,7 +135,7 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
       const ctx = { statuses: data.reportStatuses, roles: data.roles, stageRoles: type?.stageRoles ?? {} };
       const who = accounts.find((a) => judgeReport(ctx, { status, assignedToMe: rec['ditugaskan_ke'] === a.id }, a.roles, next).allowed);
       if (!who) throw new Error(`tidak ada akun yang boleh memindah laporan ke ${next}`);
-      await mustAct(pb, who, 'laporan', id, { aksi: 'status', status: next, catatan_publik: `${NOTE} (${next})` });
+      await mustAct(pb, who, 'laporan', id, { aksi: 'status', status: next, ...notes('status', data.reportStatuses.find((x) => x.id === next)?.needsReason ?? false) });
       continue;
     }
     const ctx = flowContextOf(data, String(rec['layanan']));
@@ -139,14 +158,14 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
         const worker = accounts.find((a) => a.roles.some((r) => field.includes(r)))!;
         const assigner = pick('tugaskan');
         if (!assigner) throw new Error('tidak ada akun yang boleh menugaskan petugas lapangan');
-        await mustAct(pb, assigner, 'permohonan', id, { aksi: 'tugaskan', petugas_lapangan: worker.id });
+        await mustAct(pb, assigner, 'permohonan', id, { aksi: 'tugaskan', petugas_lapangan: worker.id, ...notes('tugaskan', false) });
         continue;
       }
     }
     const who = pick(aksi);
     if (!who) throw new Error(`tidak ada akun yang boleh ${aksi} pada langkah ${String(rec['langkah'])} (${status})`);
     body.aksi = aksi;
-    if (aksi === 'tolak' || aksi === 'batal' || aksi === 'perbaikan') body.catatan_publik = `${NOTE} (${aksi})`;
+    Object.assign(body, notes(aksi, aksi === 'tolak' || aksi === 'batal' || aksi === 'perbaikan'));
     if (aksi === 'perbaikan') body.dokumen_perbaikan = [data.services.find((s) => s.id === rec['layanan'])!.documents[0]!.key];
     if (aksi === 'langkah' && recordsVisitResult(ctx, Number(rec['langkah']))) body.hasil_verifikasi = 'layak';
     await mustAct(pb, who, 'permohonan', id, body);
