@@ -130,6 +130,11 @@ migrate(
       indexes: ["CREATE INDEX idx_log_akses_created ON log_akses (created)", "CREATE INDEX idx_log_akses_rekaman ON log_akses (rekaman)", "CREATE UNIQUE INDEX idx_log_akses_hash_sebelum ON log_akses (hash_sebelum)"],
     });
     app.save(akses);
+
+    // Pickers and lists in the admin UI show a name rather than an id.
+    const survei = app.findCollectionByNameOrId("survei_kepuasan");
+    survei.fields.getByName("layanan").presentable = true;
+    app.save(survei);
   },
   (app) => {
     for (const name of ["log_akses"]) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { act, staffTeam } from '../support/staff';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 
 let pb: TestPocketBase;
@@ -40,8 +41,12 @@ describe('public tracking route', () => {
   it('shows a staff status change with its public note and the document to fix, but never the internal fields', async () => {
     const code = await apply();
     const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
-    await pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas', catatan_publik: 'Berkas sedang diperiksa.' });
-    await pb.admin.collection('permohonan').update(record.id, { status: 'perlu_perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: ['kk'] });
+    const team = await staffTeam(pb);
+    const front = team['petugas-layanan']!;
+    const register = await act(pb, front, 'permohonan', record.id, { aksi: 'langkah', catatan_publik: 'Berkas sedang diperiksa.' });
+    expect(register.status).toBe(200);
+    const repair = await act(pb, front, 'permohonan', record.id, { aksi: 'perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: ['kk'] });
+    expect(repair.status).toBe(200);
     const { body, text } = await track(code);
     expect(body['status']).toBe('perlu_perbaikan');
     expect(body['status_label']).toBe('Perlu perbaikan');

@@ -221,7 +221,7 @@ describe('retention (UU PDP)', () => {
     const personalNote = `Dikunjungi: ${SAMPLE_PERSON.nama_lengkap} NIK ${SAMPLE_PERSON.nik}, ${SAMPLE_PERSON.alamat}`;
     for (const r of [expired, recent]) {
       await advance(pb, 'permohonan', r.id, REJECTED, {
-        note: (n, aksi) => (aksi === 'tolak' ? `Ditolak setelah bertemu ${SAMPLE_PERSON.nama_pengaju}.` : undefined),
+        note: (_n, aksi) => (aksi === 'tolak' ? `Ditolak setelah bertemu ${SAMPLE_PERSON.nama_pengaju}.` : undefined),
         internal: (n) => (n === 0 ? personalNote : undefined),
       });
     }

@@ -9,7 +9,7 @@ import { applicationForm, applicationVectors, fakeFile, photoFile, PRIVACY_VERSI
 import { backdate, mondayAt } from './backdate';
 import { MIN_PUBLIC_COUNT } from '../../src/lib/rules';
 import { pathTo, statusWithMeaning } from './workflow';
-import { advance } from './staff';
+import { advance, portalOf } from './staff';
 import type { StatusMeaning } from '../../src/schemas/reference';
 
 export const content = loadContent();
@@ -45,10 +45,19 @@ export const REPORTS = workflow(content.reportStatuses);
 /** The served end (meaning "success"): finished requests count by it (medians, survey population). */
 export const FINISHED = statusWithMeaning(content.statuses, 'success');
 
-/** Services that take applications online, the vectors' own service first. */
+/**
+ * Services that take applications online and whose SOP passes through every stage these tests
+ * move requests to (the checking stage, and a decision that can refuse), the vectors' own
+ * service first: staff can only move a request along its own SOP.
+ */
 export const SERVICES = (() => {
   const first = applicationVectors()[0]!.input.layanan;
-  const online = content.services.filter((s) => s.data.onlineApplication);
+  const data = portalOf();
+  const fits = (id: string) => {
+    const steps = data.services.find((s) => s.id === id)?.steps ?? [];
+    return steps.some((st) => st.stage === REQUESTS.checking.id) && steps.some((st) => st.kind === 'decision');
+  };
+  const online = content.services.filter((s) => s.data.onlineApplication && fits(s.id));
   return [...online.filter((s) => s.id === first), ...online.filter((s) => s.id !== first)].map((s) => ({ id: s.id, title: s.data.title, data: s.data }));
 })();
 export const KECAMATAN = content.kecamatan.map((k) => ({ id: k.id, name: k.data.name }));

@@ -140,6 +140,7 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
     }
     const ctx = flowContextOf(data, String(rec['layanan']));
     const meaning = data.statuses.find((s) => s.id === target)?.meaning;
+    if (!meaning && !ctx.steps.some((st) => st.stage === target)) throw new Error(`tahap ${target} tidak ada dalam SOP layanan ${String(rec['layanan'])}`);
     const state = (a: StaffAccount) => ({ status, langkah: Number(rec['langkah']), assignedToMe: rec['petugas_lapangan'] === a.id });
     const pick = (aksi: FlowAction) => accounts.find((a) => judge(ctx, state(a), a.roles, aksi).allowed);
     const current = data.statuses.find((s) => s.id === status);
