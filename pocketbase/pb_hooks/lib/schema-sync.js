@@ -83,7 +83,8 @@ function apply(app, schema) {
   kecamatan.maxSelect = Math.max(1, schema.kecamatan.length);
   app.save(petugas);
   const staff = '@request.auth.collectionName = "petugas" && @request.auth.aktif = true && @request.auth.wajib_ganti_sandi = false';
-  const readers = schema.accessLogReaders.map((r) => '@request.auth.peran ?= "' + r + '"').join(" || ");
+  // `?=` does not reach into the signed-in record's multi-select; its stored JSON text does.
+  const readers = schema.accessLogReaders.map((r) => "@request.auth.peran ~ '\"" + r + "\"'").join(" || ");
   const akses = app.findCollectionByNameOrId("log_akses");
   akses.listRule = readers ? staff + " && (" + readers + ")" : null;
   akses.viewRule = akses.listRule;
