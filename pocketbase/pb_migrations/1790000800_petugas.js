@@ -65,6 +65,9 @@ migrate(
     permohonan.fields.add(new JSONField({ name: "lokasi_kunjungan", maxSize: 200, help: "Lokasi GPS saat kunjungan lapangan dicatat (lintang, bujur), bila petugas mengizinkan. Data pribadi." }));
     permohonan.fields.add(new NumberField({ name: "riwayat_urutan", onlyInt: true, min: 0, help: "Jumlah entri riwayat permohonan ini; dipakai pemeriksaan rantai riwayat. Diatur sistem." }));
     permohonan.indexes = permohonan.indexes.concat(["CREATE INDEX idx_permohonan_petugas ON permohonan (petugas_lapangan)", "CREATE INDEX idx_permohonan_nik ON permohonan (nik)"]);
+    // Administrators read these help texts in the admin UI: outcomes are no longer theirs to set.
+    permohonan.fields.getByName("status").help = "Tahap permohonan sekarang. Diubah petugas lewat ruang kerja /petugas/ sesuai SOP dan tercatat di riwayat; administrator tidak mengubahnya di sini.";
+    permohonan.fields.getByName("catatan_publik").help = "Catatan petugas untuk pemohon pada tindakan terakhir; tampil di halaman lacak. Ditulis lewat ruang kerja /petugas/.";
     app.save(permohonan);
 
     const laporan = app.findCollectionByNameOrId("laporan");
@@ -72,6 +75,8 @@ migrate(
     laporan.fields.add(new RelationField({ name: "ditugaskan_ke", collectionId: petugas.id, maxSelect: 1, cascadeDelete: false, help: "Orang yang ditugaskan menjangkau atau menangani laporan (pekerja sosial, TKSK/PSM, TRC). Tercatat di riwayat." }));
     laporan.fields.add(new TextField({ name: "unit_tujuan", max: 200, help: "Unit atau lembaga tujuan terusan di luar akun portal, misalnya Puskesmas atau RSJ. Tercatat di riwayat." }));
     laporan.fields.add(new NumberField({ name: "riwayat_urutan", onlyInt: true, min: 0, help: "Jumlah entri riwayat laporan ini; dipakai pemeriksaan rantai riwayat. Diatur sistem." }));
+    laporan.fields.getByName("status").help = "Tahap laporan sekarang. Diubah petugas lewat ruang kerja /petugas/ dan tercatat di riwayat; administrator tidak mengubahnya di sini.";
+    laporan.fields.getByName("catatan_publik").help = "Catatan petugas untuk pelapor pada tindakan terakhir; tampil di halaman lacak. Ditulis lewat ruang kerja /petugas/.";
     laporan.listRule = REPORT_ASSIGNED;
     laporan.viewRule = REPORT_ASSIGNED;
     laporan.indexes = laporan.indexes.concat(["CREATE INDEX idx_laporan_ditugaskan ON laporan (ditugaskan_ke)", "CREATE INDEX idx_laporan_urgensi ON laporan (urgensi, created)"]);

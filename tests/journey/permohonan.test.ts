@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, useJourney } from '../support/journey';
+import { advance } from '../support/staff';
 
 // A citizen applies for alat bantu from the service page on a phone, with photos of the
 // documents, loses nothing on a reload or a dropped connection, and gets a code; staff
@@ -179,8 +180,7 @@ describe('applying online for alat bantu', () => {
     expect(await page.getByText('sudah dipulihkan').count()).toBe(0);
 
     // Staff move it on; the tracking page shows the new stage and the note.
-    await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas' });
-    await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_lapangan', catatan_publik: 'TKSK Kecamatan Sungailiat akan berkunjung minggu ini.' });
+    await advance(journey.pb, 'permohonan', record.id, 'verifikasi_lapangan', { note: () => 'TKSK Kecamatan Sungailiat akan berkunjung minggu ini.' });
     await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
     await page.getByText('TKSK Kecamatan Sungailiat akan berkunjung minggu ini.').first().waitFor();
     expect(await page.getByText('Verifikasi lapangan').count()).toBeGreaterThan(0);

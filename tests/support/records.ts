@@ -44,6 +44,8 @@ export const REQUESTS = workflow(content.statuses);
 export const REPORTS = workflow(content.reportStatuses);
 /** The served end (meaning "success"): finished requests count by it (medians, survey population). */
 export const FINISHED = statusWithMeaning(content.statuses, 'success');
+/** Where staff send a request back to the applicant for corrections (meaning "repair"). */
+export const REPAIR = statusWithMeaning(content.statuses, 'repair');
 
 /**
  * Services that take applications online and whose SOP passes through every stage these tests

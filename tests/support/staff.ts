@@ -106,6 +106,8 @@ export interface AdvanceOptions {
   note?: (n: number, aksi: string) => string | undefined;
   /** The internal note of the n-th action. */
   internal?: (n: number, aksi: string) => string | undefined;
+  /** The documents asked for again when sent back for corrections (default: the first one). */
+  repairDocuments?: string[];
 }
 
 export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, options: AdvanceOptions = {}): Promise<void> {
@@ -167,7 +169,7 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
     if (!who) throw new Error(`tidak ada akun yang boleh ${aksi} pada langkah ${String(rec['langkah'])} (${status})`);
     body.aksi = aksi;
     Object.assign(body, notes(aksi, aksi === 'tolak' || aksi === 'batal' || aksi === 'perbaikan'));
-    if (aksi === 'perbaikan') body.dokumen_perbaikan = [data.services.find((s) => s.id === rec['layanan'])!.documents[0]!.key];
+    if (aksi === 'perbaikan') body.dokumen_perbaikan = options.repairDocuments ?? [data.services.find((s) => s.id === rec['layanan'])!.documents[0]!.key];
     if (aksi === 'langkah' && recordsVisitResult(ctx, Number(rec['langkah']))) body.hasil_verifikasi = 'layak';
     await mustAct(pb, who, 'permohonan', id, body);
   }

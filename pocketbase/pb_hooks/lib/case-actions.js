@@ -247,7 +247,7 @@ function actOnRequest(e, app, actor, record, body) {
     fresh.set("status", verdict.status);
     fresh.set("langkah", verdict.langkah);
     fresh.set("catatan_publik", publicNote);
-    if (internalNote && aksi !== "langkah") fresh.set("catatan_internal", internalNote);
+    if (internalNote) fresh.set("catatan_internal", internalNote);
     tx.save(fresh);
     chain().append(tx, fresh, {
       jenis: kind,
