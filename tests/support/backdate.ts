@@ -60,3 +60,19 @@ export function backdate(dataDir: string, collection: 'permohonan' | 'laporan', 
     db.close();
   }
 }
+
+/**
+ * Sets the due date of a record's current stage (`batas_tahap`), which in the portal only the SOP
+ * sets (neither staff nor administrators may): for tests of the late and due-today lists, whose
+ * dates would otherwise depend on the hour the test runs. The `terlambat` flag follows at the next
+ * run of the `tandai_terlambat` cron.
+ */
+export function setDueDate(dataDir: string, collection: 'permohonan' | 'laporan', id: string, when: Date): void {
+  const db = new DatabaseSync(path.join(dataDir, 'data.db'));
+  try {
+    db.exec('PRAGMA busy_timeout = 10000');
+    if (db.prepare(`UPDATE ${collection} SET batas_tahap = ? WHERE id = ?`).run(pbDate(when), id).changes !== 1) throw new Error(`${collection} ${id} tidak ditemukan`);
+  } finally {
+    db.close();
+  }
+}
