@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatNumber, formatWeek } from '../lib/format';
+import { StackCell } from '../components/StackCell';
 
 /**
  * One row of GET /api/progres: a group of at least `ambang` requests or reports of one kind,
@@ -91,18 +91,6 @@ function toQuery(f: Filters): string {
 
 const labelOf = (list: Option[], id: string) => list.find((o) => o.id === id)?.label ?? id;
 const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatNumber(n)})`);
-
-/** A cell with its column name, shown (to sight only) when narrow screens stack the row. */
-function Cell({ label, class: className, children }: { label: string; class?: string; children: ComponentChildren }) {
-  return (
-    <td role="cell" class={className}>
-      <span class="cell-label" aria-hidden="true">
-        {label}
-      </span>
-      <div class="cell-value">{children}</div>
-    </td>
-  );
-}
 
 /** The public board of requests and reports: filters, counts, one page of rows, paging. */
 export default function ProgressBoard({ kecamatan, statuses }: Props) {
@@ -304,21 +292,21 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
                 <tbody role="rowgroup">
                   {answer.items.map((item, i) => (
                     <tr key={`${answer.halaman}-${i}`} role="row">
-                      <Cell label={COLUMNS[0]} class="board-date">
+                      <StackCell label={COLUMNS[0]} class="board-date">
                         <time dateTime={item.minggu}>{formatWeek(item.minggu)}</time>
-                      </Cell>
-                      <Cell label={COLUMNS[1]}>
+                      </StackCell>
+                      <StackCell label={COLUMNS[1]}>
                         <span class="board-kind">{item.jenis === 'laporan' ? 'Laporan warga' : 'Permohonan'}</span>
                         {item.jenis_label}
-                      </Cell>
-                      <Cell label={COLUMNS[2]}>{item.kecamatan}</Cell>
-                      <Cell label={COLUMNS[3]}>
+                      </StackCell>
+                      <StackCell label={COLUMNS[2]}>{item.kecamatan}</StackCell>
+                      <StackCell label={COLUMNS[3]}>
                         <span class="board-status">{item.status_label}</span>
                         <span class={item.selesai ? 'board-state board-state--closed' : 'board-state'}>{item.selesai ? 'Sudah ditutup' : 'Masih diproses'}</span>
-                      </Cell>
-                      <Cell label={COLUMNS[4]} class="num">
+                      </StackCell>
+                      <StackCell label={COLUMNS[4]} class="num">
                         {formatNumber(item.jumlah)}
-                      </Cell>
+                      </StackCell>
                     </tr>
                   ))}
                 </tbody>

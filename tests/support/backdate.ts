@@ -81,3 +81,13 @@ export function writeDirect(dataDir: string, table: string, id: string, fields: 
     db.close();
   }
 }
+
+/**
+ * Sets the due date of a record's current stage (`batas_tahap`), which in the portal only the SOP
+ * sets (neither staff nor administrators may): for tests of the late and due-today lists, whose
+ * dates would otherwise depend on the hour the test runs. The `terlambat` flag follows at the next
+ * run of the `tandai_terlambat` cron.
+ */
+export function setDueDate(dataDir: string, collection: 'permohonan' | 'laporan', id: string, when: Date): void {
+  writeDirect(dataDir, collection, id, { batas_tahap: pbDate(when) });
+}

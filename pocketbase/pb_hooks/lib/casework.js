@@ -116,6 +116,13 @@ function flagsOf(app, data, record) {
 
 const PAGE = 50;
 
+/** Today in the office's time zone, as PocketBase date strings [start, end). */
+function officeDay(data) {
+  const offset = rules().zoneOffsetHours(data.site.timeZone) * 3600000;
+  const start = new Date(Math.floor((Date.now() + offset) / 86400000) * 86400000 - offset);
+  return { start: pbDate(start), end: pbDate(new Date(start.getTime() + 86400000)) };
+}
+
 function waitsFor(data, actor, record) {
   const r = rules();
   const state = stateOf(actor, record);
@@ -208,6 +215,13 @@ function queue(app, actor, query) {
     params.status = get("status");
   }
   if (get("terlambat") === "1") parts.push("terlambat = true");
+  // The "Batas tahap hari ini" card's list: the stage is due within today (office time).
+  if (get("jatuh_tempo") === "1") {
+    const day = officeDay(data);
+    parts.push("batas_tahap >= {:hari_mulai} && batas_tahap < {:hari_akhir}");
+    params.hari_mulai = day.start;
+    params.hari_akhir = day.end;
+  }
   if (get("mendesak") === "1" && isReport) parts.push("urgensi = 'mendesak'");
   const open = get("status") ? null : "ditutup = ''";
   if (open && get("q") === "") parts.push(open);
@@ -248,9 +262,7 @@ function today(app, actor) {
   const params = { me: actor.id };
   const open = "ditutup = ''";
   if (access === "tidak") return { kartu: [], mendesak: [], menunggu_saya: [] };
-  const offset = rules().zoneOffsetHours(data.site.timeZone) * 3600000;
-  const startOfDay = new Date(Math.floor((Date.now() + offset) / 86400000) * 86400000 - offset);
-  const endOfDay = new Date(startOfDay.getTime() + 86400000);
+  const day = officeDay(data);
   const initial = data.statuses.find((s) => s.meaning === "initial");
   const count = (kind, filter, extra) => app.countRecords(kind, $dbx.exp(filter + mine(kind), Object.assign({}, params, extra || {})));
   const permohonan = app.findRecordsByFilter("permohonan", open + mine("permohonan").replace(/\{:me\}/, "{:me}"), "created", 0, 0, params);
@@ -260,9 +272,9 @@ function today(app, actor) {
   if (access === "semua" && initial) cards.push({ kunci: "baru", label: "Permohonan baru", jumlah: permohonan.filter((r) => r.getString("status") === initial.id).length, query: { status: initial.id } });
   const due = permohonan.filter((r) => {
     const b = r.getString("batas_tahap");
-    return b && b >= pbDate(startOfDay) && b < pbDate(endOfDay);
+    return b && b >= day.start && b < day.end;
   }).length;
-  cards.push({ kunci: "jatuh_tempo", label: "Batas tahap hari ini", jumlah: due, query: {} });
+  cards.push({ kunci: "jatuh_tempo", label: "Batas tahap hari ini", jumlah: due, query: { jatuh_tempo: "1" } });
   cards.push({ kunci: "terlambat", label: "Terlambat", jumlah: permohonan.filter((r) => r.getBool("terlambat")).length, query: { terlambat: "1" } });
   const urgent = laporan.filter((r) => r.getString("urgensi") === "mendesak");
   cards.push({ kunci: "laporan_mendesak", label: "Laporan mendesak", jumlah: urgent.length, query: { jenis: "laporan", mendesak: "1" } });

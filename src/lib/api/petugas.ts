@@ -50,13 +50,15 @@ export interface AntreanItem {
   petugas_lapangan: { id: string; nama: string } | null;
 }
 
-/** GET /api/petugas/antrean?jenis=&layanan=&kecamatan=&status=&terlambat=1&untuk_saya=1&q=&halaman= */
+/** GET /api/petugas/antrean?jenis=&layanan=&kecamatan=&status=&terlambat=1&jatuh_tempo=1&untuk_saya=1&mendesak=1&q=&halaman= */
 export interface AntreanQuery {
   jenis?: CaseKind;
   layanan?: string;
   kecamatan?: string;
   status?: string;
   terlambat?: '1';
+  /** The current stage is due today (office time): the "Batas tahap hari ini" card. */
+  jatuh_tempo?: '1';
   untuk_saya?: '1';
   mendesak?: '1';
   /** Tracking code, NIK, name or phone; spaces, dashes, lower case and 0/+62 are all fine. */
