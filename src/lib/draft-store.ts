@@ -134,6 +134,19 @@ export async function loadDraft<T>(key: string, now = Date.now()): Promise<Draft
   return value as Draft<T>;
 }
 
+/**
+ * Every unexpired draft whose key starts with `prefix` (e.g. the visits waiting to be sent from
+ * this phone), oldest first; empty when storage cannot be read.
+ */
+export async function listDrafts<T>(prefix: string, now = Date.now()): Promise<Draft<T>[]> {
+  await deleteExpired(now);
+  const range = typeof IDBKeyRange === 'undefined' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  if (!range) return [];
+  const values: unknown = await run<unknown>('readonly', [], (store) => store.getAll(range));
+  if (!Array.isArray(values)) return [];
+  return values.filter((v): v is Draft<T> => isDraft(v) && v.key.startsWith(prefix) && now - v.savedAt <= DRAFT_MAX_AGE_MS).sort((a, b) => a.savedAt - b.savedAt);
+}
+
 /** Deletes drafts older than DRAFT_MAX_AGE_DAYS (and entries that are not drafts at all). */
 async function deleteExpired(now: number): Promise<void> {
   await run('readwrite', undefined, (store) => {

@@ -3,6 +3,7 @@
 // workspace's API (src/lib/api/petugas.ts). Every island of /petugas/ goes through here.
 import PocketBase, { LocalAuthStore } from 'pocketbase';
 import type { AntreanQuery, CaseKind, Penolakan, Saya } from './api/petugas';
+import { upload } from './submit';
 
 const STORE_KEY = 'petugas_auth';
 
@@ -40,6 +41,8 @@ export class ApiRefusal extends Error {
 /** The connection dropped or the server did not answer: the caller keeps what was typed. */
 export class Offline extends Error {}
 
+const OFFLINE_MESSAGE = 'Sambungan terputus. Periksa internet Anda, lalu coba lagi.';
+
 /** Calls /api/petugas/… as the signed-in staff member; resolves the JSON answer or throws ApiRefusal / Offline. */
 export async function api<T>(path: string, init: { method?: string; json?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
   const headers: Record<string, string> = {};
@@ -57,7 +60,7 @@ export async function api<T>(path: string, init: { method?: string; json?: unkno
     res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, signal: init.signal ?? null, cache: 'no-store' });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new Offline('Sambungan terputus. Periksa internet Anda, lalu coba lagi.');
+    throw new Offline(OFFLINE_MESSAGE);
   }
   const text = await res.text();
   let parsed: unknown = null;
@@ -66,13 +69,36 @@ export async function api<T>(path: string, init: { method?: string; json?: unkno
   } catch {
     parsed = null;
   }
-  if (res.ok) return parsed as T;
-  if (res.status === 401) signOut();
+  return answerOf<T>(res.status, parsed);
+}
+
+/** A parsed answer: the body when it is a success, else the refusal it carries (thrown). */
+function answerOf<T>(status: number, parsed: unknown): T {
+  if (status >= 200 && status < 300) return parsed as T;
+  if (status === 401) signOut();
   const refusal = (parsed ?? {}) as Partial<Penolakan>;
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(refusal.data ?? {})) if (value && typeof value.message === 'string') fields[key] = value.message;
-  const message = refusal.message || (res.status >= 500 ? 'Server sedang bermasalah. Coba lagi sebentar lagi.' : 'Permintaan tidak dapat diproses.');
-  throw new ApiRefusal(res.status, message, fields);
+  const message = refusal.message || (status >= 500 ? 'Server sedang bermasalah. Coba lagi sebentar lagi.' : 'Permintaan tidak dapat diproses.');
+  throw new ApiRefusal(status, message, fields);
+}
+
+/**
+ * POSTs multipart (photos) to /api/petugas/… with upload progress, as the signed-in staff member;
+ * resolves like `api()` or throws ApiRefusal / Offline (also for a dropped answer: the caller
+ * retries with the same id_pengiriman).
+ */
+export async function apiUpload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  const token = staffClient().authStore.token;
+  let res: { status: number; body: Record<string, unknown> };
+  try {
+    res = await upload(path, form, onProgress, token ? { Authorization: token } : {});
+  } catch {
+    throw new Offline(OFFLINE_MESSAGE);
+  }
+  // XHR reports a connection cut before any answer as status 0.
+  if (res.status === 0) throw new Offline(OFFLINE_MESSAGE);
+  return answerOf<T>(res.status, res.body);
 }
 
 // One answer per sign-in and page: the header's session island and the page's island ask at the

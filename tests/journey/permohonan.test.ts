@@ -2,48 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, useJourney } from '../support/journey';
 import { advance } from '../support/staff';
+import { jpegPhoto as photo } from '../support/images';
 
 // A citizen applies for alat bantu from the service page on a phone, with photos of the
 // documents, loses nothing on a reload or a dropped connection, and gets a code; staff
 // change the status and the tracking page shows it.
 
 const journey = useJourney();
-
-/** A noisy JPEG photo made in the page (no image library in Node), as bytes. */
-async function photo(page: Page, width: number, height: number, label: string): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ({ width, height, label }) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const ctx = canvas.getContext('2d')!;
-      const image = ctx.createImageData(width, height);
-      let seed = 7;
-      for (let i = 0; i < image.data.length; i += 4) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        const n = seed % 60;
-        image.data[i] = 150 + n;
-        image.data[i + 1] = 120 + n;
-        image.data[i + 2] = 90 + n;
-        image.data[i + 3] = 255;
-      }
-      ctx.putImageData(image, 0, 0);
-      ctx.fillStyle = '#f4f4f0';
-      ctx.fillRect(width * 0.1, height * 0.15, width * 0.8, height * 0.7);
-      ctx.fillStyle = '#111';
-      ctx.font = `${Math.round(height / 14)}px sans-serif`;
-      ctx.fillText(label, width * 0.15, height * 0.4);
-      ctx.fillText('NIK 1901014507800001', width * 0.15, height * 0.6);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    },
-    { width, height, label },
-  );
-  return Buffer.from(base64, 'base64');
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 

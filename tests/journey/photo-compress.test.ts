@@ -428,7 +428,10 @@ describe('keeping a form draft on the device', () => {
         files[field] = { name: rebuilt.name, type: rebuilt.type, bytes: [...new Uint8Array(await rebuilt.arrayBuffer())], isBlob: f.blob instanceof Blob };
       }
       const other = await lib.loadDraft('permohonan:lain');
-      return { key: draft.key, data: draft.data, savedAt: draft.savedAt, files, other };
+      // Listed by key prefix (the visits waiting on a phone), and only under that prefix.
+      const listed = (await lib.listDrafts('permohonan:')).map((d) => d.key);
+      const none = (await lib.listDrafts('kunjungan:')).map((d) => d.key);
+      return { key: draft.key, data: draft.data, savedAt: draft.savedAt, files, other, listed, none };
     });
     expect(loaded).not.toBeNull();
     expect(loaded?.key).toBe('permohonan:alat-bantu-disabilitas');
@@ -438,6 +441,8 @@ describe('keeping a form draft on the device', () => {
     expect(loaded?.files['ktp']).toEqual({ name: 'KTP Siti.jpg', type: 'image/jpeg', bytes: saved.ktp, isBlob: true });
     expect(loaded?.files['kk']).toEqual({ name: 'kk.pdf', type: 'application/pdf', bytes: saved.kk, isBlob: true });
     expect(loaded?.other).toBeNull();
+    expect(loaded?.listed).toEqual(['permohonan:alat-bantu-disabilitas']);
+    expect(loaded?.none).toEqual([]);
 
     const afterClear = await page.evaluate(async () => {
       const lib = (window as unknown as Uji).__pustakaUji;

@@ -158,10 +158,7 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
       const field = nextFieldRoles(ctx, state(accounts[0]!));
       const step = ctx.steps[Number(rec['langkah'])];
       if (step && step.roles.every((r) => field.includes(r)) && !rec['petugas_lapangan']) {
-        const worker = accounts.find((a) => a.roles.some((r) => field.includes(r)))!;
-        const assigner = pick('tugaskan');
-        if (!assigner) throw new Error('tidak ada akun yang boleh menugaskan petugas lapangan');
-        await mustAct(pb, assigner, 'permohonan', id, { aksi: 'tugaskan', petugas_lapangan: worker.id, ...notes('tugaskan', false) });
+        await assignFieldStep(pb, id, contentDir, notes('tugaskan', false));
         continue;
       }
     }
@@ -174,6 +171,26 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
     await mustAct(pb, who, 'permohonan', id, body);
   }
   throw new Error(`permohonan ${id} tidak sampai ke ${target}`);
+}
+
+/**
+ * Assigns a request's next field step to the team's field account holding its role, by an
+ * account allowed to assign (as a Kasi does), unless it is already theirs; returns that account.
+ * `advance` to a field step's stage stops before this: the request waits to be assigned.
+ */
+export async function assignFieldStep(pb: TestPocketBase, id: string, contentDir = CONTENT_DIR, notes: Pick<AksiPermintaan, 'catatan_publik' | 'catatan_internal'> = {}): Promise<StaffAccount> {
+  const accounts = Object.values(await staffTeam(pb, contentDir));
+  const rec = await pb.admin.collection('permohonan').getOne(id);
+  const ctx = flowContextOf(portalOf(contentDir), String(rec['layanan']));
+  const state = (a: StaffAccount) => ({ status: String(rec['status']), langkah: Number(rec['langkah']), assignedToMe: rec['petugas_lapangan'] === a.id });
+  const field = nextFieldRoles(ctx, state(accounts[0]!));
+  const worker = accounts.find((a) => a.roles.some((r) => field.includes(r)));
+  if (!worker) throw new Error('tidak ada akun untuk langkah lapangan berikutnya');
+  if (rec['petugas_lapangan'] === worker.id) return worker;
+  const assigner = accounts.find((a) => judge(ctx, state(a), a.roles, 'tugaskan').allowed);
+  if (!assigner) throw new Error('tidak ada akun yang boleh menugaskan petugas lapangan');
+  await mustAct(pb, assigner, 'permohonan', id, { aksi: 'tugaskan', petugas_lapangan: worker.id, ...notes });
+  return worker;
 }
 
 /** Shortest chain of allowed report statuses from `from` to `to` (without `from`). */

@@ -278,6 +278,13 @@ function actOnReport(e, app, actor, record, body) {
   const internalNote = text(body, "catatan_internal");
   checkNote(errors, "catatan_publik", publicNote, 0, NOTE_MAX, "");
   checkNote(errors, "catatan_internal", internalNote, 0, INTERNAL_MAX, "");
+  const submissionId = text(body, "id_pengiriman");
+  if (submissionId && !r.SUBMISSION_ID.test(submissionId)) throw cw().fieldErrors({ id_pengiriman: r.SUBMISSION_ID_MESSAGE });
+  // A field worker's change sent again after the signal returned: answered, not done twice.
+  if (earlierSend(app, "riwayat_laporan", "laporan", record.id, submissionId)) {
+    const s = cw().byId(data.reportStatuses, record.getString("status"));
+    return { status: record.getString("status"), status_label: s ? s.label : "", langkah: 0, ulang: true };
+  }
   const current = cw().byId(data.reportStatuses, state.status);
   const fields = {};
   const change = {};
@@ -334,6 +341,7 @@ function actOnReport(e, app, actor, record, body) {
     throw cw().fieldErrors({ aksi: "Tindakan tidak dikenal." });
   }
   if (Object.keys(errors).length > 0) throw cw().fieldErrors(errors);
+  if (submissionId) change.id_pengiriman = submissionId;
   const before = record.getString("status");
   require(`${__hooks}/lib/workflow.js`).inTransaction(app, (tx) => {
     const fresh = tx.findRecordById("laporan", record.id);

@@ -35,6 +35,8 @@ function visits(app, actor) {
       perlu_hasil: require(`${__hooks}/lib/case-actions.js`).needsVisitResult(data, ctx, state.langkah),
       batas_tahap: cw().iso(rec.getString("batas_tahap")),
       terlambat: rec.getBool("terlambat"),
+      mendesak: false,
+      tujuan: [],
     });
   }
   const reports = app.findRecordsByFilter("laporan", "ditugaskan_ke = {:me} && ditutup = ''", "-urgensi,created", 0, 0, { me: actor.id });
@@ -59,9 +61,18 @@ function visits(app, actor) {
       perlu_hasil: false,
       batas_tahap: cw().iso(rec.getString("batas_tahap")),
       terlambat: rec.getBool("terlambat"),
+      mendesak: rec.getString("urgensi") === "mendesak",
+      // The status changes this person may record, as the case view offers them.
+      tujuan: statusTargets(data, actor, rec),
     });
   }
   return out;
+}
+
+function statusTargets(data, actor, record) {
+  const actions = require(`${__hooks}/lib/case-view.js`).actionsFor(data, actor, record);
+  for (let i = 0; i < actions.length; i++) if (actions[i].aksi === "status") return actions[i].tujuan || [];
+  return [];
 }
 
 /**

@@ -198,7 +198,7 @@ export interface AksiPermintaan {
   hasil_verifikasi?: 'layak' | 'tidak_layak';
   lintang?: number;
   bujur?: number;
-  /** Makes a retried send (a field visit sent again after the connection returned) idempotent. */
+  /** Makes a retried send (a field visit or report status sent again after the connection returned) idempotent. */
   id_pengiriman?: string;
   /** Reports: the status to move to. */
   status?: string;
@@ -230,12 +230,16 @@ export interface Kunjungan {
   desa_kelurahan: string | null;
   alamat: string | null;
   peta: string | null;
-  /** The step to record there. */
+  /** The step to record there (requests), or what the resident reported (reports). */
   kegiatan: string;
   /** Whether this step records a verification result (layak / tidak layak). */
   perlu_hasil: boolean;
   batas_tahap: string | null;
   terlambat: boolean;
+  /** Urgent reports (urgensi: mendesak); false for requests. */
+  mendesak: boolean;
+  /** Reports: the status changes this person may record (as `AksiTersedia.tujuan`); empty for requests. */
+  tujuan: { id: string; label: string; perlu_alasan: boolean }[];
 }
 
 /** GET /api/petugas/rekan?kasus=&jenis=: who may be assigned, suggested by kecamatan first. */
