@@ -39,11 +39,39 @@ migrate(
       ],
       indexes: ["CREATE INDEX idx_petugas_aktif ON petugas (aktif)"],
     });
+    // A second factor stays off until an administrator turns on MFA and OTP for this collection in
+    // the admin UI (which needs SMTP); the mails staff then get are in Indonesian.
+    unmarshal(
+      {
+        mfa: { enabled: false, duration: 1800 },
+        otp: {
+          enabled: false,
+          duration: 300,
+          length: 6,
+          emailTemplate: {
+            subject: "Kode masuk ruang kerja petugas {APP_NAME}",
+            body: "<p>Yth. {RECORD:nama},</p><p>Kode masuk ruang kerja petugas Anda: <strong>{OTP}</strong></p><p>Kode ini berlaku 5 menit dan hanya untuk sekali masuk. Jangan berikan kode ini kepada siapa pun, termasuk yang mengaku petugas atau administrator.</p><p>Bila Anda tidak sedang masuk, abaikan surel ini dan beri tahu administrator kantor: ada yang mencoba masuk dengan kata sandi Anda.</p>",
+          },
+        },
+        authAlert: {
+          enabled: true,
+          emailTemplate: {
+            subject: "Akun petugas {APP_NAME} dipakai masuk dari perangkat baru",
+            body: "<p>Yth. {RECORD:nama},</p><p>Akun petugas Anda baru saja dipakai masuk dari perangkat atau lokasi yang belum pernah dipakai.</p><p>Bila itu bukan Anda, segera hubungi administrator kantor agar kata sandi diganti dan akun diperiksa.</p>",
+          },
+        },
+      },
+      petugas,
+    );
     app.save(petugas);
 
     // Sign-in attempts per address: ten in five minutes, then PocketBase answers 429.
     const settings = app.settings();
-    settings.rateLimits.rules = [{ label: "petugas:auth", audience: "", maxRequests: 10, duration: 300 }].concat(settings.rateLimits.rules.filter((r) => r.label !== "petugas:auth"));
+    // Emailed codes too: five requests in five minutes (each sends a mail).
+    settings.rateLimits.rules = [
+      { label: "petugas:auth", audience: "", maxRequests: 10, duration: 300 },
+      { label: "petugas:requestOTP", audience: "", maxRequests: 5, duration: 300 },
+    ].concat(settings.rateLimits.rules.filter((r) => r.label !== "petugas:auth" && r.label !== "petugas:requestOTP"));
     app.save(settings);
 
     // Field workers become accounts: the assignment now points at a `petugas`.

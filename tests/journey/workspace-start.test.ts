@@ -170,6 +170,8 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL((url) => url.pathname === '/petugas/');
     expect(new URL(page.url()).host).toBe(new URL(journey.pb.url).host);
+    // Hari ini has loaded: signing out under a page still starting would race its own redirect.
+    await page.locator('.ws-cards').waitFor();
 
     await page.evaluate(() => window.localStorage.removeItem('petugas_auth'));
     await page.goto('/petugas/masuk/');
