@@ -51,6 +51,7 @@ describe('a second factor by email, where the office requires it', () => {
 
     // The code step: the password alone does not sign in.
     await page.getByRole('heading', { name: 'Kode masuk' }).waitFor();
+    if (process.env['WORKSPACE_SHOTS']) await page.screenshot({ path: `${process.env['WORKSPACE_SHOTS']}/masuk-kode.png`, fullPage: true });
     const first = await smtp.next(staff.email, sent);
     expect(first.text).toContain('Kode masuk ruang kerja petugas');
     expect(first.text).toContain(staff.nama);
@@ -68,6 +69,7 @@ describe('a second factor by email, where the office requires it', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.locator('#f-kode-galat').getByText('Kode masuk salah atau sudah kedaluwarsa').waitFor();
     await expectAccessible(page);
+    if (process.env['WORKSPACE_SHOTS']) await page.screenshot({ path: `${process.env['WORKSPACE_SHOTS']}/masuk-kode-salah.png`, fullPage: true });
 
     // A new code replaces the first, which no longer works.
     const before = smtp.mails.length;
