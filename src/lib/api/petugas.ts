@@ -259,6 +259,23 @@ export interface LogAkses {
   item: { waktu: string; oleh: string; kode: string; jenis: CaseKind; dokumen: string; ditolak: boolean }[];
 }
 
+/** GET /api/petugas/ekspor/iku?tahun= (roles with `ekspor`): the key indicators (IKU) of a year, from pocketbase/pb_hooks/lib/lakin.js. */
+export interface Iku {
+  tahun: number;
+  indikator: {
+    kunci: string;
+    label: string;
+    /** Persons served (a NIK counts once; a report about a PPKS is one person). */
+    pembilang: number;
+    /** Persons whose case was decided: served or refused. */
+    penyebut: number;
+    /** pembilang ÷ penyebut × 100, two decimals; null when nothing was decided that year. */
+    nilai: number | null;
+  }[];
+  /** How persons are counted, in the server's words. */
+  catatan: string;
+}
+
 /** The error body of every refused call: `message`, plus per-field messages in `data`. */
 export interface Penolakan {
   status: number;
