@@ -8,12 +8,17 @@ import { usePocketBase } from '../support/pocketbase';
 import { advance, portalOf, staffTeam } from '../support/staff';
 import { applicationForm, applicationVectors, reportAsSamplePerson } from '../support/application';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { pbDate, writeDirect } from '../support/backdate';
+import { zoneOffsetHours } from '../../src/lib/rules';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
 const [serviceA, serviceB] = data.services.filter((s) => s.onlineApplication);
 const [k0, k1, k2] = data.kecamatan;
 const ppks = data.ppks.map((p) => p.id);
+/** The office's clock: years and months are the office's, not UTC's. */
+const OFFSET = zoneOffsetHours(data.site.timeZone) * 3_600_000;
+const officeNow = () => new Date(Date.now() + OFFSET);
 const S = (m: 'initial' | 'success' | 'rejected' | 'cancelled') => statusWithMeaning(STATUS_LISTS.permohonan, m);
 
 /** A valid NIK of the sample person's region and birth date, with its own serial number. */
@@ -75,7 +80,7 @@ describe('LAKIN export and the key indicator', () => {
     await seed();
     const team = await staffTeam(pb);
     const exporter = Object.values(team).find((a) => data.roles.some((r) => a.roles.includes(r.id) && r.can.includes('ekspor')))!;
-    const year = new Date().getUTCFullYear();
+    const year = officeNow().getUTCFullYear();
     const res = await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=${year}`, { headers: { Authorization: exporter.client.authStore.token } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -87,7 +92,7 @@ describe('LAKIN export and the key indicator', () => {
     expect(of('kecamatan')).toEqual(count(SEED, (s) => s.kecamatan));
     expect(of('kategori_ppks')).toEqual(count(SEED, (s) => s.ppks));
     expect(of('status')).toEqual(count(SEED, (s) => s.status));
-    expect(of('bulan')).toEqual({ [new Date().toISOString().slice(0, 7)]: SEED.length });
+    expect(of('bulan')).toEqual({ [officeNow().toISOString().slice(0, 7)]: SEED.length });
     // Persons: 1 (served twice), 2 (served and refused), 3 (refused), and the PPKS report (served).
     // Person 4 cancelled and person 5 is still open; the complaint is not about a PPKS.
     const served = 3;
@@ -99,6 +104,27 @@ describe('LAKIN export and the key indicator', () => {
 
     const iku = await fetch(`${pb.url}/api/petugas/ekspor/iku?tahun=${year}`, { headers: { Authorization: exporter.client.authStore.token } });
     expect(await iku.json()).toMatchObject({ tahun: year, indikator: [{ kunci: 'persentase_pmks_terlayani', pembilang: served, penyebut: decided, nilai: 75 }] });
+  });
+
+  it("counts by the office's calendar: a request at 03:00 office time on 1 January is the new year's, and January's", async () => {
+    const team = await staffTeam(pb);
+    const exporter = Object.values(team).find((a) => data.roles.some((r) => a.roles.includes(r.id) && r.can.includes('ekspor')))!;
+    const base = applicationVectors()[0]!;
+    const service = data.services.find((x) => x.id === serviceA!.id)!;
+    const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
+      method: 'POST',
+      body: applicationForm({ ...base.input, nik: nik(9), layanan: service.id, id_pengiriman: randomUUID(), jawaban_kelayakan: Object.fromEntries(service.questions.map((q) => [q.id, q.expected])) }, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]))),
+    });
+    const { kode_lacak } = (await res.json()) as { kode_lacak: string };
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: kode_lacak }));
+    // A year nobody else seeded; in UTC this moment is still 31 December of the year before.
+    const year = 2031;
+    const at = new Date(Date.UTC(year, 0, 1, 3) - OFFSET);
+    writeDirect(pb.dataDir, 'permohonan', record.id, { created: pbDate(at) });
+    const csv = async (y: number) => parseCsv(await (await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=${y}`, { headers: { Authorization: exporter.client.authStore.token } })).text());
+    const months = (rows: string[][]) => Object.fromEntries(rows.filter((r) => r[0] === 'bulan').map((r) => [r[1], Number(r[3])]));
+    expect(months(await csv(year))).toEqual({ [`${year}-01`]: 1 });
+    expect(months(await csv(year - 1))).toEqual({});
   });
 
   it('is only for the roles with the export power, and checks the year', async () => {

@@ -11,17 +11,37 @@ function csvCell(value) {
   return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
+/** Milliseconds the office's clock is ahead of UTC (WIB: 7 hours). */
+function officeOffset(data) {
+  return require(`${__hooks}/lib/rules.generated.js`).zoneOffsetHours(data.site.timeZone) * 3600000;
+}
+
+/** The office's calendar year as PocketBase date strings [from, to): 1 January 00:00 office time. */
+function officeYear(data, year) {
+  const offset = officeOffset(data);
+  const at = (y) => new Date(Date.UTC(y, 0, 1) - offset).toISOString().replace("T", " ");
+  return { from: at(year), to: at(year + 1) };
+}
+
 function exportCsv(app, year) {
   const portal = require(`${__hooks}/lib/portal.js`);
   const data = portal.required();
-  const from = year + "-01-01 00:00:00.000Z";
-  const to = year + 1 + "-01-01 00:00:00.000Z";
-  const rows = arrayOf(new DynamicModel({ layanan: "", kategori_ppks: "", kecamatan: "", status: "", bulan: "" }));
+  const range = officeYear(data, year);
+  const found = arrayOf(new DynamicModel({ layanan: "", kategori_ppks: "", kecamatan: "", status: "", created: "" }));
   app
     .db()
-    .newQuery("SELECT layanan, kategori_ppks, kecamatan, status, substr(created, 1, 7) AS bulan FROM permohonan WHERE created >= {:from} AND created < {:to}")
-    .bind({ from: from, to: to })
-    .all(rows);
+    .newQuery("SELECT layanan, kategori_ppks, kecamatan, status, created FROM permohonan WHERE created >= {:from} AND created < {:to}")
+    .bind({ from: range.from, to: range.to })
+    .all(found);
+  // The month a request came in, by the office's clock (a request at 23:30 WIB on 31 January is January's).
+  const offset = officeOffset(data);
+  const rows = found.map((r) => ({
+    layanan: r.layanan,
+    kategori_ppks: r.kategori_ppks,
+    kecamatan: r.kecamatan,
+    status: r.status,
+    bulan: new Date(new Date(String(r.created).replace(" ", "T")).getTime() + offset).toISOString().slice(0, 7),
+  }));
   const count = (key) => {
     const map = {};
     for (let i = 0; i < rows.length; i++) {
@@ -54,9 +74,9 @@ function exportCsv(app, year) {
   add("bulan", count("bulan"), (k) => MONTHS[Number(k.slice(5, 7)) - 1] + " " + k.slice(0, 4));
 
   const iku = indicators(app, year).indikator[0];
-  lines.push(["indikator", "kasus_selesai", "Orang yang selesai dilayani (NIK dihitung sekali; laporan PPKS termasuk)", iku.pembilang]);
-  lines.push(["indikator", "kasus_diputus", "Orang yang permohonan/laporannya diputus (dilayani atau tidak dapat dipenuhi)", iku.penyebut]);
-  lines.push(["indikator", "persentase_pmks_terlayani", "Persentase PMKS yang memperoleh pelayanan dasar (%)", iku.nilai === null ? "" : iku.nilai.toFixed(2)]);
+  lines.push(["indikator", "kasus_selesai", iku.label_pembilang, iku.pembilang]);
+  lines.push(["indikator", "kasus_diputus", iku.label_penyebut, iku.penyebut]);
+  lines.push(["indikator", iku.kunci, iku.label + " (%)", iku.nilai === null ? "" : iku.nilai.toFixed(2)]);
   return lines.map((l) => l.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
@@ -67,8 +87,9 @@ function exportCsv(app, year) {
  */
 function indicators(app, year) {
   const data = require(`${__hooks}/lib/portal.js`).required();
-  const from = year + "-01-01 00:00:00.000Z";
-  const to = year + 1 + "-01-01 00:00:00.000Z";
+  const range = officeYear(data, year);
+  const from = range.from;
+  const to = range.to;
   const meaningOf = (list, id) => {
     for (let i = 0; i < list.length; i++) if (list[i].id === id) return list[i].meaning || "";
     return "";
@@ -101,6 +122,8 @@ function indicators(app, year) {
       {
         kunci: "persentase_pmks_terlayani",
         label: "Persentase PMKS yang memperoleh pelayanan dasar",
+        label_pembilang: "Orang yang selesai dilayani (NIK dihitung sekali; laporan PPKS termasuk)",
+        label_penyebut: "Orang yang permohonan/laporannya diputus (dilayani atau tidak dapat dipenuhi)",
         pembilang: numerator,
         penyebut: denominator,
         nilai: denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 100,

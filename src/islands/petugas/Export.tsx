@@ -300,11 +300,11 @@ function Indicators({ answer }: { answer: Iku }) {
               </dd>
             </div>
             <div data-angka="pembilang">
-              <dt>Pembilang: orang yang selesai dilayani</dt>
+              <dt>Pembilang: {ind.label_pembilang}</dt>
               <dd>{formatNumber(ind.pembilang)}</dd>
             </div>
             <div data-angka="penyebut">
-              <dt>Penyebut: orang yang permohonan atau laporannya diputus</dt>
+              <dt>Penyebut: {ind.label_penyebut}</dt>
               <dd>{formatNumber(ind.penyebut)}</dd>
             </div>
           </dl>

@@ -265,6 +265,9 @@ export interface Iku {
   indikator: {
     kunci: string;
     label: string;
+    /** What the numerator and the denominator count, in the server's words. */
+    label_pembilang: string;
+    label_penyebut: string;
     /** Persons served (a NIK counts once; a report about a PPKS is one person). */
     pembilang: number;
     /** Persons whose case was decided: served or refused. */
