@@ -43,6 +43,12 @@ describe('budgets of the built site', () => {
     }
   });
 
+  it('keeps every staff workspace page under 60 KB gzip of JavaScript (staff use cheap phones too)', () => {
+    const workspace = pages.filter((p) => p.page.startsWith('/petugas/'));
+    expect(workspace.length).toBeGreaterThan(0);
+    expect(workspace.filter((p) => p.jsBytes > 60 * KB).map((p) => `${p.page}: ${p.jsBytes} B`)).toEqual([]);
+  });
+
   it('keeps every page at or under 30 KB gzip of HTML plus CSS', () => {
     const heavy = pages.filter((p) => p.htmlBytes + p.cssBytes > 30 * KB).map((p) => `${p.page}: ${((p.htmlBytes + p.cssBytes) / KB).toFixed(1)} KB`);
     expect(heavy).toEqual([]);
