@@ -5,8 +5,8 @@ import { measureSite } from '../../scripts/lib/page-weight.mjs';
 
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const KB = 1024;
-/** Pages that need an island; every other page is an information page. */
-const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja)\/$|^\/layanan\/[^/]+\/ajukan\/$/;
+/** Pages that need an island (the staff workspace is all islands); every other page is an information page. */
+const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja)\/$|^\/layanan\/[^/]+\/ajukan\/$|^\/petugas\//;
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -101,13 +101,30 @@ const NOTE = 'Alasan tertulis untuk pemohon pada langkah ini.';
  * by a team account allowed to take it; field steps are first assigned to the field account.
  */
 export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, contentDir = CONTENT_DIR): Promise<void> {
+  await moveUntil(pb, kind, id, target, (rec) => String(rec['status']) === target, contentDir);
+}
+
+/**
+ * Moves a request through its SOP until its next step to record is step `index` (0-based, as
+ * `langkah`), the earlier steps each recorded by a team account allowed to.
+ */
+export async function advanceToStep(pb: TestPocketBase, id: string, index: number, contentDir = CONTENT_DIR): Promise<void> {
+  const rec = await pb.admin.collection('permohonan').getOne(id);
+  const ctx = flowContextOf(portalOf(contentDir), String(rec['layanan']));
+  if (!ctx.steps[index]) throw new Error(`SOP layanan ${String(rec['layanan'])} tidak punya langkah ${index}`);
+  await moveUntil(pb, 'permohonan', id, `langkah ${index}`, (r) => Number(r['langkah']) >= index, contentDir);
+  const now = await pb.admin.collection('permohonan').getOne(id);
+  if (Number(now['langkah']) !== index) throw new Error(`permohonan ${id} melewati langkah ${index}`);
+}
+
+async function moveUntil(pb: TestPocketBase, kind: CaseKind, id: string, target: string, arrived: (rec: Record<string, unknown>) => boolean, contentDir: string): Promise<void> {
   const team = await staffTeam(pb, contentDir);
   const accounts = Object.values(team);
   const data = portalOf(contentDir);
   for (let guard = 0; guard < 60; guard++) {
     const rec = await pb.admin.collection(kind).getOne(id);
     const status = String(rec['status']);
-    if (status === target) return;
+    if (arrived(rec)) return;
     if (kind === 'laporan') {
       const path = reportPath(data, status, target);
       const next = path[0];
