@@ -144,14 +144,15 @@ onRecordValidate((e) => {
 // administrator is logged (who, which document, when; UU 27/2022), and a field worker opens only
 // the documents their role needs.
 onFileDownloadRequest((e) => {
-  // The request and the response live on the embedded request event here.
-  const request = e.requestEvent.request;
-  e.requestEvent.response.header().set("Cache-Control", "private, no-store");
+  // The request, response and app are fields of the embedded *RequestEvent, which the JS engine
+  // does not promote through a pointer: `e.response` alone is undefined here.
+  const http = e.requestEvent;
+  http.response.header().set("Cache-Control", "private, no-store");
   const staff = require(`${__hooks}/lib/staff.js`);
-  const token = String(request.url.query().get("token") || "");
+  const token = String(http.request.url.query().get("token") || "");
   let auth = null;
   try {
-    auth = token ? e.app.findAuthRecordByToken(token, "file") : null;
+    auth = token ? http.app.findAuthRecordByToken(token, "file") : null;
   } catch (_) {
     auth = null;
   }
@@ -161,7 +162,7 @@ onFileDownloadRequest((e) => {
   const docs = staff.openableDocuments(actor);
   const own = field === "foto_verifikasi" || field === "foto";
   const allowed = docs === null || docs.indexOf(field) >= 0 || own;
-  require(`${__hooks}/lib/chain.js`).appendAccess(e.app, {
+  require(`${__hooks}/lib/chain.js`).appendAccess(http.app, {
     akun: actor.id,
     nama: actor.label,
     koleksi: e.record.collection().name,

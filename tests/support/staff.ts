@@ -111,6 +111,23 @@ export interface AdvanceOptions {
 }
 
 export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, options: AdvanceOptions = {}): Promise<void> {
+  await moveUntil(pb, kind, id, target, (rec) => String(rec['status']) === target, options);
+}
+
+/**
+ * Moves a request through its SOP until its next step to record is step `index` (0-based, as
+ * `langkah`), the earlier steps each recorded by a team account allowed to.
+ */
+export async function advanceToStep(pb: TestPocketBase, id: string, index: number, options: AdvanceOptions = {}): Promise<void> {
+  const rec = await pb.admin.collection('permohonan').getOne(id);
+  const ctx = flowContextOf(portalOf(options.contentDir ?? CONTENT_DIR), String(rec['layanan']));
+  if (!ctx.steps[index]) throw new Error(`SOP layanan ${String(rec['layanan'])} tidak punya langkah ${index}`);
+  await moveUntil(pb, 'permohonan', id, `langkah ${index}`, (r) => Number(r['langkah']) >= index, options);
+  const now = await pb.admin.collection('permohonan').getOne(id);
+  if (Number(now['langkah']) !== index) throw new Error(`permohonan ${id} melewati langkah ${index}`);
+}
+
+async function moveUntil(pb: TestPocketBase, kind: CaseKind, id: string, target: string, arrived: (rec: Record<string, unknown>) => boolean, options: AdvanceOptions): Promise<void> {
   const contentDir = options.contentDir ?? CONTENT_DIR;
   let n = 0;
   const notes = (aksi: string, required: boolean): Pick<AksiPermintaan, 'catatan_publik' | 'catatan_internal'> => {
@@ -128,7 +145,7 @@ export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, ta
   for (let guard = 0; guard < 60; guard++) {
     const rec = await pb.admin.collection(kind).getOne(id);
     const status = String(rec['status']);
-    if (status === target) return;
+    if (arrived(rec)) return;
     if (kind === 'laporan') {
       const path = reportPath(data, status, target);
       const next = path[0];

@@ -181,19 +181,26 @@ function actOnRequest(e, app, actor, record, body) {
     const checks = objectOf(body, "pemeriksaan");
     let existing = {};
     try {
+      // An empty JSON field reads as the text "null".
       const raw = record.get("pemeriksaan_dokumen");
-      existing = raw ? JSON.parse(toString(raw)) : {};
+      existing = (raw ? JSON.parse(toString(raw)) : null) || {};
     } catch (_) {
       existing = {};
     }
+    // A problem with one document is reported on that document (`pemeriksaan.<key>`), naming it.
+    const labelOf = (key) => {
+      const doc = service ? service.documents.find((d) => d.key === key) : null;
+      return doc ? doc.label : key;
+    };
     if (!checks || Object.keys(checks).length === 0) errors.pemeriksaan = "Pilih hasil pemeriksaan paling sedikit satu dokumen.";
     else {
       for (const key in checks) {
         const c = checks[key] || {};
         if (keys.indexOf(key) < 0) errors.pemeriksaan = "Ada dokumen yang tidak diminta layanan ini.";
-        else if (c.hasil !== "sesuai" && c.hasil !== "perlu_diganti") errors.pemeriksaan = "Pilih sesuai atau perlu diganti untuk setiap dokumen.";
-        else if (c.hasil === "perlu_diganti" && String(c.alasan || "").trim().length < 5) errors.pemeriksaan = "Tulis alasan untuk dokumen yang perlu diganti.";
-        else if (r.unreadableText(String(c.alasan || ""), true)) errors.pemeriksaan = r.UNREADABLE_MESSAGE;
+        else if (c.hasil !== "sesuai" && c.hasil !== "perlu_diganti") errors["pemeriksaan." + key] = "Pilih sesuai atau perlu diganti untuk " + labelOf(key) + ".";
+        else if (c.hasil === "perlu_diganti" && String(c.alasan || "").trim().length < 5) errors["pemeriksaan." + key] = "Tulis alasan " + labelOf(key) + " perlu diganti (paling sedikit 5 karakter).";
+        else if (String(c.alasan || "").trim().length > 500) errors["pemeriksaan." + key] = "Alasan untuk " + labelOf(key) + " terlalu panjang. Tulis paling banyak 500 karakter.";
+        else if (r.unreadableText(String(c.alasan || ""), true)) errors["pemeriksaan." + key] = r.UNREADABLE_MESSAGE;
         else existing[key] = { hasil: c.hasil, alasan: String(c.alasan || "").trim(), oleh: actor.label, waktu: new Date().toISOString() };
       }
     }
@@ -293,6 +300,8 @@ function actOnReport(e, app, actor, record, body) {
   let used = actor.roles[0] || "";
   if (aksi === "status") {
     target = text(body, "status");
+    // No choice made is a field to fill in, not a refusal of the person.
+    if (!target) throw cw().fieldErrors({ status: "Pilih status baru laporan." });
     const verdict = r.judgeReport(ctx, state, actor.roles, target);
     if (!verdict.allowed) throw new ForbiddenError(verdict.message, {});
     const next = cw().byId(data.reportStatuses, target);

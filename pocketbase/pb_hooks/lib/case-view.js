@@ -22,6 +22,26 @@ const ACTION_LABELS = {
   penanganan: "Catat penanganan",
 };
 
+// How a report was handled: the `penanganan` field's choices (migration 1790000600_laporan.js).
+const HANDLING_LABELS = {
+  rujukan_rumah_sakit: "Rujukan ke rumah sakit",
+  rumah_singgah: "Rumah singgah/RPS",
+  pemulangan: "Pemulangan ke daerah asal",
+  pendampingan: "Pendampingan",
+  lainnya: "Lainnya",
+};
+
+function handlingChoices(record) {
+  const field = record.collection().fields.getByName("penanganan");
+  const values = field ? field.values : [];
+  return values.map((id) => ({ id: id, label: HANDLING_LABELS[id] || id }));
+}
+
+function pillarLabel(data, id) {
+  const p = cw().byId(data.pilarSosial || [], id);
+  return p ? p.name : id;
+}
+
 function mapLink(record) {
   const lat = record.get("lintang");
   const lng = record.get("bujur");
@@ -60,11 +80,14 @@ function actionsFor(data, actor, record) {
       .filter((id) => r.judgeReport(ctx, state, actor.roles, id).allowed)
       .map((id) => {
         const s = cw().byId(data.reportStatuses, id);
-        return { id: id, label: s ? s.label : id, perlu_alasan: Boolean(s && s.needsReason) };
+        return { id: id, label: s ? s.label : id, perlu_alasan: Boolean(s && s.needsReason), menutup: Boolean(s && s.closed) };
       });
     if (targets.length > 0) out.push({ aksi: "status", label: ACTION_LABELS.status, keterangan: "", perlu: ["status", "catatan_publik"], tujuan: targets });
-    if (r.judgeReportTask(ctx, state, actor.roles, "tugaskan").allowed) out.push({ aksi: "tugaskan", label: "Teruskan atau tugaskan laporan", keterangan: "", perlu: ["penerusan"] });
-    if (r.judgeReportTask(ctx, state, actor.roles, "penanganan").allowed) out.push({ aksi: "penanganan", label: ACTION_LABELS.penanganan, keterangan: "", perlu: ["penanganan"] });
+    if (r.judgeReportTask(ctx, state, actor.roles, "tugaskan").allowed) {
+      const pillars = (data.pilarSosial || []).map((p) => ({ id: p.id, label: p.name }));
+      out.push({ aksi: "tugaskan", label: "Teruskan atau tugaskan laporan", keterangan: "", perlu: ["penerusan"], pilihan: pillars });
+    }
+    if (r.judgeReportTask(ctx, state, actor.roles, "penanganan").allowed) out.push({ aksi: "penanganan", label: ACTION_LABELS.penanganan, keterangan: "", perlu: ["penanganan"], pilihan: handlingChoices(record) });
     if (!current || !current.closed) out.push({ aksi: "catatan", label: ACTION_LABELS.catatan, keterangan: "", perlu: [] });
     return out;
   }
@@ -138,8 +161,10 @@ function view(app, actor, kind, id) {
           bujur: record.get("bujur") || null,
           anonim: record.getBool("anonim"),
           diteruskan_ke: record.get("diteruskan_ke") || [],
+          diteruskan_label: (record.get("diteruskan_ke") || []).map((id) => pillarLabel(data, id)),
           unit_tujuan: record.getString("unit_tujuan"),
           penanganan: record.get("penanganan") || [],
+          penanganan_label: (record.get("penanganan") || []).map((id) => HANDLING_LABELS[id] || id),
           foto: record.get("foto") || [],
         }
       : null,
@@ -159,7 +184,7 @@ function view(app, actor, kind, id) {
       let answers = {};
       try {
         const raw = record.get("jawaban_kelayakan");
-        answers = raw ? JSON.parse(toString(raw)) : {};
+        answers = (raw ? JSON.parse(toString(raw)) : null) || {};
       } catch (_) {
         answers = {};
       }

@@ -127,6 +127,8 @@ export interface RiwayatKasus {
   catatan_publik: string;
   /** Empty for roles that do not see internal notes. */
   catatan_internal: string;
+  /** For a recorded SOP step (`jenis` langkah): its index in `Kasus.langkah`; otherwise null. */
+  langkah: number | null;
 }
 
 /** An action this person may take now, with what it needs (the workspace asks for exactly that). */
@@ -136,8 +138,10 @@ export interface AksiTersedia {
   /** For `langkah`: the SOP's words for the step being recorded. */
   keterangan: string;
   perlu: ('catatan_publik' | 'alasan' | 'dokumen_perbaikan' | 'petugas_lapangan' | 'hasil_verifikasi' | 'pemeriksaan' | 'status' | 'penerusan' | 'penanganan')[];
-  /** For a status change of a report: where it may go. */
-  tujuan?: { id: string; label: string; perlu_alasan: boolean }[];
+  /** For a status change of a report: where it may go (`menutup`: the report is closed for good). */
+  tujuan?: { id: string; label: string; perlu_alasan: boolean; menutup: boolean }[];
+  /** Reports: the choices of `penerusan` (social pillars) and of `penanganan` (forms of handling). */
+  pilihan?: { id: string; label: string }[];
 }
 
 export type Aksi = 'langkah' | 'perbaikan' | 'lanjutkan' | 'tolak' | 'batal' | 'tugaskan' | 'buka-kembali' | 'periksa-dokumen' | 'catatan' | 'status' | 'penanganan';
@@ -170,7 +174,7 @@ export interface Kasus {
     hubungan: string | null;
   };
   /** Reports: what was reported. */
-  laporan: { urgensi: 'biasa' | 'mendesak'; deskripsi: string | null; patokan: string | null; lintang: number | null; bujur: number | null; anonim: boolean; diteruskan_ke: string[]; unit_tujuan: string; penanganan: string[]; foto: string[] } | null;
+  laporan: { urgensi: 'biasa' | 'mendesak'; deskripsi: string | null; patokan: string | null; lintang: number | null; bujur: number | null; anonim: boolean; diteruskan_ke: string[]; diteruskan_label: string[]; unit_tujuan: string; penanganan: string[]; penanganan_label: string[]; foto: string[] } | null;
   kelayakan: { pertanyaan: string; jawaban: string; diharapkan: string; sesuai: boolean }[];
   dokumen: DokumenKasus[];
   petugas_lapangan: { id: string; nama: string } | null;
@@ -279,7 +283,10 @@ export interface Iku {
   catatan: string;
 }
 
-/** The error body of every refused call: `message`, plus per-field messages in `data`. */
+/**
+ * The error body of every refused call: `message`, plus per-field messages in `data`. A document
+ * check (`periksa-dokumen`) reports a problem with one document as `pemeriksaan.<document key>`.
+ */
 export interface Penolakan {
   status: number;
   message: string;
