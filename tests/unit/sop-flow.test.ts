@@ -73,6 +73,12 @@ describe('the assistive-device SOP, step by step (hand-written expectations)', (
     expect(ok(at('verifikasi_berkas', 2), ['petugas-layanan'], 'tugaskan')).toEqual({ allowed: false, message: 'Petugas lapangan ditugaskan oleh Kepala Seksi (Kasi) atau Kepala Bidang (Kabid).' });
   });
 
+  it('no field step left in the SOP: nobody is offered a field worker to assign', () => {
+    const officeOnly = { ...ctx, steps: ctx.steps.filter((s) => !s.roles.includes('tksk-psm')) };
+    expect(judge(officeOnly, at('verifikasi_berkas', 2), ['kasi'], 'tugaskan')).toEqual({ allowed: false, message: 'Tidak ada langkah lapangan lagi dalam SOP layanan ini; tidak ada petugas lapangan yang perlu ditugaskan.' });
+    expect(allowedActions(officeOnly, at('verifikasi_berkas', 2), ['kasi'])).not.toContain('tugaskan');
+  });
+
   it('a decided application is sealed: only the deciding role reopens it, back to its decision', () => {
     for (const action of ['langkah', 'perbaikan', 'batal', 'tugaskan'] as const) {
       expect(ok(at('selesai', 7, true), ['petugas-layanan', 'kasi', 'kabid', 'tksk-psm'], action)).toEqual({ allowed: false, message: 'Permohonan sudah “Selesai”. Untuk mengubahnya, buka kembali permohonan dengan alasan tertulis.' });

@@ -1054,6 +1054,7 @@ function judge(ctx, state, mine, action) {
       return { allowed: true, status: cancelled.id, langkah: state.langkah, closes: true };
     }
     case "tugaskan": {
+      if (nextFieldRoles(ctx, state).length === 0) return refuse("Tidak ada langkah lapangan lagi dalam SOP layanan ini; tidak ada petugas lapangan yang perlu ditugaskan.");
       const allowed = withPower(ctx, "tugaskan");
       if (!mayActAs(ctx, mine, allowed, state)) return refuse(`Petugas lapangan ditugaskan oleh ${roleList(ctx, allowed)}.`);
       return stay;
