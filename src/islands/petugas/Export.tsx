@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Iku, LogAkses, Penolakan, Saya } from '../../lib/api/petugas';
 import { api, ApiRefusal, Offline, signOut, staffClient } from '../../lib/petugas-client';
 import { formatDate, formatNumber } from '../../lib/format';
-import { StackCell } from '../../components/StackCell';
+import { Pager, StackCell, StackTable } from '../../components/StackCell';
+import { useAddress } from '../../lib/use-address';
 import { StaffPending, useStaff, When } from './session';
 
 const PAGE = '/petugas/ekspor/';
@@ -92,11 +93,8 @@ function ExportFor({ saya, canExport, canLog, documents }: { saya: Saya; canExpo
   const [yearProblem] = useState(() => addressYearProblem(window.location.search, years));
   const moveFocus = useRef(false);
 
-  useEffect(() => {
-    const onPop = () => setAddress(readAddress(window.location.search, years));
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  // The first address was read above, while rendering.
+  useAddress((search) => setAddress(readAddress(search, years)), { now: false });
 
   // A new year replaces the address (the back button is for pages, not for every choice of year);
   // a page of the log is a step of its own.
@@ -347,12 +345,6 @@ function AccessLog(props: { saya: Saya; page: number; pageUrl: (page: number) =>
     }
   }, [load]);
 
-  const follow = (target: number) => (event: MouseEvent) => {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // a new tab or window
-    event.preventDefault();
-    onPage(target);
-  };
-
   const answer = load.kind === 'done' ? load.answer : load.kind === 'loading' ? load.previous : null;
   let announcement = '';
   if (load.kind === 'loading') announcement = 'Memuat catatan akses…';
@@ -382,61 +374,32 @@ function AccessLog(props: { saya: Saya; page: number; pageUrl: (page: number) =>
         </div>
       )}
       {answer && answer.item.length > 0 && (
-        <div class="table-scroll ws-table-wrap" role="region" aria-labelledby="log-akses-judul" tabIndex={0} aria-busy={load.kind === 'loading' ? 'true' : 'false'}>
-          <table class="ws-table stack-table ws-log" role="table">
-            <caption id="log-akses-judul">
-              Catatan akses dokumen, terbaru di atas (halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)})
-            </caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                {LOG_COLUMNS.map((col) => (
-                  <th key={col} scope="col" role="columnheader">
-                    {col}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {answer.item.map((item, i) => (
-                <tr key={`${item.waktu}-${i}`} role="row" class={item.ditolak ? 'ws-row--refused' : undefined}>
-                  <StackCell label={LOG_COLUMNS[0]}>
-                    <When iso={item.waktu} saya={saya} />
-                  </StackCell>
-                  <StackCell label={LOG_COLUMNS[1]}>{item.oleh}</StackCell>
-                  <StackCell label={LOG_COLUMNS[2]}>
-                    <span class="ws-code">{item.kode || '—'}</span>
-                    <span class="ws-meta">{KIND_LABEL[item.jenis] ?? item.jenis}</span>
-                  </StackCell>
-                  <StackCell label={LOG_COLUMNS[3]}>{documents[item.dokumen] ?? item.dokumen}</StackCell>
-                  <StackCell label={LOG_COLUMNS[4]}>{item.ditolak ? <span class="ws-tag ws-tag--late">Ditolak</span> : 'Dibuka'}</StackCell>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          id="log-akses-judul"
+          class="ws-table ws-log"
+          regionClass="ws-table-wrap"
+          busy={load.kind === 'loading'}
+          caption={`Catatan akses dokumen, terbaru di atas (halaman ${formatNumber(answer.halaman)} dari ${formatNumber(answer.jumlah_halaman)})`}
+          columns={LOG_COLUMNS}
+        >
+        {answer.item.map((item, i) => (
+          <tr key={`${item.waktu}-${i}`} role="row" class={item.ditolak ? 'ws-row--refused' : undefined}>
+            <StackCell label={LOG_COLUMNS[0]}>
+              <When iso={item.waktu} saya={saya} />
+            </StackCell>
+            <StackCell label={LOG_COLUMNS[1]}>{item.oleh}</StackCell>
+            <StackCell label={LOG_COLUMNS[2]}>
+              <span class="ws-code">{item.kode || '—'}</span>
+              <span class="ws-meta">{KIND_LABEL[item.jenis] ?? item.jenis}</span>
+            </StackCell>
+            <StackCell label={LOG_COLUMNS[3]}>{documents[item.dokumen] ?? item.dokumen}</StackCell>
+            <StackCell label={LOG_COLUMNS[4]}>{item.ditolak ? <span class="ws-tag ws-tag--late">Ditolak</span> : 'Dibuka'}</StackCell>
+          </tr>
+        ))}
+        </StackTable>
       )}
       {answer && answer.item.length === 0 && <p class="ws-empty">{answer.total === 0 ? 'Belum ada dokumen yang dibuka sejak catatan dimulai.' : 'Halaman ini kosong.'}</p>}
-      {answer && answer.jumlah_halaman > 1 && (
-        <nav class="board-pages" aria-label="Halaman catatan akses">
-          {answer.halaman > 1 ? (
-            <a href={pageUrl(answer.halaman - 1)} onClick={follow(answer.halaman - 1)} rel="prev">
-              ‹ Lebih baru
-            </a>
-          ) : (
-            <span />
-          )}
-          <span>
-            Halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)}
-          </span>
-          {answer.halaman < answer.jumlah_halaman ? (
-            <a href={pageUrl(answer.halaman + 1)} onClick={follow(answer.halaman + 1)} rel="next">
-              Lebih lama ›
-            </a>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      {answer && <Pager label="Halaman catatan akses" page={answer.halaman} pages={answer.jumlah_halaman} href={pageUrl} go={onPage} previous="Lebih baru" next="Lebih lama" />}
       {!answer && load.kind === 'loading' && <p class="ws-loading">Memuat catatan akses…</p>}
     </section>
   );

@@ -3,7 +3,8 @@ import type { Antrean, AntreanItem, AntreanQuery, CaseKind, Saya } from '../../l
 import { api, ApiRefusal, queueParams, queueUrl, readQueueQuery } from '../../lib/petugas-client';
 import { formatNumber } from '../../lib/format';
 import { formatCode, normaliseCode } from '../../lib/rules/tracking-code';
-import { StackCell } from '../../components/StackCell';
+import { Pager, StackCell, StackTable, inPlace } from '../../components/StackCell';
+import { useAddress } from '../../lib/use-address';
 import { CaseBadges, CaseLink, StaffPending, useStaff, When } from './session';
 
 const KIND_LABEL: Record<CaseKind, string> = { permohonan: 'Permohonan', laporan: 'Laporan' };
@@ -110,15 +111,7 @@ function QueueFor({ saya }: { saya: Saya }) {
     }
   }
 
-  useEffect(() => {
-    void load(readQueueQuery(window.location.search), false);
-    const onPop = () => void load(readQueueQuery(window.location.search), false);
-    window.addEventListener('popstate', onPop);
-    return () => {
-      window.removeEventListener('popstate', onPop);
-      pending.current?.abort();
-    };
-  }, []);
+  useAddress((search) => void load(readQueueQuery(search), false), { cancel: () => pending.current?.abort() });
 
   useEffect(() => {
     if (result.kind !== 'loading' && focusOnResult.current && heading.current) {
@@ -131,11 +124,7 @@ function QueueFor({ saya }: { saya: Saya }) {
     window.history.pushState(null, '', queueUrl(next));
     void load(next, true);
   }
-  const follow = (next: AntreanQuery) => (event: MouseEvent) => {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // a new tab or window
-    event.preventDefault();
-    go(next);
-  };
+  const follow = (next: AntreanQuery) => inPlace(() => go(next));
 
   function onSubmit(event: Event) {
     event.preventDefault();
@@ -301,27 +290,7 @@ function QueueFor({ saya }: { saya: Saya }) {
               )}
             </div>
           )}
-          {answer.jumlah_halaman > 1 && (
-            <nav class="board-pages" aria-label="Halaman antrean">
-              {answer.halaman > 1 ? (
-                <a href={queueUrl({ ...query, halaman: answer.halaman - 1 })} onClick={follow({ ...query, halaman: answer.halaman - 1 })} rel="prev">
-                  ‹ Sebelumnya
-                </a>
-              ) : (
-                <span />
-              )}
-              <span>
-                Halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)}
-              </span>
-              {answer.halaman < answer.jumlah_halaman ? (
-                <a href={queueUrl({ ...query, halaman: answer.halaman + 1 })} onClick={follow({ ...query, halaman: answer.halaman + 1 })} rel="next">
-                  Berikutnya ›
-                </a>
-              ) : (
-                <span />
-              )}
-            </nav>
-          )}
+          <Pager label="Halaman antrean" page={answer.halaman} pages={answer.jumlah_halaman} href={(halaman) => queueUrl({ ...query, halaman })} go={(halaman) => go({ ...query, halaman })} />
         </section>
       )}
       {!answer && result.kind === 'loading' && <p class="ws-loading">Memuat antrean…</p>}
@@ -355,27 +324,11 @@ function QueueTable({ answer, kind, saya }: { answer: Antrean; kind: CaseKind; s
   const label = KIND_LABEL[kind].toLowerCase();
   const order = kind === 'laporan' ? 'mendesak di atas, lalu yang paling lama menunggu' : 'yang paling lama menunggu di atas';
   return (
-    <div class="table-scroll ws-table-wrap" role="region" aria-labelledby="antrean-judul-tabel" tabIndex={0}>
-      <table class="ws-table stack-table" role="table">
-        <caption id="antrean-judul-tabel">
-          Daftar {label}, {order} (halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)})
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            {columns.map((col) => (
-              <th key={col} scope="col" role="columnheader">
-                {col}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {answer.item.map((item) => (
-            <QueueRow key={item.id} item={item} kind={kind} c={c} saya={saya} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackTable id="antrean-judul-tabel" class="ws-table" regionClass="ws-table-wrap" caption={`Daftar ${label}, ${order} (halaman ${formatNumber(answer.halaman)} dari ${formatNumber(answer.jumlah_halaman)})`} columns={columns}>
+      {answer.item.map((item) => (
+        <QueueRow key={item.id} item={item} kind={kind} c={c} saya={saya} />
+      ))}
+    </StackTable>
   );
 }
 
