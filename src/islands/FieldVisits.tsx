@@ -7,6 +7,7 @@ import { formatDateTime, type TimeZoneLabel } from '../lib/format';
 import { formatPhone } from '../lib/rules/phone';
 import { api, ApiRefusal, Offline, signInUrl, staffClient, whoAmI } from '../lib/petugas-client';
 import { newSubmissionId } from '../lib/submit';
+import { useAutosave } from '../lib/use-autosave';
 import {
   clearVisit,
   EMPTY_VISIT,
@@ -19,6 +20,7 @@ import {
   saveVisit,
   sendVisit,
   sortVisits,
+  stashVisit,
   visitProblems,
   visitUrl,
   type VisitDraft,
@@ -438,15 +440,16 @@ function VisitForm({ account, kind, id }: { account: Account; kind: CaseKind; id
   }, [pending, stage.kind, input, photos, submissionId, kasus]);
 
   // The draft follows every change, so closing the app loses nothing.
-  useEffect(() => {
-    if (!ready.current || stage.kind !== 'form' || pending) return;
-    const timer = window.setTimeout(() => {
+  useAutosave(
+    () => {
       const empty = !input.hasil_verifikasi && !input.status && !input.catatan_internal && !input.catatan_publik && !input.lintang && photos.length === 0;
       if (empty) void clearVisit(account.id, kind, id).then(() => setHasDraft(false));
       else void keep(draftOf({ pending: false }), photos);
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [input, photos, stage.kind, pending]);
+    },
+    [input, photos],
+    ready.current && stage.kind === 'form' && !pending,
+    () => stashVisit(account.id, draftOf({ pending: false })),
+  );
 
   useEffect(() => {
     if (stage.kind === 'sent') doneRef.current?.focus();

@@ -2,7 +2,7 @@
 // the device (draft-store) from the first keystroke, and sent with one submission id however many
 // times the signal drops, so the server records it once (`ulang: true` on a repeat).
 import type { AksiJawaban, CaseKind, Kunjungan } from './api/petugas';
-import { clearDraft, listDrafts, loadDraft, saveDraft, type Draft } from './draft-store';
+import { clearDraft, listDrafts, loadDraft, saveDraft, stashDraft, type Draft } from './draft-store';
 import { apiUpload } from './petugas-client';
 import { UNREADABLE_MESSAGE, unreadableText } from './rules/text';
 
@@ -121,6 +121,11 @@ export function photosOf(draft: Draft<VisitDraft>): File[] {
 
 export async function saveVisit(accountId: string, draft: VisitDraft, photos: readonly File[]): Promise<void> {
   await saveDraft<VisitDraft>(draftKey(accountId, draft.jenis, draft.id), draft, photoFiles(photos));
+}
+
+/** The visit's text, kept synchronously as the page goes away (see draft-store's stashDraft). */
+export function stashVisit(accountId: string, draft: VisitDraft): void {
+  stashDraft<VisitDraft>(draftKey(accountId, draft.jenis, draft.id), draft);
 }
 
 export function loadVisit(accountId: string, kind: CaseKind, id: string): Promise<Draft<VisitDraft> | null> {

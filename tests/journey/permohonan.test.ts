@@ -74,7 +74,7 @@ describe('applying online for alat bantu', () => {
     await expectAccessible(page);
 
     // The draft (text and files) is on the device: a reload loses nothing.
-    await page.waitForTimeout(700);
+    // No wait: the form saves its draft as the page is left, so a reload right away loses nothing.
     await page.reload();
     await page.getByText('sudah dipulihkan').waitFor();
     await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
