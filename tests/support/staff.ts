@@ -111,6 +111,12 @@ export interface AdvanceOptions {
 }
 
 export async function advance(pb: TestPocketBase, kind: CaseKind, id: string, target: string, options: AdvanceOptions = {}): Promise<void> {
+  if (kind === 'permohonan') {
+    const data = portalOf(options.contentDir ?? CONTENT_DIR);
+    const rec = await pb.admin.collection('permohonan').getOne(id);
+    const ctx = flowContextOf(data, String(rec['layanan']));
+    if (!data.statuses.some((s) => s.id === target && s.meaning) && !ctx.steps.some((st) => st.stage === target)) throw new Error(`tahap ${target} tidak ada dalam SOP layanan ${String(rec['layanan'])}`);
+  }
   await moveUntil(pb, kind, id, target, (rec) => String(rec['status']) === target, options);
 }
 
@@ -158,8 +164,8 @@ async function moveUntil(pb: TestPocketBase, kind: CaseKind, id: string, target:
       continue;
     }
     const ctx = flowContextOf(data, String(rec['layanan']));
+    // Moving to a step (advanceToStep) has no target status: its steps are recorded in turn.
     const meaning = data.statuses.find((s) => s.id === target)?.meaning;
-    if (!meaning && !ctx.steps.some((st) => st.stage === target)) throw new Error(`tahap ${target} tidak ada dalam SOP layanan ${String(rec['layanan'])}`);
     const state = (a: StaffAccount) => ({ status, langkah: Number(rec['langkah']), assignedToMe: rec['petugas_lapangan'] === a.id });
     const pick = (aksi: FlowAction) => accounts.find((a) => judge(ctx, state(a), a.roles, aksi).allowed);
     const current = data.statuses.find((s) => s.id === status);
