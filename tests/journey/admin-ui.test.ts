@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFailed, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -6,6 +5,7 @@ import { DESKTOP } from '../support/browser';
 import { useJourney } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSON } from '../support/application';
 import { portalOf } from '../support/staff';
+import { guideShot } from '../support/guide-shots';
 
 // Administrators work in PocketBase's own admin UI (/_/), a third-party app; staff do not (they
 // have the workspace at /petugas/). This journey drives the real UI in Chromium and checks what
@@ -15,9 +15,9 @@ import { portalOf } from '../support/staff';
 // hook's message on the field, being refused any edit or deletion of the history, and switching
 // an account off. No axe scan here: we do not control the admin UI's markup.
 //
-// On the way it takes the administrators' screenshots for the staff guide (content/pages/panduan-petugas.md):
-// always to test-results/panduan/, and to public/panduan/ only with UPDATE_GUIDE=1, so the
-// committed images change on purpose and not on every test run.
+// On the way it takes the administrators' screenshots for the staff guide (content/pages/panduan-petugas.md)
+// with tests/support/guide-shots.ts: always to test-results/panduan/, and to public/panduan/ only
+// with UPDATE_GUIDE=1, so the committed images change on purpose and not on every test run.
 //
 // The admin UI has no stable test ids of its own; the selectors below (data-pb attributes, field
 // `name` attributes, English button labels) are those of PocketBase 0.40 and may need adjusting
@@ -26,42 +26,16 @@ import { portalOf } from '../support/staff';
 const journey = useJourney();
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SHOT_DIRS = [path.join(ROOT, 'test-results', 'panduan'), ...(process.env.UPDATE_GUIDE === '1' ? [path.join(ROOT, 'public', 'panduan')] : [])];
-const MAX_IMAGE_BYTES = 200 * 1024;
 
 /** The account the administrator creates: fictitious, like everything on a guide picture. */
 const NEW_STAFF = { email: 'dewi.contoh@dinsos.localhost', nama: 'Dewi Contoh', password: 'Sandi-Awal-Dewi-2026' };
 
-/** Fields whose values may be shown on a screenshot: the sample person's, nobody else's. */
-const SAMPLE_NUMBERS = [SAMPLE_PERSON.nik, SAMPLE_PERSON.nomor_kk];
-const SAMPLE_PHONE_DIGITS = SAMPLE_PERSON.telepon.replace(/\D/g, '').replace(/^0/, '');
+/** The right-hand record panel: what a picture shows when the whole screen is too large a file. */
+const RECORD_PANEL = { x: 560, y: 0, width: 720, height: 900 };
 
-/** The visible page shows no NIK, KK, phone or email other than the fictitious test data. */
-async function expectOnlyFictitiousData(page: Page) {
-  const text = await page.locator('body').innerText();
-  for (const [number] of text.matchAll(/\d{16}/g)) expect(SAMPLE_NUMBERS, `nomor ${number} di layar`).toContain(number);
-  for (const [phone] of text.matchAll(/(?:\+62|\b0)8[\d -]{7,14}\d/g)) {
-    expect(phone.replace(/\D/g, '').replace(/^(62|0)/, ''), `telepon ${phone} di layar`).toBe(SAMPLE_PHONE_DIGITS);
-  }
-  for (const [email] of text.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) expect([journey.pb.superuser.email, NEW_STAFF.email]).toContain(email);
-}
-
-/**
- * A viewport PNG for the guide. Over 200 KB it is taken again at `region` only (by default the
- * right-hand record panel), and it must then fit.
- */
-async function shot(page: Page, name: string, region = { x: 560, y: 0, width: 720, height: 900 }) {
-  // Toasts fade and popovers animate; a finished frame every time.
-  await page.waitForTimeout(350);
-  await expectOnlyFictitiousData(page);
-  let png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
-  if (png.length > MAX_IMAGE_BYTES) png = await page.screenshot({ animations: 'disabled', caret: 'hide', clip: region });
-  expect(png.length, `${name}.png terlalu besar`).toBeLessThanOrEqual(MAX_IMAGE_BYTES);
-  for (const dir of SHOT_DIRS) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${name}.png`), png);
-  }
-}
+/** A guide picture (tests/support/guide-shots.ts): the sample person's data and these two accounts only. */
+const shot = (page: Page, name: string) =>
+  guideShot(page, name, { numbers: [SAMPLE_PERSON.nik, SAMPLE_PERSON.nomor_kk], phones: [SAMPLE_PERSON.telepon], emails: [journey.pb.superuser.email, NEW_STAFF.email] }, { region: RECORD_PANEL });
 
 const sidebar = (page: Page) => page.locator('[data-pb="pageSidebar"]');
 const recordsTable = (page: Page) => page.locator('[data-pb="recordsListTable"]');

@@ -46,11 +46,12 @@ export function png(width: number, height: number, options: { rows?: number; ida
 
 /**
  * A noisy camera-like JPEG made in the page's canvas (no image library in Node), as bytes: large
- * enough at 3000×2000 (over 1 MB) that the in-browser compressor has real work to do.
+ * enough at 3000×2000 (over 1 MB) that the in-browser compressor has real work to do. It shows
+ * `label` and, below it, `detail` (by default a fictitious NIK, as on a photographed document).
  */
-export async function jpegPhoto(page: Page, width: number, height: number, label: string): Promise<Buffer> {
+export async function jpegPhoto(page: Page, width: number, height: number, label: string, detail = 'NIK 1901014507800001'): Promise<Buffer> {
   const base64 = await page.evaluate(
-    async ({ width, height, label }) => {
+    async ({ width, height, label, detail }) => {
       const canvas = document.createElement('canvas');
       canvas.width = width;
       canvas.height = height;
@@ -71,14 +72,14 @@ export async function jpegPhoto(page: Page, width: number, height: number, label
       ctx.fillStyle = '#111';
       ctx.font = `${Math.round(height / 14)}px sans-serif`;
       ctx.fillText(label, width * 0.15, height * 0.4);
-      ctx.fillText('NIK 1901014507800001', width * 0.15, height * 0.6);
+      ctx.fillText(detail, width * 0.15, height * 0.6);
       const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return btoa(binary);
     },
-    { width, height, label },
+    { width, height, label, detail },
   );
   return Buffer.from(base64, 'base64');
 }

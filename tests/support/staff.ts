@@ -36,9 +36,10 @@ let counter = 0;
  * A staff account made by the test superuser, as an administrator would, then signed in and past
  * its first password change (the workspace refuses work before that).
  */
-export async function createStaff(pb: TestPocketBase, spec: { nama: string; peran: string[]; kecamatan?: string[]; aktif?: boolean; changePassword?: boolean }): Promise<StaffAccount> {
+export async function createStaff(pb: TestPocketBase, spec: { nama: string; peran: string[]; kecamatan?: string[]; aktif?: boolean; changePassword?: boolean; email?: string }): Promise<StaffAccount> {
   counter++;
-  const email = `petugas${counter}-${Math.random().toString(36).slice(2, 8)}@dinsos.localhost`;
+  // A made-up address unless one is given (a picture for the staff guide shows it).
+  const email = spec.email ?? `petugas${counter}-${Math.random().toString(36).slice(2, 8)}@dinsos.localhost`;
   const first = `Sandi-Awal-${Math.random().toString(36).slice(2)}`;
   const record = await pb.admin.collection('petugas').create({ email, password: first, passwordConfirm: first, nama: spec.nama, peran: spec.peran, kecamatan: spec.kecamatan ?? [], aktif: spec.aktif ?? true });
   const client = new PocketBase(pb.url);
@@ -61,16 +62,21 @@ export async function createStaff(pb: TestPocketBase, spec: { nama: string; pera
   return { id: record.id, email, password, nama: spec.nama, roles: spec.peran, client };
 }
 
-/** One account per role with accounts (field roles cover every kecamatan), memoised per server. */
+/**
+ * One account per role with accounts (field roles cover every kecamatan), memoised per server:
+ * the first call makes the team, and its `nama` (a person's name for each role, in the order of
+ * roles.yaml) names them; without it they are "Uji <role>".
+ */
 const teams = new WeakMap<TestPocketBase, Promise<Record<string, StaffAccount>>>();
-export function staffTeam(pb: TestPocketBase, contentDir = CONTENT_DIR): Promise<Record<string, StaffAccount>> {
+export function staffTeam(pb: TestPocketBase, contentDir = CONTENT_DIR, options: { nama?: (role: PortalData['roles'][number], index: number) => string } = {}): Promise<Record<string, StaffAccount>> {
   let team = teams.get(pb);
   if (!team) {
     const data = portalOf(contentDir);
     team = (async () => {
       const out: Record<string, StaffAccount> = {};
-      for (const role of data.roles.filter((r) => r.account)) {
-        out[role.id] = await createStaff(pb, { nama: `Uji ${role.label}`, peran: [role.id], kecamatan: role.field ? data.kecamatan.map((k) => k.id) : [] });
+      for (const [index, role] of data.roles.filter((r) => r.account).entries()) {
+        const nama = options.nama?.(role, index) ?? `Uji ${role.label}`;
+        out[role.id] = await createStaff(pb, { nama, peran: [role.id], kecamatan: role.field ? data.kecamatan.map((k) => k.id) : [] });
       }
       return out;
     })();
@@ -164,6 +170,7 @@ async function moveUntil(pb: TestPocketBase, kind: CaseKind, id: string, target:
       continue;
     }
     const ctx = flowContextOf(data, String(rec['layanan']));
+    // Moving to a step (advanceToStep) has no target status: its steps are recorded in turn.
     const meaning = data.statuses.find((s) => s.id === target)?.meaning;
     const state = (a: StaffAccount) => ({ status, langkah: Number(rec['langkah']), assignedToMe: rec['petugas_lapangan'] === a.id });
     const pick = (aksi: FlowAction) => accounts.find((a) => judge(ctx, state(a), a.roles, aksi).allowed);
