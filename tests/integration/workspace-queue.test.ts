@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { usePocketBase } from '../support/pocketbase';
 import { SAMPLE_PERSON } from '../support/application';
 import { K0, K1, OTHER_PERSON, ROLES, SERVICE, seedCasework, type Casework } from '../support/casework';
-import { REQUESTS, SERVICES } from '../support/records';
-import { createStaff, type StaffAccount } from '../support/staff';
+import { apply, REQUESTS, SERVICES } from '../support/records';
+import { flowContextOf } from '../../src/lib/portal-data';
+import { judge } from '../../src/lib/rules/sop-flow';
+import { advance, assignFieldStep, createStaff, portalOf, staffTeam, type StaffAccount } from '../support/staff';
 import type { Antrean, AntreanQuery, HariIni } from '../../src/lib/api/petugas';
 
 // The queue and "Hari ini" answers the workspace pages are built on: search that forgives how a
@@ -136,5 +138,30 @@ describe('who sees what', () => {
       expect((await get(planner, '/api/petugas/antrean')).status).toBe(403);
       expect((await get<HariIni>(planner, '/api/petugas/hari-ini')).body.kartu).toEqual([]);
     }
+  });
+});
+
+describe('a field step nobody is assigned to yet', () => {
+  it('waits for the roles that assign, and once assigned for the field worker alone', async () => {
+    const data = portalOf();
+    const service = data.services.find((s) => s.id === SERVICE.id)!;
+    const fieldStep = service.steps.findIndex((st) => st.roles.length > 0 && st.roles.every((r) => data.roles.find((x) => x.id === r)?.field));
+    expect(fieldStep, 'layanan contoh punya langkah lapangan').toBeGreaterThan(0);
+    const sent = await apply(pb, SERVICE.id, K0.id);
+    await advance(pb, 'permohonan', sent.id, service.steps[fieldStep]!.stage);
+    // The roles that read cases (the figures-only role has no queue).
+    const team = Object.values(await staffTeam(pb)).filter((a) => a.roles.some((r) => data.roles.find((x) => x.id === r)?.cases));
+    const ctx = flowContextOf(data, SERVICE.id);
+    const rec = await pb.admin.collection('permohonan').getOne(sent.id);
+    const state = { status: String(rec['status']), langkah: Number(rec['langkah']), assignedToMe: false };
+    expect(state.langkah).toBe(fieldStep);
+    const waitingFor = async (account: StaffAccount) => codes(await queue(account, { untuk_saya: '1' })).includes(sent.code);
+    for (const account of team) {
+      const assigns = judge(ctx, state, account.roles, 'tugaskan').allowed;
+      const field = account.roles.some((r) => data.roles.find((x) => x.id === r)?.field);
+      expect(await waitingFor(account), `${account.roles.join()} sebelum penugasan`).toBe(assigns && !field);
+    }
+    const worker = await assignFieldStep(pb, sent.id);
+    for (const account of team) expect(await waitingFor(account), `${account.roles.join()} sesudah penugasan`).toBe(account.id === worker.id);
   });
 });

@@ -123,20 +123,34 @@ function officeDay(data) {
   return { start: pbDate(start), end: pbDate(new Date(start.getTime() + 86400000)) };
 }
 
+/**
+ * Whether the case waits for this person: they may take its next step, or, when that step is a
+ * field worker's and nobody is assigned yet, they are the one who assigns.
+ */
 function waitsFor(data, actor, record) {
   const r = rules();
   const state = stateOf(actor, record);
+  const isField = (role) => {
+    const found = byId(data.roles, role);
+    return Boolean(found && found.field);
+  };
   if (record.collection().name === "laporan") {
     const ctx = reportFlowOf(data, record);
     const current = byId(data.reportStatuses, state.status);
     if (!current || current.closed) return false;
     for (let i = 0; i < current.next.length; i++) if (r.judgeReport(ctx, state, actor.roles, current.next[i]).allowed) return true;
-    return false;
+    if (record.getString("ditugaskan_ke")) return false;
+    const office = data.roles.filter((x) => x.account && x.cases && !x.field).map((x) => x.id);
+    const officeMoves = current.next.some((n) => r.judgeReport(ctx, { status: state.status, assignedToMe: false }, office, n).allowed);
+    return !officeMoves && r.judgeReportTask(ctx, state, actor.roles, "tugaskan").allowed;
   }
   const ctx = flowOf(data, record);
   const status = byId(data.statuses, state.status);
   if (status && status.meaning === "repair") return r.judge(ctx, state, actor.roles, "lanjutkan").allowed;
-  return r.judge(ctx, state, actor.roles, "langkah").allowed;
+  if (r.judge(ctx, state, actor.roles, "langkah").allowed) return true;
+  const step = ctx.steps[state.langkah];
+  const fieldStep = Boolean(step && step.roles.length > 0 && step.roles.every(isField));
+  return fieldStep && !record.getString("petugas_lapangan") && r.judge(ctx, state, actor.roles, "tugaskan").allowed;
 }
 
 function itemOf(app, data, actor, record, flags) {

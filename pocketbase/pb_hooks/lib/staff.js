@@ -57,7 +57,8 @@ function actorOf(auth) {
     admin: false,
     id: auth.id,
     roles: roles,
-    label: auth.getString("nama") + " (" + roles.map((r) => roleLabel(data, r)).join(", ") + ")",
+    // "Rina Marlina, Petugas layanan (front office)": role labels carry brackets of their own.
+    label: auth.getString("nama") + ", " + roles.map((r) => roleLabel(data, r)).join(" dan "),
     record: auth,
   };
 }
