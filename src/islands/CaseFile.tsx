@@ -688,7 +688,7 @@ interface Values {
 
 /** Where each action may speak to the applicant or reporter (their notes appear on the tracking page). */
 function hasPublicNote(a: AksiTersedia): boolean {
-  return a.perlu.includes('catatan_publik') || ['langkah', 'lanjutkan', 'buka-kembali', 'catatan'].includes(a.aksi);
+  return a.perlu.includes('catatan_publik') || ['langkah', 'lanjutkan', 'buka-kembali', 'catatan', 'tugaskan'].includes(a.aksi);
 }
 
 function submitLabel(a: AksiTersedia, kasus: Kasus): string {

@@ -278,13 +278,10 @@ describe('the staff guide, job by job, in the real workspace', () => {
     const rec = await journey.pb.admin.collection('permohonan').getOne(followed.id);
     const state = { status: String(rec['status']), langkah: Number(rec['langkah']), assignedToMe: false };
     const assigner = Object.values(team).find((a) => judge(FLOW, state, a.roles, 'tugaskan').allowed)!;
-    // Requests waiting for a field worker are found in the queue by their stage.
-    const { page, consoleErrors, close } = await openAs(journey, assigner, '/petugas/antrean/', { viewport: DESKTOP });
-    const stage = data.statuses.find((s) => s.id === rec['status'])!;
-    await page.getByLabel('Status', { exact: true }).selectOption({ label: stage.label });
-    await page.getByRole('button', { name: 'Tampilkan' }).click();
-    await page.locator('.board-summary').getByText(/^Ada 1 permohonan yang cocok/).waitFor();
-    await page.locator('table.ws-table tbody tr').filter({ hasText: followed.code }).getByRole('link').click();
+    // As the guide says: a request waiting for a field worker is in the Kasi's own list on Hari ini.
+    const { page, consoleErrors, close } = await openAs(journey, assigner, '/petugas/', { viewport: DESKTOP });
+    const waiting = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Menunggu tindakan saya' }) });
+    await waiting.getByRole('link', { name: followed.code }).click();
     await caseHeading(page, followed.code).waitFor();
     await page.getByRole('button', { name: 'Tugaskan petugas lapangan' }).click();
     const form = page.locator('#aksi-form');
@@ -295,7 +292,8 @@ describe('the staff guide, job by job, in the real workspace', () => {
     // The worker of another kecamatan is offered too, but not suggested.
     expect(await select.locator('option').filter({ hasText: 'Hendra Gunawan' }).textContent()).not.toContain('disarankan');
     await select.selectOption({ label: suggested });
-    await form.getByLabel(/^Catatan internal/).fill('Mohon dikunjungi minggu ini; pemohon ada di rumah setiap pagi.');
+    await form.getByLabel(/^Catatan untuk pemohon/).fill('Petugas akan berkunjung ke rumah minggu ini.');
+    await form.getByLabel(/^Catatan internal/).fill('Pemohon ada di rumah setiap pagi.');
     await toTop(actionPanel(page));
     await photograph(page, 'kasus-tugaskan');
     await form.getByRole('button', { name: 'Tugaskan', exact: true }).click();
