@@ -248,7 +248,16 @@ describe('administrators in the PocketBase admin UI', () => {
     await openCollection(page, 'petugas');
     await search(page, `email = "${NEW_STAFF.email}"`);
     modal = await openRecord(page, NEW_STAFF.nama);
-    await modal.locator('input[name="aktif"]').uncheck({ force: true });
+    // The switch is a styled checkbox: its label takes the click; the modal may still be settling.
+    const active = modal.locator('input[name="aktif"]');
+    const activeLabel = modal.locator(`label[for="${await active.getAttribute('id')}"]`);
+    await vi.waitFor(
+      async () => {
+        if (await active.isChecked()) await activeLabel.click();
+        expect(await active.isChecked()).toBe(false);
+      },
+      { timeout: 5_000, interval: 250 },
+    );
     await save(modal);
     await modal.waitFor({ state: 'detached' });
     expect((await admin.collection('petugas').getOne(account.id))['aktif']).toBe(false);
