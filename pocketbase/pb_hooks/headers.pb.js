@@ -6,7 +6,8 @@
 //   hashes of its inline island code), which also travels with the site to a CDN. Both
 //   policies apply, so this header must not name script-src, style-src or default-src;
 // - no Referer beyond this origin, so tracking codes in /lacak/?kode=… never leak to other sites;
-// - device features off, except the phone's location on the report form, which asks for it.
+// - device features off, except the phone's location on the report form and on the field
+//   worker's visit form (/petugas/kunjungan/), which ask for it.
 routerUse((e) => {
   const headers = e.response.header();
   const path = e.request.url.path;
@@ -16,7 +17,8 @@ routerUse((e) => {
     headers.set("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
   }
   headers.set("Referrer-Policy", "same-origin");
-  const geolocation = path === "/lapor/" || path === "/lapor" ? "geolocation=(self)" : "geolocation=()";
+  const locates = ["/lapor/", "/lapor", "/petugas/kunjungan/", "/petugas/kunjungan"].indexOf(path) >= 0;
+  const geolocation = locates ? "geolocation=(self)" : "geolocation=()";
   headers.set("Permissions-Policy", geolocation + ", camera=(), microphone=(), payment=(), usb=(), interest-cohort=()");
   return e.next();
 });

@@ -42,7 +42,7 @@ onRecordCreateRequest((e) => {
     else record.set(field, value[field]);
   }
   record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
-  record.set("status", "diterima");
+  record.set("status", data.reportStatuses.find((s) => s.meaning === "initial").id);
   record.set("catatan_publik", "");
   record.set("catatan_internal", "");
   record.set("diteruskan_ke", []);

@@ -35,7 +35,9 @@ onRecordCreateRequest((e) => {
   record.set("jawaban_kelayakan", value.jawaban_kelayakan);
   // Whatever the client sent, these are the server's to set.
   record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
-  record.set("status", "diterima");
+  // Every new request starts at the status meaning "initial", at the SOP's first staff step.
+  record.set("status", data.statuses.find((s) => s.meaning === "initial").id);
+  record.set("langkah", lib.rules().firstLangkah({ steps: service.steps, statuses: data.statuses, roles: data.roles }));
   record.set("catatan_publik", "");
   record.set("dokumen_perbaikan", []);
   record.set("persetujuan_waktu", new Date().toISOString().replace("T", " "));

@@ -1,68 +1,89 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Staff workflow in the admin UI (which uses the same records API): allowed status changes
-// with Indonesian messages, a reason for the applicant where one is due, locked identity
-// fields, and an audit entry for every change with the staff account that made it.
+// The workflow's guards outside the staff workspace's own routes (petugas.pb.js):
+// - staff change requests and reports only through their actions; the records API lets nobody
+//   but a superuser update them, and a superuser (an administrator in the admin UI) may correct
+//   data but never an outcome: status, step, assignment, result, deadline or closing; each edit is
+//   recorded as done by "administrator";
+// - due dates and closing times follow every status change, whoever saves;
+// - the history and the access log are append-only for everyone, superusers included: no
+//   create, update, delete or truncate through any API, no change to those collections' rules or
+//   fields; their hash chains (lib/chain.js) show any edit made around the API (SQL console).
 
 onRecordUpdateRequest((e) => {
-  const portal = require(`${__hooks}/lib/portal.js`);
-  const rules = require(`${__hooks}/lib/rules.generated.js`);
   const workflow = require(`${__hooks}/lib/workflow.js`);
-  const data = portal.required();
+  const staff = require(`${__hooks}/lib/staff.js`);
+  const data = require(`${__hooks}/lib/portal.js`).required();
   const before = e.record.original();
   const changed = workflow.changedFields(before, e.record);
-  const flow = workflow.flowOf(data, e.record);
-
-  const problems = {};
-  for (let i = 0; i < flow.locked.length; i++) {
-    const field = flow.locked[i];
-    if (changed.indexOf(field) >= 0) problems[field] = "Kolom ini tidak boleh diubah: kolom ini menandai permohonan atau membuktikan persetujuan pemohon.";
-  }
-  const transition = rules.transitionProblem(flow.statuses, before.getString("status"), e.record.getString("status"), e.record.getString("catatan_publik"), changed.indexOf("catatan_publik") >= 0);
-  if (transition) problems[transition.field] = transition.message;
-  if (changed.indexOf("kecamatan") >= 0 && !data.kecamatan.some((k) => k.id === e.record.getString("kecamatan"))) {
-    problems.kecamatan = "Kecamatan tidak dikenal. Pakai kunci dari daftar kecamatan, misalnya " + data.kecamatan[0].id + ".";
-  }
-  const ppks = e.record.getString("kategori_ppks");
-  if (changed.indexOf("kategori_ppks") >= 0 && ppks && !data.ppks.some((p) => p.id === ppks)) {
-    problems.kategori_ppks = "Kategori PPKS tidak dikenal. Pakai kunci dari daftar PPKS, misalnya penyandang-disabilitas.";
-  }
+  const problems = workflow.adminEditProblems(data, before, e.record, changed);
   const keys = Object.keys(problems);
   if (keys.length > 0) {
     const errors = {};
     for (let i = 0; i < keys.length; i++) errors[keys[i]] = new ValidationError("validation_failed", problems[keys[i]]);
     throw new BadRequestError(problems[keys[0]], errors);
   }
-
-  const who = e.auth ? e.auth.email() || e.auth.id : "tidak diketahui";
-  // The change and its audit entries are saved together or not at all.
+  const actor = staff.actorOf(e.auth);
+  const who = actor ? actor.label : "tidak diketahui";
   workflow.inOneTransaction(e, (txApp) => {
     e.next();
-    workflow.recordEvents(txApp, before, e.record, changed, who, data.documentTypes.map((d) => d.id));
+    if (changed.length > 0) workflow.recordAdminEdit(txApp, e.record, changed, who);
   });
 }, "permohonan", "laporan");
 
-// Due date of the current stage and the closing time follow every status change, whoever saves.
 onRecordUpdate((e) => {
   require(`${__hooks}/lib/workflow.js`).setStageDates(e.app, e.record, e.record.original().getString("status"));
   e.next();
 }, "permohonan", "laporan");
 
-// The history is an audit trail: append-only for everyone, superusers and the admin UI included.
-// Entries are written by these hooks only (through app.save, not the records API).
 onRecordCreateRequest((e) => {
-  throw new ForbiddenError("Riwayat dibuat otomatis oleh sistem; tidak dapat ditambah secara manual.");
-}, "riwayat_permohonan", "riwayat_laporan");
+  throw new ForbiddenError("Riwayat dan catatan akses dibuat otomatis oleh sistem; tidak dapat ditambah secara manual.", {});
+}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
 onRecordUpdateRequest((e) => {
-  throw new ForbiddenError("Riwayat adalah catatan audit dan tidak dapat diubah.");
-}, "riwayat_permohonan", "riwayat_laporan");
+  throw new ForbiddenError("Riwayat dan catatan akses adalah catatan audit dan tidak dapat diubah.", {});
+}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
 onRecordDeleteRequest((e) => {
-  throw new ForbiddenError("Riwayat adalah catatan audit dan tidak dapat dihapus.");
-}, "riwayat_permohonan", "riwayat_laporan");
+  throw new ForbiddenError("Riwayat dan catatan akses adalah catatan audit dan tidak dapat dihapus.", {});
+}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+// Not even server code deletes an audit entry (a cascade, a script): retention empties notes only.
+onRecordDelete((e) => {
+  throw new ForbiddenError("Riwayat dan catatan akses tidak dapat dihapus.", {});
+}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+// An entry, once sealed by its hash, never changes through a save (retention's note redaction
+// is a direct update that the chain allows for, see lib/chain.js).
+onRecordUpdate((e) => {
+  if (e.record.original().getString("hash")) throw new ForbiddenError("Entri riwayat yang sudah dicatat tidak dapat diubah.", {});
+  e.next();
+}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
 
 // A request with its history cannot be deleted through the API either: it is closed instead.
 onRecordDeleteRequest((e) => {
-  throw new ForbiddenError("Permohonan dan laporan tidak dapat dihapus. Tutup dengan status yang sesuai; berkas dihapus otomatis setelah masa retensi.");
+  throw new ForbiddenError("Permohonan dan laporan tidak dapat dihapus. Tutup dengan status yang sesuai; berkas dihapus otomatis setelah masa retensi.", {});
 }, "permohonan", "laporan");
+
+// The collections themselves: no truncate, no delete, no change of rules or fields, and no SQL
+// from the admin UI's console that writes to them (reading stays possible). What the console could
+// still do some other way, the hash chains show.
+routerUse(new Middleware((e) => {
+  if (e.request.url.path === "/api/sql" && e.request.method === "POST") {
+    const body = e.requestInfo().body || {};
+    const sql = String(body.query || "").toLowerCase();
+    const touchesAudit = /riwayat_permohonan|riwayat_laporan|log_akses|writable_schema|sqlite_master|sqlite_schema/.test(sql);
+    const writes = /\b(insert|update|delete|drop|alter|replace|create|attach|vacuum|pragma|reindex)\b/.test(sql);
+    if (touchesAudit && writes) throw new ForbiddenError("Riwayat dan catatan akses tidak dapat diubah lewat konsol SQL.", {});
+  }
+  const m = /^\/api\/collections\/([^/]+)(\/truncate)?\/?$/.exec(e.request.url.path);
+  if (m && (e.request.method === "DELETE" || e.request.method === "PATCH")) {
+    const protectedNames = ["riwayat_permohonan", "riwayat_laporan", "log_akses"];
+    let name = decodeURIComponent(m[1]);
+    try {
+      name = e.app.findCollectionByNameOrId(name).name;
+    } catch (_) {
+      // unknown: PocketBase answers it
+    }
+    if (protectedNames.indexOf(name) >= 0) throw new ForbiddenError("Koleksi riwayat dan catatan akses tidak dapat dikosongkan, dihapus, atau diubah aturannya.", {});
+  }
+  return e.next();
+}, -99970, "portalAuditCollections"));
 
 cronAdd("tandai_terlambat", "*/15 * * * *", () => {
   require(`${__hooks}/lib/workflow.js`).markOverdue($app);
@@ -77,4 +98,10 @@ cronAdd("ringkasan_terlambat", "0 1 * * *", () => {
 // retention period (content/site/site.yaml retentionDays).
 cronAdd("retensi_berkas", "30 19 * * *", () => {
   require(`${__hooks}/lib/workflow.js`).applyRetention($app, new Date());
+});
+
+// 03.00 WIB: check every hash chain of the history and the access log; a break is logged as an
+// error and mailed to the administrators when SMTP is set up.
+cronAdd("periksa_riwayat", "0 20 * * *", () => {
+  require(`${__hooks}/lib/audit.js`).checkAndReport($app);
 });

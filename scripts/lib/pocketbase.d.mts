@@ -7,6 +7,7 @@ export const SITE_DIR: string;
 export const CONTENT_DIR: string;
 export const DEFAULT_SUPERUSER_EMAIL: string;
 export function pocketbaseBinary(): string;
+export function portalCommandArgs(command: string, dataDir: string, serverDir?: string): string[];
 export function migrateUp(dataDir: string, serverDir?: string): Promise<void>;
 export function countSuperusers(dataDir: string): Promise<number>;
 export function superuserCommand(dataDir: string, email: string, password: string, serverDir?: string): { args: string[]; env: Record<string, string | undefined> };

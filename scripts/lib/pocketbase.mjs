@@ -32,7 +32,14 @@ export function pocketbaseBinary() {
 
 /** Flags shared by every command that touches a data dir. */
 function dataFlags(dataDir, serverDir = SERVER_DIR) {
-  return [`--dir=${dataDir}`, `--migrationsDir=${path.join(serverDir, 'pb_migrations')}`, `--hooksDir=${path.join(serverDir, 'pb_hooks')}`, '--dev=false'];
+  // --automigrate=false: a collection changed through the API (a test, the admin UI) must never
+  // write a migration file into the code tree; the schema comes from the project's migrations.
+  return [`--dir=${dataDir}`, `--migrationsDir=${path.join(serverDir, 'pb_migrations')}`, `--hooksDir=${path.join(serverDir, 'pb_hooks')}`, '--dev=false', '--automigrate=false'];
+}
+
+/** Arguments of one of the project's own commands (pocketbase/pb_hooks/commands.pb.js). */
+export function portalCommandArgs(command, dataDir, serverDir = SERVER_DIR) {
+  return [command, ...dataFlags(dataDir, serverDir)];
 }
 
 /** Applies the system and the project's migrations without starting the server. */
@@ -66,7 +73,7 @@ export async function countSuperusers(dataDir) {
  */
 export function superuserCommand(dataDir, email, password, serverDir = SERVER_DIR) {
   return {
-    args: ['portal-superuser', ...dataFlags(dataDir, serverDir)],
+    args: portalCommandArgs('portal-superuser', dataDir, serverDir),
     env: { ...process.env, PORTAL_SUPERUSER_EMAIL: email, PORTAL_SUPERUSER_PASSWORD: password },
   };
 }

@@ -12,7 +12,8 @@ import { formatWorkingTime } from '../lib/duration';
 import { formatDate, formatDateTime, MONTHS, type TimeZoneLabel } from '../lib/format';
 import { zoneOffsetHours } from '../lib/rules/working-time';
 import { humanSize, isImage } from '../lib/file-kind';
-import { clearDraft, draftsAvailable, loadDraft, saveDraft } from '../lib/draft-store';
+import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
+import { useAutosave } from '../lib/use-autosave';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
 import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
@@ -133,13 +134,12 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
   }, []);
 
   // Keep the draft up to date (text and files) until the application is sent.
-  useEffect(() => {
-    if (!ready || sent) return;
-    const timer = setTimeout(() => {
-      void saveDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }, files);
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [ready, step, answers, input, birth, files, submissionId, sent]);
+  useAutosave(
+    () => void saveDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }, files),
+    [step, answers, input, birth, files, submissionId],
+    ready && !sent,
+    () => stashDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }),
+  );
 
   // Move focus to the new step's heading so screen readers announce where the person is.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, formatPercent, type TimeZoneLabel } from '../lib/format';
 import { formatWorkingTime } from '../lib/duration';
+import { StackCell, StackTable } from '../components/StackCell';
 
 /** The IKM as src/lib/rules/ikm.ts computes it (only the fields shown here). */
 interface Ikm {
@@ -199,32 +200,16 @@ function DataTable({ id, caption, columns, rows, foot }: { id: string; caption: 
         {r.head}
       </th>
       {r.cells.map((c, i) => (
-        <td key={i} role="cell" class={columns[i + 1]?.num ? 'num' : undefined}>
-          <span class="cell-label" aria-hidden="true">
-            {columns[i + 1]?.label}
-          </span>
-          <div class="cell-value">{c}</div>
-        </td>
+        <StackCell key={i} label={columns[i + 1]?.label ?? ''} class={columns[i + 1]?.num ? 'num' : undefined}>
+          {c}
+        </StackCell>
       ))}
     </tr>
   );
   return (
-    <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table class="stack-table" role="table">
-        <caption id={id}>{caption}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            {columns.map((c) => (
-              <th key={c.label} scope="col" role="columnheader" class={c.num ? 'num' : undefined}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody role="rowgroup">{rows.map(line)}</tbody>
-        {foot && <tfoot role="rowgroup">{line(foot)}</tfoot>}
-      </table>
-    </div>
+    <StackTable id={id} caption={caption} columns={columns} foot={foot && line(foot)}>
+      {rows.map(line)}
+    </StackTable>
   );
 }
 

@@ -1,6 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatNumber, formatWeek } from '../lib/format';
+import { Pager, StackCell, StackTable, inPlace } from '../components/StackCell';
+import { useAddress } from '../lib/use-address';
 
 /**
  * One row of GET /api/progres: a group of at least `ambang` requests or reports of one kind,
@@ -92,18 +93,6 @@ function toQuery(f: Filters): string {
 const labelOf = (list: Option[], id: string) => list.find((o) => o.id === id)?.label ?? id;
 const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatNumber(n)})`);
 
-/** A cell with its column name, shown (to sight only) when narrow screens stack the row. */
-function Cell({ label, class: className, children }: { label: string; class?: string; children: ComponentChildren }) {
-  return (
-    <td role="cell" class={className}>
-      <span class="cell-label" aria-hidden="true">
-        {label}
-      </span>
-      <div class="cell-value">{children}</div>
-    </td>
-  );
-}
-
 /** The public board of requests and reports: filters, counts, one page of rows, paging. */
 export default function ProgressBoard({ kecamatan, statuses }: Props) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -140,15 +129,7 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
   }
 
   // Rendered at build time too: the address is read only once the island runs.
-  useEffect(() => {
-    void load(fromUrl(window.location.search), false);
-    const onPop = () => void load(fromUrl(window.location.search), false);
-    window.addEventListener('popstate', onPop);
-    return () => {
-      window.removeEventListener('popstate', onPop);
-      pending.current?.abort();
-    };
-  }, []);
+  useAddress((search) => void load(fromUrl(search), false), { cancel: () => pending.current?.abort() });
 
   useEffect(() => {
     if (state.kind !== 'loading' && state.kind !== 'idle' && focusOnResult.current && heading.current) {
@@ -173,10 +154,7 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
   // While a new page loads, the previous counts stay so the choices do not flicker.
   const counts = answer;
   const pageLink = (halaman: number) => `/progres/${toQuery({ ...filters, halaman })}`;
-  const onPage = (halaman: number) => (event: MouseEvent) => {
-    event.preventDefault();
-    go({ ...filters, halaman });
-  };
+  const onPage = (halaman: number) => inPlace(() => go({ ...filters, halaman }));
 
   // What the list shows, in words, for the caption and the announcement.
   const scope = [
@@ -286,44 +264,32 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
                 : ''}
           </p>
           {answer.items.length > 0 ? (
-            <div class="table-scroll" role="region" aria-labelledby="progres-judul-tabel" tabIndex={0}>
-              {/* Explicit roles keep the table semantics when narrow screens stack each row. */}
-              <table class="board-table stack-table" role="table">
-                <caption id="progres-judul-tabel">
-                  {scope.charAt(0).toUpperCase() + scope.slice(1)} per minggu, terbaru di atas (halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)})
-                </caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    {COLUMNS.map((c) => (
-                      <th key={c} scope="col" role="columnheader" class={c === 'Jumlah' ? 'num' : undefined}>
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {answer.items.map((item, i) => (
-                    <tr key={`${answer.halaman}-${i}`} role="row">
-                      <Cell label={COLUMNS[0]} class="board-date">
-                        <time dateTime={item.minggu}>{formatWeek(item.minggu)}</time>
-                      </Cell>
-                      <Cell label={COLUMNS[1]}>
-                        <span class="board-kind">{item.jenis === 'laporan' ? 'Laporan warga' : 'Permohonan'}</span>
-                        {item.jenis_label}
-                      </Cell>
-                      <Cell label={COLUMNS[2]}>{item.kecamatan}</Cell>
-                      <Cell label={COLUMNS[3]}>
-                        <span class="board-status">{item.status_label}</span>
-                        <span class={item.selesai ? 'board-state board-state--closed' : 'board-state'}>{item.selesai ? 'Sudah ditutup' : 'Masih diproses'}</span>
-                      </Cell>
-                      <Cell label={COLUMNS[4]} class="num">
-                        {formatNumber(item.jumlah)}
-                      </Cell>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <StackTable
+              id="progres-judul-tabel"
+              class="board-table"
+              caption={`${scope.charAt(0).toUpperCase() + scope.slice(1)} per minggu, terbaru di atas (halaman ${formatNumber(answer.halaman)} dari ${formatNumber(answer.jumlah_halaman)})`}
+              columns={COLUMNS.map((c) => ({ label: c, num: c === 'Jumlah' }))}
+            >
+              {answer.items.map((item, i) => (
+                <tr key={`${answer.halaman}-${i}`} role="row">
+                  <StackCell label={COLUMNS[0]} class="board-date">
+                    <time dateTime={item.minggu}>{formatWeek(item.minggu)}</time>
+                  </StackCell>
+                  <StackCell label={COLUMNS[1]}>
+                    <span class="board-kind">{item.jenis === 'laporan' ? 'Laporan warga' : 'Permohonan'}</span>
+                    {item.jenis_label}
+                  </StackCell>
+                  <StackCell label={COLUMNS[2]}>{item.kecamatan}</StackCell>
+                  <StackCell label={COLUMNS[3]}>
+                    <span class="board-status">{item.status_label}</span>
+                    <span class={item.selesai ? 'board-state board-state--closed' : 'board-state'}>{item.selesai ? 'Sudah ditutup' : 'Masih diproses'}</span>
+                  </StackCell>
+                  <StackCell label={COLUMNS[4]} class="num">
+                    {formatNumber(item.jumlah)}
+                  </StackCell>
+                </tr>
+              ))}
+            </StackTable>
           ) : (
             <p>
               {answer.total === 0 ? (
@@ -338,27 +304,7 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
               )}
             </p>
           )}
-          {answer.jumlah_halaman > 1 && (
-            <nav class="board-pages" aria-label="Halaman daftar">
-              {answer.halaman > 1 ? (
-                <a href={pageLink(answer.halaman - 1)} onClick={onPage(answer.halaman - 1)} rel="prev">
-                  ‹ Sebelumnya
-                </a>
-              ) : (
-                <span />
-              )}
-              <span>
-                Halaman {formatNumber(answer.halaman)} dari {formatNumber(answer.jumlah_halaman)}
-              </span>
-              {answer.halaman < answer.jumlah_halaman ? (
-                <a href={pageLink(answer.halaman + 1)} onClick={onPage(answer.halaman + 1)} rel="next">
-                  Berikutnya ›
-                </a>
-              ) : (
-                <span />
-              )}
-            </nav>
-          )}
+          <Pager label="Halaman daftar" page={answer.halaman} pages={answer.jumlah_halaman} href={pageLink} go={(halaman) => go({ ...filters, halaman })} />
         </section>
       )}
     </div>

@@ -3,7 +3,8 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
 import { validateReport, MAX_REPORT_PHOTOS, type ReportInput } from '../lib/rules/report';
 import { humanSize, isImage } from '../lib/file-kind';
-import { clearDraft, draftsAvailable, loadDraft, saveDraft } from '../lib/draft-store';
+import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
+import { useAutosave } from '../lib/use-autosave';
 import { newSubmissionId, upload } from '../lib/submit';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
@@ -52,15 +53,16 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
     });
   }, []);
 
-  useEffect(() => {
-    if (!ready || sent) return;
-    const timer = setTimeout(() => {
+  useAutosave(
+    () => {
       const files: Record<string, File> = {};
       photos.forEach((p, i) => (files[`foto_${i}`] = p));
       void saveDraft<DraftData>(DRAFT_KEY, { text, submissionId }, files);
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [ready, text, photos, submissionId, sent]);
+    },
+    [text, photos, submissionId],
+    ready && !sent,
+    () => stashDraft<DraftData>(DRAFT_KEY, { text, submissionId }),
+  );
 
   useEffect(() => {
     if (sent) doneRef.current?.focus();

@@ -1,6 +1,10 @@
 // A form draft kept on the device in IndexedDB, photos included, so a closed tab or a dropped
 // connection loses nothing. Everything fails soft: a form must keep working when storage is
 // missing, blocked (private mode), full or broken.
+//
+// IndexedDB cannot be written as a page goes away (Chromium drops a write begun in `pagehide`),
+// so the form's text is also stashed synchronously in localStorage at that moment; loading
+// prefers the stash when it is newer, with the files from IndexedDB.
 
 export interface Draft<T> {
   key: string;
@@ -111,6 +115,46 @@ async function run<R>(mode: IDBTransactionMode, fallback: R, make: (store: IDBOb
   }
 }
 
+const STASH_PREFIX = 'portal-draf:';
+
+function localStore(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Synchronously keeps `data` (no files) for `key`, for a page that is about to go away. */
+export function stashDraft<T>(key: string, data: T): void {
+  try {
+    localStore()?.setItem(STASH_PREFIX + key, JSON.stringify({ savedAt: Date.now(), data }));
+  } catch {
+    // full or blocked: the last IndexedDB save stands
+  }
+}
+
+function readStash(key: string): { savedAt: number; data: unknown } | null {
+  try {
+    const raw = localStore()?.getItem(STASH_PREFIX + key);
+    const value: unknown = raw ? JSON.parse(raw) : null;
+    if (typeof value !== 'object' || value === null) return null;
+    const v = value as Record<string, unknown>;
+    return typeof v['savedAt'] === 'number' && 'data' in v ? { savedAt: v['savedAt'], data: v['data'] } : null;
+  } catch {
+    return null;
+  }
+}
+
+function dropStash(key: string, upTo = Infinity): void {
+  try {
+    const stash = readStash(key);
+    if (stash && stash.savedAt <= upTo) localStore()?.removeItem(STASH_PREFIX + key);
+  } catch {
+    // nothing to do
+  }
+}
+
 /** Saves (replaces) the draft under `key`. Null files are left out. Never throws. */
 export async function saveDraft<T>(key: string, data: T, files: Record<string, File | Blob | null>): Promise<void> {
   const stored: Draft<T>['files'] = {};
@@ -120,7 +164,8 @@ export async function saveDraft<T>(key: string, data: T, files: Record<string, F
     stored[field] = { name, type: file.type, blob: file };
   }
   const draft: Draft<T> = { key, savedAt: Date.now(), data, files: stored };
-  await run('readwrite', undefined, (store) => store.put(draft));
+  const saved = await run('readwrite', false, (store) => store.put(draft)).then((r) => r !== false);
+  if (saved) dropStash(key, draft.savedAt);
 }
 
 /**
@@ -130,12 +175,42 @@ export async function saveDraft<T>(key: string, data: T, files: Record<string, F
 export async function loadDraft<T>(key: string, now = Date.now()): Promise<Draft<T> | null> {
   await deleteExpired(now);
   const value: unknown = await run<unknown>('readonly', null, (store) => store.get(key));
-  if (!isDraft(value) || value.key !== key || now - value.savedAt > DRAFT_MAX_AGE_MS) return null;
-  return value as Draft<T>;
+  const stored = isDraft(value) && value.key === key && now - value.savedAt <= DRAFT_MAX_AGE_MS ? (value as Draft<T>) : null;
+  const stash = readStash(key);
+  if (stash && now - stash.savedAt > DRAFT_MAX_AGE_MS) dropStash(key);
+  else if (stash && stash.savedAt > (stored?.savedAt ?? 0)) return { key, savedAt: stash.savedAt, data: stash.data as T, files: stored?.files ?? {} };
+  return stored;
+}
+
+/**
+ * Every unexpired draft whose key starts with `prefix` (e.g. the visits waiting to be sent from
+ * this phone), oldest first; empty when storage cannot be read.
+ */
+export async function listDrafts<T>(prefix: string, now = Date.now()): Promise<Draft<T>[]> {
+  await deleteExpired(now);
+  const range = typeof IDBKeyRange === 'undefined' ? null : IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  if (!range) return [];
+  const values: unknown = await run<unknown>('readonly', [], (store) => store.getAll(range));
+  if (!Array.isArray(values)) return [];
+  return values.filter((v): v is Draft<T> => isDraft(v) && v.key.startsWith(prefix) && now - v.savedAt <= DRAFT_MAX_AGE_MS).sort((a, b) => a.savedAt - b.savedAt);
 }
 
 /** Deletes drafts older than DRAFT_MAX_AGE_DAYS (and entries that are not drafts at all). */
 async function deleteExpired(now: number): Promise<void> {
+  const local = localStore();
+  try {
+    const keys: string[] = [];
+    for (let i = 0; local && i < local.length; i++) {
+      const name = local.key(i);
+      if (name?.startsWith(STASH_PREFIX)) keys.push(name.slice(STASH_PREFIX.length));
+    }
+    for (const key of keys) {
+      const stash = readStash(key);
+      if (!stash || now - stash.savedAt > DRAFT_MAX_AGE_MS) local?.removeItem(STASH_PREFIX + key);
+    }
+  } catch {
+    // storage blocked: nothing stashed either
+  }
   await run('readwrite', undefined, (store) => {
     const request = store.openCursor();
     request.onsuccess = () => {
@@ -151,6 +226,7 @@ async function deleteExpired(now: number): Promise<void> {
 
 /** Deletes the draft under `key` (after a successful submission, or when the person discards it). */
 export async function clearDraft(key: string): Promise<void> {
+  dropStash(key);
   await run('readwrite', undefined, (store) => store.delete(key));
 }
 

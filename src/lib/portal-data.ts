@@ -6,7 +6,8 @@
 import type { ServiceRules } from './rules/application';
 import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
-import type { StatusMeaning } from '../schemas/reference';
+import type { RolePower, StatusMeaning } from '../schemas/reference';
+import type { FlowContext, FlowStep } from './rules/sop-flow';
 import { sopStages } from './rules/stages';
 import { serviceRules, type DocumentType } from './service-rules';
 import { checkLoadedContent, formatProblems } from './content-checks';
@@ -22,16 +23,30 @@ export interface PortalStatus {
   meaning?: StatusMeaning | undefined;
 }
 
+export interface PortalRole {
+  id: string;
+  label: string;
+  description: string;
+  can: RolePower[];
+  field: boolean;
+  /** An office role that reads cases (all of them); false for e.g. planning staff. */
+  cases: boolean;
+  documents: string[];
+  account: boolean;
+}
+
 export interface PortalData {
-  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number };
+  /** Staff roles (content/reference/roles.yaml), in order. */
+  roles: PortalRole[];
+  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
-  services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string })[];
+  services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string; steps: FlowStep[] })[];
   reportStatuses: (PortalStatus & { sopStage?: string | undefined })[];
   /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
-  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[] }[];
+  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[]; stageRoles: Record<string, string[]> }[];
   pilarSosial: { id: string; name: string }[];
 }
 
@@ -45,6 +60,14 @@ export interface ContentSchema {
   statuses: string[];
   reportStatuses: string[];
   pilarSosial: string[];
+  /** Roles a staff account may hold (those with accounts). */
+  roles: string[];
+  /** Roles that read the access log (`can: log-akses`). */
+  accessLogReaders: string[];
+  kecamatan: string[];
+  /** Field roles (see only the cases assigned to them) and office roles (see all cases). */
+  fieldRoles: string[];
+  caseRoles: string[];
 }
 
 /** The portal data from content/ read by content-files.ts; throws on any cross-file problem. */
@@ -54,16 +77,39 @@ export function buildPortalData(content: ContentFiles): PortalData {
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const site = siteEntries[0]!.data;
+  // Each SOP actor is one role (checked above); an actor without accounts is recorded by its
+  // role's recordedBy.
+  const roleOfActor = new Map<string, string>();
+  const outsideActors = new Set<string>();
+  for (const r of content.roles) {
+    for (const actor of r.data.actors) {
+      roleOfActor.set(actor, r.data.account ? r.id : (r.data.recordedBy ?? r.id));
+      if (!r.data.account) outsideActors.add(actor);
+    }
+  }
+  const stepsOf = (sop: Sop): FlowStep[] =>
+    sopStages(sop.steps).flatMap((stage) =>
+      stage.steps.map((i) => {
+        const step = sop.steps[i]!;
+        return { stage: stage.status, kind: step.kind, activity: step.activity, roles: [...new Set(step.actors.map((a) => roleOfActor.get(a)!))], outside: step.actors.every((a) => outsideActors.has(a)) };
+      }),
+    );
   const types = new Map<string, DocumentType>(documentTypes.map((d) => [d.id, d.data]));
   const sopById = new Map<string, Sop>(sops.map((s) => [s.id, s.data]));
   const byOrder = <T extends { data: { order: number } }>(list: readonly T[]) => [...list].sort((a, b) => a.data.order - b.data.order);
   return {
+    roles: [...content.roles]
+      .sort((a, b) => a.data.order - b.data.order)
+      .map((r) => ({ id: r.id, label: r.data.label, description: r.data.description, can: [...r.data.can], field: r.data.field, cases: r.data.cases, documents: [...r.data.documents], account: r.data.account })),
     site: {
       officeName: site.officeName,
       trackingPrefix: site.trackingPrefix,
       timeZone: site.timeZone,
       privacyNoticeVersion: site.privacyNoticeVersion,
       retentionDays: site.retentionDays,
+      regionCode: site.region.code,
+      regionName: site.region.name,
+      duplicateMonths: site.duplicateMonths,
     },
     kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
     ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),
@@ -78,7 +124,10 @@ export function buildPortalData(content: ContentFiles): PortalData {
         .filter((s) => !s.data.closed)
         .filter((s) => stagesOfSop.some((st) => st.status === s.data.sopStage))
         .map((s) => ({ status: s.id, minutes: stagesOfSop.find((st) => st.status === s.data.sopStage)!.minutes }));
-      return { id: t.id, label: t.data.label, ppks: t.data.ppks, stages };
+      // Who acts while a report is in each SOP stage (the roles of that stage's steps).
+      const stageRoles: Record<string, string[]> = {};
+      for (const step of sop ? stepsOf(sop) : []) stageRoles[step.stage] = [...new Set([...(stageRoles[step.stage] ?? []), ...step.roles])];
+      return { id: t.id, label: t.data.label, ppks: t.data.ppks, stages, stageRoles };
     }),
     pilarSosial: pilarSosial.map((p) => ({ id: p.id, name: p.data.name })),
     services: [...services]
@@ -89,6 +138,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
           ...serviceRules(s.id, s.data, types),
           stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes })),
           sopTitle: sop.title,
+          steps: stepsOf(sop),
         };
       }),
   };
@@ -112,5 +162,17 @@ export function contentSchemaOf(data: PortalData): ContentSchema {
     statuses: data.statuses.map((s) => s.id),
     reportStatuses: data.reportStatuses.map((s) => s.id),
     pilarSosial: data.pilarSosial.map((p) => p.id),
+    roles: data.roles.filter((r) => r.account).map((r) => r.id),
+    accessLogReaders: data.roles.filter((r) => r.account && r.can.includes('log-akses')).map((r) => r.id),
+    kecamatan: data.kecamatan.map((k) => k.id),
+    fieldRoles: data.roles.filter((r) => r.account && r.field).map((r) => r.id),
+    caseRoles: data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id),
   };
+}
+
+/** The workflow context of one service (src/lib/rules/sop-flow.ts), from the portal data. */
+export function flowContextOf(data: PortalData, serviceId: string): FlowContext {
+  const service = data.services.find((s) => s.id === serviceId);
+  if (!service) throw new Error(`layanan "${serviceId}" tidak ada`);
+  return { steps: service.steps, statuses: data.statuses, roles: data.roles };
 }

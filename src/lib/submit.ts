@@ -7,11 +7,12 @@ export function newSubmissionId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Uploads with progress (fetch cannot report upload progress). */
-export function upload(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<{ status: number; body: Record<string, unknown> }> {
+/** Uploads with progress (fetch cannot report upload progress); `headers` e.g. a staff token. */
+export function upload(url: string, form: FormData, onProgress: (fraction: number) => void, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
     xhr.timeout = 180_000;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);

@@ -107,6 +107,8 @@ export const roleSchema = z.object({
   can: z.array(z.enum(ROLE_POWERS)).default([]),
   /** A field worker: sees only the cases assigned to them, and only what a home visit needs. */
   field: z.boolean().default(false),
+  /** An office role that reads the cases (all of them); false for a role that needs none (planning). */
+  cases: z.boolean().default(true),
   /** For a field role: the applicant's documents it may open (document type keys). */
   documents: z.array(documentKeySchema).default([]),
   /** false for people outside the office (the applicant, a village, the Bupati): no account. */

@@ -42,5 +42,10 @@ export const siteSchema = z.object({
   privacyNoticeVersion: z.string().min(1),
   /** Days after closing a request before its document files are deleted (UU PDP retention). */
   retentionDays: z.number().int().positive(),
+  /**
+   * Months in which a second request for the same service by the same NIK is flagged to staff
+   * (a flag to look at, not a refusal).
+   */
+  duplicateMonths: z.number().int().positive().default(12),
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -12,7 +12,7 @@ afterAll(async () => {
 
 // The admin UI is the staff's screen: every field explains itself in Indonesian, lists show a
 // name rather than an id, and what staff filter by is indexed.
-const COLLECTIONS = ['saran', 'permohonan', 'riwayat_permohonan', 'petugas_lapangan'];
+const COLLECTIONS = ['saran', 'permohonan', 'riwayat_permohonan', 'laporan', 'riwayat_laporan', 'petugas', 'log_akses', 'survei_kepuasan'];
 
 describe('collections as staff see them in the admin UI', () => {
   it('give every field an Indonesian help text', async () => {
@@ -20,8 +20,9 @@ describe('collections as staff see them in the admin UI', () => {
     for (const name of COLLECTIONS) {
       const collection = await pb.admin.collections.getOne(name);
       for (const field of collection.fields as { name: string; type: string; help?: string }[]) {
-        // PocketBase 0.40 has no help text for the id and the autodate (created/updated) fields.
-        if (field.name === 'id' || field.type === 'autodate') continue;
+        // PocketBase 0.40 has no help text for the id and the autodate (created/updated) fields,
+        // nor for an auth collection's own system fields (email, password, tokenKey…).
+        if (field.name === 'id' || field.type === 'autodate' || (field as { system?: boolean }).system) continue;
         if (!field.help || field.help.trim().length < 10) missing.push(`${name}.${field.name}`);
       }
     }

@@ -20,9 +20,15 @@ describe('security headers on what PocketBase serves', () => {
     });
   }
 
-  it('allows the phone location only on the report form', async () => {
-    const res = await fetch(`${pb.url}/lapor/`);
-    expect(res.headers.get('permissions-policy')).toContain('geolocation=(self)');
+  it('allows the phone location only on the report form and the field visit form', async () => {
+    for (const path of ['/lapor/', '/petugas/kunjungan/', '/petugas/kunjungan/?jenis=permohonan&id=abc']) {
+      const res = await fetch(`${pb.url}${path}`);
+      expect(res.headers.get('permissions-policy'), path).toContain('geolocation=(self)');
+    }
+    for (const path of ['/petugas/', '/petugas/kasus/?jenis=permohonan&id=abc', '/petugas/kunjungan/lain/']) {
+      const res = await fetch(`${pb.url}${path}`);
+      expect(res.headers.get('permissions-policy'), path).toContain('geolocation=()');
+    }
   });
 });
 

@@ -16,7 +16,8 @@ import { png } from '../support/images';
 import { DISGUISED, jpegHugeHeader, pngBomb, rawGet, replaceBytes, serialise, SVG_WITH_SCRIPT, HTML_WITH_SCRIPT } from '../support/hostile';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
-import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { advance, staffTeam } from '../support/staff';
 import type { ApplicationInput } from '../../src/lib/rules/application';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -173,9 +174,7 @@ function jpegLateFrame(): Buffer {
 async function finishedCode(): Promise<string> {
   const code = await applyAsSamplePerson(pb.url);
   const { id } = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
-  for (const status of pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'success'))) {
-    await pb.admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}.` });
-  }
+  await advance(pb, 'permohonan', id, statusWithMeaning(STATUS_LISTS.permohonan, 'success'));
   return code;
 }
 
@@ -442,7 +441,7 @@ store('permohonan: tanda sistem (berkas_dihapus, terlambat, ditutup, waktu perse
 store('permohonan: foto verifikasi (berkas staf) dari klien tidak disimpan', () => create('permohonan', application({}, { foto_verifikasi: jpeg('verifikasi.jpg') })), 'permohonan', (r) => {
   expect(r['foto_verifikasi']).toEqual([]);
 });
-store('permohonan: penugasan petugas lapangan dari klien diabaikan', () => create('permohonan', application({ petugas_lapangan: ctx.ids['petugas_lapangan']! })), 'permohonan', (r) => {
+store('permohonan: penugasan petugas lapangan dari klien diabaikan', () => create('permohonan', application({ petugas_lapangan: ctx.ids['petugas']! })), 'permohonan', (r) => {
   expect(r['petugas_lapangan']).toBe('');
 });
 store('laporan: status, penanganan, penerusan, dan catatan internal dari klien diabaikan', () => create('laporan', report({ status: 'selesai', penanganan: 'pemulangan', diteruskan_ke: 'tagana', catatan_internal: 'x', catatan_publik: 'selesai sendiri', berkas_dihapus: 'true', kode_lacak: 'BKA-222-222-222' })), 'laporan', (r) => {
@@ -587,11 +586,14 @@ for (const code of ["' OR 1=1 --", "x' || id != '", 'B'.repeat(5000)]) {
 
 // --- records API as a guest ----------------------------------------------------------------------
 
-const GUEST_COLLECTIONS = ['permohonan', 'laporan', 'riwayat_permohonan', 'riwayat_laporan', 'saran', 'survei_kepuasan', 'petugas_lapangan', '_superusers'];
+const GUEST_COLLECTIONS = ['permohonan', 'laporan', 'riwayat_permohonan', 'riwayat_laporan', 'saran', 'survei_kepuasan', 'petugas', 'log_akses', '_superusers'];
 for (const collection of GUEST_COLLECTIONS) {
   const id = () => ctx.ids[collection]!;
   const base = `/api/collections/${collection}/records`;
-  refuse(`tamu: daftar ${collection} dengan filter id != ''`, () => get(`${base}?filter=${encodeURIComponent("id != ''")}&perPage=500`), { status: [401, 403, 404] });
+  // Staff-readable collections answer a guest's list with an empty page; the others refuse.
+  answer(`tamu: daftar ${collection} dengan filter id != ''`, () => get(`${base}?filter=${encodeURIComponent("id != ''")}&perPage=500`), [200, 401, 403, 404], (a) => {
+    if (a.status === 200) expect(a.json?.['items'], collection).toEqual([]);
+  });
   refuse(`tamu: lihat ${collection}`, () => get(`${base}/${id()}`), { status: [401, 403, 404] });
   refuse(`tamu: ubah ${collection}`, () => request('PATCH', `${base}/${id()}`, JSON.stringify({ status: 'selesai', catatan_publik: 'x', email: 'x@x.x', password: 'x' }), { 'content-type': 'application/json' }), { status: [401, 403, 404] }, async () => {
     const now = await pb.admin.collection(collection).getOne(id());
@@ -688,7 +690,11 @@ describe('hostile input against every public endpoint', () => {
     const rated = await finishedCode();
     ctx.ids['survei_kepuasan'] = String((await survey(rated)).json?.['id']);
     ctx.openSurveyCode = await finishedCode();
-    ctx.ids['petugas_lapangan'] = (await pb.admin.collection('petugas_lapangan').create({ nama: 'Budi Petugas', jenis: 'TKSK', kecamatan: 'sungailiat', aktif: true })).id;
+    ctx.ids['petugas'] = (await staffTeam(pb))['tksk-psm']!.id;
+    // An access-log entry exists once staff open a document.
+    const seeded = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: ctx.seedCode }));
+    await fetch(pb.admin.files.getURL(seeded, String(seeded['ktp']), { token: await pb.admin.files.getToken() }));
+    ctx.ids['log_akses'] = (await pb.admin.collection('log_akses').getFirstListItem(''))['id'];
     ctx.ids['_superusers'] = (await pb.admin.collection('_superusers').getFirstListItem('')).id;
   }, 60_000);
 
@@ -742,7 +748,9 @@ describe('hostile input against every public endpoint', () => {
         expect(a.status, shown).toBe(200);
         const id = String(a.json?.['id']);
         if (e.stored === 'permohonan' || e.stored === 'laporan') {
-          expect(Object.keys(a.json ?? {}).sort(), shown).toEqual(['collectionId', 'collectionName', 'id', 'kode_lacak']);
+          // An `expand` asked for in the address may come back, empty: nothing related is shown.
+          if (a.json && 'expand' in a.json) expect(a.json['expand'], shown).toEqual({});
+          expect(Object.keys(a.json ?? {}).filter((k) => k !== 'expand').sort(), shown).toEqual(['collectionId', 'collectionName', 'id', 'kode_lacak']);
           expect(a.json?.['kode_lacak']).toMatch(CODE);
         } else if (e.stored === 'survei_kepuasan') {
           expect(Object.keys(a.json ?? {}), shown).toEqual(['id']);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { act, advance, portalOf, staffTeam } from '../support/staff';
+import { flowContextOf } from '../../src/lib/portal-data';
+import { judge, nextFieldRoles } from '../../src/lib/rules/sop-flow';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 
 let pb: TestPocketBase;
@@ -40,8 +43,12 @@ describe('public tracking route', () => {
   it('shows a staff status change with its public note and the document to fix, but never the internal fields', async () => {
     const code = await apply();
     const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
-    await pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas', catatan_publik: 'Berkas sedang diperiksa.' });
-    await pb.admin.collection('permohonan').update(record.id, { status: 'perlu_perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: ['kk'] });
+    const team = await staffTeam(pb);
+    const front = team['petugas-layanan']!;
+    const register = await act(pb, front, 'permohonan', record.id, { aksi: 'langkah', catatan_publik: 'Berkas sedang diperiksa.' });
+    expect(register.status).toBe(200);
+    const repair = await act(pb, front, 'permohonan', record.id, { aksi: 'perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: ['kk'] });
+    expect(repair.status).toBe(200);
     const { body, text } = await track(code);
     expect(body['status']).toBe('perlu_perbaikan');
     expect(body['status_label']).toBe('Perlu perbaikan');
@@ -52,6 +59,37 @@ describe('public tracking route', () => {
     const stages = body['tahapan'] as { status: string; mulai: string | null; selesai: string | null }[];
     expect(stages[0]!.selesai).toBeTruthy(); // diterima ended when verification began
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
+  });
+
+  it('shows an assignment or a document check only when staff wrote the person a public note with it', async () => {
+    const code = await apply();
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+    const data = portalOf();
+    const ctx = flowContextOf(data, String(record['layanan']));
+    const fieldStep = ctx.steps.findIndex((st) => st.roles.some((r) => data.roles.find((x) => x.id === r)?.field));
+    expect(fieldStep, 'layanan contoh punya langkah lapangan').toBeGreaterThan(0);
+    await advance(pb, 'permohonan', record.id, ctx.steps[fieldStep]!.stage);
+    const team = Object.values(await staffTeam(pb));
+    const fresh = await pb.admin.collection('permohonan').getOne(record.id);
+    const state = { status: String(fresh['status']), langkah: Number(fresh['langkah']), assignedToMe: false };
+    const needed = nextFieldRoles(ctx, state);
+    const worker = team.find((a) => a.roles.some((r) => needed.includes(r)))!;
+    const assigner = team.find((a) => judge(ctx, state, a.roles, 'tugaskan').allowed)!;
+    const before = ((await track(code)).body['riwayat'] as unknown[]).length;
+    // An assignment with an internal note only: nothing new on the tracking page.
+    expect((await act(pb, assigner, 'permohonan', record.id, { aksi: 'tugaskan', petugas_lapangan: worker.id, catatan_internal: 'Rumah di belakang masjid, tanya RT.' })).status).toBe(200);
+    let tracked = await track(code);
+    expect((tracked.body['riwayat'] as unknown[]).length).toBe(before);
+    expect(tracked.text).not.toContain('belakang masjid');
+    // Again with a public note for the person: that note is shown, the internal one never.
+    const visit = 'Petugas lapangan akan berkunjung minggu ini.';
+    expect((await act(pb, assigner, 'permohonan', record.id, { aksi: 'tugaskan', petugas_lapangan: worker.id, catatan_publik: visit, catatan_internal: 'Bawa formulir cadangan.' })).status).toBe(200);
+    tracked = await track(code);
+    const history = tracked.body['riwayat'] as { status: string; catatan: string }[];
+    expect(history).toHaveLength(before + 1);
+    expect(history[history.length - 1]).toMatchObject({ status: fresh['status'], catatan: visit });
+    expect(tracked.text).not.toContain('formulir cadangan');
+    expect(tracked.text).not.toContain(worker.nama);
   });
 
   it('answers an unknown or malformed code with the same keys and 404', async () => {

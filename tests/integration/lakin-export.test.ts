@@ -1,27 +1,38 @@
+// The LAKIN export and the key indicator (IKU): counts per service, PPKS category, kecamatan,
+// status and month, and "persentase PMKS yang memperoleh pelayanan dasar" counting persons, not
+// requests: a NIK once, a report about a PPKS as one person. Downloaded by the roles that have
+// the `ekspor` power, from the workspace, with no console.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { usePocketBase } from '../support/pocketbase';
-import { applicationForm, applicationVectors } from '../support/application';
+import { advance, portalOf, staffTeam } from '../support/staff';
+import { applicationForm, applicationVectors, reportAsSamplePerson } from '../support/application';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { pbDate, writeDirect } from '../support/backdate';
+import { zoneOffsetHours } from '../../src/lib/rules';
 
 const pb = usePocketBase({ rateLimits: false });
+const data = portalOf();
+const [serviceA, serviceB] = data.services.filter((s) => s.onlineApplication);
+const [k0, k1, k2] = data.kecamatan;
+const ppks = data.ppks.map((p) => p.id);
+/** The office's clock: years and months are the office's, not UTC's. */
+const OFFSET = zoneOffsetHours(data.site.timeZone) * 3_600_000;
+const officeNow = () => new Date(Date.now() + OFFSET);
+const S = (m: 'initial' | 'success' | 'rejected' | 'cancelled') => statusWithMeaning(STATUS_LISTS.permohonan, m);
 
-const REASON = 'Alasan tertulis untuk pemohon pada perubahan ini.';
-const PATHS: Record<string, string[]> = {
-  diterima: [],
-  selesai: ['verifikasi_berkas', 'menunggu_keputusan', 'disetujui', 'selesai'],
-  ditolak: ['verifikasi_berkas', 'ditolak'],
-  dibatalkan: ['dibatalkan'],
-};
+/** A valid NIK of the sample person's region and birth date, with its own serial number. */
+const nik = (serial: number) => applicationVectors()[0]!.input.nik.slice(0, 12) + String(serial).padStart(4, '0');
 
-/** Seeded requests: what the export must count. */
+/** Seeded requests: what the export must count. Persons 1 and 2 each ask twice. */
 const SEED = [
-  { layanan: 'alat-bantu-disabilitas', kecamatan: 'sungailiat', ppks: 'penyandang-disabilitas', status: 'selesai' },
-  { layanan: 'alat-bantu-disabilitas', kecamatan: 'sungailiat', ppks: 'penyandang-disabilitas', status: 'selesai' },
-  { layanan: 'bantuan-permakanan', kecamatan: 'belinyu', ppks: 'anak-dengan-kedisabilitasan', status: 'selesai' },
-  { layanan: 'bantuan-permakanan', kecamatan: 'belinyu', ppks: 'penyandang-disabilitas', status: 'ditolak' },
-  { layanan: 'alat-bantu-disabilitas', kecamatan: 'pemali', ppks: '', status: 'dibatalkan' },
-  { layanan: 'alat-bantu-disabilitas', kecamatan: 'pemali', ppks: '', status: 'diterima' },
-  { layanan: 'bantuan-permakanan', kecamatan: 'sungailiat', ppks: 'penyandang-disabilitas', status: 'diterima' },
+  { person: 1, layanan: serviceA!.id, kecamatan: k0!.id, ppks: ppks[0]!, status: S('success') },
+  { person: 1, layanan: serviceB!.id, kecamatan: k0!.id, ppks: ppks[0]!, status: S('success') },
+  { person: 2, layanan: serviceB!.id, kecamatan: k1!.id, ppks: ppks[1]!, status: S('success') },
+  { person: 2, layanan: serviceB!.id, kecamatan: k1!.id, ppks: ppks[0]!, status: S('rejected') },
+  { person: 3, layanan: serviceB!.id, kecamatan: k1!.id, ppks: ppks[0]!, status: S('rejected') },
+  { person: 4, layanan: serviceA!.id, kecamatan: k2!.id, ppks: '', status: S('cancelled') },
+  { person: 5, layanan: serviceA!.id, kecamatan: k2!.id, ppks: '', status: S('initial') },
 ];
 
 function count<T>(items: T[], key: (item: T) => string): Record<string, number> {
@@ -37,55 +48,102 @@ function parseCsv(text: string): string[][] {
     .map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].filter((m) => m[0] !== '').map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
 }
 
-describe('LAKIN export for staff', () => {
-  it('counts the seeded requests per service, PPKS category, kecamatan, status and month, and computes the indicator', async () => {
-    const base = applicationVectors()[0]!;
-    for (const seed of SEED) {
-      const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
-        method: 'POST',
-        // bantuan-permakanan asks one more eligibility question than alat bantu
-        body: applicationForm(
-          { ...base.input, layanan: seed.layanan, kecamatan: seed.kecamatan, id_pengiriman: randomUUID(), jawaban_kelayakan: { ...base.input.jawaban_kelayakan, 'tidak-mampu': 'ya' } },
-          base.files,
-        ),
-      });
-      const body = (await res.json()) as { kode_lacak: string };
-      expect(res.status, JSON.stringify(body)).toBe(200);
-      const { kode_lacak } = body;
-      const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: kode_lacak }));
-      if (seed.ppks) await pb.admin.collection('permohonan').update(record.id, { kategori_ppks: seed.ppks });
-      for (const status of PATHS[seed.status]!) await pb.admin.collection('permohonan').update(record.id, { status, catatan_publik: `${REASON} ${status}` });
-    }
+async function seed() {
+  const base = applicationVectors()[0]!;
+  for (const s of SEED) {
+    const service = data.services.find((x) => x.id === s.layanan)!;
+    const answers = Object.fromEntries(service.questions.map((q) => [q.id, q.expected]));
+    const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
+      method: 'POST',
+      body: applicationForm({ ...base.input, nik: nik(s.person), layanan: s.layanan, kecamatan: s.kecamatan, id_pengiriman: randomUUID(), jawaban_kelayakan: answers }, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]))),
+    });
+    const body = (await res.json()) as { kode_lacak: string };
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: body.kode_lacak }));
+    if (s.ppks) await pb.admin.collection('permohonan').update(record.id, { kategori_ppks: s.ppks });
+    if (s.status !== S('initial')) await advance(pb, 'permohonan', record.id, s.status);
+  }
+  // Reports: one about a PPKS, served (one more person); a complaint about the service, served,
+  // which the indicator does not cover.
+  const ppksKind = data.reportTypes.find((t) => t.ppks.length > 0)!;
+  const complaint = data.reportTypes.find((t) => t.ppks.length === 0);
+  const reportSuccess = statusWithMeaning(STATUS_LISTS.laporan, 'success');
+  for (const kind of [ppksKind, complaint].filter(Boolean)) {
+    const code = await reportAsSamplePerson(pb.url, { jenis: kind!.id, kategori_ppks: kind!.ppks[0] ?? '' });
+    const r = await pb.admin.collection('laporan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+    await advance(pb, 'laporan', r.id, reportSuccess);
+  }
+}
 
-    const year = new Date().getUTCFullYear();
-    const res = await fetch(`${pb.url}/api/lakin/ekspor?tahun=${year}`, { headers: { Authorization: pb.admin.authStore.token } });
+describe('LAKIN export and the key indicator', () => {
+  it('counts the seeded requests per service, PPKS category, kecamatan, status and month, and each person once in the indicator', async () => {
+    await seed();
+    const team = await staffTeam(pb);
+    const exporter = Object.values(team).find((a) => data.roles.some((r) => a.roles.includes(r.id) && r.can.includes('ekspor')))!;
+    const year = officeNow().getUTCFullYear();
+    const res = await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=${year}`, { headers: { Authorization: exporter.client.authStore.token } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="lakin-${year}.csv"`);
     const rows = parseCsv(await res.text());
     expect(rows[0]).toEqual(['dimensi', 'kunci', 'label', 'jumlah']);
     const of = (dimension: string) => Object.fromEntries(rows.filter((r) => r[0] === dimension).map((r) => [r[1], Number(r[3])]));
-
     expect(of('layanan')).toEqual(count(SEED, (s) => s.layanan));
     expect(of('kecamatan')).toEqual(count(SEED, (s) => s.kecamatan));
     expect(of('kategori_ppks')).toEqual(count(SEED, (s) => s.ppks));
     expect(of('status')).toEqual(count(SEED, (s) => s.status));
-    const month = new Date().toISOString().slice(0, 7);
-    expect(of('bulan')).toEqual({ [month]: SEED.length });
-    const served = SEED.filter((s) => s.status === 'selesai').length;
-    const decided = served + SEED.filter((s) => s.status === 'ditolak').length;
-    const indicator = rows.find((r) => r[1] === 'persentase_pmks_terlayani')!;
-    expect(indicator[3]).toBe(((served / decided) * 100).toFixed(2)); // 75.00: cancelled requests are not decided cases
-    expect(rows.find((r) => r[1] === 'belinyu')![2]).toBe('19.01.02 Belinyu');
+    expect(of('bulan')).toEqual({ [officeNow().toISOString().slice(0, 7)]: SEED.length });
+    // Persons: 1 (served twice), 2 (served and refused), 3 (refused), and the PPKS report (served).
+    // Person 4 cancelled and person 5 is still open; the complaint is not about a PPKS.
+    const served = 3;
+    const decided = 4;
+    expect(rows.find((r) => r[1] === 'kasus_selesai')![3]).toBe(String(served));
+    expect(rows.find((r) => r[1] === 'kasus_diputus')![3]).toBe(String(decided));
+    expect(rows.find((r) => r[1] === 'persentase_pmks_terlayani')![3]).toBe(((served / decided) * 100).toFixed(2));
+    expect(rows.find((r) => r[1] === k1!.id)![2]).toBe(`${k1!.code} ${k1!.name}`);
+
+    const iku = await fetch(`${pb.url}/api/petugas/ekspor/iku?tahun=${year}`, { headers: { Authorization: exporter.client.authStore.token } });
+    expect(await iku.json()).toMatchObject({ tahun: year, indikator: [{ kunci: 'persentase_pmks_terlayani', pembilang: served, penyebut: decided, nilai: 75 }] });
   });
 
-  it('is for staff only and checks the year', async () => {
-    expect((await fetch(`${pb.url}/api/lakin/ekspor`)).status).toBe(401);
-    const bad = await fetch(`${pb.url}/api/lakin/ekspor?tahun=abc`, { headers: { Authorization: pb.admin.authStore.token } });
+  it("counts by the office's calendar: a request at 03:00 office time on 1 January is the new year's, and January's", async () => {
+    const team = await staffTeam(pb);
+    const exporter = Object.values(team).find((a) => data.roles.some((r) => a.roles.includes(r.id) && r.can.includes('ekspor')))!;
+    const base = applicationVectors()[0]!;
+    const service = data.services.find((x) => x.id === serviceA!.id)!;
+    const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
+      method: 'POST',
+      body: applicationForm({ ...base.input, nik: nik(9), layanan: service.id, id_pengiriman: randomUUID(), jawaban_kelayakan: Object.fromEntries(service.questions.map((q) => [q.id, q.expected])) }, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]))),
+    });
+    const { kode_lacak } = (await res.json()) as { kode_lacak: string };
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: kode_lacak }));
+    // A year nobody else seeded; in UTC this moment is still 31 December of the year before.
+    const year = 2031;
+    const at = new Date(Date.UTC(year, 0, 1, 3) - OFFSET);
+    writeDirect(pb.dataDir, 'permohonan', record.id, { created: pbDate(at) });
+    const csv = async (y: number) => parseCsv(await (await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=${y}`, { headers: { Authorization: exporter.client.authStore.token } })).text());
+    const months = (rows: string[][]) => Object.fromEntries(rows.filter((r) => r[0] === 'bulan').map((r) => [r[1], Number(r[3])]));
+    expect(months(await csv(year))).toEqual({ [`${year}-01`]: 1 });
+    expect(months(await csv(year - 1))).toEqual({});
+  });
+
+  it('is only for the roles with the export power, and checks the year', async () => {
+    const team = await staffTeam(pb);
+    const year = new Date().getUTCFullYear();
+    for (const account of Object.values(team)) {
+      const allowed = data.roles.some((r) => account.roles.includes(r.id) && r.can.includes('ekspor'));
+      const res = await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=${year}`, { headers: { Authorization: account.client.authStore.token } });
+      expect(res.status, account.roles.join()).toBe(allowed ? 200 : 403);
+      if (!allowed) expect(((await res.json()) as { message: string }).message).toMatch(/^Ekspor data LAKIN dan indikator hanya untuk peran/);
+    }
+    expect((await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv`)).status).toBe(401);
+    const exporter = Object.values(team).find((a) => data.roles.some((r) => a.roles.includes(r.id) && r.can.includes('ekspor')))!;
+    const bad = await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=abc`, { headers: { Authorization: exporter.client.authStore.token } });
     expect(bad.status).toBe(400);
-    const empty = await fetch(`${pb.url}/api/lakin/ekspor?tahun=2001`, { headers: { Authorization: pb.admin.authStore.token } });
-    const text = await empty.text();
-    expect(empty.status, text).toBe(200);
-    const rows = parseCsv(text);
+    const empty = await fetch(`${pb.url}/api/petugas/ekspor/lakin.csv?tahun=2001`, { headers: { Authorization: exporter.client.authStore.token } });
+    const rows = parseCsv(await empty.text());
     expect(rows.find((r) => r[1] === 'persentase_pmks_terlayani')![3] ?? '').toBe('');
+    // The administrators keep their own route in the admin UI's reach.
+    expect((await fetch(`${pb.url}/api/lakin/ekspor?tahun=${year}`, { headers: { Authorization: pb.admin.authStore.token } })).status).toBe(200);
   });
 });

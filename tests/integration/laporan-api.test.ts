@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { act, advance, staffTeam } from '../support/staff';
+import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { writeDirect } from '../support/backdate';
 import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
 import { fakeFile, PRIVACY_VERSION } from '../support/application';
@@ -109,37 +112,47 @@ describe('sending a report', () => {
     const res = await post(report());
     const stored = await byCode(res.body['kode_lacak']);
     const guest = pb.guest();
-    expect(await statusOf(guest.collection('laporan').getList(1, 5))).toBe(403);
-    expect(await statusOf(guest.collection('laporan').getOne(stored.id))).toBe(403);
+    expect((await guest.collection('laporan').getList(1, 5)).items).toEqual([]);
+    expect(await statusOf(guest.collection('laporan').getOne(stored.id))).toBe(404);
     expect(await statusOf(guest.collection('laporan').update(stored.id, { status: 'selesai' }))).toBe(403);
     expect(await statusOf(guest.collection('laporan').delete(stored.id))).toBe(403);
-    expect(await statusOf(guest.collection('riwayat_laporan').getList(1, 5))).toBe(403);
+    expect((await guest.collection('riwayat_laporan').getList(1, 5)).items).toEqual([]);
     const photo = (stored['foto'] as string[])[0];
     expect((await fetch(`${pb.url}/api/files/laporan/${stored.id}/${photo}`)).status).toBe(404);
   });
 });
 
 describe('handling a report', () => {
-  it('follows the report workflow, records forwarding to a social pillar, and shows progress by code without personal data', async () => {
+  it('follows the report workflow, records forwarding to a person and a social pillar, and shows progress by code without personal data', async () => {
     const res = await post(report());
     const stored = await byCode(res.body['kode_lacak']);
+    const team = await staffTeam(pb);
+    const front = team['petugas-layanan']!;
+    // Administrators do not handle reports: a status change in the admin UI is refused.
     const refused = await pb.admin.collection('laporan').update(stored.id, { status: 'selesai' }).catch((e: { status: number }) => e);
     expect((refused as { status: number }).status).toBe(400);
-    await pb.admin.collection('laporan').update(stored.id, { status: 'diteruskan', diteruskan_ke: ['tksk', 'puskesos'], catatan_publik: 'Diteruskan ke TKSK Kecamatan Sungailiat.' });
-    await pb.admin.collection('laporan').update(stored.id, { status: 'dijangkau' });
-    await pb.admin.collection('laporan').update(stored.id, { status: 'asesmen' });
-    await pb.admin.collection('laporan').update(stored.id, { status: 'ditangani', penanganan: ['rujukan_rumah_sakit'], catatan_publik: 'Dirujuk ke rumah sakit daerah.' });
-    const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }), sort: 'created' });
-    expect(history.map((h) => h['jenis'])).toEqual(['status', 'status', 'penerusan', 'status', 'status', 'status', 'perubahan_data']);
-    expect(history[6]!['catatan_internal']).toBe('Penanganan: rujukan_rumah_sakit');
-    expect(history[2]!['perubahan']).toEqual(['tksk', 'puskesos']);
-    expect(history[2]!['petugas']).toBe(pb.superuser.email);
+    // A move the status list does not allow is refused with the allowed choices.
+    const skip = await act(pb, front, 'laporan', stored.id, { aksi: 'status', status: statusWithMeaning(STATUS_LISTS.laporan, 'success') });
+    expect(skip.status).toBe(403);
+    expect(skip.body.message).toMatch(/tidak dapat berubah dari .* langsung ke .*Pilihan berikutnya/);
+    const worker = team['pekerja-sosial']!;
+    expect((await act(pb, front, 'laporan', stored.id, { aksi: 'tugaskan', ditugaskan_ke: worker.id, diteruskan_ke: ['tksk', 'puskesos'], unit_tujuan: 'Puskesmas Sungailiat' })).status).toBe(200);
+    const path = pathTo(STATUS_LISTS.laporan, statusWithMeaning(STATUS_LISTS.laporan, 'success'));
+    const first = await act(pb, front, 'laporan', stored.id, { aksi: 'status', status: path[0]!, catatan_publik: 'Diteruskan ke TKSK Kecamatan Sungailiat.' });
+    expect(first.status).toBe(200);
+    // The assigned social worker may now record the handling.
+    expect((await act(pb, worker, 'laporan', stored.id, { aksi: 'penanganan', penanganan: ['rujukan_rumah_sakit'], catatan_publik: 'Dirujuk ke rumah sakit daerah.' })).status).toBe(200);
+    const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }), sort: 'urutan' });
+    expect(history.map((h) => h['jenis'])).toEqual(['status', 'penerusan', 'status', 'perubahan_data']);
+    expect(history[1]!['perubahan']).toMatchObject({ ditugaskan_ke: worker.id, diteruskan_ke: ['tksk', 'puskesos'], unit_tujuan: 'Puskesmas Sungailiat' });
+    expect(String(history[1]!['petugas'])).toContain(front.nama);
+    expect(history[3]!['perubahan']).toEqual({ penanganan: ['rujukan_rumah_sakit'] });
+    expect((await pb.admin.collection('laporan').getOne(stored.id))['ditugaskan_ke']).toBe(worker.id);
 
     const answer = await fetch(`${pb.url}/api/lacak/${res.body['kode_lacak']}`);
     const text = await answer.text();
     const body = JSON.parse(text) as { status: string; layanan: string; riwayat: { catatan: string }[] };
-    expect(body.status).toBe('ditangani');
-    expect(body.layanan).toBe('Laporan: Orang terlantar');
+    expect(body.status).toBe(path[0]);
     expect(body.riwayat.map((r) => r.catatan)).toContain('Diteruskan ke TKSK Kecamatan Sungailiat.');
     for (const secret of [...Object.values(SECRET), '81277776543', '1.851234', '106.123456']) expect(text).not.toContain(secret);
   });
@@ -149,8 +162,8 @@ describe('retention of reports', () => {
   it('removes photos, contact, description and place of reports closed longer ago than the retention period', async () => {
     const res = await post(report());
     const stored = await byCode(res.body['kode_lacak']);
-    await pb.admin.collection('laporan').update(stored.id, { status: 'ditolak', catatan_publik: 'Orang tidak ditemukan di lokasi saat dijangkau.' });
-    await pb.admin.collection('laporan').update(stored.id, { ditutup: new Date(Date.now() - 400 * 86_400_000).toISOString().replace('T', ' ') });
+    await advance(pb, 'laporan', stored.id, statusWithMeaning(STATUS_LISTS.laporan, 'rejected'), { note: () => 'Orang tidak ditemukan di lokasi saat dijangkau.' });
+    writeDirect(pb.dataDir, 'laporan', stored.id, { ditutup: new Date(Date.now() - 400 * 86_400_000).toISOString().replace('T', ' ') });
     await pb.admin.crons.run('retensi_berkas');
     let after = await pb.admin.collection('laporan').getOne(stored.id);
     for (let i = 0; i < 50 && !after['berkas_dihapus']; i++) {
@@ -162,6 +175,6 @@ describe('retention of reports', () => {
     expect(after['deskripsi']).toBe('(dihapus)');
     const text = JSON.stringify(after);
     for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
-    expect(after['jenis']).toBe('ppks-terlantar'); // kept for statistics
+    expect(after['jenis']).toBe(stored['jenis']); // kept for statistics
   });
 });

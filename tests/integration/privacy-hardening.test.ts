@@ -14,7 +14,10 @@ import type { RecordModel } from 'pocketbase';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 import { applyAsSamplePerson, reportForm, sampleApplicationForm, SAMPLE_REPORT } from '../support/application';
 import { pngBomb } from '../support/hostile';
-import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { act, advance, portalOf, staffTeam } from '../support/staff';
+import { flowContextOf } from '../../src/lib/portal-data';
+import { recordsVisitResult } from '../../src/lib/rules/sop-flow';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { freePort, migrateUp, pocketbaseBinary, startPocketBase, superuserCommand, upsertSuperuser } from '../../scripts/lib/pocketbase.mjs';
 
@@ -61,14 +64,34 @@ describe('without rate limits', () => {
     expect(JSON.stringify(body)).not.toContain('not_unique');
   });
 
-  it('refuses an image bomb in a staff image field (field-visit photos), even from a superuser', async () => {
-    const { id } = await requestOf(pb, await applyAsSamplePerson(pb.url));
+  it('refuses an image bomb in every image field: a document replaced by an administrator, a field-visit photo', async () => {
+    const { id, layanan } = await requestOf(pb, await applyAsSamplePerson(pb.url));
+    const imageDoc = portalOf().services.find((s) => s.id === layanan)!.documents.find((d) => d.accept.some((t) => t.startsWith('image/')))!;
+    const bomb = new Uint8Array(await pngBomb(8000, 8000));
     const form = new FormData();
-    form.append('foto_verifikasi', new File([new Uint8Array(await pngBomb(8000, 8000))], 'kunjungan.png', { type: 'image/png' }));
+    form.append(imageDoc.key, new File([bomb], 'ganti.png', { type: 'image/png' }));
     const res = await fetch(`${pb.url}/api/collections/permohonan/records/${id}`, { method: 'PATCH', headers: { Authorization: pb.admin.authStore.token }, body: form });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { data: Record<string, { message: string }> };
-    expect(body.data['foto_verifikasi']?.message).toMatch(/terlalu besar untuk diproses/);
+    expect(body.data[imageDoc.key]?.message).toMatch(/terlalu besar untuk diproses/);
+
+    // A field worker's visit photo, at the field step of the request.
+    const ctx = flowContextOf(portalOf(), String(layanan));
+    const fieldStep = ctx.steps.findIndex((st) => recordsVisitResult(ctx, ctx.steps.indexOf(st)));
+    await advance(pb, 'permohonan', id, ctx.steps[fieldStep]!.stage);
+    const team = await staffTeam(pb);
+    const worker = Object.values(team).find((a) => a.roles.some((r) => ctx.steps[fieldStep]!.roles.includes(r)))!;
+    const assigner = Object.values(team).find((a) => portalOf().roles.some((r) => a.roles.includes(r.id) && r.can.includes('tugaskan')))!;
+    expect((await act(pb, assigner, 'permohonan', id, { aksi: 'tugaskan', petugas_lapangan: worker.id })).status).toBe(200);
+    const assigned = String((await pb.admin.collection('permohonan').getOne(id))['petugas_lapangan']);
+    const visit = new FormData();
+    visit.append('aksi', 'langkah');
+    visit.append('hasil_verifikasi', 'layak');
+    visit.append('foto', new File([bomb], 'kunjungan.png', { type: 'image/png' }));
+    const account = Object.values(team).find((a) => a.id === assigned)!;
+    const sent = await fetch(`${pb.url}/api/petugas/kasus/permohonan/${id}/aksi`, { method: 'POST', headers: { Authorization: account.client.authStore.token }, body: visit });
+    expect(sent.status).toBe(400);
+    expect(((await sent.json()) as { data: Record<string, { message: string }> }).data['foto']?.message).toMatch(/terlalu besar untuk diproses/);
     expect((await pb.admin.collection('permohonan').getOne(id))['foto_verifikasi']).toEqual([]);
   });
 
@@ -142,8 +165,7 @@ describe('without rate limits', () => {
 
     const code = await applyAsSamplePerson(pb.url);
     const { id } = await requestOf(pb, code);
-    const list = STATUS_LISTS.permohonan;
-    for (const status of pathTo(list, statusWithMeaning(list, 'success'))) await pb.admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status} selesai.` });
+    await advance(pb, 'permohonan', id, statusWithMeaning(STATUS_LISTS.permohonan, 'success'));
     const form = new FormData();
     for (const u of UNSUR) form.append(u.id, '3');
     form.append('saran', 'Bagus \u0007 sekali');
@@ -154,8 +176,8 @@ describe('without rate limits', () => {
 
   it('answers guests in Indonesian where PocketBase itself refuses', async () => {
     const cases: [string, number, string][] = [
-      ['/api/collections/permohonan/records', 403, 'Data ini hanya dapat dibuka atau diubah oleh petugas yang berwenang.'],
-      ['/api/collections/permohonan/records/tidakada12345', 403, 'Data ini hanya dapat dibuka atau diubah oleh petugas yang berwenang.'],
+      ['/api/collections/saran/records', 403, 'Data ini hanya dapat dibuka atau diubah oleh petugas yang berwenang.'],
+      ['/api/collections/permohonan/records/tidakada12345', 404, 'Data yang diminta tidak ditemukan.'],
       ['/api/files/permohonan/tidakada12345/ktp_abc.jpg', 404, 'Data yang diminta tidak ditemukan.'],
       ['/api/collections/tidak_ada/records', 404, 'Data yang diminta tidak ditemukan.'],
       ['/api/logs', 401, 'Masuk sebagai petugas terlebih dahulu untuk membuka data ini.'],

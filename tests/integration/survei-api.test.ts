@@ -4,6 +4,7 @@ import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
 import { applyAsSamplePerson, reportAsSamplePerson } from '../support/application';
 import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { advance } from '../support/staff';
 import { RESPONDENT_FIELDS, UNSUR } from '../../src/lib/rules/ikm';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -16,11 +17,11 @@ async function requestOf(code: string) {
   return pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
 }
 
-/** A new application moved through `statuses` by staff; returns its code. */
+/** A new application moved by staff to the last status of `statuses`; returns its code. */
 async function applyAndMove(statuses: string[]): Promise<string> {
   const code = await applyAsSamplePerson(pb.url);
   const { id } = await requestOf(code);
-  for (const status of statuses) await pb.admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}.` });
+  if (statuses.length > 0) await advance(pb, 'permohonan', id, statuses[statuses.length - 1]!);
   return code;
 }
 
@@ -74,9 +75,7 @@ describe('survey responses (SKM)', () => {
     // A junk report closed as rejected must not rate the service either.
     const report = await reportAsSamplePerson(pb.url);
     const { id } = await pb.admin.collection('laporan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: report }));
-    for (const status of pathTo(STATUS_LISTS.laporan, statusWithMeaning(STATUS_LISTS.laporan, 'rejected'))) {
-      await pb.admin.collection('laporan').update(id, { status, catatan_publik: `Tahap ${status}: laporan tidak dapat ditindaklanjuti.` });
-    }
+    await advance(pb, 'laporan', id, statusWithMeaning(STATUS_LISTS.laporan, 'rejected'));
     expect(await check(report)).toMatchObject({ dapat_diisi: false, alasan: 'tidak_dilayani' });
     expect((await send(surveyForm(report))).status).toBe(400);
     expect(await pb.admin.collection('survei_kepuasan').getFullList()).toEqual([]);

@@ -1,46 +1,27 @@
+// The workflow around the staff's actions: what an administrator may still do in the admin UI
+// (correct data, never an outcome), reasons the applicant must read, the audit trail of who did
+// what, deadlines and the overdue digest, and retention. Who may take which SOP step is in
+// petugas-roles.test.ts; the chain that makes the history tamper-evident in audit-chain.test.ts.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordModel } from 'pocketbase';
 import { usePocketBase } from '../support/pocketbase';
 import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
-import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
-import { UNSUR } from '../../src/lib/rules/ikm';
-import { DatabaseSync } from 'node:sqlite';
-import { statusOf } from '../support/http';
 import { loadContent } from '../support/content';
-import type { StatusRule } from '../../src/lib/rules/workflow';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { act, advance, portalOf, staffTeam } from '../support/staff';
+import { pbDate, writeDirect } from '../support/backdate';
+import { UNSUR } from '../../src/lib/rules/ikm';
+import { flowContextOf } from '../../src/lib/portal-data';
 
 const pb = usePocketBase({ rateLimits: false });
-
-const statuses: StatusRule[] = loadContent().statuses.map((s) => s.data);
-const REASON = 'Alasan tertulis untuk pemohon pada perubahan ini.';
+const SUCCESS = statusWithMeaning(STATUS_LISTS.permohonan, 'success');
+const REJECTED = statusWithMeaning(STATUS_LISTS.permohonan, 'rejected');
 
 async function newRequest(): Promise<RecordModel> {
   const code = await applyAsSamplePerson(pb.url);
   return pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
-}
-
-/** Shortest chain of allowed changes from diterima to a status. */
-function pathTo(target: string): string[] {
-  const queue: string[][] = [['diterima']];
-  const seen = new Set(['diterima']);
-  while (queue.length) {
-    const chain = queue.shift()!;
-    const last = chain[chain.length - 1]!;
-    if (last === target) return chain.slice(1);
-    for (const next of statuses.find((s) => s.id === last)!.next) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push([...chain, next]);
-      }
-    }
-  }
-  throw new Error(`tidak ada jalan ke ${target}`);
-}
-
-async function move(id: string, to: string, note = `${REASON} (${to})`) {
-  return pb.admin.collection('permohonan').update(id, { status: to, catatan_publik: note });
 }
 
 /** PocketBase runs a cron job started through the API in the background: wait for its effect. */
@@ -62,66 +43,33 @@ async function errorOf(promise: Promise<unknown>): Promise<{ status: number; dat
   }
 }
 
-describe('status changes follow content/reference/statuses.yaml', () => {
-  for (const from of statuses) {
-    it(`from ${from.id}: every allowed change works, every other is refused with its message`, async () => {
-      const chain = pathTo(from.id);
-      for (const to of statuses.map((s) => s.id)) {
-        if (to === from.id) continue;
-        const request = await newRequest();
-        for (const step of chain) await move(request.id, step);
-        const allowed = !from.closed && from.next.includes(to);
-        const result = await errorOf(move(request.id, to));
-        if (allowed) {
-          expect(result.status, `${from.id} → ${to}`).toBe(200);
-        } else {
-          expect(result.status, `${from.id} → ${to}`).toBe(400);
-          expect(result.data['status']?.message, `${from.id} → ${to}`).toMatch(/tidak dapat/);
-          const unchanged = await pb.admin.collection('permohonan').getOne(request.id);
-          expect(unchanged['status']).toBe(from.id);
-        }
-      }
-    }, 120_000);
-  }
+async function historyOf(id: string) {
+  return pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id }), sort: 'urutan' });
+}
 
-  it('a refusal or a request for corrections needs a reason for the applicant', async () => {
+describe('an administrator in the admin UI', () => {
+  it('cannot change an outcome: status, step, assignment, result, deadline or closing', async () => {
     const request = await newRequest();
-    const result = await errorOf(pb.admin.collection('permohonan').update(request.id, { status: 'ditolak' }));
-    expect(result.status).toBe(400);
-    expect(result.data['catatan_publik']?.message).toContain('Tulis alasan untuk pemohon');
-    const fix = await errorOf(pb.admin.collection('permohonan').update(request.id, { status: 'perlu_perbaikan', catatan_publik: 'Kurang.' }));
-    expect(fix.data['catatan_publik']?.message).toContain('paling sedikit 10 karakter');
-  });
-});
-
-describe('audit trail', () => {
-  it('records who changed what: status, notes, assignment, verification, and applicant fields by name only', async () => {
-    const request = await newRequest();
-    const worker = await pb.admin.collection('petugas_lapangan').create({ nama: 'Andi Saputra', jenis: 'TKSK', kecamatan: 'sungailiat', aktif: true });
-    await pb.admin.collection('permohonan').update(request.id, { status: 'verifikasi_berkas', catatan_internal: 'Berkas lengkap.' });
-    await pb.admin.collection('permohonan').update(request.id, { status: 'verifikasi_lapangan', petugas_lapangan: worker.id });
-    await pb.admin.collection('permohonan').update(request.id, { hasil_verifikasi: 'layak', tanggal_verifikasi: '2026-11-24 00:00:00.000Z', catatan_verifikasi: 'Membutuhkan kursi roda.' });
-    await pb.admin.collection('permohonan').update(request.id, { alamat: 'Alamat baru yang dirahasiakan', telepon: '+6281300001111' });
-    const events = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id: request.id }), sort: 'created' });
-    expect(events.map((e) => e['jenis'])).toEqual(['status', 'status', 'status', 'penugasan', 'verifikasi', 'perubahan_data']);
-    expect(events.slice(1).every((e) => e['petugas'] === pb.superuser.email)).toBe(true);
-    expect(events[1]).toMatchObject({ status_dari: 'diterima', status: 'verifikasi_berkas', catatan_internal: 'Berkas lengkap.' });
-    expect(events[3]!['catatan_internal']).toContain('Andi Saputra');
-    expect(events[5]!['perubahan']).toEqual(['telepon', 'alamat']);
-    const serialised = JSON.stringify(events);
-    expect(serialised).not.toContain('Alamat baru yang dirahasiakan');
-    expect(serialised).not.toContain('81300001111');
-  });
-
-  it('cannot be added to, changed or deleted through the API, not even by a superuser', async () => {
-    const request = await newRequest();
-    const [event] = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id: request.id }) });
-    expect(await statusOf(pb.admin.collection('riwayat_permohonan').update(event!.id, { catatan_publik: 'diubah' }))).toBe(403);
-    expect(await statusOf(pb.admin.collection('riwayat_permohonan').delete(event!.id))).toBe(403);
-    expect(await statusOf(pb.admin.collection('riwayat_permohonan').create({ permohonan: request.id, status: 'selesai' }))).toBe(403);
-    expect(await statusOf(pb.admin.collection('permohonan').delete(request.id))).toBe(403);
-    const still = await pb.admin.collection('riwayat_permohonan').getOne(event!.id);
-    expect(still['catatan_publik']).toBe(event!['catatan_publik']);
+    const team = await staffTeam(pb);
+    const outcomes: Record<string, unknown> = {
+      status: SUCCESS,
+      langkah: 5,
+      petugas_lapangan: team['tksk-psm']!.id,
+      hasil_verifikasi: 'layak',
+      batas_tahap: pbDate(new Date(Date.now() + 86_400_000)),
+      terlambat: true,
+      ditutup: pbDate(new Date()),
+      berkas_dihapus: true,
+      dokumen_perbaikan: [portalOf().documentTypes[0]!.id],
+    };
+    for (const [field, value] of Object.entries(outcomes)) {
+      const result = await errorOf(pb.admin.collection('permohonan').update(request.id, { [field]: value }));
+      expect(result.status, field).toBe(400);
+      expect(result.data[field]?.message, field).toBe('Kolom ini diubah oleh petugas lewat ruang kerja /petugas/ sesuai SOP, dan tercatat di riwayat; administrator tidak mengubahnya di sini.');
+    }
+    const unchanged = await pb.admin.collection('permohonan').getOne(request.id);
+    expect(unchanged['status']).toBe(request['status']);
+    expect(await historyOf(request.id)).toHaveLength(1);
   });
 
   it('keeps the identity and consent fields of a request locked', async () => {
@@ -133,14 +81,92 @@ describe('audit trail', () => {
     }
   });
 
-  it('the public tracking answer shows status changes and public notes, not internal entries', async () => {
+  it('may correct an open request’s data, recorded as "administrator" with field names only', async () => {
     const request = await newRequest();
-    await pb.admin.collection('permohonan').update(request.id, { status: 'verifikasi_berkas', catatan_internal: 'Rahasia internal petugas.' });
-    await pb.admin.collection('permohonan').update(request.id, { alamat: 'Perubahan alamat internal' });
+    await pb.admin.collection('permohonan').update(request.id, { alamat: 'Alamat baru yang dirahasiakan', telepon: '+6281300001111' });
+    const events = await historyOf(request.id);
+    expect(events.map((e) => e['jenis'])).toEqual(['status', 'perubahan_data']);
+    expect(events[1]!['petugas']).toBe(`administrator (${pb.superuser.email})`);
+    expect(events[1]!['perubahan']).toEqual(['telepon', 'alamat']);
+    expect(JSON.stringify(events)).not.toContain('Alamat baru yang dirahasiakan');
+    expect(JSON.stringify(events)).not.toContain('81300001111');
+  });
+
+  it('cannot change a decided request’s data: it needs a reasoned reopening by the deciding role', async () => {
+    const request = await newRequest();
+    await advance(pb, 'permohonan', request.id, SUCCESS);
+    const result = await errorOf(pb.admin.collection('permohonan').update(request.id, { alamat: 'Alamat diubah setelah selesai' }));
+    expect(result.status).toBe(400);
+    expect(result.data['alamat']?.message).toMatch(/sudah diputus .*dibuka kembali, dengan alasan, oleh peran yang memutuskannya/);
+    // The deciding role reopens it, with a reason; then the data may be corrected.
+    const team = await staffTeam(pb);
+    const ctx = flowContextOf(portalOf(), String(request['layanan']));
+    const deciders = Object.values(team).filter((a) => ctx.steps.some((s) => s.kind === 'decision' && s.roles.some((r) => a.roles.includes(r))));
+    const others = Object.values(team).filter((a) => !deciders.includes(a));
+    const refused = await act(pb, others[0]!, 'permohonan', request.id, { aksi: 'buka-kembali', alasan: 'Data alamat pemohon keliru ketik.' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/hanya dapat dibuka kembali oleh .*dengan alasan tertulis/);
+    const noReason = await act(pb, deciders[0]!, 'permohonan', request.id, { aksi: 'buka-kembali', alasan: 'keliru' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.data?.['alasan']?.message).toContain('paling sedikit 10 karakter');
+    const reopened = await act(pb, deciders[0]!, 'permohonan', request.id, { aksi: 'buka-kembali', alasan: 'Data alamat pemohon keliru ketik.' });
+    expect(reopened.status).toBe(200);
+    await pb.admin.collection('permohonan').update(request.id, { alamat: 'Alamat yang benar' });
+    const last = (await historyOf(request.id)).slice(-2);
+    expect(last.map((e) => e['jenis'])).toEqual(['buka_kembali', 'perubahan_data']);
+  });
+});
+
+describe('reasons for the applicant', () => {
+  it('a refusal, a cancellation and a repair request each need a public reason of 10 characters', async () => {
+    const team = await staffTeam(pb);
+    const request = await newRequest();
+    const front = Object.values(team).find((a) => portalOf().roles.some((r) => a.roles.includes(r.id) && r.can.includes('batal') && r.can.includes('perbaikan')))!;
+    for (const aksi of ['batal', 'perbaikan'] as const) {
+      const res = await act(pb, front, 'permohonan', request.id, { aksi, catatan_publik: 'Kurang.', dokumen_perbaikan: [portalOf().services.find((s) => s.id === request['layanan'])!.documents[0]!.key] });
+      expect(res.status, aksi).toBe(400);
+      expect(res.body.data?.['catatan_publik']?.message, aksi).toBe('Tulis alasan untuk pemohon (paling sedikit 10 karakter); alasan ini tampil di halaman lacak.');
+    }
+    const repair = await act(pb, front, 'permohonan', request.id, { aksi: 'perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: [] });
+    expect(repair.body.data?.['dokumen_perbaikan']?.message).toBe('Pilih dokumen yang harus dilengkapi atau diganti pemohon.');
+    expect((await pb.admin.collection('permohonan').getOne(request.id))['status']).toBe(request['status']);
+  });
+});
+
+describe('audit trail', () => {
+  it('records who took each step, with the role they used, and what the applicant may read', async () => {
+    const request = await newRequest();
+    await advance(pb, 'permohonan', request.id, SUCCESS, {
+      note: (n) => (n === 0 ? 'Berkas Anda sudah dicatat di buku register.' : undefined),
+      internal: (n) => (n === 0 ? 'Rahasia internal petugas.' : undefined),
+    });
+    const events = await historyOf(request.id);
+    const team = await staffTeam(pb);
+    const byId = new Map(Object.values(team).map((a) => [a.id, a]));
+    expect(events[0]).toMatchObject({ jenis: 'status', petugas: 'sistem', urutan: 1 });
+    for (const e of events.slice(1)) {
+      const account = byId.get(String(e['akun']));
+      expect(account, String(e['jenis'])).toBeTruthy();
+      expect(account!.roles).toContain(e['peran']);
+      expect(String(e['petugas'])).toContain(account!.nama);
+    }
+    const steps = events.filter((e) => e['jenis'] === 'langkah').map((e) => e['langkah']);
+    expect(steps).toEqual([...steps].sort((a, b) => Number(a) - Number(b)));
+    expect(events.map((e) => e['urutan'])).toEqual(events.map((_, i) => i + 1));
     const text = await (await fetch(`${pb.url}/api/lacak/${request['kode_lacak']}`)).text();
+    expect(text).toContain('Berkas Anda sudah dicatat di buku register.');
     expect(text).not.toContain('Rahasia internal petugas.');
-    expect(text).not.toContain('perubahan_data');
-    expect((JSON.parse(text) as { riwayat: unknown[] }).riwayat).toHaveLength(2);
+    expect(text).not.toContain('penugasan');
+  });
+
+  it('cannot be added to, changed or deleted through the API, not even by a superuser', async () => {
+    const request = await newRequest();
+    const [event] = await historyOf(request.id);
+    expect(await errorOf(pb.admin.collection('riwayat_permohonan').update(event!.id, { catatan_publik: 'diubah' }))).toMatchObject({ status: 403 });
+    expect(await errorOf(pb.admin.collection('riwayat_permohonan').delete(event!.id))).toMatchObject({ status: 403 });
+    expect(await errorOf(pb.admin.collection('riwayat_permohonan').create({ permohonan: request.id, status: SUCCESS }))).toMatchObject({ status: 403 });
+    expect(await errorOf(pb.admin.collection('permohonan').delete(request.id))).toMatchObject({ status: 403 });
+    expect((await pb.admin.collection('riwayat_permohonan').getOne(event!.id))['catatan_publik']).toBe(event!['catatan_publik']);
   });
 });
 
@@ -148,19 +174,20 @@ describe('deadlines', () => {
   it('sets the due date of the current stage from the SOP and flags overdue requests at the boundary', async () => {
     const early = await newRequest();
     const late = await newRequest();
-    expect(early['batas_tahap']).toBeTruthy(); // set on creation from the SOP's diterima stage
+    expect(early['batas_tahap']).toBeTruthy(); // set on creation from the SOP's first stage
     const now = Date.now();
-    const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
-    await pb.admin.collection('permohonan').update(late.id, { batas_tahap: pbDate(now - 2_000) });
-    await pb.admin.collection('permohonan').update(early.id, { batas_tahap: pbDate(now + 120_000) });
+    writeDirect(pb.dataDir, 'permohonan', late.id, { batas_tahap: pbDate(new Date(now - 2_000)) });
+    writeDirect(pb.dataDir, 'permohonan', early.id, { batas_tahap: pbDate(new Date(now + 120_000)) });
     await pb.admin.crons.run('tandai_terlambat');
     await waitFor(async () => (await pb.admin.collection('permohonan').getOne(late.id))['terlambat'] === true, 'tanda terlambat');
     expect((await pb.admin.collection('permohonan').getOne(early.id))['terlambat']).toBe(false);
     const overdue = await pb.admin.collection('permohonan').getFullList({ filter: 'terlambat = true' });
     expect(overdue.map((r) => r.id)).toContain(late.id);
     expect(overdue.map((r) => r.id)).not.toContain(early.id);
-    // Moving on sets a new due date and clears the flag.
-    await move(late.id, 'verifikasi_berkas');
+    // Moving on to the next stage sets a new due date and clears the flag.
+    const stages = flowContextOf(portalOf(), String(late['layanan'])).steps.map((s) => s.stage);
+    const nextStage = stages.find((s) => s !== late['status'])!;
+    await advance(pb, 'permohonan', late.id, nextStage);
     const moved = await pb.admin.collection('permohonan').getOne(late.id);
     expect(moved['terlambat']).toBe(false);
     expect(new Date(String(moved['batas_tahap']).replace(' ', 'T')).getTime()).toBeGreaterThan(now);
@@ -168,7 +195,7 @@ describe('deadlines', () => {
 
   it('logs the daily digest of overdue requests without personal data when SMTP is not set up', async () => {
     const late = await newRequest();
-    await pb.admin.collection('permohonan').update(late.id, { batas_tahap: new Date(Date.now() - 60_000).toISOString().replace('T', ' ') });
+    writeDirect(pb.dataDir, 'permohonan', late.id, { batas_tahap: pbDate(new Date(Date.now() - 60_000)) });
     await pb.admin.crons.run('ringkasan_terlambat');
     // PocketBase writes logs in batches: wait for it.
     let logs = await pb.admin.logs.getList(1, 20, { filter: 'message ~ "Ringkasan harian"' });
@@ -192,12 +219,13 @@ describe('retention (UU PDP)', () => {
     const served = await newRequest();
     // Staff wrote personal data into notes, public and internal: retention must reach them too.
     const personalNote = `Dikunjungi: ${SAMPLE_PERSON.nama_lengkap} NIK ${SAMPLE_PERSON.nik}, ${SAMPLE_PERSON.alamat}`;
-    await pb.admin.collection('permohonan').update(expired.id, { catatan_internal: personalNote });
     for (const r of [expired, recent]) {
-      await move(r.id, 'verifikasi_berkas');
-      await move(r.id, 'ditolak', `Ditolak setelah bertemu ${SAMPLE_PERSON.nama_pengaju}.`);
+      await advance(pb, 'permohonan', r.id, REJECTED, {
+        note: (_n, aksi) => (aksi === 'tolak' ? `Ditolak setelah bertemu ${SAMPLE_PERSON.nama_pengaju}.` : undefined),
+        internal: (n) => (n === 0 ? personalNote : undefined),
+      });
     }
-    for (const step of pathTo(statusWithMeaning(STATUS_LISTS.permohonan, 'success'))) await move(served.id, step);
+    await advance(pb, 'permohonan', served.id, SUCCESS);
     const survey = new FormData();
     for (const u of UNSUR) survey.append(u.id, '4');
     expect((await fetch(`${pb.url}/api/lacak/${served['kode_lacak']}/survei`, { method: 'POST', body: survey })).status).toBe(200);
@@ -205,21 +233,19 @@ describe('retention (UU PDP)', () => {
     expect(answer['kunci_kode']).not.toBe('');
 
     const day = 86_400_000;
-    const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
-    await pb.admin.collection('permohonan').update(expired.id, { ditutup: pbDate(Date.now() - (days + 1) * day) });
-    await pb.admin.collection('permohonan').update(served.id, { ditutup: pbDate(Date.now() - (days + 1) * day) });
-    await pb.admin.collection('permohonan').update(recent.id, { ditutup: pbDate(Date.now() - (days - 1) * day) });
+    writeDirect(pb.dataDir, 'permohonan', expired.id, { ditutup: pbDate(new Date(Date.now() - (days + 1) * day)) });
+    writeDirect(pb.dataDir, 'permohonan', served.id, { ditutup: pbDate(new Date(Date.now() - (days + 1) * day)) });
+    writeDirect(pb.dataDir, 'permohonan', recent.id, { ditutup: pbDate(new Date(Date.now() - (days - 1) * day)) });
     // Kotak saran: one contact older than the period, one newer. `created` is the server's to set,
     // so the old one is moved back in the database itself, as time would have moved it.
     const oldSaran = await pb.admin.collection('saran').create({ pesan: 'Saran lama dengan kontak.', kontak: '0812-1111-2222' });
     const newSaran = await pb.admin.collection('saran').create({ pesan: 'Saran baru dengan kontak.', kontak: '0812-3333-4444' });
-    const db = new DatabaseSync(path.join(pb.dataDir, 'data.db'));
-    db.prepare('UPDATE saran SET created = ? WHERE id = ?').run(pbDate(Date.now() - (days + 1) * day), oldSaran.id);
-    db.close();
+    writeDirect(pb.dataDir, 'saran', oldSaran.id, { created: pbDate(new Date(Date.now() - (days + 1) * day)) });
 
     const storage = (id: string) => path.join(pb.dataDir, 'storage', expired.collectionId, id);
     const filesIn = (id: string) => (existsSync(storage(id)) ? readdirSync(storage(id)).filter((f) => !f.startsWith('thumbs_') && !f.endsWith('.attrs')) : []);
-    expect(filesIn(expired.id).length).toBe(5);
+    const documents = filesIn(expired.id).length;
+    expect(documents).toBeGreaterThan(0);
 
     await pb.admin.crons.run('retensi_berkas');
     await waitFor(async () => (await pb.admin.collection('permohonan').getOne(expired.id))['berkas_dihapus'] === true, 'retensi');
@@ -227,7 +253,6 @@ describe('retention (UU PDP)', () => {
 
     const after = await pb.admin.collection('permohonan').getOne(expired.id);
     expect(after['berkas_dihapus']).toBe(true);
-    expect(after['ktp']).toBe('');
     expect(after['nama_lengkap']).toBe('(dihapus)');
     expect(after['nik']).toBe('0000000000000000');
     expect(after['layanan']).toBe(expired['layanan']); // kept for statistics
@@ -235,13 +260,13 @@ describe('retention (UU PDP)', () => {
     expect(filesIn(expired.id)).toEqual([]);
     for (const personal of SAMPLE_PERSONAL_STRINGS) expect(JSON.stringify(after)).not.toContain(personal);
     // Every copy: the history's notes, the survey's link to the code, old contacts.
-    const history = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id: expired.id }) });
+    const history = await historyOf(expired.id);
     for (const personal of [...SAMPLE_PERSONAL_STRINGS, SAMPLE_PERSON.nama_pengaju]) expect(JSON.stringify(history)).not.toContain(personal);
     const events = history.filter((e) => e['jenis'] === 'retensi');
     expect(events).toHaveLength(1);
     expect(events[0]!['petugas']).toBe('sistem');
     expect(events[0]!['catatan_internal']).toMatch(/berkas dan data pribadi pemohon dihapus.*Catatan pada \d+ entri riwayat dikosongkan/);
-    const servedEvent = (await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id} && jenis = "retensi"', { id: served.id }) }))[0]!;
+    const servedEvent = (await historyOf(served.id)).find((e) => e['jenis'] === 'retensi')!;
     expect(servedEvent['catatan_internal']).toContain('tautan survei ke kode ini dihapus');
     expect((await pb.admin.collection('survei_kepuasan').getOne(answer.id))['kunci_kode']).toBe('');
     // ...so the code cannot rate the service a second time either.
@@ -254,13 +279,15 @@ describe('retention (UU PDP)', () => {
     for (const kept of [recent, open]) {
       const r = await pb.admin.collection('permohonan').getOne(kept.id);
       expect(r['berkas_dihapus']).toBe(false);
-      expect(r['ktp']).not.toBe('');
-      expect(filesIn(kept.id).length).toBe(5);
+      expect(filesIn(kept.id).length).toBe(documents);
     }
-    // Running again changes nothing more.
+    // Running again changes nothing more. The second run is seen to have finished when it has
+    // cleared one more request that expired in the meantime.
+    const later = await newRequest();
+    await advance(pb, 'permohonan', later.id, REJECTED);
+    writeDirect(pb.dataDir, 'permohonan', later.id, { ditutup: pbDate(new Date(Date.now() - (days + 1) * day)) });
     await pb.admin.crons.run('retensi_berkas');
-    await new Promise((r) => setTimeout(r, 1000));
-    const again = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id} && jenis = "retensi"', { id: expired.id }) });
-    expect(again).toHaveLength(1);
+    await waitFor(async () => (await pb.admin.collection('permohonan').getOne(later.id))['berkas_dihapus'] === true, 'retensi kedua');
+    expect((await historyOf(expired.id)).filter((e) => e['jenis'] === 'retensi')).toHaveLength(1);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, useJourney } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { REPAIR, REQUESTS } from '../support/records';
+import { advance } from '../support/staff';
 
 const journey = useJourney();
 
@@ -50,9 +52,9 @@ describe('tracking a request by its code', () => {
     // Staff check the documents, then ask for a new photo of the KK.
     const admin = journey.pb.admin;
     const record = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
-    await admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas', catatan_publik: 'Berkas sedang diperiksa petugas.' });
+    await advance(journey.pb, 'permohonan', record.id, REQUESTS.checking.id, { note: () => 'Berkas sedang diperiksa petugas.' });
     const note = 'Foto KK terpotong di bagian bawah, mohon kirim ulang.';
-    await admin.collection('permohonan').update(record.id, { status: 'perlu_perbaikan', catatan_publik: note, dokumen_perbaikan: ['kk'] });
+    await advance(journey.pb, 'permohonan', record.id, REPAIR, { note: () => note, repairDocuments: ['kk'] });
 
     await page.reload();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();

@@ -98,7 +98,7 @@ describe('reporting from /lapor', () => {
     const { page, close } = await journey.open();
     await page.goto('/lapor/');
     await fillCommon(page, 'Anak kecil sendirian di terminal bus malam hari');
-    await page.waitForTimeout(700);
+    // No wait: the form saves its draft as the page is left, so a reload right away loses nothing.
     await page.reload();
     await page.getByLabel('Apa yang Anda lihat?').waitFor();
     expect(await page.getByLabel('Apa yang Anda lihat?').inputValue()).toBe('Anak kecil sendirian di terminal bus malam hari');

@@ -1,48 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, useJourney } from '../support/journey';
+import { advance } from '../support/staff';
+import { jpegPhoto as photo } from '../support/images';
 
 // A citizen applies for alat bantu from the service page on a phone, with photos of the
 // documents, loses nothing on a reload or a dropped connection, and gets a code; staff
 // change the status and the tracking page shows it.
 
 const journey = useJourney();
-
-/** A noisy JPEG photo made in the page (no image library in Node), as bytes. */
-async function photo(page: Page, width: number, height: number, label: string): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ({ width, height, label }) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const ctx = canvas.getContext('2d')!;
-      const image = ctx.createImageData(width, height);
-      let seed = 7;
-      for (let i = 0; i < image.data.length; i += 4) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        const n = seed % 60;
-        image.data[i] = 150 + n;
-        image.data[i + 1] = 120 + n;
-        image.data[i + 2] = 90 + n;
-        image.data[i + 3] = 255;
-      }
-      ctx.putImageData(image, 0, 0);
-      ctx.fillStyle = '#f4f4f0';
-      ctx.fillRect(width * 0.1, height * 0.15, width * 0.8, height * 0.7);
-      ctx.fillStyle = '#111';
-      ctx.font = `${Math.round(height / 14)}px sans-serif`;
-      ctx.fillText(label, width * 0.15, height * 0.4);
-      ctx.fillText('NIK 1901014507800001', width * 0.15, height * 0.6);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    },
-    { width, height, label },
-  );
-  return Buffer.from(base64, 'base64');
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -108,7 +74,7 @@ describe('applying online for alat bantu', () => {
     await expectAccessible(page);
 
     // The draft (text and files) is on the device: a reload loses nothing.
-    await page.waitForTimeout(700);
+    // No wait: the form saves its draft as the page is left, so a reload right away loses nothing.
     await page.reload();
     await page.getByText('sudah dipulihkan').waitFor();
     await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
@@ -179,8 +145,7 @@ describe('applying online for alat bantu', () => {
     expect(await page.getByText('sudah dipulihkan').count()).toBe(0);
 
     // Staff move it on; the tracking page shows the new stage and the note.
-    await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_berkas' });
-    await journey.pb.admin.collection('permohonan').update(record.id, { status: 'verifikasi_lapangan', catatan_publik: 'TKSK Kecamatan Sungailiat akan berkunjung minggu ini.' });
+    await advance(journey.pb, 'permohonan', record.id, 'verifikasi_lapangan', { note: () => 'TKSK Kecamatan Sungailiat akan berkunjung minggu ini.' });
     await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
     await page.getByText('TKSK Kecamatan Sungailiat akan berkunjung minggu ini.').first().waitFor();
     expect(await page.getByText('Verifikasi lapangan').count()).toBeGreaterThan(0);

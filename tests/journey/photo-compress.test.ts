@@ -428,7 +428,10 @@ describe('keeping a form draft on the device', () => {
         files[field] = { name: rebuilt.name, type: rebuilt.type, bytes: [...new Uint8Array(await rebuilt.arrayBuffer())], isBlob: f.blob instanceof Blob };
       }
       const other = await lib.loadDraft('permohonan:lain');
-      return { key: draft.key, data: draft.data, savedAt: draft.savedAt, files, other };
+      // Listed by key prefix (the visits waiting on a phone), and only under that prefix.
+      const listed = (await lib.listDrafts('permohonan:')).map((d) => d.key);
+      const none = (await lib.listDrafts('kunjungan:')).map((d) => d.key);
+      return { key: draft.key, data: draft.data, savedAt: draft.savedAt, files, other, listed, none };
     });
     expect(loaded).not.toBeNull();
     expect(loaded?.key).toBe('permohonan:alat-bantu-disabilitas');
@@ -438,6 +441,8 @@ describe('keeping a form draft on the device', () => {
     expect(loaded?.files['ktp']).toEqual({ name: 'KTP Siti.jpg', type: 'image/jpeg', bytes: saved.ktp, isBlob: true });
     expect(loaded?.files['kk']).toEqual({ name: 'kk.pdf', type: 'application/pdf', bytes: saved.kk, isBlob: true });
     expect(loaded?.other).toBeNull();
+    expect(loaded?.listed).toEqual(['permohonan:alat-bantu-disabilitas']);
+    expect(loaded?.none).toEqual([]);
 
     const afterClear = await page.evaluate(async () => {
       const lib = (window as unknown as Uji).__pustakaUji;
@@ -470,6 +475,38 @@ describe('keeping a form draft on the device', () => {
     expect(result.old).toBeNull();
     const notice = await (await fetch(`${journey.pb.url}/privasi/`)).text();
     expect(notice).toContain(`${result.days} hari`);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('keeps the text stashed as the page goes away, newer than the last full save, with that save’s files', async () => {
+    const { page, consoleErrors, close } = await openSite();
+    const result = await page.evaluate(async () => {
+      const lib = (window as unknown as Uji).__pustakaUji;
+      const day = 86_400_000;
+      const ktp = new File([new Uint8Array([1, 2, 3])], 'ktp.jpg', { type: 'image/jpeg' });
+      await lib.saveDraft('permohonan:stash', { alamat: 'Jalan Lama' }, { ktp });
+      await new Promise((r) => setTimeout(r, 5));
+      lib.stashDraft('permohonan:stash', { alamat: 'Jalan Baru diketik sebelum muat ulang' });
+      const merged = await lib.loadDraft<{ alamat: string }>('permohonan:stash');
+      // A later full save supersedes the stash (and removes it).
+      await lib.saveDraft('permohonan:stash', { alamat: 'Jalan Tersimpan' }, { ktp });
+      const stashLeft = Object.keys(localStorage).filter((k) => k.includes('permohonan:stash')).length;
+      const saved = await lib.loadDraft<{ alamat: string }>('permohonan:stash');
+      // A stash of a form never opened again is dropped with the other expired drafts.
+      lib.stashDraft('laporan:lupa', { deskripsi: 'lama' });
+      await lib.loadDraft('lain', Date.now() + lib.DRAFT_MAX_AGE_DAYS * day + 60_000);
+      const expiredLeft = Object.keys(localStorage).filter((k) => k.includes('laporan:lupa')).length;
+      await lib.clearDraft('permohonan:stash');
+      lib.stashDraft('permohonan:stash', { alamat: 'x' });
+      await lib.clearDraft('permohonan:stash');
+      return { merged: merged && { alamat: merged.data.alamat, files: Object.keys(merged.files) }, stashLeft, saved: saved?.data.alamat, expiredLeft, cleared: await lib.loadDraft('permohonan:stash') };
+    });
+    expect(result.merged).toEqual({ alamat: 'Jalan Baru diketik sebelum muat ulang', files: ['ktp'] });
+    expect(result.stashLeft).toBe(0);
+    expect(result.saved).toBe('Jalan Tersimpan');
+    expect(result.expiredLeft).toBe(0);
+    expect(result.cleared).toBeNull();
     expect(consoleErrors).toEqual([]);
     await close();
   });

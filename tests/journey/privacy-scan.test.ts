@@ -8,7 +8,9 @@ import { reportForm, sampleApplicationForm, SAMPLE_PERSON, SAMPLE_PERSONAL_STRIN
 import { attachDocuments, reviewApplication, sendApplication, sendReport, startApplication, type Applicant } from '../support/forms';
 import { png } from '../support/images';
 import { UNSUR } from '../../src/lib/rules/ikm';
-import { putOnBoard } from '../support/records';
+import { FINISHED, REPAIR, REPORTS, content, putOnBoard } from '../support/records';
+import { advance } from '../support/staff';
+import { statusWithMeaning } from '../support/workflow';
 
 // After real journeys (applications and reports through the forms and the API, staff moving
 // them on with public notes, a survey, a suggestion, and a bad submission), nothing a person
@@ -85,10 +87,10 @@ async function post(collection: string, body: FormData): Promise<{ status: numbe
 
 const byCode = (collection: string, code: string) => journey.pb.admin.collection(collection).getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: code }));
 
-/** Staff move a record along `statuses`, each time with a public note (never personal data). */
-async function move(collection: string, code: string, statuses: string[], extra: Record<string, unknown> = {}) {
+/** Staff move a record to `target` through the workspace's actions, each with a public note (never personal data). */
+async function move(collection: 'permohonan' | 'laporan', code: string, target: string) {
   const { id } = await byCode(collection, code);
-  for (const status of statuses) await journey.pb.admin.collection(collection).update(id, { status, catatan_publik: `Tahap ${status} sudah dicatat petugas.`, ...(status === 'perlu_perbaikan' ? extra : {}) });
+  await advance(journey.pb, collection, id, target, { note: (n, aksi) => `Tahap ${n + 1} (${aksi}) sudah dicatat petugas.` });
 }
 
 describe('no personal value on any public page, in any public answer, or in a log', () => {
@@ -121,10 +123,10 @@ describe('no personal value on any public page, in any public answer, or in a lo
     expect((await post('laporan', reportForm({ ...SAMPLE_REPORT, telepon_pelapor: '0838-2020-3030x' }))).status).toBe(400);
 
     // Staff: the browser application is finished (then rated), the API one waits for corrections.
-    await move('permohonan', browserApplication, ['verifikasi_berkas', 'verifikasi_lapangan', 'menunggu_keputusan', 'disetujui', 'selesai']);
-    await move('permohonan', apiApplication, ['verifikasi_berkas', 'perlu_perbaikan'], { dokumen_perbaikan: ['kk'] });
-    await move('laporan', browserReport, ['dijangkau', 'asesmen']);
-    await move('laporan', apiReport, ['diteruskan', 'dijangkau', 'selesai']);
+    await move('permohonan', browserApplication, FINISHED);
+    await move('permohonan', apiApplication, REPAIR);
+    await move('laporan', browserReport, REPORTS.checking.next.find((id) => !REPORTS.statuses.find((s) => s.id === id)?.closed)!);
+    await move('laporan', apiReport, statusWithMeaning(content.reportStatuses, 'success'));
     const survey = new FormData();
     for (const u of UNSUR) survey.append(u.id, '4');
     survey.append('saran', SURVEY_COMMENT);

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, useJourney } from '../support/journey';
 import { applyAsSamplePerson } from '../support/application';
 import { UNSUR } from '../../src/lib/rules/ikm';
-import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { advance } from '../support/staff';
 
 const journey = useJourney();
 
@@ -12,9 +13,7 @@ async function finishedRequest(): Promise<{ code: string; id: string }> {
   const code = await applyAsSamplePerson(journey.pb.url);
   const admin = journey.pb.admin;
   const { id } = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
-  for (const status of pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'success'))) {
-    await admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}.` });
-  }
+  await advance(journey.pb, 'permohonan', id, statusWithMeaning(STATUS_LISTS.permohonan, 'success'));
   return { code, id };
 }
 
@@ -152,9 +151,7 @@ describe('rating a finished request (SKM)', () => {
     const code = await applyAsSamplePerson(journey.pb.url);
     const admin = journey.pb.admin;
     const { id } = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
-    for (const status of pathTo(STATUS_LISTS.permohonan, statusWithMeaning(STATUS_LISTS.permohonan, 'rejected'))) {
-      await admin.collection('permohonan').update(id, { status, catatan_publik: `Tahap ${status}: persyaratan tidak terpenuhi.` });
-    }
+    await advance(journey.pb, 'permohonan', id, statusWithMeaning(STATUS_LISTS.permohonan, 'rejected'), { note: () => 'Persyaratan tidak terpenuhi.' });
     const { page, consoleErrors, close } = await journey.open();
     await page.goto(`/lacak/?kode=${code}`);
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();

@@ -5,8 +5,8 @@ import { measureSite } from '../../scripts/lib/page-weight.mjs';
 
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const KB = 1024;
-/** Pages that need an island; every other page is an information page. */
-const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja)\/$|^\/layanan\/[^/]+\/ajukan\/$/;
+/** Pages that need an island (the staff workspace is all islands); every other page is an information page. */
+const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja)\/$|^\/layanan\/[^/]+\/ajukan\/$|^\/petugas\//;
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,6 +41,12 @@ describe('budgets of the built site', () => {
       expect(form.jsBytes, form.page).toBeLessThanOrEqual(35 * KB);
       expect(form.jsFiles.some((f) => f.includes('photo-compress')), form.page).toBe(false);
     }
+  });
+
+  it('keeps every staff workspace page under 60 KB gzip of JavaScript (staff use cheap phones too)', () => {
+    const workspace = pages.filter((p) => p.page.startsWith('/petugas/'));
+    expect(workspace.length).toBeGreaterThan(0);
+    expect(workspace.filter((p) => p.jsBytes > 60 * KB).map((p) => `${p.page}: ${p.jsBytes} B`)).toEqual([]);
   });
 
   it('keeps every page at or under 30 KB gzip of HTML plus CSS', () => {

@@ -116,11 +116,11 @@ export function sampleApplicationForm(overrides: Record<string, string> = {}): F
   return form;
 }
 
-/** Sends an application for SAMPLE_PERSON; returns its tracking code. */
-export async function applyAsSamplePerson(baseUrl: string): Promise<string> {
+/** Sends an application for SAMPLE_PERSON (with any field replaced, e.g. another person's); returns its tracking code. */
+export async function applyAsSamplePerson(baseUrl: string, overrides: Record<string, string> = {}): Promise<string> {
   const res = await fetch(`${baseUrl}/api/collections/permohonan/records`, {
     method: 'POST',
-    body: sampleApplicationForm(),
+    body: sampleApplicationForm(overrides),
   });
   if (res.status !== 200) throw new Error(`permohonan ditolak: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { kode_lacak: string }).kode_lacak;

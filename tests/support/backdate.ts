@@ -60,3 +60,34 @@ export function backdate(dataDir: string, collection: 'permohonan' | 'laporan', 
     db.close();
   }
 }
+
+/**
+ * Writes fields of one record straight into the test server's database, as time or a crash
+ * would leave them (a due date in the past, a request closed a year ago): fields the server sets
+ * and no API lets anyone set. Test-only, like the dates above.
+ */
+export function writeDirect(dataDir: string, table: string, id: string, fields: Record<string, string | number | boolean>): void {
+  const db = new DatabaseSync(path.join(dataDir, 'data.db'));
+  try {
+    db.exec('PRAGMA busy_timeout = 10000');
+    const names = Object.keys(fields);
+    const values = names.map((n) => {
+      const v = fields[n]!;
+      return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    });
+    const result = db.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...values, id);
+    if (result.changes !== 1) throw new Error(`${table} ${id} tidak ditemukan`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Sets the due date of a record's current stage (`batas_tahap`), which in the portal only the SOP
+ * sets (neither staff nor administrators may): for tests of the late and due-today lists, whose
+ * dates would otherwise depend on the hour the test runs. The `terlambat` flag follows at the next
+ * run of the `tandai_terlambat` cron.
+ */
+export function setDueDate(dataDir: string, collection: 'permohonan' | 'laporan', id: string, when: Date): void {
+  writeDirect(dataDir, collection, id, { batas_tahap: pbDate(when) });
+}

@@ -1,6 +1,8 @@
-// Image files made in Node without an image library: PNG is simple enough to write by hand
-// (chunks with a CRC, pixel rows deflated), which is all hostile-image tests need.
+// Image files made without an image library: PNG is simple enough to write by hand in Node
+// (chunks with a CRC, pixel rows deflated), which is all hostile-image tests need; a camera-like
+// JPEG is drawn by the browser itself.
 import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -40,4 +42,44 @@ export function png(width: number, height: number, options: { rows?: number; ida
   }
   // 8-bit truecolour (colour type 2).
   return Buffer.concat([pngHead(width, height, 8, 2), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * A noisy camera-like JPEG made in the page's canvas (no image library in Node), as bytes: large
+ * enough at 3000×2000 (over 1 MB) that the in-browser compressor has real work to do. It shows
+ * `label` and, below it, `detail` (by default a fictitious NIK, as on a photographed document).
+ */
+export async function jpegPhoto(page: Page, width: number, height: number, label: string, detail = 'NIK 1901014507800001'): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ width, height, label, detail }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext('2d')!;
+      const image = ctx.createImageData(width, height);
+      let seed = 7;
+      for (let i = 0; i < image.data.length; i += 4) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        const n = seed % 60;
+        image.data[i] = 150 + n;
+        image.data[i + 1] = 120 + n;
+        image.data[i + 2] = 90 + n;
+        image.data[i + 3] = 255;
+      }
+      ctx.putImageData(image, 0, 0);
+      ctx.fillStyle = '#f4f4f0';
+      ctx.fillRect(width * 0.1, height * 0.15, width * 0.8, height * 0.7);
+      ctx.fillStyle = '#111';
+      ctx.font = `${Math.round(height / 14)}px sans-serif`;
+      ctx.fillText(label, width * 0.15, height * 0.4);
+      ctx.fillText(detail, width * 0.15, height * 0.6);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    { width, height, label, detail },
+  );
+  return Buffer.from(base64, 'base64');
 }

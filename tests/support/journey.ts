@@ -1,5 +1,9 @@
-// One PocketBase (serving the built site) and one Chromium per journey file.
-import { afterAll, beforeAll } from 'vitest';
+// One PocketBase (serving the built site) and one Chromium per journey file. A failed test keeps
+// a full-page screenshot and a Playwright trace (open it with `npx playwright show-trace`) of every
+// page it left open, in test-results/journey-failures/.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestPocketBase, type TestPocketBase } from './pocketbase';
 import { axeViolations, launchBrowser, PHONE, type TestBrowser } from './browser';
@@ -11,18 +15,46 @@ export interface Journey {
   open: (options?: { viewport?: { width: number; height: number } }) => Promise<{ page: Page; context: BrowserContext; consoleErrors: string[]; close: () => Promise<void> }>;
 }
 
+const FAILURES = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'journey-failures');
+
 export function useJourney(): Journey {
   const journey = {} as Journey;
+  const opened = new Set<{ page: Page; context: BrowserContext }>();
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      const name = `${path.basename(ctx.task.file?.name ?? 'journey', '.test.ts')}-${ctx.task.name}`.replace(/[^\w-]+/g, '-').slice(0, 120);
+      mkdirSync(FAILURES, { recursive: true });
+      let n = 0;
+      for (const { page, context } of opened) {
+        n++;
+        await page.screenshot({ path: path.join(FAILURES, `${name}-${n}.png`), fullPage: true }).catch(() => {});
+        await context.tracing.stop({ path: path.join(FAILURES, `${name}-${n}.zip`) }).catch(() => {});
+      }
+    });
+  });
   beforeAll(async () => {
     const [pb, browser] = await Promise.all([startTestPocketBase(), launchBrowser()]);
     journey.pb = pb;
     journey.browser = browser;
     journey.open = async (options = {}) => {
       const { page, context } = await browser.newPage({ viewport: options.viewport ?? PHONE, baseURL: pb.url });
+      // Kept only when the test fails (see above); closing the context drops it. The actions and a
+      // filmstrip by default; JOURNEY_TRACE=full adds DOM snapshots (slower, for a hunt).
+      await context.tracing.start({ screenshots: true, snapshots: process.env['JOURNEY_TRACE'] === 'full' });
+      const entry = { page, context };
+      opened.add(entry);
       const consoleErrors: string[] = [];
       page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
       page.on('pageerror', (err) => consoleErrors.push(err.message));
-      return { page, context, consoleErrors, close: () => context.close() };
+      return {
+        page,
+        context,
+        consoleErrors,
+        close: async () => {
+          opened.delete(entry);
+          await context.close();
+        },
+      };
     };
   });
   afterAll(async () => {

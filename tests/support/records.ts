@@ -1,7 +1,7 @@
 // Requests and reports for tests of the public figures, built from content/ (services, their
 // eligibility questions and documents, kecamatan, report types, and the status workflows) so the
-// tests hold for another office's content too. Sent through the public routes, moved on by the
-// test superuser through the records API, as staff would in the admin UI.
+// tests hold for another office's content too. Sent through the public routes, moved on by staff
+// accounts through the workspace's actions (tests/support/staff.ts).
 import { randomUUID } from 'node:crypto';
 import type { TestPocketBase } from './pocketbase';
 import { loadContent } from './content';
@@ -9,6 +9,7 @@ import { applicationForm, applicationVectors, fakeFile, photoFile, PRIVACY_VERSI
 import { backdate, mondayAt } from './backdate';
 import { MIN_PUBLIC_COUNT } from '../../src/lib/rules';
 import { pathTo, statusWithMeaning } from './workflow';
+import { advance, portalOf } from './staff';
 import type { StatusMeaning } from '../../src/schemas/reference';
 
 export const content = loadContent();
@@ -43,11 +44,22 @@ export const REQUESTS = workflow(content.statuses);
 export const REPORTS = workflow(content.reportStatuses);
 /** The served end (meaning "success"): finished requests count by it (medians, survey population). */
 export const FINISHED = statusWithMeaning(content.statuses, 'success');
+/** Where staff send a request back to the applicant for corrections (meaning "repair"). */
+export const REPAIR = statusWithMeaning(content.statuses, 'repair');
 
-/** Services that take applications online, the vectors' own service first. */
+/**
+ * Services that take applications online and whose SOP passes through every stage these tests
+ * move requests to (the checking stage, and a decision that can refuse), the vectors' own
+ * service first: staff can only move a request along its own SOP.
+ */
 export const SERVICES = (() => {
   const first = applicationVectors()[0]!.input.layanan;
-  const online = content.services.filter((s) => s.data.onlineApplication);
+  const data = portalOf();
+  const fits = (id: string) => {
+    const steps = data.services.find((s) => s.id === id)?.steps ?? [];
+    return steps.some((st) => st.stage === REQUESTS.checking.id) && steps.some((st) => st.kind === 'decision');
+  };
+  const online = content.services.filter((s) => s.data.onlineApplication && fits(s.id));
   return [...online.filter((s) => s.id === first), ...online.filter((s) => s.id !== first)].map((s) => ({ id: s.id, title: s.data.title, data: s.data }));
 })();
 export const KECAMATAN = content.kecamatan.map((k) => ({ id: k.id, name: k.data.name }));
@@ -108,9 +120,10 @@ export async function report(pb: TestPocketBase, jenis: string, kecamatan: strin
   return created(pb, 'laporan', await fetch(`${pb.url}/api/collections/laporan/records`, { method: 'POST', body: form }));
 }
 
-/** Moves a record through `path` as staff, with a public note (some statuses require one). */
+/** Moves a record as staff do, through the workspace's actions, to the last status of `path`. */
 export async function move(pb: TestPocketBase, collection: 'permohonan' | 'laporan', id: string, path: readonly string[]): Promise<void> {
-  for (const status of path) await pb.admin.collection(collection).update(id, { status, catatan_publik: `Status berubah menjadi ${status}, alasan tertulis.` });
+  const target = path[path.length - 1];
+  if (target) await advance(pb, collection, id, target);
 }
 
 /** Nine answers of `score` (1–4) for a served request, through the public survey route. */

@@ -27,8 +27,9 @@ function answer(app, rawCode, now) {
   const isReport = !application && report !== null;
   const historyCollection = isReport ? "riwayat_laporan" : "riwayat_permohonan";
   const relation = isReport ? "laporan" : "permohonan";
-  // Only status changes and notes: assignments, verification and data changes are internal.
-  const events = app.findRecordsByFilter(historyCollection, relation + " = {:id} && (jenis = '' || jenis = 'status' || jenis = 'catatan')", "created", 200, 0, { id: record ? record.id : "-" });
+  // Status changes, recorded SOP steps and notes; an assignment, a document check or a data change
+  // is internal unless staff wrote the person a public note with it (e.g. "TKSK akan berkunjung").
+  const events = app.findRecordsByFilter(historyCollection, relation + " = {:id} && (jenis = '' || jenis = 'status' || jenis = 'catatan' || jenis = 'langkah' || jenis = 'buka_kembali' || catatan_publik != '')", "urutan", 200, 0, { id: record ? record.id : "-" });
 
   const body = {
     kode: code,

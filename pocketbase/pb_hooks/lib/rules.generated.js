@@ -42,29 +42,37 @@ __export(index_exports, {
   CODE_ALPHABET: () => CODE_ALPHABET,
   CODE_BITS: () => CODE_BITS,
   CODE_SYMBOLS: () => CODE_SYMBOLS,
+  CONTROL: () => CONTROL,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
   MAX_REPORT_PHOTOS: () => MAX_REPORT_PHOTOS,
   MIN_PUBLIC_COUNT: () => MIN_PUBLIC_COUNT,
+  NAME: () => NAME,
   REPORT_PHOTO_MAX_MB: () => REPORT_PHOTO_MAX_MB,
   REPORT_PHOTO_TYPES: () => REPORT_PHOTO_TYPES,
   REPORT_TEXT_FIELDS: () => REPORT_TEXT_FIELDS,
   RESPONDENT_FIELDS: () => RESPONDENT_FIELDS,
   SARAN_LIMITS: () => SARAN_LIMITS,
+  SUBMISSION_ID: () => SUBMISSION_ID,
+  SUBMISSION_ID_MESSAGE: () => SUBMISSION_ID_MESSAGE,
   SURVEY_ANSWER_MAX: () => SURVEY_ANSWER_MAX,
   SURVEY_ANSWER_MIN: () => SURVEY_ANSWER_MIN,
   SURVEY_SARAN_MAX: () => SURVEY_SARAN_MAX,
   TEXT_FIELDS: () => TEXT_FIELDS,
+  UNREADABLE_MESSAGE: () => UNREADABLE_MESSAGE,
   UNSUR: () => UNSUR,
   VERIFICATION_FIELDS: () => VERIFICATION_FIELDS,
   WORKING_DAY_MINUTES: () => WORKING_DAY_MINUTES,
   acceptedTypesText: () => acceptedTypesText,
+  allowedActions: () => allowedActions,
   computeIkm: () => computeIkm,
+  decidingRoles: () => decidingRoles,
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
   dueAt: () => dueAt,
   eventKinds: () => eventKinds,
+  firstLangkah: () => firstLangkah,
   formatCode: () => formatCode,
   formatPhone: () => formatPhone,
   generateCode: () => generateCode,
@@ -72,8 +80,12 @@ __export(index_exports, {
   groupBoard: () => groupBoard,
   imagePixelsProblem: () => imagePixelsProblem,
   isProvinceCode: () => isProvinceCode,
+  judge: () => judge,
+  judgeReport: () => judgeReport,
+  judgeReportTask: () => judgeReportTask,
   kkProblem: () => kkProblem,
   krejcieMorgan: () => krejcieMorgan,
+  nextFieldRoles: () => nextFieldRoles,
   nikBirthDayMonth: () => nikBirthDayMonth,
   nikProblem: () => nikProblem,
   normaliseCode: () => normaliseCode,
@@ -82,10 +94,13 @@ __export(index_exports, {
   protectSurvey: () => protectSurvey,
   protectTable: () => protectTable,
   publishable: () => publishable,
+  recordsVisitResult: () => recordsVisitResult,
+  roleList: () => roleList,
   sopStages: () => sopStages,
   startOfLocalDay: () => startOfLocalDay,
   toE164: () => toE164,
   transitionProblem: () => transitionProblem,
+  unreadableText: () => unreadableText,
   validateApplication: () => validateApplication,
   validateReport: () => validateReport,
   validateSaran: () => validateSaran,
@@ -928,4 +943,173 @@ function groupBoard(records, min = MIN_PUBLIC_COUNT) {
   let hidden = 0;
   for (let i = 0; i < left.length; i++) hidden += left[i].jumlah;
   return { groups, hidden };
+}
+
+// src/lib/rules/sop-flow.ts
+var byMeaning = (ctx, meaning) => ctx.statuses.find((s) => s.meaning === meaning);
+function roleList(ctx, ids) {
+  var _a;
+  const labels = [...new Set(ids)].map((id) => {
+    var _a2, _b;
+    return (_b = (_a2 = ctx.roles.find((r) => r.id === id)) == null ? void 0 : _a2.label) != null ? _b : id;
+  });
+  if (labels.length <= 1) return (_a = labels[0]) != null ? _a : "petugas yang berwenang";
+  if (labels.length === 2) return `${labels[0]} atau ${labels[1]}`;
+  return `${labels.slice(0, -1).join(", ")}, atau ${labels[labels.length - 1]}`;
+}
+function withPower(ctx, power) {
+  return ctx.roles.filter((r) => r.account && r.can.includes(power)).map((r) => r.id);
+}
+var isField = (ctx, role) => {
+  var _a;
+  return ((_a = ctx.roles.find((r) => r.id === role)) == null ? void 0 : _a.field) === true;
+};
+function mayActAs(ctx, mine, allowed, state) {
+  return mine.some((r) => allowed.includes(r) && (!isField(ctx, r) || state.assignedToMe));
+}
+function decidingRoles(ctx) {
+  const decisions = ctx.steps.filter((s) => s.kind === "decision");
+  if (decisions.length > 0) return [...new Set(decisions.flatMap((s) => [...s.roles]))];
+  const before = ctx.steps.length >= 2 ? ctx.steps[ctx.steps.length - 2] : ctx.steps[ctx.steps.length - 1];
+  return before ? [...before.roles] : [];
+}
+function firstLangkah(ctx) {
+  const first = ctx.steps[0];
+  return first && first.kind === "start" && first.outside ? 1 : 0;
+}
+function refuse(message) {
+  return { allowed: false, message };
+}
+function judge(ctx, state, mine, action) {
+  var _a, _b, _c, _d;
+  const status = ctx.statuses.find((s) => s.id === state.status);
+  const step = ctx.steps[state.langkah];
+  const stay = { allowed: true, status: state.status, langkah: state.langkah, closes: false };
+  const closed = (status == null ? void 0 : status.closed) === true;
+  const inRepair = (status == null ? void 0 : status.meaning) === "repair";
+  const stepRoles = step ? [...step.roles] : [];
+  const officeStepRoles = stepRoles.filter((r) => !isField(ctx, r));
+  if (action === "buka-kembali") {
+    if (!closed || (status == null ? void 0 : status.meaning) !== "success" && (status == null ? void 0 : status.meaning) !== "rejected") return refuse("Hanya permohonan yang sudah selesai atau ditolak yang dapat dibuka kembali.");
+    const deciders = decidingRoles(ctx);
+    if (!mayActAs(ctx, mine, deciders, state)) return refuse(`Permohonan yang sudah diputus hanya dapat dibuka kembali oleh ${roleList(ctx, deciders)}, dengan alasan tertulis.`);
+    let at2 = -1;
+    ctx.steps.forEach((s, i) => s.kind === "decision" ? at2 = i : null);
+    if (at2 < 0) at2 = Math.max(0, ctx.steps.length - 2);
+    return { allowed: true, status: ctx.steps[at2].stage, langkah: at2, closes: false };
+  }
+  if (closed) return refuse(`Permohonan sudah \u201C${(_a = status == null ? void 0 : status.label) != null ? _a : state.status}\u201D. Untuk mengubahnya, buka kembali permohonan dengan alasan tertulis.`);
+  switch (action) {
+    case "langkah": {
+      if (!step) return refuse("Semua langkah SOP permohonan ini sudah tercatat.");
+      if (inRepair) return refuse("Permohonan sedang menunggu perbaikan dari pemohon. Lanjutkan pemeriksaan setelah dokumen diterima.");
+      const initial = (_b = byMeaning(ctx, "initial")) == null ? void 0 : _b.id;
+      if (state.status !== step.stage && state.status !== initial) return refuse("Tahap permohonan tidak sesuai dengan langkah SOP berikutnya. Muat ulang halaman.");
+      if (!mayActAs(ctx, mine, stepRoles, state)) {
+        const field = stepRoles.filter((r) => isField(ctx, r));
+        const tail = field.length === stepRoles.length && field.length > 0 ? " yang ditugaskan pada permohonan ini" : "";
+        return refuse(`Langkah ini dicatat oleh ${roleList(ctx, stepRoles)}${tail}: ${step.activity}`);
+      }
+      const next = ctx.steps[state.langkah + 1];
+      if (!next || step.kind === "end") {
+        const success = byMeaning(ctx, "success");
+        return { allowed: true, status: (_c = success == null ? void 0 : success.id) != null ? _c : state.status, langkah: state.langkah + 1, closes: true };
+      }
+      return { allowed: true, status: next.stage, langkah: state.langkah + 1, closes: false };
+    }
+    case "perbaikan": {
+      const repair = byMeaning(ctx, "repair");
+      if (!repair) return refuse("Daftar status kantor ini tidak mengenal permintaan perbaikan.");
+      if (inRepair) return refuse("Permohonan sudah menunggu perbaikan dari pemohon.");
+      const allowed = [...withPower(ctx, "perbaikan"), ...officeStepRoles];
+      if (!mayActAs(ctx, mine, allowed, state)) return refuse(`Perbaikan dokumen diminta oleh ${roleList(ctx, allowed)}.`);
+      return __spreadProps(__spreadValues({}, stay), { status: repair.id });
+    }
+    case "lanjutkan": {
+      if (!inRepair) return refuse("Permohonan tidak sedang menunggu perbaikan.");
+      const allowed = [...withPower(ctx, "perbaikan"), ...officeStepRoles];
+      if (!mayActAs(ctx, mine, allowed, state)) return refuse(`Pemeriksaan setelah perbaikan dilanjutkan oleh ${roleList(ctx, allowed)}.`);
+      return __spreadProps(__spreadValues({}, stay), { status: step ? step.stage : state.status });
+    }
+    case "periksa-dokumen": {
+      const allowed = [...withPower(ctx, "perbaikan"), ...officeStepRoles];
+      if (!mayActAs(ctx, mine, allowed, state)) return refuse(`Dokumen diperiksa oleh ${roleList(ctx, allowed)}.`);
+      return stay;
+    }
+    case "tolak": {
+      const rejected = byMeaning(ctx, "rejected");
+      if (!rejected) return refuse("Daftar status kantor ini tidak mengenal penolakan.");
+      const hasDecisions = ctx.steps.some((s) => s.kind === "decision");
+      if (hasDecisions && (step == null ? void 0 : step.kind) !== "decision") {
+        return refuse(`Permohonan hanya dapat ditolak pada langkah keputusan SOP, oleh ${roleList(ctx, decidingRoles(ctx))}.`);
+      }
+      if (!mayActAs(ctx, mine, stepRoles, state)) return refuse(`Keputusan pada langkah ini diambil oleh ${roleList(ctx, stepRoles)}: ${(_d = step == null ? void 0 : step.activity) != null ? _d : ""}`.trim());
+      return { allowed: true, status: rejected.id, langkah: state.langkah, closes: true };
+    }
+    case "batal": {
+      const cancelled = byMeaning(ctx, "cancelled");
+      if (!cancelled) return refuse("Daftar status kantor ini tidak mengenal pembatalan.");
+      const allowed = withPower(ctx, "batal");
+      if (!mayActAs(ctx, mine, allowed, state)) return refuse(`Permohonan dibatalkan oleh ${roleList(ctx, allowed)}, atas permintaan pemohon atau karena pemohon tidak dapat dihubungi.`);
+      return { allowed: true, status: cancelled.id, langkah: state.langkah, closes: true };
+    }
+    case "tugaskan": {
+      if (nextFieldRoles(ctx, state).length === 0) return refuse("Tidak ada langkah lapangan lagi dalam SOP layanan ini; tidak ada petugas lapangan yang perlu ditugaskan.");
+      const allowed = withPower(ctx, "tugaskan");
+      if (!mayActAs(ctx, mine, allowed, state)) return refuse(`Petugas lapangan ditugaskan oleh ${roleList(ctx, allowed)}.`);
+      return stay;
+    }
+  }
+}
+function allowedActions(ctx, state, mine) {
+  const all = ["langkah", "perbaikan", "lanjutkan", "periksa-dokumen", "tolak", "batal", "tugaskan", "buka-kembali"];
+  return all.filter((a) => judge(ctx, state, mine, a).allowed);
+}
+function nextFieldRoles(ctx, state) {
+  for (let i = Math.max(0, state.langkah); i < ctx.steps.length; i++) {
+    const field = ctx.steps[i].roles.filter((r) => isField(ctx, r));
+    if (field.length > 0) return field;
+  }
+  return [];
+}
+function judgeReport(ctx, state, mine, target) {
+  var _a;
+  const flow = { steps: [], statuses: ctx.statuses, roles: ctx.roles };
+  const current = ctx.statuses.find((s) => s.id === state.status);
+  const next = ctx.statuses.find((s) => s.id === target);
+  const quoted2 = (s, id) => {
+    var _a2;
+    return `\u201C${(_a2 = s == null ? void 0 : s.label) != null ? _a2 : id}\u201D`;
+  };
+  if (!next) return { allowed: false, message: "Status laporan tidak dikenal." };
+  if (current == null ? void 0 : current.closed) return { allowed: false, message: `Laporan sudah ${quoted2(current, state.status)}; statusnya tidak dapat diubah lagi.` };
+  if (current && !current.next.includes(target)) {
+    const options = current.next.map((id) => quoted2(ctx.statuses.find((s) => s.id === id), id)).join(", ");
+    return { allowed: false, message: `Status laporan tidak dapat berubah dari ${quoted2(current, state.status)} langsung ke ${quoted2(next, target)}. Pilihan berikutnya: ${options}.` };
+  }
+  const stage = next.closed ? current == null ? void 0 : current.sopStage : next.sopStage;
+  const allowed = [.../* @__PURE__ */ new Set([...stage ? (_a = ctx.stageRoles[stage]) != null ? _a : [] : [], ...withPower(flow, "laporan")])].filter((r) => ctx.roles.some((x) => x.id === r && x.account));
+  if (!mayActAs(flow, mine, allowed, { status: state.status, langkah: 0, assignedToMe: state.assignedToMe })) {
+    return { allowed: false, message: `Status ${quoted2(next, target)} dicatat oleh ${roleList(flow, allowed)}.` };
+  }
+  return { allowed: true };
+}
+function judgeReportTask(ctx, state, mine, task) {
+  var _a;
+  const flow = { steps: [], statuses: ctx.statuses, roles: ctx.roles };
+  const current = ctx.statuses.find((s) => s.id === state.status);
+  if (current == null ? void 0 : current.closed) return { allowed: false, message: `Laporan sudah \u201C${current.label}\u201D; tidak dapat diubah lagi.` };
+  const allowed = task === "tugaskan" ? [.../* @__PURE__ */ new Set([...withPower(flow, "tugaskan"), ...withPower(flow, "laporan")])] : [.../* @__PURE__ */ new Set([...(current == null ? void 0 : current.sopStage) ? (_a = ctx.stageRoles[current.sopStage]) != null ? _a : [] : [], ...withPower(flow, "laporan")])].filter((r) => ctx.roles.some((x) => x.id === r && x.account));
+  if (!mayActAs(flow, mine, allowed, { status: state.status, langkah: 0, assignedToMe: state.assignedToMe })) {
+    return { allowed: false, message: task === "tugaskan" ? `Laporan diteruskan oleh ${roleList(flow, allowed)}.` : `Penanganan laporan dicatat oleh ${roleList(flow, allowed)}.` };
+  }
+  return { allowed: true };
+}
+function recordsVisitResult(ctx, index) {
+  var _a;
+  const step = ctx.steps[index];
+  const next = ctx.steps[index + 1];
+  if (!step || !next) return false;
+  if (!step.roles.some((r) => isField(ctx, r))) return false;
+  return ((_a = ctx.statuses.find((s) => s.id === next.stage)) == null ? void 0 : _a.meaning) === "decision";
 }

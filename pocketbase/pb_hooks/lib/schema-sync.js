@@ -72,6 +72,25 @@ function apply(app, schema) {
   setSelect(riwayatLaporan, "status", schema.reportStatuses);
   setSelect(riwayatLaporan, "status_dari", schema.reportStatuses);
   app.save(riwayatLaporan);
+
+  // Staff accounts: the roles and kecamatan an account may hold, and who reads the access log.
+  const petugas = app.findCollectionByNameOrId("petugas");
+  const peran = petugas.fields.getByName("peran");
+  peran.values = schema.roles;
+  peran.maxSelect = Math.max(1, schema.roles.length);
+  const kecamatan = petugas.fields.getByName("kecamatan");
+  kecamatan.values = schema.kecamatan;
+  kecamatan.maxSelect = Math.max(1, schema.kecamatan.length);
+  app.save(petugas);
+  const staff = '@request.auth.collectionName = "petugas" && @request.auth.aktif = true && @request.auth.wajib_ganti_sandi = false';
+  // `?=` does not reach into the signed-in record's multi-select; its stored JSON text does.
+  const readers = schema.accessLogReaders.map((r) => "@request.auth.peran ~ '\"" + r + "\"'").join(" || ");
+  const akses = app.findCollectionByNameOrId("log_akses");
+  akses.listRule = readers ? staff + " && (" + readers + ")" : null;
+  akses.viewRule = akses.listRule;
+  app.save(akses);
+  // What each account may see follows its roles, which content just may have redefined.
+  require(`${__hooks}/lib/staff.js`).refreshAccess(app, schema.fieldRoles, schema.caseRoles);
 }
 
 module.exports = { apply: apply };

@@ -1,6 +1,6 @@
-// Staff workflow on the server: stage due dates, the audit trail, overdue flags, the daily
-// digest, retention and the LAKIN export. The rules themselves (allowed transitions, which
-// change is which kind of event) come from rules.generated.js, shared with the tests.
+// The workflow on the server around the staff's actions (lib/case-actions.js): stage due dates,
+// what an administrator may still change in the admin UI, overdue flags, the daily digest and
+// retention. Who may act on a request is src/lib/rules/sop-flow.ts.
 
 function rules() {
   return require(`${__hooks}/lib/rules.generated.js`);
@@ -14,29 +14,14 @@ function pbDate(d) {
   return d.toISOString().replace("T", " ");
 }
 
-/**
- * What differs between applications and reports: their statuses, SOP stages, history
- * collection and locked fields. Everything else in the workflow is shared.
- */
+/** The statuses and SOP stages (with their standard minutes) that apply to a request or report. */
 function flowOf(data, record) {
   if (record.collection().name === "laporan") {
     const type = data.reportTypes.find((t) => t.id === record.getString("jenis"));
-    return {
-      statuses: data.reportStatuses,
-      stages: type ? type.stages : [],
-      history: "riwayat_laporan",
-      relation: "laporan",
-      locked: ["kode_lacak", "id_pengiriman", "persetujuan_versi", "persetujuan_waktu"],
-    };
+    return { statuses: data.reportStatuses, stages: type ? type.stages : [] };
   }
   const service = portal().service(data, record.getString("layanan"));
-  return {
-    statuses: data.statuses,
-    stages: service ? service.stages : [],
-    history: "riwayat_permohonan",
-    relation: "permohonan",
-    locked: rules().LOCKED_FIELDS,
-  };
+  return { statuses: data.statuses, stages: service ? service.stages : [] };
 }
 
 /** Due date of the record's current stage and the closing time, when the status changed. */
@@ -83,66 +68,70 @@ function inOneTransaction(e, fn) {
   }
 }
 
+/** Runs `fn(txApp)` in one transaction (a change and its history entry: both or neither). */
+function inTransaction(app, fn) {
+  app.runInTransaction((txApp) => fn(txApp));
+}
+
+/** A history entry for the record, chained to its previous one (lib/chain.js). */
 function saveEvent(app, record, fields) {
-  const isReport = record.collection().name === "laporan";
-  const event = new Record(app.findCollectionByNameOrId(isReport ? "riwayat_laporan" : "riwayat_permohonan"));
-  event.set(isReport ? "laporan" : "permohonan", record.id);
-  event.set("status", record.getString("status"));
-  for (const key in fields) event.set(key, fields[key]);
-  app.save(event);
+  return require(`${__hooks}/lib/chain.js`).append(app, record, fields);
 }
 
-/** Fields of a report whose change is housekeeping, not an event. */
-const REPORT_SYSTEM_FIELDS = ["status", "catatan_publik", "catatan_internal", "diteruskan_ke", "batas_tahap", "terlambat", "ditutup", "berkas_dihapus"];
+/**
+ * Fields only the workflow sets (through the staff's actions or the server itself): status and
+ * step, deadlines, closing and retention, assignments, repairs, checks and results. An
+ * administrator in the admin UI may not set them: an outcome never changes without its action
+ * and history entry.
+ */
+const WORKFLOW_FIELDS = {
+  permohonan: ["status", "langkah", "batas_tahap", "terlambat", "ditutup", "berkas_dihapus", "dokumen_perbaikan", "petugas_lapangan", "pemeriksaan_dokumen", "hasil_verifikasi", "tanggal_verifikasi", "catatan_verifikasi", "foto_verifikasi", "lokasi_kunjungan", "riwayat_urutan", "catatan_publik"],
+  laporan: ["status", "batas_tahap", "terlambat", "ditutup", "berkas_dihapus", "diteruskan_ke", "ditugaskan_ke", "unit_tujuan", "penanganan", "riwayat_urutan", "catatan_publik"],
+};
 
-/** A report's audit entries: status, note, forwarding to a social pillar, data change. */
-function reportEventKinds(changed) {
-  const kinds = [];
-  if (changed.indexOf("status") >= 0) kinds.push({ kind: "status", fields: ["status"] });
-  else if (changed.indexOf("catatan_publik") >= 0 || changed.indexOf("catatan_internal") >= 0) kinds.push({ kind: "catatan", fields: [] });
-  if (changed.indexOf("diteruskan_ke") >= 0) kinds.push({ kind: "penerusan", fields: ["diteruskan_ke"] });
-  const data = changed.filter((f) => REPORT_SYSTEM_FIELDS.indexOf(f) < 0);
-  if (data.length) kinds.push({ kind: "perubahan_data", fields: data });
-  return kinds;
-}
+/** Fields that identify a request or prove consent: nobody changes them. */
+const LOCKED = {
+  permohonan: ["kode_lacak", "id_pengiriman", "layanan", "persetujuan_versi", "persetujuan_waktu", "jawaban_kelayakan"],
+  laporan: ["kode_lacak", "id_pengiriman", "jenis", "persetujuan_versi", "persetujuan_waktu", "anonim"],
+};
 
-/** One audit entry per kind of change, with who made it. */
-function recordEvents(app, before, after, changed, who, documentKeys) {
-  const isReport = after.collection().name === "laporan";
-  const kinds = isReport ? reportEventKinds(changed) : rules().eventKinds(changed, documentKeys);
-  for (let i = 0; i < kinds.length; i++) {
-    const kind = kinds[i].kind;
-    const fields = { jenis: kind, petugas: who, perubahan: kinds[i].fields };
-    if (kind === "status") {
-      fields.status_dari = before.getString("status");
-      fields.catatan_publik = after.getString("catatan_publik");
-      fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
-      if (!isReport) fields.dokumen_perbaikan = after.getString("status") === "perlu_perbaikan" ? after.get("dokumen_perbaikan") : [];
-    } else if (kind === "penerusan") {
-      fields.perubahan = after.get("diteruskan_ke");
-      fields.catatan_internal = "Diteruskan ke pilar sosial: " + (after.get("diteruskan_ke") || []).join(", ");
-    } else if (kind === "perubahan_data" && isReport && changed.indexOf("penanganan") >= 0) {
-      fields.catatan_internal = "Penanganan: " + (after.get("penanganan") || []).join(", ");
-    } else if (kind === "catatan") {
-      fields.catatan_publik = changed.indexOf("catatan_publik") >= 0 ? after.getString("catatan_publik") : "";
-      fields.catatan_internal = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
-    } else if (kind === "penugasan") {
-      const id = after.getString("petugas_lapangan");
-      let name = "(tidak ada)";
-      if (id) {
-        try {
-          const worker = app.findRecordById("petugas_lapangan", id);
-          name = worker.getString("nama") + " (" + worker.getString("jenis") + ", " + worker.getString("kecamatan") + ")";
-        } catch (_) {
-          name = id;
-        }
-      }
-      fields.catatan_internal = "Ditugaskan untuk verifikasi lapangan: " + name;
-    } else if (kind === "verifikasi") {
-      fields.catatan_internal = "Hasil verifikasi: " + (after.getString("hasil_verifikasi") || "-");
-    }
-    saveEvent(app, after, fields);
+/**
+ * Why an administrator's edit of a request or report is refused, per field, or {} when it may be
+ * saved. A decided request is sealed: its data changes only after a reasoned reopening.
+ */
+function adminEditProblems(data, before, after, changed) {
+  const name = after.collection().name;
+  const problems = {};
+  for (let i = 0; i < changed.length; i++) {
+    const field = changed[i];
+    if (LOCKED[name].indexOf(field) >= 0) problems[field] = "Kolom ini tidak boleh diubah: kolom ini menandai permohonan atau membuktikan persetujuan pemohon.";
+    else if (WORKFLOW_FIELDS[name].indexOf(field) >= 0) problems[field] = "Kolom ini diubah oleh petugas lewat ruang kerja /petugas/ sesuai SOP, dan tercatat di riwayat; administrator tidak mengubahnya di sini.";
   }
+  const statuses = name === "laporan" ? data.reportStatuses : data.statuses;
+  const status = statuses.find((s) => s.id === before.getString("status"));
+  if (status && status.closed && (status.meaning === "success" || status.meaning === "rejected") && changed.length > 0 && Object.keys(problems).length === 0) {
+    problems[changed[0]] = "Permohonan ini sudah diputus (" + status.label + "). Datanya hanya dapat diubah setelah dibuka kembali, dengan alasan, oleh peran yang memutuskannya.";
+  }
+  if (changed.indexOf("kecamatan") >= 0 && !problems.kecamatan && !data.kecamatan.some((k) => k.id === after.getString("kecamatan"))) {
+    problems.kecamatan = "Kecamatan tidak dikenal. Pakai kunci dari daftar kecamatan, misalnya " + data.kecamatan[0].id + ".";
+  }
+  const ppks = after.getString("kategori_ppks");
+  if (changed.indexOf("kategori_ppks") >= 0 && ppks && !data.ppks.some((p) => p.id === ppks)) {
+    problems.kategori_ppks = "Kategori PPKS tidak dikenal. Pakai kunci dari daftar PPKS, misalnya " + data.ppks[0].id + ".";
+  }
+  return problems;
+}
+
+/** The history entry of an administrator's edit: which fields, never their old values. */
+function recordAdminEdit(app, after, changed, who) {
+  const notes = changed.indexOf("catatan_internal") >= 0 ? after.getString("catatan_internal") : "";
+  saveEvent(app, after, {
+    jenis: changed.length === 1 && changed[0] === "catatan_internal" ? "catatan" : "perubahan_data",
+    status_dari: after.getString("status"),
+    petugas: who,
+    catatan_internal: notes,
+    perubahan: changed,
+  });
 }
 
 /** Marks open requests and reports whose stage is past its due date (and unmarks the others). */
@@ -194,20 +183,13 @@ const PERSONAL_TEXT = { nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", 
 
 /**
  * Empties the notes of a request's history entries (staff wrote names, NIKs and addresses into
- * them: "Dikunjungi: Zubaidah … NIK …"); who did what, and when, stays. Returns how many changed.
+ * them: "Dikunjungi: Zubaidah … NIK …"); who did what, and when, stays, and so does the chain.
  */
 function redactHistory(app, record) {
-  const flow = flowOf(portal().required(), record);
-  const entries = app.findRecordsByFilter(flow.history, flow.relation + " = {:id}", "created", 0, 0, { id: record.id });
+  const isReport = record.collection().name === "laporan";
+  const entries = app.findRecordsByFilter(isReport ? "riwayat_laporan" : "riwayat_permohonan", (isReport ? "laporan" : "permohonan") + " = {:id}", "urutan", 0, 0, { id: record.id });
   let changed = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (!entry.getString("catatan_publik") && !entry.getString("catatan_internal")) continue;
-    entry.set("catatan_publik", "");
-    entry.set("catatan_internal", "");
-    app.save(entry);
-    changed++;
-  }
+  for (let i = 0; i < entries.length; i++) if (require(`${__hooks}/lib/chain.js`).redactNotes(app, entries[i])) changed++;
   return changed;
 }
 
@@ -304,4 +286,4 @@ function applyRetention(app, now) {
   return expired.length + reports.length;
 }
 
-module.exports = { inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, recordEvents: recordEvents, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
+module.exports = { inTransaction: inTransaction, inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, adminEditProblems: adminEditProblems, recordAdminEdit: recordAdminEdit, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };

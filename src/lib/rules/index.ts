@@ -12,4 +12,6 @@ export * from './ikm';
 export * from './report';
 export * from './image-size';
 export * from './saran';
+export * from './text';
 export * from './disclosure';
+export * from './sop-flow';

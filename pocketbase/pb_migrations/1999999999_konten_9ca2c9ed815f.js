@@ -190,6 +190,38 @@ migrate(
         "tksk",
         "dunia-usaha",
         "puskesos"
+      ],
+      "roles": [
+        "petugas-layanan",
+        "kasi",
+        "kabid",
+        "kadis",
+        "sekretariat",
+        "tksk-psm",
+        "pekerja-sosial"
+      ],
+      "accessLogReaders": [
+        "kadis"
+      ],
+      "kecamatan": [
+        "sungailiat",
+        "belinyu",
+        "merawang",
+        "mendo-barat",
+        "pemali",
+        "bakam",
+        "riau-silip",
+        "puding-besar"
+      ],
+      "fieldRoles": [
+        "tksk-psm",
+        "pekerja-sosial"
+      ],
+      "caseRoles": [
+        "petugas-layanan",
+        "kasi",
+        "kabid",
+        "kadis"
       ]
     });
   },
