@@ -13,23 +13,38 @@ function answer(app, rawCode, now) {
   const code = rules.normaliseCode(String(rawCode || ""));
 
   // Codes of applications and reports share one space: look in both, always, so a found and
-  // an unknown code cost the same queries.
-  const find = (collection) => {
-    try {
-      return app.findFirstRecordByData(collection, "kode_lacak", code || PLACEHOLDER_CODE);
-    } catch (_) {
-      return null;
-    }
-  };
-  const application = find("permohonan");
-  const report = find("laporan");
-  const record = application || report;
-  const isReport = !application && report !== null;
-  const historyCollection = isReport ? "riwayat_laporan" : "riwayat_permohonan";
+  // an unknown code cost the same queries. Plain SQL for the few columns the answer uses: loading
+  // whole records (some fifty fields each) made this route half as fast as PocketBase's own view.
+  const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false });
+  let record = null;
+  try {
+    app
+      .db()
+      .newQuery(
+        "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus FROM permohonan WHERE kode_lacak = {:code} " +
+          "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
+      )
+      .bind({ code: code || PLACEHOLDER_CODE })
+      .one(found);
+    record = found;
+  } catch (err) {
+    // dbx answers "no rows" with sql.ErrNoRows; anything else is a real failure.
+    if (!/no rows/i.test(String(err))) throw err;
+  }
+  const isReport = record !== null && record.kind === "laporan";
+  const historyTable = isReport ? "riwayat_laporan" : "riwayat_permohonan";
   const relation = isReport ? "laporan" : "permohonan";
   // Status changes, recorded SOP steps and notes; an assignment, a document check or a data change
   // is internal unless staff wrote the person a public note with it (e.g. "TKSK akan berkunjung").
-  const events = app.findRecordsByFilter(historyCollection, relation + " = {:id} && (jenis = '' || jenis = 'status' || jenis = 'catatan' || jenis = 'langkah' || jenis = 'buka_kembali' || catatan_publik != '')", "urutan", 200, 0, { id: record ? record.id : "-" });
+  const events = arrayOf(new DynamicModel({ created: "", status: "", catatan_publik: "" }));
+  app
+    .db()
+    .newQuery(
+      "SELECT created, status, catatan_publik FROM " + historyTable + " WHERE " + relation + " = {:id} " +
+        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
+    )
+    .bind({ id: record ? record.id : "-" })
+    .all(events);
 
   const body = {
     kode: code,
@@ -58,24 +73,24 @@ function answer(app, rawCode, now) {
 
   const statuses = isReport ? data.reportStatuses : data.statuses;
   const findStatus = (id) => statuses.find((s) => s.id === id);
-  const service = isReport ? data.reportTypes.find((t) => t.id === record.getString("jenis")) : portal.service(data, record.getString("layanan"));
-  const status = record.getString("status");
+  const service = isReport ? data.reportTypes.find((t) => t.id === record.jenis) : portal.service(data, record.jenis);
+  const status = record.status;
   const statusInfo = findStatus(status);
   const label = (id) => {
     const s = findStatus(id);
     return s ? s.label : id;
   };
-  const iso = (dt) => new Date(dt.string().replace(" ", "T")).toISOString();
+  const iso = (text) => new Date(String(text).replace(" ", "T")).toISOString();
 
-  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.getString("jenis")) : service ? service.title : record.getString("layanan");
-  body.diajukan = iso(record.getDateTime("created"));
+  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title : record.jenis;
+  body.diajukan = iso(record.created);
   body.status = status;
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
-  body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.getBool("berkas_dihapus"));
+  body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.berkas_dihapus);
 
-  const history = events.map((ev) => ({ waktu: iso(ev.getDateTime("created")), status: ev.getString("status"), catatan: ev.getString("catatan_publik") }));
+  const history = events.map((ev) => ({ waktu: iso(ev.created), status: ev.status, catatan: ev.catatan_publik }));
   body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_label: label(h.status), catatan: h.catatan }));
 
   // Each SOP stage: reached when its status first appears; left at the next different status.
@@ -106,7 +121,7 @@ function answer(app, rawCode, now) {
   body.dalam_waktu_standar = !late;
 
   if (!isReport && status === "perlu_perbaikan") {
-    const keys = record.get("dokumen_perbaikan") || [];
+    const keys = JSON.parse(record.dokumen_perbaikan || "[]") || [];
     body.dokumen_perbaikan = keys.map((key) => {
       const doc = data.documentTypes.find((d) => d.id === key);
       return doc ? doc.label : key;
