@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { REPAIR, REQUESTS } from '../support/records';
 import { advance } from '../support/staff';
@@ -79,7 +79,7 @@ describe('tracking a request by its code', () => {
     await page.getByRole('button', { name: 'Lacak' }).click();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
     expect(await page.locator('.track-status__label').textContent()).toBe('Perlu perbaikan');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lacak-hasil');
+    await expectFocusOn(page, '#lacak-hasil');
     expect(new URL(page.url()).searchParams.get('kode')).toBe(code);
     await expectAccessible(page);
     await expectNoPersonalData(page);
@@ -89,7 +89,7 @@ describe('tracking a request by its code', () => {
     await page.getByRole('button', { name: 'Lacak' }).click();
     await page.getByText('Kode BKA-222-222-222 tidak ditemukan.').waitFor();
     expect(await resultHeading(page).textContent()).toBe('Kode tidak ditemukan');
-    expect(await resultHeading(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectFocusOn(page, '.track-result h2');
     expect(await page.locator('.track-result').getByText(/tidak memakai huruf O, I, L, U, V atau angka 0 dan 1/).isVisible()).toBe(true);
     expect(await page.locator('.track-result').getByRole('link', { name: '0822-9997-0505' }).isVisible()).toBe(true);
     await expectAccessible(page);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { advance } from '../support/staff';
 import { jpegPhoto as photo } from '../support/images';
 
@@ -88,7 +88,7 @@ describe('applying online for alat bantu', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Ubah Telepon' }).click();
     await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-telepon');
+    await expectFocusOn(page, '#f-telepon');
     await page.getByLabel('Nomor telepon atau WhatsApp yang dapat dihubungi').fill('0813-1111-2222');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('button', { name: 'Lanjut' }).click();

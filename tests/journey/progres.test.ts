@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { DESKTOP } from '../support/browser';
 import { SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { backdate, mondayAt, OFFSET_MS } from '../support/backdate';
@@ -106,7 +106,7 @@ describe('the public progress board', () => {
     expect(await rows.count()).toBe(2);
     for (const row of await rows.all()) expect(await row.textContent()).toContain(K0.name);
     expect(new URL(page.url()).searchParams.get('kecamatan')).toBe(K0.id);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('progres-hasil');
+    await expectFocusOn(page, '#progres-hasil');
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
 

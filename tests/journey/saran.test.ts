@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 import { axeViolations, launchBrowser, type TestBrowser } from '../support/browser';
+import { expectFocusOn } from '../support/journey';
 
 let pb: TestPocketBase;
 let browser: TestBrowser;
@@ -26,14 +27,14 @@ describe('kotak saran journey (island → PocketBase SDK → record)', () => {
     await page.getByRole('button', { name: 'Kirim saran' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' });
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectFocusOn(page, '.error-summary');
     expect(await page.locator('#saran-pesan-galat').textContent()).toContain('Tulis saran atau masukan Anda.');
     expect(await page.getByLabel('Saran atau masukan').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
 
     // The summary links to the field.
     await summary.getByRole('link').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('saran-pesan');
+    await expectFocusOn(page, '#saran-pesan');
 
     const text = `Loket ramah disabilitas sangat membantu ${Date.now()}`;
     await page.getByLabel('Saran atau masukan').fill(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { applyAsSamplePerson } from '../support/application';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
@@ -59,7 +59,7 @@ describe('rating a finished request (SKM)', () => {
     // Sent empty: a summary that takes focus, and a message on each of the nine questions.
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.getByRole('heading', { level: 2, name: 'Ada yang perlu diperbaiki' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expectFocusOn(page, '.error-summary');
     expect(await page.locator('.error-summary li').count()).toBe(9);
     expect(await page.locator('fieldset.field--error').count()).toBe(9);
     expect(await page.locator('fieldset.survey-question').first().locator('.error-message').textContent()).toContain('Pilih salah satu jawaban untuk pertanyaan 1 (persyaratan).');
@@ -81,7 +81,7 @@ describe('rating a finished request (SKM)', () => {
     await page.getByRole('button', { name: 'Kirim penilaian' }).dblclick();
     const thanks = page.getByRole('heading', { level: 2, name: 'Terima kasih atas penilaian Anda' });
     await thanks.waitFor();
-    expect(await thanks.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectFocusOn(page, '.panel[role="status"] h2');
     expect(posts).toBe(1);
     await expectFine(page);
 

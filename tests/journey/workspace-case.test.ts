@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney, type Journey } from '../support/journey';
+import { expectAccessible, expectFocusOn, useJourney, type Journey } from '../support/journey';
 import { DESKTOP, openAs } from '../support/workspace';
 import { PHONE } from '../support/browser';
 import { advance, advanceToStep, portalOf, staffTeam, type StaffAccount } from '../support/staff';
@@ -101,7 +101,7 @@ async function tabTo(page: Page, target: { selector?: string; name?: RegExp }, m
 }
 
 /** Focus arrives on the element with this id (after the island has rendered). */
-const focusReaches = (page: Page, id: string) => page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 });
+const focusReaches = (page: Page, id: string) => expectFocusOn(page, `#${id}`);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the case page of a request', () => {
@@ -150,14 +150,14 @@ describe('the case page of a request', () => {
     const missing = page.locator(`#f-alasan-${bad}-galat`);
     await missing.waitFor();
     expect(await missing.textContent()).toMatch(/Tulis alasan .* perlu diganti/);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expectFocusOn(page, '.error-summary');
     await expectAccessible(page);
     await tabTo(page, { selector: `#f-alasan-${bad}` });
     await page.keyboard.type('Foto buram, nomor tidak terbaca');
     await tabTo(page, { name: /^Simpan pemeriksaan dokumen$/ });
     await page.keyboard.press('Enter');
     expect(await announced(page)).toContain('Pemeriksaan 2 dokumen tersimpan');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('ws-result'))).toBe(true);
+    await expectFocusOn(page, '.ws-result');
     const checked = await caseAs(front, 'permohonan', rec.id);
     expect(checked.dokumen.find((d) => d.kunci === good)?.pemeriksaan?.hasil).toBe('sesuai');
     expect(checked.dokumen.find((d) => d.kunci === bad)?.pemeriksaan).toMatchObject({ hasil: 'perlu_diganti', alasan: 'Foto buram, nomor tidak terbaca' });

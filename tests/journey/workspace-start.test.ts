@@ -50,6 +50,14 @@ async function tabTo(page: Page, selector: string) {
   throw new Error(`Tab tidak pernah sampai ke ${selector}`);
 }
 
+/**
+ * The error summary takes focus after the messages render (an effect, after paint): typing before
+ * that lands in the summary, not the field, so the next step waits for it as a person's eyes would.
+ */
+async function summaryHasFocus(page: Page) {
+  await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false, undefined, { timeout: 5000 });
+}
+
 /** The menu entries shown, once the header's island has narrowed them to the person's roles. */
 async function visibleMenu(page: Page): Promise<string[]> {
   await page.locator('.ws-session').waitFor();
@@ -75,7 +83,7 @@ describe('signing in', () => {
     await page.locator('#f-surel-galat').waitFor();
     expect(await page.locator('#f-surel-galat').textContent()).toContain(MESSAGES.surelKosong);
     expect(await page.locator('#f-sandi-galat').textContent()).toContain(MESSAGES.sandiKosong);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await summaryHasFocus(page);
     await expectAccessibleAtBoth(page, 'masuk-kosong');
     await tabTo(page, '#f-surel');
     await page.keyboard.type(account.email.replace('@', ' di '));
@@ -83,6 +91,7 @@ describe('signing in', () => {
     await page.keyboard.type('sandi-yang-salah-sekali');
     await page.keyboard.press('Enter');
     await page.getByText(MESSAGES.surelSalah).first().waitFor();
+    await summaryHasFocus(page);
     expect(await page.locator('#f-surel').getAttribute('aria-invalid')).toBe('true');
 
     // The right address with a wrong password: the message sits on the password field.

@@ -1,6 +1,7 @@
 // One PocketBase (serving the built site) and one Chromium per journey file. A failed test keeps
 // a full-page screenshot and a Playwright trace (open it with `npx playwright show-trace`) of every
-// page it left open, in test-results/journey-failures/.
+// page it left open, in test-results/journey-failures/, and prints what each page was saying (its
+// address, alerts, field errors, status lines, console errors): CI keeps only the log.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -19,14 +20,16 @@ const FAILURES = path.resolve(import.meta.dirname, '..', '..', 'test-results', '
 
 export function useJourney(): Journey {
   const journey = {} as Journey;
-  const opened = new Set<{ page: Page; context: BrowserContext }>();
+  const opened = new Set<{ page: Page; context: BrowserContext; consoleErrors: string[] }>();
   beforeEach((ctx) => {
     ctx.onTestFailed(async () => {
       const name = `${path.basename(ctx.task.file?.name ?? 'journey', '.test.ts')}-${ctx.task.name}`.replace(/[^\w-]+/g, '-').slice(0, 120);
       mkdirSync(FAILURES, { recursive: true });
       let n = 0;
-      for (const { page, context } of opened) {
+      for (const { page, context, consoleErrors } of opened) {
         n++;
+        const said = await whatThePageSays(page).catch((err: Error) => `(halaman tidak terbaca: ${err.message})`);
+        process.stderr.write(`\n[journey-failure ${name}-${n}] ${page.url()}\n${said}\nconsole: ${JSON.stringify(consoleErrors)}\n`);
         await page.screenshot({ path: path.join(FAILURES, `${name}-${n}.png`), fullPage: true }).catch(() => {});
         await context.tracing.stop({ path: path.join(FAILURES, `${name}-${n}.zip`) }).catch(() => {});
       }
@@ -41,9 +44,9 @@ export function useJourney(): Journey {
       // Kept only when the test fails (see above); closing the context drops it. The actions and a
       // filmstrip by default; JOURNEY_TRACE=full adds DOM snapshots (slower, for a hunt).
       await context.tracing.start({ screenshots: true, snapshots: process.env['JOURNEY_TRACE'] === 'full' });
-      const entry = { page, context };
-      opened.add(entry);
       const consoleErrors: string[] = [];
+      const entry = { page, context, consoleErrors };
+      opened.add(entry);
       page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
       page.on('pageerror', (err) => consoleErrors.push(err.message));
       return {
@@ -64,10 +67,37 @@ export function useJourney(): Journey {
   return journey;
 }
 
+/** The visible messages of a page, one per line: enough to tell a wrong answer from a slow one. */
+async function whatThePageSays(page: Page): Promise<string> {
+  const lines = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('[role="alert"], [role="status"], .error-summary, [id$="-galat"], h1'))
+      .filter((el) => (el as HTMLElement).offsetParent !== null || el.tagName === 'H1')
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}: ${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200)}`),
+  );
+  return lines.join('\n');
+}
+
 /** axe finds nothing, or the test fails listing what it found. */
 export async function expectAccessible(page: Page): Promise<void> {
   const violations = await axeViolations(page);
   if (violations.length > 0) {
     throw new Error(`axe menemukan pelanggaran di ${page.url()}:\n${JSON.stringify(violations, null, 2)}`);
+  }
+}
+
+/**
+ * Waits (up to 5 s) until the focused element matches `selector`. Islands move focus in an effect
+ * after paint, so an immediate check races the page on a loaded machine; this still fails, naming
+ * what has focus instead, when focus never arrives.
+ */
+export async function expectFocusOn(page: Page, selector: string): Promise<void> {
+  try {
+    await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, { timeout: 5000 });
+  } catch {
+    const actual = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}` : 'tidak ada';
+    });
+    throw new Error(`fokus tidak sampai ke ${selector}; fokus ada di ${actual}`);
   }
 }
