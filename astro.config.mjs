@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
+import { precompress } from './scripts/lib/precompress.mjs';
 
 // In `npm run dev` the Astro dev server proxies /api to PocketBase, so islands use the
 // page's own origin in development exactly as in production (where PocketBase serves both).
@@ -12,7 +13,8 @@ export default defineConfig({
   cacheDir: process.env.PORTAL_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [preact()],
+  // precompress(): a .br and a .gz beside every text file of dist/, which PocketBase serves.
+  integrations: [preact(), precompress()],
   // Astro hashes its own inline island script and style into a per-page CSP <meta>, so no page
   // needs 'unsafe-inline'. PocketBase adds what a <meta> cannot carry (frame-ancestors).
   security: {

@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not pass/fail (these machines are shared and noisy). Prints and
 // writes bench-results/report.{md,json}:
-//   - the weight of every built page (gzip HTML, CSS, JS, requests);
+//   - the weight of every built page (gzip HTML, CSS, JS, requests), and the bytes the running
+//     product really sends for it (HTML, CSS, JS with Accept-Encoding: br, gzip, as a browser asks);
 //   - the application form's JS before and after a photo is chosen (budget 35 KB before);
 //   - each staff workspace page's JS (goal 60 KB), the field visit page also with its compressor;
 //   - compression of sample phone photos of a document (2 to 16 megapixels, landscape and
@@ -24,6 +25,7 @@ import { ROOT, SITE_DIR, freePort } from './lib/pocketbase.mjs';
 import { buildServer } from './lib/server-build.mjs';
 import { measureSite, gzipSize } from './lib/page-weight.mjs';
 import { runLoad, summarise, mdTable } from './lib/bench-utils.mjs';
+import { BROWSER_ACCEPT_ENCODING, measureWire, requestRaw } from './lib/wire.mjs';
 import { startProduct } from './lib/product-process.mjs';
 import { auditPages } from './lib/lighthouse-audit.mjs';
 
@@ -37,6 +39,7 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version, loadAverageAtStart: os.loadavg() },
   pages: [],
+  wire: [],
   form: {},
   workspace: [],
   compression: [],
@@ -52,7 +55,7 @@ if (!existsSync(path.join(SITE_DIR, 'index.html')) || process.env.BENCH_BUILD ==
 
 // --- Page weight -------------------------------------------------------------------------
 const pages = measureSite(SITE_DIR);
-report.pages = pages.map(({ file, jsFiles, ...p }) => p);
+report.pages = pages.map(({ file, jsFiles, cssFiles, ...p }) => p);
 console.log('Page weight (gzip, KB):');
 console.table(pages.map((p) => ({ page: p.page, html: kb(p.htmlBytes), css: kb(p.cssBytes), js: kb(p.jsBytes), requests: p.requests })));
 
@@ -173,6 +176,19 @@ try {
   snapshot('after start, existing data dir', product);
   const base = product.base;
 
+  // --- Bytes on the wire ---------------------------------------------------------------------------
+  // What the product sends for each page, its CSS and its JS, asked as a browser asks, beside the
+  // same files asked for with no Accept-Encoding (the bytes without compression).
+  console.log('» Pages on the wire…');
+  for (const p of pages) {
+    const served = await measureWire(base, p);
+    const plain = await measureWire(base, p, { acceptEncoding: '' });
+    report.wire.push({ ...served, uncompressedBytes: plain.totalBytes });
+  }
+  const formWire = report.wire.find((w) => w.page === form?.page);
+  const compressorWire = compressorChunk ? (await requestRaw(`${base}/_astro/${compressorChunk}`, { headers: { 'Accept-Encoding': BROWSER_ACCEPT_ENCODING } })).body.length : 0;
+  report.form.wire = { acceptEncoding: BROWSER_ACCEPT_ENCODING, html: formWire?.htmlBytes, css: formWire?.cssBytes, jsBeforePhoto: formWire?.jsBytes, jsAfterPhoto: (formWire?.jsBytes ?? 0) + compressorWire };
+
   const admin = new PocketBase(base);
   await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
   // Measure the server, not the per-address limiter (which is on in production).
@@ -278,6 +294,13 @@ report.machine.loadAverageAtEnd = os.loadavg();
 report.durationSeconds = (performance.now() - benchStarted) / 1000;
 
 // --- Console summary -------------------------------------------------------------------------------
+const wireTotal = (key) => report.wire.reduce((sum, w) => sum + w[key], 0);
+const gzipTotal = report.pages.reduce((sum, p) => sum + p.htmlBytes + p.cssBytes + p.jsBytes, 0);
+console.log(`\nPages on the wire (KB, HTML + CSS + JS as served with Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}):`);
+console.table(report.wire.map((w) => ({ page: w.page, html: kb(w.htmlBytes), css: kb(w.cssBytes), js: kb(w.jsBytes), total: kb(w.totalBytes), encoding: w.encodings.join(' '), uncompressed: kb(w.uncompressedBytes) })));
+console.log(`All ${report.wire.length} pages: ${kb(wireTotal('totalBytes'))} KB on the wire, ${kb(wireTotal('uncompressedBytes'))} KB uncompressed, ${kb(gzipTotal)} KB by the gzip estimate.`);
+const fw = report.form.wire;
+console.log(`Form page on the wire: HTML ${kb(fw.html ?? 0)} KB, CSS ${kb(fw.css ?? 0)} KB, JS ${kb(fw.jsBeforePhoto ?? 0)} KB before a photo, ${kb(fw.jsAfterPhoto)} KB after.`);
 const startups = [report.startup.fresh, report.startup.restart];
 console.log('\nStart-up of `node scripts/start.mjs` (site already built) until / and /api/health answer 200:');
 console.table(startups.map((s) => ({ start: s.start, 'ready ms': ms(s.readyMs), 'serve spawned ms': ms(s.serveSpawnedMs), 'announced ms': ms(s.announcedMs), 'stop ms': ms(s.stopMs), exit: s.exitCode ?? s.exitSignal, 'left over': s.leftOver.length })));
@@ -315,9 +338,16 @@ const md = [
   '',
   mdTable(['page', 'HTML', 'CSS', 'JS', 'requests'], report.pages.map((p) => [p.page, kb(p.htmlBytes), kb(p.cssBytes), kb(p.jsBytes), p.requests])),
   '',
+  `## Pages on the wire (KB)`,
+  '',
+  `Body bytes the running product sent for each page's HTML, stylesheets and up-front scripts when asked with \`Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\` (as a browser asks), and the same files asked for without compression. All ${report.wire.length} pages: ${kb(wireTotal('totalBytes'))} KB on the wire, ${kb(wireTotal('uncompressedBytes'))} KB uncompressed (gzip estimate above: ${kb(gzipTotal)} KB).`,
+  '',
+  mdTable(['page', 'HTML', 'CSS', 'JS', 'total', 'encoding', 'uncompressed'], report.wire.map((w) => [w.page, kb(w.htmlBytes), kb(w.cssBytes), kb(w.jsBytes), kb(w.totalBytes), w.encodings.join(' '), kb(w.uncompressedBytes)])),
+  '',
   `## Application form`,
   '',
-  `JS before a photo: ${kb(report.form.jsBeforePhoto)} KB (budget 35 KB); after: ${kb(report.form.jsAfterPhoto)} KB.`,
+  `JS before a photo: ${kb(report.form.jsBeforePhoto)} KB gzip estimate (budget 35 KB); after: ${kb(report.form.jsAfterPhoto)} KB.`,
+  `On the wire (${report.form.wire.acceptEncoding}): HTML ${kb(report.form.wire.html ?? 0)} KB, CSS ${kb(report.form.wire.css ?? 0)} KB, JS ${kb(report.form.wire.jsBeforePhoto ?? 0)} KB before a photo, ${kb(report.form.wire.jsAfterPhoto)} KB after.`,
   '',
   '## Staff workspace JS (gzip KB, goal 60 KB)',
   '',

@@ -6,6 +6,9 @@ export interface PageWeight {
   cssBytes: number;
   jsBytes: number;
   islands: number;
+  /** stylesheets the page links, relative to the site folder */
+  cssFiles: string[];
+  /** scripts loaded up front (islands and their static imports), relative to the site folder */
   jsFiles: string[];
   requests: number;
 }

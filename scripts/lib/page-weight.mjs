@@ -95,6 +95,7 @@ export function measurePage(distDir, htmlFile) {
     cssBytes: css,
     jsBytes: js,
     islands: islands.length,
+    cssFiles: existing(cssFiles).map((f) => path.relative(distDir, f)),
     jsFiles: existing(jsFiles).map((f) => path.relative(distDir, f)),
     requests: 1 + cssFiles.size + jsFiles.size + images,
   };
