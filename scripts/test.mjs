@@ -42,40 +42,57 @@ await step('site build (astro build)', async () => {
 });
 
 const resultsDir = path.join(ROOT, 'test-results');
-const jsonFile = path.join(resultsDir, 'vitest.json');
 mkdirSync(resultsDir, { recursive: true });
-rmSync(jsonFile, { force: true });
-const vitestArgs = [
-  path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${jsonFile}`,
-  ...process.argv.slice(2),
-];
-const vitestCode = await new Promise((resolve) => {
-  const child = spawn(process.execPath, vitestArgs, { cwd: ROOT, stdio: 'inherit', env: process.env });
-  child.on('exit', (code) => resolve(code ?? 1));
-});
 
-if (existsSync(jsonFile)) {
-  const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
-  results.passed += report.numPassedTests ?? 0;
-  results.failed += report.numFailedTests ?? 0;
-  // A test file that fails to load has no failed test in it, but it is a failure.
-  for (const suite of report.testResults ?? []) {
-    if (suite.status === 'failed' && (suite.assertionResults ?? []).every((a) => a.status !== 'failed')) {
-      results.failed++;
-      failures.push(path.relative(ROOT, suite.name));
+/** One vitest run; its JSON report's counts join the totals. Returns whether everything passed. */
+async function vitest(label, args) {
+  const jsonFile = path.join(resultsDir, `vitest-${label}.json`);
+  rmSync(jsonFile, { force: true });
+  const vitestArgs = [
+    path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonFile}`,
+    ...args,
+  ];
+  const failedBefore = results.failed;
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, vitestArgs, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+  if (existsSync(jsonFile)) {
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    results.passed += report.numPassedTests ?? 0;
+    results.failed += report.numFailedTests ?? 0;
+    // A test file that fails to load has no failed test in it, but it is a failure.
+    for (const suite of report.testResults ?? []) {
+      if (suite.status === 'failed' && (suite.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+        results.failed++;
+        failures.push(path.relative(ROOT, suite.name));
+      }
     }
+  } else {
+    results.failed++;
+    failures.push(`vitest ${label} (no report written)`);
   }
-} else {
-  results.failed++;
-  failures.push('vitest (no report written)');
+  if (code !== 0 && results.failed === failedBefore) {
+    results.failed++;
+    failures.push(`vitest ${label} exited with code ${code}`);
+  }
+  return results.failed === failedBefore;
 }
-if (vitestCode !== 0 && results.failed === 0) {
-  results.failed++;
-  failures.push(`vitest exited with code ${vitestCode}`);
+
+const extraArgs = process.argv.slice(2);
+if (extraArgs.length > 0) {
+  // `npm test -- <filter or flags>`: one run, as asked.
+  await vitest('all', extraArgs);
+} else if (await vitest('fast', ['--project', 'unit', '--project', 'site'])) {
+  // The seconds-long checks first: when the rules or the built site are wrong, the minutes of
+  // PocketBase and Chromium tests after them would only repeat the news.
+  await vitest('servers', ['--project', 'integration', '--project', 'journey']);
+} else {
+  failures.push('integration dan journey tidak dijalankan: unit/site gagal lebih dulu');
 }
 
 if (failures.length) console.error(`\nGagal: ${failures.join(', ')}`);
