@@ -161,12 +161,7 @@ function actOnRequest(e, app, actor, record, body) {
   if (aksi === "tugaskan") {
     kind = "penugasan";
     const assignee = text(body, "petugas_lapangan");
-    let person = null;
-    try {
-      person = assignee ? app.findRecordById("petugas", assignee) : null;
-    } catch (_) {
-      person = null;
-    }
+    const person = assignee ? require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById("petugas", assignee)) : null;
     const needed = r.nextFieldRoles(ctx, state);
     const personRoles = person ? require(`${__hooks}/lib/staff.js`).rolesOf(person) : [];
     if (!person || !person.getBool("aktif")) errors.petugas_lapangan = "Pilih petugas lapangan yang aktif.";
@@ -314,12 +309,7 @@ function actOnReport(e, app, actor, record, body) {
     kind = "penerusan";
     const person = text(body, "ditugaskan_ke");
     if (person) {
-      let p = null;
-      try {
-        p = app.findRecordById("petugas", person);
-      } catch (_) {
-        p = null;
-      }
+      const p = require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById("petugas", person));
       if (!p || !p.getBool("aktif")) errors.ditugaskan_ke = "Pilih petugas yang aktif.";
       fields.ditugaskan_ke = person;
     }

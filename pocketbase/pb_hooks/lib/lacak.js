@@ -8,6 +8,7 @@ const PLACEHOLDER_CODE = "XXX-XXX-XXX-XXX";
 function answer(app, rawCode, now) {
   const rules = require(`${__hooks}/lib/rules.generated.js`);
   const portal = require(`${__hooks}/lib/portal.js`);
+  const db = require(`${__hooks}/lib/db.js`);
   const data = portal.required();
   const offset = rules.zoneOffsetHours(data.site.timeZone);
   const code = rules.normaliseCode(String(rawCode || ""));
@@ -29,7 +30,7 @@ function answer(app, rawCode, now) {
     record = found;
   } catch (err) {
     // dbx answers "no rows" with sql.ErrNoRows; anything else is a real failure.
-    if (!/no rows/i.test(String(err))) throw err;
+    if (!db.isNoRows(err)) throw err;
   }
   const isReport = record !== null && record.kind === "laporan";
   const historyTable = isReport ? "riwayat_laporan" : "riwayat_permohonan";

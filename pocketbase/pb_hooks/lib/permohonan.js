@@ -54,12 +54,7 @@ function inputOf(record) {
 }
 
 function codeInUse(app, collection, code) {
-  try {
-    app.findFirstRecordByData(collection, "kode_lacak", code);
-    return true;
-  } catch (_) {
-    return false;
-  }
+  return require(`${__hooks}/lib/db.js`).orNull(() => app.findFirstRecordByData(collection, "kode_lacak", code)) !== null;
 }
 
 /** A tracking code not in use by any application or report (one code space), from a CSPRNG. */
@@ -75,11 +70,7 @@ function newCode(app, prefix) {
 /** The record an earlier try of the same submission created (applications or reports). */
 function existingBySubmission(app, submissionId, collection) {
   if (!submissionId) return null;
-  try {
-    return app.findFirstRecordByData(collection || "permohonan", "id_pengiriman", submissionId);
-  } catch (_) {
-    return null;
-  }
+  return require(`${__hooks}/lib/db.js`).orNull(() => app.findFirstRecordByData(collection || "permohonan", "id_pengiriman", submissionId));
 }
 
 /** Indonesian messages for PocketBase's own checks (file content type, size). */

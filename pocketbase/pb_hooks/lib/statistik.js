@@ -59,25 +59,18 @@ function sampleSize(population) {
 function ikmOf(responses) {
   const r = rules();
   if (typeof r.computeIkm !== "function" || responses.length === 0) return null;
-  try {
-    return r.computeIkm(responses);
-  } catch (_) {
-    return null;
-  }
+  // A broken computation is a server error, never a quietly missing figure.
+  return r.computeIkm(responses);
 }
 
 function surveyRows(app) {
-  try {
-    const shape = { layanan: "" };
-    const cols = [];
-    for (let i = 1; i <= 9; i++) {
-      shape["u" + i] = 0;
-      cols.push("CAST(u" + i + " AS INTEGER) AS u" + i);
-    }
-    return rowsOf(app, "SELECT layanan, " + cols.join(", ") + " FROM survei_kepuasan", shape);
-  } catch (_) {
-    return null;
+  const shape = { layanan: "" };
+  const cols = [];
+  for (let i = 1; i <= 9; i++) {
+    shape["u" + i] = 0;
+    cols.push("CAST(u" + i + " AS INTEGER) AS u" + i);
   }
+  return rowsOf(app, "SELECT layanan, " + cols.join(", ") + " FROM survei_kepuasan", shape);
 }
 
 /** Status keys in content order, then any other key found in the data (a removed status still counts). */
