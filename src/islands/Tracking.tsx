@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime, type TimeZoneLabel } from '../lib/format';
 import { formatWorkingTime } from '../lib/duration';
 import { normaliseCode } from '../lib/rules/tracking-code';
-import { workingDaysBetween, zoneOffsetHours } from '../lib/rules/working-time';
+import { workingDaysBetween, type OfficeCalendar } from '../lib/rules/working-time';
 
 /** One SOP stage as GET /api/lacak/{kode} describes it. */
 interface Stage {
@@ -50,6 +50,8 @@ interface Props {
   phone: string;
   officeName: string;
   officeAddress: string;
+  /** Working days and office hours (content/calendar/, content/site/site.yaml). */
+  calendar: OfficeCalendar;
 }
 
 const ERROR_ID = 'lacak-kode-galat';
@@ -206,7 +208,6 @@ interface FoundProps {
 }
 
 function Found({ answer, props, headingRef, timeZone }: FoundProps) {
-  const offset = zoneOffsetHours(timeZone);
   const now = new Date();
   const fixing = answer.status === 'perlu_perbaikan';
   const currentIndex = answer.selesai ? -1 : answer.tahapan.findIndex((s) => s.status === answer.status);
@@ -220,7 +221,7 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
   function elapsed(stage: Stage): string | null {
     if (!stage.mulai) return null;
     const end = stage.selesai ?? (answer.selesai && lastEvent ? lastEvent.waktu : now);
-    const days = workingDaysBetween(new Date(stage.mulai), new Date(end), offset);
+    const days = workingDaysBetween(new Date(stage.mulai), new Date(end), props.calendar);
     const amount = days === 0 ? 'kurang dari 1 hari kerja' : `${days} hari kerja`;
     return stage.selesai || answer.selesai ? amount : `${amount} (masih berjalan)`;
   }

@@ -9,7 +9,6 @@ function answer(app, rawCode, now) {
   const rules = require(`${__hooks}/lib/rules.generated.js`);
   const portal = require(`${__hooks}/lib/portal.js`);
   const data = portal.required();
-  const offset = rules.zoneOffsetHours(data.site.timeZone);
   const code = rules.normaliseCode(String(rawCode || ""));
 
   // Codes of applications and reports share one space: look in both, always, so a found and
@@ -110,13 +109,14 @@ function answer(app, rawCode, now) {
     const selesai = end === null ? null : history[end].waktu;
     let batas = null;
     let terlambat = false;
-    if (mulai) {
-      batas = rules.dueAt(new Date(mulai), stage.minutes, offset).toISOString();
+    // Only a stage whose time the SOP fixes has a due date and can be late.
+    if (mulai && stage.timed) {
+      batas = rules.dueAt(new Date(mulai), stage.minutes, data.site.calendar).toISOString();
       const until = selesai ? new Date(selesai) : body.selesai ? new Date(history[history.length - 1].waktu) : now;
       terlambat = until.getTime() > new Date(batas).getTime();
       if (terlambat) late = true;
     }
-    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
+    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, waktu_tetap: stage.timed, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
   });
   body.dalam_waktu_standar = !late;
 

@@ -111,7 +111,84 @@ module.exports = {
     "retentionDays": 365,
     "regionCode": "19.01",
     "regionName": "Kabupaten Bangka",
-    "duplicateMonths": 12
+    "duplicateMonths": 12,
+    "calendar": {
+      "offsetHours": 7,
+      "hours": [
+        null,
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 990
+        },
+        null
+      ],
+      "closed": [
+        "2026-01-01",
+        "2026-01-16",
+        "2026-02-16",
+        "2026-02-17",
+        "2026-03-18",
+        "2026-03-19",
+        "2026-03-20",
+        "2026-03-21",
+        "2026-03-22",
+        "2026-03-23",
+        "2026-03-24",
+        "2026-04-03",
+        "2026-04-05",
+        "2026-05-01",
+        "2026-05-14",
+        "2026-05-15",
+        "2026-05-27",
+        "2026-05-28",
+        "2026-05-31",
+        "2026-06-01",
+        "2026-06-16",
+        "2026-08-17",
+        "2026-08-25",
+        "2026-12-24",
+        "2026-12-25",
+        "2027-01-01",
+        "2027-01-05",
+        "2027-02-06",
+        "2027-03-08",
+        "2027-03-09",
+        "2027-03-10",
+        "2027-03-11",
+        "2027-03-12",
+        "2027-03-15",
+        "2027-03-26",
+        "2027-03-28",
+        "2027-05-01",
+        "2027-05-06",
+        "2027-05-07",
+        "2027-05-17",
+        "2027-05-20",
+        "2027-05-21",
+        "2027-06-01",
+        "2027-06-06",
+        "2027-08-15",
+        "2027-08-17",
+        "2027-12-24",
+        "2027-12-25"
+      ]
+    }
   },
   "kecamatan": [
     {
@@ -614,23 +691,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "diteruskan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "dijangkau",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "asesmen",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "ditangani",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "stageRoles": {
@@ -663,23 +745,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "diteruskan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "dijangkau",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "asesmen",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "ditangani",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "stageRoles": {
@@ -713,7 +800,8 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         }
       ],
       "stageRoles": {
@@ -869,23 +957,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1043,23 +1136,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1228,23 +1326,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1373,19 +1476,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 35
+          "minutes": 35,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendaftaran dan Pemutakhiran Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
@@ -1539,19 +1646,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 50
+          "minutes": 50,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Penerbitan Surat Rekomendasi Keterangan Tidak Mampu",
@@ -1652,19 +1763,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 70
+          "minutes": 70,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Informasi dan Konsultasi Pengangkatan Anak",
@@ -1764,23 +1879,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "sopTitle": "Penanganan PMKS Terlantar",
@@ -1930,19 +2050,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 720
+          "minutes": 720,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 120
+          "minutes": 120,
+          "timed": false
         }
       ],
       "sopTitle": "Pemulangan Orang Terlantar ke Daerah Asal",
@@ -2103,19 +2227,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Pasien PPKS Telantar yang Dirawat Inap di Rumah Sakit",
@@ -2253,15 +2381,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 360
+          "minutes": 360,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Rujukan PPKS ke Rumah Sakit",
@@ -2353,15 +2484,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 225
+          "minutes": 225,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Penjemputan dan Pengantaran PPKS oleh Tim Reaksi Cepat (TRC)",
@@ -2524,23 +2658,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 15
+          "minutes": 15,
+          "timed": false
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 6720
+          "minutes": 6720,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 4320
+          "minutes": 4320,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 3360
+          "minutes": 3360,
+          "timed": false
         }
       ],
       "sopTitle": "Pengelolaan Bantuan Sosial yang Bersumber dari Anggaran Pendapatan dan Belanja Daerah Kabupaten Bangka",
@@ -2714,19 +2853,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 225
+          "minutes": 225,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Perawatan Kebersihan Diri dan Rumah bagi Lansia dan Penyandang Disabilitas yang Tinggal Sendirian",
@@ -2863,15 +3006,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 315
+          "minutes": 315,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Berobat Rawat Jalan bagi PPKS",
@@ -2987,7 +3133,8 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         }
       ],
       "sopTitle": "Pemberian Bantuan dan Logistik bagi Korban Bencana",
@@ -3105,19 +3252,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 3
+          "minutes": 3,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 35
+          "minutes": 35,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 1920
+          "minutes": 1920,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 3
+          "minutes": 3,
+          "timed": true
         }
       ],
       "sopTitle": "Penerbitan Surat Izin Operasional Pendirian Lembaga Kesejahteraan Sosial",
@@ -3251,15 +3402,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 27
+          "minutes": 27,
+          "timed": true
         }
       ],
       "sopTitle": "Pemberian Rekomendasi Pengumpulan Uang atau Barang (PUB)",
