@@ -113,3 +113,17 @@ cronAdd("retensi_berkas", officeCron(2, 30), () => {
 cronAdd("periksa_riwayat", officeCron(3, 0), () => {
   require(`${__hooks}/lib/audit.js`).checkAndReport($app);
 });
+
+// The nightly backup (migration 1790000400_cadangan.js) was written as 02.00 WIB; an office in
+// another time zone gets it at 02.00 its own time. A schedule an administrator chose in the
+// admin UI is left alone.
+onBootstrap((e) => {
+  e.next();
+  const rules = require(`${__hooks}/lib/rules.generated.js`);
+  const data = require(`${__hooks}/lib/portal.js`).required();
+  const wanted = rules.dailyCron(2, 0, rules.zoneOffsetHours(data.site.timeZone));
+  const settings = e.app.settings();
+  if (settings.backups.cron !== rules.dailyCron(2, 0, 7) || settings.backups.cron === wanted) return;
+  settings.backups.cron = wanted;
+  e.app.save(settings);
+});
