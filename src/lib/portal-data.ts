@@ -45,7 +45,7 @@ export interface PortalData {
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
-  services: (ServiceRules & { stages: { status: string; minutes: number; timed: boolean }[]; sopTitle: string; steps: FlowStep[] })[];
+  services: (ServiceRules & { stages: { status: string; minutes: number; timed: boolean }[]; sopTitle: string; steps: FlowStep[]; expectedDays: { min: number; max: number } })[];
   reportStatuses: (PortalStatus & { sopStage?: string | undefined })[];
   /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
   reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number; timed: boolean }[]; stageRoles: Record<string, string[]> }[];
@@ -145,6 +145,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
           stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes, timed: st.timed })),
           sopTitle: sop.title,
           steps: stepsOf(sop),
+          expectedDays: { min: s.data.expectedTime.minDays, max: s.data.expectedTime.maxDays },
         };
       }),
   };

@@ -14,7 +14,7 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-const ALLOWED_KEYS = ['dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
+const ALLOWED_KEYS = ['dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
 
 const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
 const apply = () => applyAsSamplePerson(pb.url);
@@ -109,6 +109,8 @@ describe('public tracking route', () => {
     const stage = (body['tahapan'] as { status: string; batas: string | null; terlambat: boolean; waktu_tetap: boolean }[]).find((st) => st.status === open!.status)!;
     expect(stage).toMatchObject({ batas: null, terlambat: false, waktu_tetap: false });
     expect(body['dalam_waktu_standar']).toBe(true);
+    // The citizen's expectation comes from content, in working days.
+    expect(body['perkiraan_hari_kerja']).toEqual({ min: service.expectedDays.min, maks: service.expectedDays.max });
   });
 
   it('answers an unknown or malformed code with the same keys and 404', async () => {

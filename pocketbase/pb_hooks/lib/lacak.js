@@ -57,6 +57,9 @@ function answer(app, rawCode, now) {
     // Served and closed: the survey may be offered (GET /api/lacak/{kode}/survei checks the rest).
     dapat_dinilai: false,
     dalam_waktu_standar: null,
+    // What a citizen can expect: working days from receipt to the result (content expectedTime);
+    // null for a report or a service no longer in content/.
+    perkiraan_hari_kerja: null,
     tahapan: [],
     riwayat: [],
     dokumen_perbaikan: [],
@@ -87,6 +90,7 @@ function answer(app, rawCode, now) {
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
+  body.perkiraan_hari_kerja = !isReport && service && service.expectedDays ? { min: service.expectedDays.min, maks: service.expectedDays.max } : null;
   body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.berkas_dihapus);
 
   const history = events.map((ev) => ({ waktu: iso(ev.created), status: ev.status, catatan: ev.catatan_publik }));

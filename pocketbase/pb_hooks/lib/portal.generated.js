@@ -1046,7 +1046,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 40
+      }
     },
     {
       "id": "bantuan-permakanan",
@@ -1225,7 +1229,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 30
+      }
     },
     {
       "id": "uep-disabilitas",
@@ -1415,7 +1423,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 20,
+        "max": 60
+      }
     },
     {
       "id": "pendaftaran-dtsen",
@@ -1561,7 +1573,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 20
+      }
     },
     {
       "id": "rekomendasi-sktm",
@@ -1739,7 +1755,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "informasi-adopsi",
@@ -1849,7 +1869,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 5
+      }
     },
     {
       "id": "penanganan-ppks-terlantar",
@@ -1989,7 +2013,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 5
+      }
     },
     {
       "id": "pemulangan-orang-terlantar",
@@ -2203,7 +2231,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 2,
+        "max": 7
+      }
     },
     {
       "id": "pendampingan-rawat-inap",
@@ -2302,7 +2334,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "rujukan-rumah-sakit",
@@ -2460,7 +2496,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "antar-jemput-trc",
@@ -2563,7 +2603,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 1
+      }
     },
     {
       "id": "bantuan-sosial-apbd",
@@ -2786,7 +2830,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 30,
+        "max": 60
+      }
     },
     {
       "id": "perawatan-kebersihan-diri",
@@ -2939,7 +2987,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 15
+      }
     },
     {
       "id": "pendampingan-rawat-jalan",
@@ -3085,7 +3137,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 2,
+        "max": 5
+      }
     },
     {
       "id": "bantuan-logistik-bencana",
@@ -3158,7 +3214,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "izin-operasional-lks",
@@ -3309,7 +3369,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 20
+      }
     },
     {
       "id": "rekomendasi-pub",
@@ -3492,7 +3556,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 10
+      }
     }
   ]
 };
