@@ -375,8 +375,14 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
                   <dl class="track-stage__facts">
                     <div>
                       <dt>Waktu kerja petugas (SOP)</dt>
-                      <dd>{stage.waktu_tetap === false ? 'tidak ditetapkan dalam SOP; tahap ini tidak punya batas waktu' : formatWorkingTime(stage.menit_standar)}</dd>
+                      <dd>{stage.menit_standar > 0 ? formatWorkingTime(stage.menit_standar) : 'tidak ditetapkan dalam SOP'}</dd>
                     </div>
+                    {stage.waktu_tetap === false && (
+                      <div>
+                        <dt>Batas waktu</dt>
+                        <dd>tidak ada: menurut SOP, lama tahap ini tidak dapat dipastikan (misalnya kunjungan lapangan)</dd>
+                      </div>
+                    )}
                     <div>
                       <dt>Dimulai</dt>
                       <dd>{stage.mulai ? formatDateTime(stage.mulai, timeZone) : 'Belum'}</dd>
