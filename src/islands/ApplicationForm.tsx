@@ -8,9 +8,9 @@ import { newSubmissionId, upload } from '../lib/submit';
 import { applicationErrors } from '../lib/validation/application';
 import type { ApplicationContext, ApplicationInput, FileInfo, ServiceRules } from '../lib/rules/application';
 import { acceptedTypesText } from '../lib/rules/application';
-import { formatWorkingTime } from '../lib/duration';
+import { formatExpectedDays } from '../lib/duration';
 import { formatDate, formatDateTime, MONTHS, type TimeZoneLabel } from '../lib/format';
-import { zoneOffsetHours } from '../lib/rules/working-time';
+import { afterWorkingDays, zoneOffsetHours, type OfficeCalendar } from '../lib/rules/working-time';
 import { humanSize, isImage } from '../lib/file-kind';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
 import { useAutosave } from '../lib/use-autosave';
@@ -20,7 +20,12 @@ import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
 
 interface Props {
   service: Omit<ServiceRules, 'documents'> & { documents: FormDocument[] };
-  stages: { label: string; minutes: number }[];
+  /** The SOP's stages, by name (their officers' working times stay on the SOP page). */
+  stages: { label: string }[];
+  /** What a citizen can expect: working days from receipt to the result (content expectedTime). */
+  expected: { minDays: number; maxDays: number };
+  /** Working days and office hours, for the expected dates. */
+  calendar: OfficeCalendar;
   kecamatan: { id: string; name: string }[];
   office: {
     name: string;
@@ -86,7 +91,7 @@ function fieldId(field: string): string {
 }
 
 
-export default function ApplicationForm({ service, stages, kecamatan, office }: Props) {
+export default function ApplicationForm({ service, stages, expected, calendar, kecamatan, office }: Props) {
   const draftKey = `permohonan:${service.id}`;
   const [step, setStep] = useState<Step>('kelayakan');
   const [answers, setAnswers] = useState<Record<string, string>>({});
@@ -323,7 +328,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
   }
 
   if (step === 'terkirim' && sent) {
-    return <Confirmation sent={sent} service={service} stages={stages} office={office} />;
+    return <Confirmation sent={sent} service={service} stages={stages} expected={expected} calendar={calendar} office={office} />;
   }
 
   const setText = (field: DataField) => (e: ValueEvent) =>
@@ -585,7 +590,12 @@ function Nav({ back, busy = false }: { back: () => void; busy?: boolean }) {
   );
 }
 
-function Confirmation({ sent, service, stages, office }: { sent: Sent; service: Props['service']; stages: Props['stages']; office: Props['office'] }) {
+function Confirmation({ sent, service, stages, expected, calendar, office }: Pick<Props, 'service' | 'stages' | 'expected' | 'calendar' | 'office'> & { sent: Sent }) {
+  // Counted from the day the office starts on it: after closing time or on a day off, the next working day.
+  const received = new Date(sent.at);
+  const earliest = formatDate(afterWorkingDays(received, expected.minDays, calendar), office.timeZone);
+  const latest = formatDate(afterWorkingDays(received, expected.maxDays, calendar), office.timeZone);
+  const around = earliest === latest ? `sekitar ${latest}` : `kira-kira antara ${earliest} dan ${latest}`;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const trackUrl = `${window.location.origin}/lacak/?kode=${encodeURIComponent(sent.code)}`;
@@ -612,10 +622,13 @@ function Confirmation({ sent, service, stages, office }: { sent: Sent; service: 
         </a>
       </div>
       <h2>Apa yang terjadi selanjutnya</h2>
+      <p class="prose">
+        Permohonan seperti ini biasanya selesai dalam <strong>{formatExpectedDays(expected)}</strong>, {around}. Hari libur dan cuti bersama tidak dihitung. Tahapannya:
+      </p>
       <ol class="steps-plain">
         {stages.map((s) => (
           <li key={s.label}>
-            <strong>{s.label}</strong>: waktu standar {formatWorkingTime(s.minutes)}.
+            <strong>{s.label}</strong>
           </li>
         ))}
       </ol>
@@ -635,6 +648,10 @@ function Confirmation({ sent, service, stages, office }: { sent: Sent; service: 
           </dd>
           <dt>Diterima</dt>
           <dd>{formatDateTime(new Date(sent.at), office.timeZone)}</dd>
+          <dt>Perkiraan selesai</dt>
+          <dd>
+            biasanya {formatExpectedDays(expected)}, {around}
+          </dd>
           <dt>Dokumen terlampir</dt>
           <dd>{sent.documents.length ? sent.documents.join(', ') : 'Tidak ada'}</dd>
           <dt>Lacak</dt>

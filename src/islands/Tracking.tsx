@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatDateTime, type TimeZoneLabel } from '../lib/format';
-import { formatWorkingTime } from '../lib/duration';
+import { formatDate, formatDateTime, type TimeZoneLabel } from '../lib/format';
+import { formatExpectedDays, formatWorkingTime } from '../lib/duration';
 import { normaliseCode } from '../lib/rules/tracking-code';
-import { workingDaysBetween, zoneOffsetHours } from '../lib/rules/working-time';
+import { afterWorkingDays, workingDaysBetween, type OfficeCalendar } from '../lib/rules/working-time';
 
 /** One SOP stage as GET /api/lacak/{kode} describes it. */
 interface Stage {
   status: string;
   label: string;
   menit_standar: number;
+  /** false when the SOP does not fix the stage's time: no due date, never late. */
+  waktu_tetap?: boolean;
   mulai: string | null;
   selesai: string | null;
   batas: string | null;
@@ -26,6 +28,7 @@ interface Answer {
   selesai: boolean;
   dapat_dinilai: boolean;
   dalam_waktu_standar: boolean | null;
+  perkiraan_hari_kerja?: { min: number; maks: number } | null;
   tahapan: Stage[];
   riwayat: { waktu: string; status: string; status_label: string; catatan: string }[];
   dokumen_perbaikan: string[];
@@ -50,6 +53,8 @@ interface Props {
   phone: string;
   officeName: string;
   officeAddress: string;
+  /** Working days and office hours (content/calendar/, content/site/site.yaml). */
+  calendar: OfficeCalendar;
 }
 
 const ERROR_ID = 'lacak-kode-galat';
@@ -206,7 +211,6 @@ interface FoundProps {
 }
 
 function Found({ answer, props, headingRef, timeZone }: FoundProps) {
-  const offset = zoneOffsetHours(timeZone);
   const now = new Date();
   const fixing = answer.status === 'perlu_perbaikan';
   const currentIndex = answer.selesai ? -1 : answer.tahapan.findIndex((s) => s.status === answer.status);
@@ -216,11 +220,21 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
   const fixNote = history.find((h) => h.status === 'perlu_perbaikan' && h.catatan.trim())?.catatan ?? history.find((h) => h.catatan.trim())?.catatan;
   const lastEvent = answer.riwayat[answer.riwayat.length - 1];
   const waText = encodeURIComponent(`Perbaikan dokumen untuk permohonan ${answer.kode ?? ''}`);
+  // The expected finish, in dates, only while the request is open and its service states one.
+  const expected = answer.perkiraan_hari_kerja;
+  let expectedText: string | null = null;
+  if (expected && answer.diajukan && !answer.selesai) {
+    const received = new Date(answer.diajukan);
+    const earliest = formatDate(afterWorkingDays(received, expected.min, props.calendar), timeZone);
+    const latest = formatDate(afterWorkingDays(received, expected.maks, props.calendar), timeZone);
+    const days = formatExpectedDays({ minDays: expected.min, maxDays: expected.maks });
+    expectedText = earliest === latest ? `biasanya ${days}, sekitar ${latest}` : `biasanya ${days}, kira-kira antara ${earliest} dan ${latest}`;
+  }
 
   function elapsed(stage: Stage): string | null {
     if (!stage.mulai) return null;
     const end = stage.selesai ?? (answer.selesai && lastEvent ? lastEvent.waktu : now);
-    const days = workingDaysBetween(new Date(stage.mulai), new Date(end), offset);
+    const days = workingDaysBetween(new Date(stage.mulai), new Date(end), props.calendar);
     const amount = days === 0 ? 'kurang dari 1 hari kerja' : `${days} hari kerja`;
     return stage.selesai || answer.selesai ? amount : `${amount} (masih berjalan)`;
   }
@@ -247,6 +261,12 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
           <div>
             <dt>Diajukan</dt>
             <dd>{formatDateTime(answer.diajukan, timeZone)}</dd>
+          </div>
+        )}
+        {expectedText && (
+          <div>
+            <dt>Perkiraan selesai</dt>
+            <dd>{expectedText}</dd>
           </div>
         )}
       </dl>
@@ -354,9 +374,15 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
                   )}
                   <dl class="track-stage__facts">
                     <div>
-                      <dt>Waktu standar</dt>
-                      <dd>{formatWorkingTime(stage.menit_standar)}</dd>
+                      <dt>Waktu kerja petugas (SOP)</dt>
+                      <dd>{stage.menit_standar > 0 ? formatWorkingTime(stage.menit_standar) : 'tidak ditetapkan dalam SOP'}</dd>
                     </div>
+                    {stage.waktu_tetap === false && (
+                      <div>
+                        <dt>Batas waktu</dt>
+                        <dd>tidak ada: menurut SOP, lama tahap ini tidak dapat dipastikan (misalnya kunjungan lapangan)</dd>
+                      </div>
+                    )}
                     <div>
                       <dt>Dimulai</dt>
                       <dd>{stage.mulai ? formatDateTime(stage.mulai, timeZone) : 'Belum'}</dd>

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { siteSchema } from '../schemas/site';
+import { calendarYearSchema } from '../schemas/calendar';
 import { serviceSchema } from '../schemas/service';
 import { sopSchema } from '../schemas/sop';
 import { programmeSchema } from '../schemas/programme';
@@ -65,6 +66,7 @@ export function loadContentFiles(dir: string) {
     sops: yamlDir(dir, 'sops', sopSchema),
     programmes: yamlDir(dir, 'programmes', programmeSchema),
     performance: yamlDir(dir, 'performance', performanceSchema),
+    calendar: yamlDir(dir, 'calendar', calendarYearSchema),
     ppks: yamlList(dir, 'reference/ppks.yaml', ppksSchema),
     pilarSosial: yamlList(dir, 'reference/pilar-sosial.yaml', pilarSchema),
     kecamatan: yamlList(dir, 'reference/kecamatan.yaml', kecamatanSchema),

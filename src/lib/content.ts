@@ -5,6 +5,7 @@ import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import { totalMinutes } from './duration';
+import { calendarOfContent } from './calendar';
 import { resolveDocuments, type ResolvedDocument } from './service-rules';
 
 export type { ResolvedDocument };
@@ -30,7 +31,7 @@ export interface ResolvedService {
 }
 
 async function load() {
-  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles] = await Promise.all([
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles, calendar] = await Promise.all([
     getCollection('site'),
     getCollection('services'),
     getCollection('sops'),
@@ -45,6 +46,7 @@ async function load() {
     getCollection('reportStatuses'),
     getCollection('reportTypes'),
     getCollection('roles'),
+    getCollection('calendar'),
   ]);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles });
@@ -69,6 +71,8 @@ async function load() {
 
   return {
     site: siteEntries[0]!.data,
+    /** Working days and office hours (src/lib/calendar.ts). */
+    calendar: calendarOfContent(siteEntries[0]!.data, calendar),
     services: resolvedServices,
     sops: [...sops].sort((a, b) => a.data.title.localeCompare(b.data.title, 'id')),
     programmes: [...programmes].sort(byOrder),

@@ -9,6 +9,8 @@ import type { Sop } from '../schemas/sop';
 import type { RolePower, StatusMeaning } from '../schemas/reference';
 import type { FlowContext, FlowStep } from './rules/sop-flow';
 import { sopStages } from './rules/stages';
+import type { OfficeCalendar } from './rules/working-time';
+import { calendarOfContent } from './calendar';
 import { serviceRules, type DocumentType } from './service-rules';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import type { ContentFiles } from './content-files';
@@ -38,15 +40,15 @@ export interface PortalRole {
 export interface PortalData {
   /** Staff roles (content/reference/roles.yaml), in order. */
   roles: PortalRole[];
-  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number };
+  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
-  services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string; steps: FlowStep[] })[];
+  services: (ServiceRules & { stages: { status: string; minutes: number; timed: boolean }[]; sopTitle: string; steps: FlowStep[]; expectedDays: { min: number; max: number } })[];
   reportStatuses: (PortalStatus & { sopStage?: string | undefined })[];
   /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
-  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[]; stageRoles: Record<string, string[]> }[];
+  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number; timed: boolean }[]; stageRoles: Record<string, string[]> }[];
   pilarSosial: { id: string; name: string }[];
 }
 
@@ -110,6 +112,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
       regionCode: site.region.code,
       regionName: site.region.name,
       duplicateMonths: site.duplicateMonths,
+      calendar: calendarOfContent(site, content.calendar),
     },
     kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
     ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),
@@ -123,7 +126,10 @@ export function buildPortalData(content: ContentFiles): PortalData {
       const stages = reportStatuses
         .filter((s) => !s.data.closed)
         .filter((s) => stagesOfSop.some((st) => st.status === s.data.sopStage))
-        .map((s) => ({ status: s.id, minutes: stagesOfSop.find((st) => st.status === s.data.sopStage)!.minutes }));
+        .map((s) => {
+          const stage = stagesOfSop.find((st) => st.status === s.data.sopStage)!;
+          return { status: s.id, minutes: stage.minutes, timed: stage.timed };
+        });
       // Who acts while a report is in each SOP stage (the roles of that stage's steps).
       const stageRoles: Record<string, string[]> = {};
       for (const step of sop ? stepsOf(sop) : []) stageRoles[step.stage] = [...new Set([...(stageRoles[step.stage] ?? []), ...step.roles])];
@@ -136,9 +142,10 @@ export function buildPortalData(content: ContentFiles): PortalData {
         const sop = sopById.get(s.data.sop)!;
         return {
           ...serviceRules(s.id, s.data, types),
-          stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes })),
+          stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes, timed: st.timed })),
           sopTitle: sop.title,
           steps: stepsOf(sop),
+          expectedDays: { min: s.data.expectedTime.minDays, max: s.data.expectedTime.maxDays },
         };
       }),
   };

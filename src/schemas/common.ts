@@ -28,3 +28,11 @@ export const sourceSchema = z.object({
   /** Which document it was taken from, or why it is a draft. */
   note: z.string().min(5),
 });
+
+/**
+ * Marks a value in content/ that is not from an adopted office document and awaits the
+ * office's confirmation; the text says what the office must check or supply. Remove the field
+ * once the office has confirmed the value. (One plain marker, so a readiness report can list
+ * every such value by file and field.)
+ */
+export const awaitingConfirmationSchema = z.string().min(10);

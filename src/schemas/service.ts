@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
+import { awaitingConfirmationSchema, documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
 
 /** The needs services are grouped by on the home page. */
 export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
@@ -58,6 +58,19 @@ export const serviceSchema = z.object({
   procedure: z.array(z.string().min(5)).min(2),
   /** 3. Jangka waktu penyelesaian; the build checks it equals the sum of the SOP's step times. */
   duration: durationSchema,
+  /**
+   * What a citizen can expect in calendar terms: the working days a request usually takes from
+   * receipt to the result (e.g. 10–20), shown on the service page, after applying and on the
+   * tracking page. `duration` stays the officers' working time from the SOP.
+   */
+  expectedTime: z
+    .object({
+      minDays: z.number().int().positive(),
+      maxDays: z.number().int().positive(),
+      /** Set while the office has not confirmed the range (see src/schemas/common.ts). */
+      awaitingConfirmation: awaitingConfirmationSchema.optional(),
+    })
+    .refine((t) => t.maxDays >= t.minDays, { message: 'maxDays tidak boleh lebih kecil daripada minDays', path: ['maxDays'] }),
   /** 3. What the time does not include (e.g. waiting for stock), said plainly. */
   durationNote: z.string().optional(),
   /** 4. Biaya/tarif in rupiah; 0 means free. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { parseDays } from '../lib/rules/working-time';
 
 /** Identity of the office running the portal (`content/site/site.yaml`). */
 export const siteSchema = z.object({
@@ -30,8 +31,20 @@ export const siteSchema = z.object({
   whatsappDisplay: z.string(),
   email: z.email(),
   website: z.url().optional(),
-  /** Opening hours, one line per group of days. Times as "08.00". */
-  openingHours: z.array(z.object({ days: z.string(), open: z.string().regex(/^\d{2}\.\d{2}$/), close: z.string().regex(/^\d{2}\.\d{2}$/) })).min(1),
+  /**
+   * Opening hours, one line per group of days. Times as "08.00". `days` names weekdays
+   * ("Senin–Kamis", "Jumat", "Senin, Rabu dan Jumat"): the working-day calendar reads them, so a
+   * request received after `close` starts on the next working day.
+   */
+  openingHours: z
+    .array(
+      z.object({
+        days: z.string().refine((days) => parseDays(days) !== null, 'tulis nama hari (Senin … Minggu), misalnya "Senin–Kamis" atau "Jumat"'),
+        open: z.string().regex(/^([01]\d|2[0-3])\.[0-5]\d$/),
+        close: z.string().regex(/^([01]\d|2[0-3])\.[0-5]\d$/),
+      }).refine((line) => line.open < line.close, { message: 'jam tutup harus setelah jam buka', path: ['close'] }),
+    )
+    .min(1),
   /** Time zone of the office. */
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
   /** Emergency numbers shown beside reports of people in danger. */

@@ -20,6 +20,12 @@ export const sopStepSchema = z.object({
   output: z.string().min(2),
   /** Keterangan: remarks, e.g. that field visits depend on distance. */
   notes: z.string().optional(),
+  /**
+   * true when the SOP says this step can take a time nobody can foresee (e.g. "tergantung
+   * kondisi di lapangan"): its stage then gets no due date and is never flagged late; the
+   * step's `time` stays the officers' working time.
+   */
+  unpredictable: z.boolean().optional(),
   /** start, process, decision or end: the flowchart symbol. */
   kind: z.enum(STEP_KINDS),
   /**

@@ -4,6 +4,7 @@ import { act, advance, portalOf, staffTeam } from '../support/staff';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { judge, nextFieldRoles } from '../../src/lib/rules/sop-flow';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { backdate } from '../support/backdate';
 
 let pb: TestPocketBase;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-const ALLOWED_KEYS = ['dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
+const ALLOWED_KEYS = ['dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
 
 const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
 const apply = () => applyAsSamplePerson(pb.url);
@@ -90,6 +91,26 @@ describe('public tracking route', () => {
     expect(history[history.length - 1]).toMatchObject({ status: fresh['status'], catatan: visit });
     expect(tracked.text).not.toContain('formulir cadangan');
     expect(tracked.text).not.toContain(worker.nama);
+  });
+
+  it('never flags late a stage whose time the SOP does not fix, however long it runs', async () => {
+    const code = await apply();
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+    const service = portalOf().services.find((s) => s.id === record['layanan'])!;
+    const open = service.stages.find((st) => !st.timed);
+    expect(open, `layanan ${service.id} punya tahap tanpa waktu tetap`).toBeTruthy();
+    await advance(pb, 'permohonan', record.id, open!.status);
+    expect((await pb.admin.collection('permohonan').getOne(record.id))['batas_tahap']).toBe('');
+    // Forty days in that stage: still no due date, no late flag, publicly or for staff.
+    backdate(pb.dataDir, 'permohonan', [record.id], new Date(Date.now() - 40 * 86_400_000));
+    await pb.admin.crons.run('tandai_terlambat');
+    expect((await pb.admin.collection('permohonan').getOne(record.id))['terlambat']).toBe(false);
+    const { body } = await track(code);
+    const stage = (body['tahapan'] as { status: string; batas: string | null; terlambat: boolean; waktu_tetap: boolean }[]).find((st) => st.status === open!.status)!;
+    expect(stage).toMatchObject({ batas: null, terlambat: false, waktu_tetap: false });
+    expect(body['dalam_waktu_standar']).toBe(true);
+    // The citizen's expectation comes from content, in working days.
+    expect(body['perkiraan_hari_kerja']).toEqual({ min: service.expectedDays.min, maks: service.expectedDays.max });
   });
 
   it('answers an unknown or malformed code with the same keys and 404', async () => {

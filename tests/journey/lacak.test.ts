@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { REPAIR, REQUESTS } from '../support/records';
-import { advance } from '../support/staff';
+import { advance, portalOf } from '../support/staff';
+import { formatExpectedDays } from '../../src/lib/duration';
 
 const journey = useJourney();
 
@@ -43,6 +44,15 @@ describe('tracking a request by its code', () => {
     expect(await stages.count()).toBe(5);
     expect(await stages.first().getAttribute('aria-current')).toBe('step');
     expect(await stages.first().textContent()).toContain('Tahap saat ini');
+    // The service's expectation from content, as dates; a stage whose time the SOP does not fix
+    // says so and has no due date.
+    const service = portalOf().services.find((s) => s.title === SERVICE)!;
+    const days = formatExpectedDays({ minDays: service.expectedDays.min, maxDays: service.expectedDays.max });
+    expect(await page.locator('.facts').textContent()).toContain(`Perkiraan selesaibiasanya ${days}`);
+    const open = service.stages.findIndex((st) => !st.timed);
+    expect(open, 'layanan contoh punya tahap tanpa waktu tetap').toBeGreaterThan(0);
+    expect(await stages.nth(open).textContent()).toContain('Batas waktutidak ada');
+    expect(await stages.first().textContent()).toContain('Waktu kerja petugas (SOP)');
     expect(await page.locator('.track-result').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('.track-result').getAttribute('aria-busy')).toBe('false');
     await expectAccessible(page);

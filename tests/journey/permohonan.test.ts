@@ -123,6 +123,11 @@ describe('applying online for alat bantu', () => {
     const wa = await page.getByRole('link', { name: 'Kirim kode ke WhatsApp saya' }).getAttribute('href');
     expect(decodeURIComponent(wa!)).toContain(code);
     expect(wa).toMatch(/^https:\/\/wa\.me\/\?text=/);
+    // The citizen is told the calendar expectation, never an officer's working time per stage.
+    const confirmation = (await page.locator('.confirmation').textContent())!;
+    expect(confirmation).toMatch(/biasanya selesai dalam \d+(–\d+)? hari kerja, (kira-kira antara|sekitar) \d+ \S+ \d{4}/);
+    expect(confirmation).not.toMatch(/waktu standar/i);
+    expect(await page.locator('.receipt').textContent()).toContain('Perkiraan selesai');
 
     // Exactly one record, with the compressed photo and every document.
     const records = await journey.pb.admin.collection('permohonan').getFullList({ filter: journey.pb.admin.filter('kode_lacak = {:k}', { k: code }) });

@@ -10,7 +10,6 @@ function answer(app, rawCode, now) {
   const portal = require(`${__hooks}/lib/portal.js`);
   const db = require(`${__hooks}/lib/db.js`);
   const data = portal.required();
-  const offset = rules.zoneOffsetHours(data.site.timeZone);
   const code = rules.normaliseCode(String(rawCode || ""));
 
   // Codes of applications and reports share one space: look in both, always, so a found and
@@ -59,6 +58,9 @@ function answer(app, rawCode, now) {
     // Served and closed: the survey may be offered (GET /api/lacak/{kode}/survei checks the rest).
     dapat_dinilai: false,
     dalam_waktu_standar: null,
+    // What a citizen can expect: working days from receipt to the result (content expectedTime);
+    // null for a report or a service no longer in content/.
+    perkiraan_hari_kerja: null,
     tahapan: [],
     riwayat: [],
     dokumen_perbaikan: [],
@@ -89,6 +91,7 @@ function answer(app, rawCode, now) {
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
+  body.perkiraan_hari_kerja = !isReport && service && service.expectedDays ? { min: service.expectedDays.min, maks: service.expectedDays.max } : null;
   body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.berkas_dihapus);
 
   const history = events.map((ev) => ({ waktu: iso(ev.created), status: ev.status, catatan: ev.catatan_publik }));
@@ -111,13 +114,14 @@ function answer(app, rawCode, now) {
     const selesai = end === null ? null : history[end].waktu;
     let batas = null;
     let terlambat = false;
-    if (mulai) {
-      batas = rules.dueAt(new Date(mulai), stage.minutes, offset).toISOString();
+    // Only a stage whose time the SOP fixes has a due date and can be late.
+    if (mulai && stage.timed) {
+      batas = rules.dueAt(new Date(mulai), stage.minutes, data.site.calendar).toISOString();
       const until = selesai ? new Date(selesai) : body.selesai ? new Date(history[history.length - 1].waktu) : now;
       terlambat = until.getTime() > new Date(batas).getTime();
       if (terlambat) late = true;
     }
-    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
+    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, waktu_tetap: stage.timed, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
   });
   body.dalam_waktu_standar = !late;
 

@@ -111,7 +111,84 @@ module.exports = {
     "retentionDays": 365,
     "regionCode": "19.01",
     "regionName": "Kabupaten Bangka",
-    "duplicateMonths": 12
+    "duplicateMonths": 12,
+    "calendar": {
+      "offsetHours": 7,
+      "hours": [
+        null,
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 990
+        },
+        null
+      ],
+      "closed": [
+        "2026-01-01",
+        "2026-01-16",
+        "2026-02-16",
+        "2026-02-17",
+        "2026-03-18",
+        "2026-03-19",
+        "2026-03-20",
+        "2026-03-21",
+        "2026-03-22",
+        "2026-03-23",
+        "2026-03-24",
+        "2026-04-03",
+        "2026-04-05",
+        "2026-05-01",
+        "2026-05-14",
+        "2026-05-15",
+        "2026-05-27",
+        "2026-05-28",
+        "2026-05-31",
+        "2026-06-01",
+        "2026-06-16",
+        "2026-08-17",
+        "2026-08-25",
+        "2026-12-24",
+        "2026-12-25",
+        "2027-01-01",
+        "2027-01-05",
+        "2027-02-06",
+        "2027-03-08",
+        "2027-03-09",
+        "2027-03-10",
+        "2027-03-11",
+        "2027-03-12",
+        "2027-03-15",
+        "2027-03-26",
+        "2027-03-28",
+        "2027-05-01",
+        "2027-05-06",
+        "2027-05-07",
+        "2027-05-17",
+        "2027-05-20",
+        "2027-05-21",
+        "2027-06-01",
+        "2027-06-06",
+        "2027-08-15",
+        "2027-08-17",
+        "2027-12-24",
+        "2027-12-25"
+      ]
+    }
   },
   "kecamatan": [
     {
@@ -614,23 +691,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "diteruskan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "dijangkau",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "asesmen",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "ditangani",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "stageRoles": {
@@ -663,23 +745,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "diteruskan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "dijangkau",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "asesmen",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "ditangani",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "stageRoles": {
@@ -713,7 +800,8 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         }
       ],
       "stageRoles": {
@@ -869,23 +957,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -953,7 +1046,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 40
+      }
     },
     {
       "id": "bantuan-permakanan",
@@ -1043,23 +1140,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1127,7 +1229,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 30
+      }
     },
     {
       "id": "uep-disabilitas",
@@ -1228,23 +1334,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1312,7 +1423,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 20,
+        "max": 60
+      }
     },
     {
       "id": "pendaftaran-dtsen",
@@ -1373,19 +1488,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 35
+          "minutes": 35,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendaftaran dan Pemutakhiran Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
@@ -1454,7 +1573,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 20
+      }
     },
     {
       "id": "rekomendasi-sktm",
@@ -1539,19 +1662,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 50
+          "minutes": 50,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Penerbitan Surat Rekomendasi Keterangan Tidak Mampu",
@@ -1628,7 +1755,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "informasi-adopsi",
@@ -1652,19 +1783,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 70
+          "minutes": 70,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Informasi dan Konsultasi Pengangkatan Anak",
@@ -1734,7 +1869,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 5
+      }
     },
     {
       "id": "penanganan-ppks-terlantar",
@@ -1764,23 +1903,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "sopTitle": "Penanganan PMKS Terlantar",
@@ -1869,7 +2013,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 5
+      }
     },
     {
       "id": "pemulangan-orang-terlantar",
@@ -1930,19 +2078,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 720
+          "minutes": 720,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 120
+          "minutes": 120,
+          "timed": false
         }
       ],
       "sopTitle": "Pemulangan Orang Terlantar ke Daerah Asal",
@@ -2079,7 +2231,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 2,
+        "max": 7
+      }
     },
     {
       "id": "pendampingan-rawat-inap",
@@ -2103,19 +2259,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Pasien PPKS Telantar yang Dirawat Inap di Rumah Sakit",
@@ -2174,7 +2334,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "rujukan-rumah-sakit",
@@ -2253,15 +2417,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 360
+          "minutes": 360,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Rujukan PPKS ke Rumah Sakit",
@@ -2329,7 +2496,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "antar-jemput-trc",
@@ -2353,15 +2524,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 225
+          "minutes": 225,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Penjemputan dan Pengantaran PPKS oleh Tim Reaksi Cepat (TRC)",
@@ -2429,7 +2603,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 1
+      }
     },
     {
       "id": "bantuan-sosial-apbd",
@@ -2524,23 +2702,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 15
+          "minutes": 15,
+          "timed": false
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 6720
+          "minutes": 6720,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 4320
+          "minutes": 4320,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 3360
+          "minutes": 3360,
+          "timed": false
         }
       ],
       "sopTitle": "Pengelolaan Bantuan Sosial yang Bersumber dari Anggaran Pendapatan dan Belanja Daerah Kabupaten Bangka",
@@ -2647,7 +2830,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 30,
+        "max": 60
+      }
     },
     {
       "id": "perawatan-kebersihan-diri",
@@ -2714,19 +2901,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 225
+          "minutes": 225,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Perawatan Kebersihan Diri dan Rumah bagi Lansia dan Penyandang Disabilitas yang Tinggal Sendirian",
@@ -2796,7 +2987,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 15
+      }
     },
     {
       "id": "pendampingan-rawat-jalan",
@@ -2863,15 +3058,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 315
+          "minutes": 315,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Berobat Rawat Jalan bagi PPKS",
@@ -2939,7 +3137,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 2,
+        "max": 5
+      }
     },
     {
       "id": "bantuan-logistik-bencana",
@@ -2987,7 +3189,8 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         }
       ],
       "sopTitle": "Pemberian Bantuan dan Logistik bagi Korban Bencana",
@@ -3011,7 +3214,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "izin-operasional-lks",
@@ -3105,19 +3312,23 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 3
+          "minutes": 3,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 35
+          "minutes": 35,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 1920
+          "minutes": 1920,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 3
+          "minutes": 3,
+          "timed": true
         }
       ],
       "sopTitle": "Penerbitan Surat Izin Operasional Pendirian Lembaga Kesejahteraan Sosial",
@@ -3158,7 +3369,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 20
+      }
     },
     {
       "id": "rekomendasi-pub",
@@ -3251,15 +3466,18 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 27
+          "minutes": 27,
+          "timed": true
         }
       ],
       "sopTitle": "Pemberian Rekomendasi Pengumpulan Uang atau Barang (PUB)",
@@ -3338,7 +3556,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 10
+      }
     }
   ]
 };

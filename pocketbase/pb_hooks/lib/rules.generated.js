@@ -43,6 +43,7 @@ __export(index_exports, {
   CODE_BITS: () => CODE_BITS,
   CODE_SYMBOLS: () => CODE_SYMBOLS,
   CONTROL: () => CONTROL,
+  DAY_NAMES: () => DAY_NAMES,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
@@ -65,8 +66,10 @@ __export(index_exports, {
   VERIFICATION_FIELDS: () => VERIFICATION_FIELDS,
   WORKING_DAY_MINUTES: () => WORKING_DAY_MINUTES,
   acceptedTypesText: () => acceptedTypesText,
+  afterWorkingDays: () => afterWorkingDays,
   allowedActions: () => allowedActions,
   computeIkm: () => computeIkm,
+  dailyCron: () => dailyCron,
   decidingRoles: () => decidingRoles,
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
@@ -80,6 +83,7 @@ __export(index_exports, {
   groupBoard: () => groupBoard,
   imagePixelsProblem: () => imagePixelsProblem,
   isProvinceCode: () => isProvinceCode,
+  isWorkingDate: () => isWorkingDate,
   judge: () => judge,
   judgeReport: () => judgeReport,
   judgeReportTask: () => judgeReportTask,
@@ -90,6 +94,8 @@ __export(index_exports, {
   nikProblem: () => nikProblem,
   normaliseCode: () => normaliseCode,
   normaliseDigits: () => normaliseDigits,
+  officeCalendar: () => officeCalendar,
+  parseDays: () => parseDays,
   phoneProblem: () => phoneProblem,
   protectSurvey: () => protectSurvey,
   protectTable: () => protectTable,
@@ -97,6 +103,7 @@ __export(index_exports, {
   recordsVisitResult: () => recordsVisitResult,
   roleList: () => roleList,
   sopStages: () => sopStages,
+  startDate: () => startDate,
   startOfLocalDay: () => startOfLocalDay,
   toE164: () => toE164,
   transitionProblem: () => transitionProblem,
@@ -232,32 +239,85 @@ var DAY_MS = 864e5;
 function zoneOffsetHours(zone) {
   return zone === "WIT" ? 9 : zone === "WITA" ? 8 : 7;
 }
-function isWorkingDay(localMidnightMs) {
-  const weekday = new Date(localMidnightMs).getUTCDay();
-  return weekday >= 1 && weekday <= 5;
-}
-function dueAt(start, minutes, offsetHours = 7) {
-  const offset = offsetHours * 36e5;
-  const days = Math.max(1, Math.ceil(minutes / WORKING_DAY_MINUTES));
-  let day = Math.floor((start.getTime() + offset) / DAY_MS) * DAY_MS;
-  let counted = 0;
-  for (; ; ) {
-    if (isWorkingDay(day)) counted++;
-    if (counted === days) break;
-    day += DAY_MS;
+var DAY_NAMES = ["minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu"];
+function parseDays(text) {
+  const days = /* @__PURE__ */ new Set();
+  const parts = text.toLowerCase().replace(/jum'at/g, "jumat").split(/,|\bdan\b|\bserta\b/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  for (const part of parts) {
+    const range = part.split(/\s*(?:–|—|-|s\.d\.|s\/d|sampai)\s*/).filter(Boolean);
+    const ids = range.map((name) => DAY_NAMES.indexOf(name));
+    if (ids.length === 0 || ids.length > 2 || ids.some((i) => i < 0)) return null;
+    if (ids.length === 1) days.add(ids[0]);
+    else for (let d = ids[0]; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === ids[1]) break;
+    }
   }
-  return new Date(day + DAY_MS - 1 - offset);
+  return [...days].sort((a, b) => a - b);
 }
-function workingDaysBetween(from, to, offsetHours = 7) {
-  const offset = offsetHours * 36e5;
-  let day = Math.floor((from.getTime() + offset) / DAY_MS) * DAY_MS;
-  const last = Math.floor((to.getTime() + offset) / DAY_MS) * DAY_MS;
+function clockMinutes(text) {
+  const [h, m] = text.split(".").map(Number);
+  return h * 60 + m;
+}
+function officeCalendar(openingHours, timeZone, closed) {
+  var _a;
+  const hours = [null, null, null, null, null, null, null];
+  for (const line of openingHours) {
+    for (const day of (_a = parseDays(line.days)) != null ? _a : []) hours[day] = { open: clockMinutes(line.open), close: clockMinutes(line.close) };
+  }
+  return { offsetHours: zoneOffsetHours(timeZone), hours, closed: [...new Set(closed)].sort() };
+}
+function localDay(instant, cal) {
+  return Math.floor((instant.getTime() + cal.offsetHours * 36e5) / DAY_MS) * DAY_MS;
+}
+function hoursOf(day, cal) {
+  var _a;
+  const hours = (_a = cal.hours[new Date(day).getUTCDay()]) != null ? _a : null;
+  if (!hours) return null;
+  return cal.closed.includes(new Date(day).toISOString().slice(0, 10)) ? null : hours;
+}
+function isWorkingDate(date, cal) {
+  return hoursOf(Date.parse(`${date}T00:00:00Z`), cal) !== null;
+}
+function firstWorkingDay(instant, cal) {
+  let day = localDay(instant, cal);
+  const minuteOfDay = (instant.getTime() + cal.offsetHours * 36e5 - day) / 6e4;
+  const today = hoursOf(day, cal);
+  if (today && minuteOfDay < today.close) return day;
+  for (let i = 0; i < 366; i++) {
+    day += DAY_MS;
+    if (hoursOf(day, cal)) return day;
+  }
+  return day;
+}
+function startDate(instant, cal) {
+  return new Date(firstWorkingDay(instant, cal)).toISOString().slice(0, 10);
+}
+function afterWorkingDays(start, days, cal) {
+  let day = firstWorkingDay(start, cal);
+  for (let counted = 1; counted < Math.max(1, days); ) {
+    day += DAY_MS;
+    if (hoursOf(day, cal)) counted++;
+  }
+  return new Date(day + hoursOf(day, cal).close * 6e4 - cal.offsetHours * 36e5);
+}
+function dueAt(start, minutes, cal) {
+  return afterWorkingDays(start, Math.ceil(minutes / WORKING_DAY_MINUTES), cal);
+}
+function workingDaysBetween(from, to, cal) {
+  let day = firstWorkingDay(from, cal);
+  const last = localDay(to, cal);
   let count = 0;
   while (day < last) {
     day += DAY_MS;
-    if (isWorkingDay(day)) count++;
+    if (hoursOf(day, cal)) count++;
   }
   return count;
+}
+function dailyCron(localHour, localMinute, offsetHours) {
+  const utcHour = ((localHour - offsetHours) % 24 + 24) % 24;
+  return `${localMinute} ${utcHour} * * *`;
 }
 
 // src/lib/rules/stages.ts
@@ -268,12 +328,14 @@ function sopStages(steps, firstStage = "diterima") {
     var _a;
     current = (_a = step.stage) != null ? _a : current;
     const minutes = step.time ? toMinutes(step.time) : 0;
+    const timed = step.time !== null && !step.unpredictable;
     const last = stages[stages.length - 1];
     if (last && last.status === current) {
       last.minutes = Math.round((last.minutes + minutes) * 100) / 100;
       last.steps.push(index);
+      last.timed && (last.timed = timed);
     } else {
-      stages.push({ status: current, minutes, steps: [index] });
+      stages.push({ status: current, minutes, steps: [index], timed });
     }
   });
   return stages;

@@ -121,7 +121,6 @@ function compute(app, now) {
   const data = portal.required();
   const r = rules();
   const min = r.MIN_PUBLIC_COUNT;
-  const offset = r.zoneOffsetHours(data.site.timeZone);
   // The served end, by what a status means, whatever this office calls it.
   let servedStatus = "";
   for (let i = 0; i < data.statuses.length; i++) if (data.statuses[i].meaning === "success") servedStatus = data.statuses[i].id;
@@ -161,7 +160,7 @@ function compute(app, now) {
     const from = parseDate(finished[i].created);
     const to = parseDate(finished[i].ditutup);
     if (keys.indexOf(finished[i].layanan) < 0 || !from || !to) continue;
-    (days[finished[i].layanan] = days[finished[i].layanan] || []).push(r.workingDaysBetween(from, to, offset));
+    (days[finished[i].layanan] = days[finished[i].layanan] || []).push(r.workingDaysBetween(from, to, data.site.calendar));
   }
 
   const groups = {};

@@ -31,8 +31,9 @@ function setStageDates(app, record, previousStatus) {
   if (status === previousStatus) return;
   const flow = flowOf(data, record);
   const stage = flow.stages.find((s) => s.status === status);
-  const offset = rules().zoneOffsetHours(data.site.timeZone);
-  record.set("batas_tahap", stage ? pbDate(rules().dueAt(new Date(), stage.minutes, offset)) : "");
+  // A stage whose time the SOP does not fix (a step without a time, or one the SOP calls
+  // unpredictable) has no due date, so it is never flagged late.
+  record.set("batas_tahap", stage && stage.timed ? pbDate(rules().dueAt(new Date(), stage.minutes, data.site.calendar)) : "");
   record.set("terlambat", false);
   const info = flow.statuses.find((s) => s.id === status);
   record.set("ditutup", info && info.closed ? pbDate(new Date()) : "");
