@@ -163,6 +163,7 @@ export async function startPocketBase({
   onLog,
   hooksWatch = false,
   serverDir = SERVER_DIR,
+  hooksPool,
 } = {}) {
   const args = [
     'serve',
@@ -173,6 +174,7 @@ export async function startPocketBase({
     '--indexFallback=false',
   ];
   if (origins) args.push(`--origins=${origins}`);
+  if (hooksPool) args.push(`--hooksPool=${hooksPool}`);
   const child = spawn(pocketbaseBinary(), args, {
     cwd: ROOT,
     env: { ...process.env, PORTAL_SITE_DIR: siteDir, ...env },
