@@ -81,11 +81,12 @@ export async function measureIntakeRatio({ base, admin, pid, makeForm, concurren
 
 /**
  * `senders` people sending at once, each retrying a refusal (503 or 429, "coba lagi") after
- * the server's Retry-After, as the forms tell people to; PocketBase's RSS is sampled every 50 ms.
- * Reports the peak (VmHWM, over the process's life so far, and the highest sample during the
- * burst), accepted, refused-then-retried, errors and lost.
+ * the server's Retry-After, or a broken connection after a second, as the forms tell people to
+ * (at most `maxTries` tries each); PocketBase's RSS is sampled every 50 ms. Reports the peak
+ * (VmHWM, over the process's life so far, and the highest sample during the burst), accepted,
+ * refused-then-retried, connections broken-then-retried, errors (gave up) and lost.
  */
-export async function measureUploadBurst({ base, admin, pid, makeForm, senders = 50, total = 300, maxTries = 20, collection = 'permohonan', key = 'kode_lacak' }) {
+export async function measureUploadBurst({ base, admin, pid, makeForm, senders = 50, total = 300, maxTries = 40, collection = 'permohonan', key = 'kode_lacak' }) {
   let highest = 0;
   let sampling = true;
   const sampler = (async () => {
@@ -95,12 +96,30 @@ export async function measureUploadBurst({ base, admin, pid, makeForm, senders =
     }
   })();
   let refusals = 0;
+  let networkRetries = 0;
+  const networkCauses = new Set();
   const refusalStatuses = {};
   const refusalMessages = new Set();
   const send = async () => {
     const form = makeForm(); // one submission id for every try, as the form keeps it
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${base}/api/collections/${collection}/records`, { method: 'POST', body: form });
+      let res;
+      try {
+        res = await fetch(`${base}/api/collections/${collection}/records`, { method: 'POST', body: form });
+      } catch (err) {
+        // "fetch failed" alone says nothing: keep the cause (reset, closed…).
+        const cause = `${err.message}: ${err.cause?.code ?? err.cause?.message ?? 'no cause'}`;
+        // A refusal sent while the body is still coming may reach the sender as a broken
+        // connection; the form then says "Sambungan terputus… kirim lagi" and keeps the same
+        // submission id. Counted apart from the 503s.
+        if (attempt < maxTries) {
+          networkRetries++;
+          if (networkCauses.size < 3) networkCauses.add(cause);
+          await sleep(1000 * (0.5 + Math.random()));
+          continue;
+        }
+        throw new Error(cause);
+      }
       const body = await res.json().catch(() => ({}));
       if (res.status === 200 && body[key]) return body[key];
       if ((res.status === 503 || res.status === 429) && attempt < maxTries) {
@@ -126,12 +145,15 @@ export async function measureUploadBurst({ base, admin, pid, makeForm, senders =
     collection,
     senders,
     total,
+    maxTries,
     ...stats,
     accepted: run.values.length,
     lost: run.values.filter((code) => !stored.has(code)).length,
     refusals,
     refusalStatuses,
     refusalMessages: [...refusalMessages],
+    networkRetries,
+    networkCauses: [...networkCauses],
     rssBefore: before.rss,
     rssHighestSample: Math.max(highest, after.rss),
     peakRss: after.hwm,
