@@ -2,9 +2,10 @@
 // most 350 MB under a burst of 50 people sending applications, without hand tuning). Three
 // settings, each overridable from the environment:
 //   - GOMEMLIMIT, Go's soft memory limit: a quarter of the machine's (or container's) memory, at
-//     most 256 MiB, so the garbage collector works harder before the process grows past it;
+//     most 224 MiB, so the garbage collector works harder before the process grows past it (RSS
+//     runs some 60–100 MB above it: at 256 MiB the bench's burst peaked at 310–324 MB);
 //   - PORTAL_MAX_UPLOADS, uploads handled at once (pb_hooks/upload-bound.pb.js; one more gets
-//     "coba lagi"): one per 25 MiB of that limit, 2 to 10. Measured on this project: each upload
+//     "coba lagi"): one per 22 MiB of that limit, 2 to 10. Measured on this project: each upload
 //     in progress holds about 20 MB (its parsed body and the JS runtimes of the hooks it passes);
 //   - --hooksPool, the prewarmed JS runtimes: ten per upload in progress (every JS middleware and
 //     hook a request passes holds one until the request ends) and 20 for everything else. Past
@@ -14,8 +15,8 @@ import os from 'node:os';
 import { readFileSync } from 'node:fs';
 
 const MiB = 1024 * 1024;
-export const GOMEMLIMIT_CAP = 256 * MiB;
-export const MEMORY_PER_UPLOAD = 25 * MiB;
+export const GOMEMLIMIT_CAP = 224 * MiB;
+export const MEMORY_PER_UPLOAD = 22 * MiB;
 export const RUNTIMES_PER_UPLOAD = 10;
 export const RUNTIMES_OTHER = 20;
 

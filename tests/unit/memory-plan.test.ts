@@ -9,14 +9,14 @@ const GiB = 1024 * MiB;
 describe('memory settings derived from the machine', () => {
   it('gives a 1 GB VM a limit and a bound that keep a 50-sender burst under 350 MB', () => {
     const plan = memoryPlan({ memory: 1 * GiB, env: {} });
-    expect(plan.goMemLimit).toBe('256MiB');
+    expect(plan.goMemLimit).toBe('224MiB');
     expect(plan.maxUploads).toBe(10);
     expect(plan.hooksPool).toBe(10 * 10 + 20);
     expect(plan.given).toEqual({ goMemLimit: false, maxUploads: false, hooksPool: false });
   });
 
   it('caps the limit on a large machine and shrinks everything on a small one', () => {
-    expect(memoryPlan({ memory: 64 * GiB, env: {} }).goMemLimitBytes).toBe(256 * MiB);
+    expect(memoryPlan({ memory: 64 * GiB, env: {} }).goMemLimitBytes).toBe(224 * MiB);
     const small = memoryPlan({ memory: 512 * MiB, env: {} });
     expect(small.goMemLimit).toBe('128MiB');
     expect(small.maxUploads).toBe(5);
