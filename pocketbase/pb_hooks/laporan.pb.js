@@ -11,8 +11,8 @@ onRecordCreateRequest((e) => {
   const record = e.record;
 
   const submissionId = record.getString("id_pengiriman").trim();
-  const earlier = lib.existingBySubmission(e.app, submissionId, "laporan");
-  if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
+  const earlier = lib.earlierCode(e.app, submissionId, "laporan");
+  if (earlier) return e.json(200, { kode_lacak: earlier, ulang: true });
 
   const input = {};
   for (let i = 0; i < rules.REPORT_TEXT_FIELDS.length; i++) {
@@ -51,8 +51,8 @@ onRecordCreateRequest((e) => {
   try {
     e.next();
   } catch (err) {
-    const winner = lib.existingBySubmission(e.app, submissionId, "laporan");
-    if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
+    const winner = lib.earlierCode(e.app, submissionId, "laporan");
+    if (winner) return e.json(200, { kode_lacak: winner, ulang: true });
     throw lib.translateSaveError(err, data, null) || err;
   }
 }, "laporan");

@@ -10,8 +10,8 @@ onRecordCreateRequest((e) => {
   const record = e.record;
 
   const submissionId = record.getString("id_pengiriman").trim();
-  const earlier = lib.existingBySubmission(e.app, submissionId);
-  if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
+  const earlier = lib.earlierCode(e.app, submissionId);
+  if (earlier) return e.json(200, { kode_lacak: earlier, ulang: true });
 
   const input = lib.inputOf(record);
   const service = portal.service(data, input.layanan);
@@ -46,8 +46,8 @@ onRecordCreateRequest((e) => {
     e.next();
   } catch (err) {
     // Two retries racing: the unique index lets one through; the other gets its code.
-    const winner = lib.existingBySubmission(e.app, submissionId);
-    if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
+    const winner = lib.earlierCode(e.app, submissionId);
+    if (winner) return e.json(200, { kode_lacak: winner, ulang: true });
     throw lib.translateSaveError(err, data, service) || err;
   }
 }, "permohonan");

@@ -170,6 +170,17 @@ function jpegLateFrame(): Buffer {
   return Buffer.concat([huge.subarray(0, 20), Buffer.alloc(600 * 1024), huge.subarray(20)]);
 }
 
+/**
+ * A JPEG whose frame header (65500 × 65500) sits after 100 kB of well-formed metadata segments,
+ * as a camera's EXIF may put it: beyond the first bytes the server reads of every upload, within
+ * the most it reads of an image (the read goes on in steps, lib/uploads.js).
+ */
+function jpegFrameAfterExif(): Buffer {
+  const huge = jpegHugeHeader();
+  const segment = (n: number) => Buffer.concat([Buffer.from([0xff, 0xe1, (n + 2) >> 8, (n + 2) & 0xff]), Buffer.alloc(n, 0x45)]);
+  return Buffer.concat([huge.subarray(0, 20), segment(50_000), segment(50_000), huge.subarray(20)]);
+}
+
 /** A finished application not yet rated: the survey may be sent for it. */
 async function finishedCode(): Promise<string> {
   const code = await applyAsSamplePerson(pb.url);
@@ -239,6 +250,12 @@ refuse('PNG kecil yang mengaku 65535 × 65535', () => create('permohonan', appli
 refuse('JPEG yang mengaku 65500 × 65500', () => create('permohonan', application({}, { ktp: file(jpegHugeHeader(), 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
 refuse('WebP yang mengaku 16384 × 16384', () => create('permohonan', application({}, { foto_badan: file(webpHuge(), 'badan.webp', 'image/webp') })), { fields: ['foto_badan'], ...PERMOHONAN });
 refuse('JPEG dengan kepala bingkai tersembunyi setelah 600 kB', () => create('permohonan', application({}, { ktp: file(jpegLateFrame(), 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
+refuse('JPEG 65500 × 65500 dengan kepala bingkai setelah 100 kB metadata', async () => {
+  const answer = await create('permohonan', application({}, { ktp: file(jpegFrameAfterExif(), 'ktp.jpg', 'image/jpeg') }));
+  // Too large, not "unreadable": the server read on until it found the frame header.
+  expect((answer.json?.['data'] as Record<string, { message: string }> | undefined)?.['ktp']?.message).toMatch(/terlalu besar/);
+  return answer;
+}, { fields: ['ktp'], ...PERMOHONAN });
 refuse('JPEG dengan bait liar sebelum kepala bingkai 65500 × 65500', () => {
   const huge = jpegHugeHeader();
   return create('permohonan', application({}, { kk: file(Buffer.concat([huge.subarray(0, 20), Buffer.alloc(100, 0x5a), huge.subarray(20)]), 'kk.jpg', 'image/jpeg') }));

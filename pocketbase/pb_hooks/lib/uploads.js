@@ -24,14 +24,31 @@ function newUploads(record, field) {
 /** Pixels an uploaded image declares in its header (rules: declaredPixels); null when unreadable. */
 function headerPixels(file) {
   const r = rules();
-  let reader = null;
+  // Most frame headers sit in the first few kilobytes; more is read only when they do not (the
+  // walk from the start is the same, so the answer is too). Bytes cross into the JS engine one by
+  // one: reading 512 KB of every photo cost a large part of an application's time.
+  const read = (n) => {
+    let reader = null;
+    try {
+      reader = file.reader.open();
+      return toBytes(reader, n);
+    } finally {
+      if (reader) reader.close();
+    }
+  };
   try {
-    reader = file.reader.open();
-    return r.declaredPixels(toBytes(reader, r.IMAGE_HEAD_BYTES));
+    // The portal's own compressor writes the frame header within the first kilobyte; a camera's
+    // EXIF may push it to tens of kilobytes.
+    const steps = [4 * 1024, 64 * 1024, r.IMAGE_HEAD_BYTES];
+    let pixels = null;
+    for (let i = 0; i < steps.length; i++) {
+      const n = Math.min(steps[i], r.IMAGE_HEAD_BYTES);
+      pixels = r.declaredPixels(read(n));
+      if (pixels !== null || file.size <= n || n === r.IMAGE_HEAD_BYTES) return pixels;
+    }
+    return pixels;
   } catch (_) {
     return null; // an upload that cannot be read is refused as unreadable
-  } finally {
-    if (reader) reader.close();
   }
 }
 
