@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
+import { awaitingConfirmationSchema, awaitingPathsKnown, documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
 
 /** The needs services are grouped by on the home page. */
 export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
@@ -17,7 +17,7 @@ export const eligibilityQuestionSchema = z.object({
 });
 
 /** A Standar Pelayanan (Permenpan RB 15/2014) for one service, `content/services/<key>.yaml`. */
-export const serviceSchema = z.object({
+const serviceObject = z.object({
   /** Name of the service as citizens say it. */
   title: z.string().min(5),
   /** One sentence: what you get. Shown in lists and search. */
@@ -79,8 +79,8 @@ export const serviceSchema = z.object({
     staffCompetence: z.string().min(10),
     /** Pengawasan internal. */
     internalOversight: z.string().min(10),
-    /** Jumlah pelaksana; say "belum ditetapkan" rather than invent a number. */
-    staffCount: z.string().min(3),
+    /** Jumlah pelaksana; leave it out and mark it in awaitingConfirmation rather than invent a number. */
+    staffCount: z.string().min(3).optional(),
     /** Jaminan pelayanan. */
     serviceGuarantee: z.string().min(10),
     /** Jaminan keamanan dan keselamatan pelayanan. */
@@ -97,5 +97,8 @@ export const serviceSchema = z.object({
   source: sourceSchema,
   /** Position in lists; lower comes first. */
   order: z.number().int().default(100),
+  /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
+  awaitingConfirmation: awaitingConfirmationSchema,
 });
+export const serviceSchema = serviceObject.superRefine(awaitingPathsKnown(Object.keys(serviceObject.shape)));
 export type Service = z.infer<typeof serviceSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
+import { awaitingConfirmationSchema, awaitingPathsKnown } from './common';
 
 /** Identity of the office running the portal (`content/site/site.yaml`). */
-export const siteSchema = z.object({
+const siteObject = z.object({
   /** Full name, e.g. "Dinas Sosial Kabupaten Bangka". */
   officeName: z.string().min(5),
   /** Short name used in the header on small screens, e.g. "Dinsos Bangka". */
@@ -47,5 +48,9 @@ export const siteSchema = z.object({
    * (a flag to look at, not a refusal).
    */
   duplicateMonths: z.number().int().positive().default(12),
+  /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
+  awaitingConfirmation: awaitingConfirmationSchema,
 });
+/** Identity of the office running the portal (`content/site/site.yaml`). */
+export const siteSchema = siteObject.superRefine(awaitingPathsKnown(Object.keys(siteObject.shape)));
 export type Site = z.infer<typeof siteSchema>;
