@@ -5,7 +5,7 @@ import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import { totalMinutes } from './duration';
-import { resolveDocuments, type ResolvedDocument } from './service-rules';
+import { isDraft, isPublished, resolveDocuments, type ResolvedDocument } from './service-rules';
 
 export type { ResolvedDocument };
 
@@ -27,6 +27,8 @@ export interface ResolvedService {
   /** Sum of the SOP's step times, in working minutes. */
   standardMinutes: number;
   programme: CollectionEntry<'programmes'> | undefined;
+  /** Not adopted yet (the service or its SOP is rancangan); shown only when switched on, and then always labelled. */
+  draft: boolean;
 }
 
 async function load() {
@@ -55,9 +57,13 @@ async function load() {
   const programmeById = new Map(programmes.map((p) => [p.id, p]));
   const byOrder = <T extends { data: { order: number }; id: string }>(a: T, b: T) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
-  const resolvedServices: ResolvedService[] = [...services].sort(byOrder).map((service) => {
+  // A draft the office has not switched on (showDraft) is left out of every page: not listed,
+  // no service page, no form. The server refuses its applications too (portal-data.ts).
+  const published = services.filter((service) => isPublished(service.data, sopById.get(service.data.sop)!.data));
+  const resolvedServices: ResolvedService[] = [...published].sort(byOrder).map((service) => {
     const sop = sopById.get(service.data.sop)!;
     return {
+      draft: isDraft(service.data, sop.data),
       id: service.id,
       data: service.data,
       documents: resolveDocuments(service.data, docTypes),
@@ -70,6 +76,8 @@ async function load() {
   return {
     site: siteEntries[0]!.data,
     services: resolvedServices,
+    /** Titles of every service, drafts that are not shown included (to name them as drafts). */
+    allServiceTitles: new Map(services.map((s) => [s.id, s.data.title])),
     sops: [...sops].sort((a, b) => a.data.title.localeCompare(b.data.title, 'id')),
     programmes: [...programmes].sort(byOrder),
     ppks: [...ppks].sort((a, b) => a.data.number - b.data.number),

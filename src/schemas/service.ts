@@ -39,6 +39,11 @@ const serviceObject = z.object({
   }),
   /** Whether citizens can apply online from the portal (reports go through /lapor instead). */
   onlineApplication: z.boolean(),
+  /**
+   * A draft service (its source or its SOP is "rancangan") is not listed and takes no applications
+   * unless the office switches it on here; then every page naming it says it is a draft.
+   */
+  showDraft: z.boolean().default(false),
 
   // --- Komponen penyampaian pelayanan (service delivery), published ---
   /** 1. Persyaratan: documents to upload (keys from content/reference/documents.yaml). */

@@ -791,6 +791,7 @@ module.exports = {
       "id": "alat-bantu-disabilitas",
       "title": "Bantuan Alat Bantu bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
@@ -959,6 +960,7 @@ module.exports = {
       "id": "bantuan-permakanan",
       "title": "Bantuan Permakanan bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
@@ -1133,6 +1135,7 @@ module.exports = {
       "id": "uep-disabilitas",
       "title": "Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
@@ -1317,7 +1320,8 @@ module.exports = {
     {
       "id": "pendaftaran-dtsen",
       "title": "Pendaftaran dan Pemutakhiran Data DTSEN (dahulu DTKS)",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -1459,7 +1463,8 @@ module.exports = {
     {
       "id": "rekomendasi-sktm",
       "title": "Surat Rekomendasi Keterangan Tidak Mampu",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -1634,6 +1639,7 @@ module.exports = {
       "id": "informasi-adopsi",
       "title": "Informasi dan Konsultasi Pengangkatan Anak (Adopsi)",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -1740,6 +1746,7 @@ module.exports = {
       "id": "penanganan-ppks-terlantar",
       "title": "Penanganan PPKS Telantar",
       "onlineApplication": false,
+      "draft": false,
       "documents": [],
       "questions": [
         {
@@ -1875,6 +1882,7 @@ module.exports = {
       "id": "pemulangan-orang-terlantar",
       "title": "Pemulangan Orang Telantar ke Daerah Asal",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_keterangan_kepolisian",
@@ -2085,6 +2093,7 @@ module.exports = {
       "id": "pendampingan-rawat-inap",
       "title": "Pendampingan Pasien Rawat Inap tanpa Keluarga",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -2179,7 +2188,8 @@ module.exports = {
     {
       "id": "rujukan-rumah-sakit",
       "title": "Pendampingan Rujukan ke Rumah Sakit",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "surat_keterangan_sakit",
@@ -2335,6 +2345,7 @@ module.exports = {
       "id": "antar-jemput-trc",
       "title": "Antar-Jemput PPKS dengan Mobil Tim Reaksi Cepat (TRC)",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -2435,6 +2446,7 @@ module.exports = {
       "id": "bantuan-sosial-apbd",
       "title": "Bantuan Sosial dari APBD Kabupaten Bangka",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
@@ -2652,7 +2664,8 @@ module.exports = {
     {
       "id": "perawatan-kebersihan-diri",
       "title": "Perawatan Kebersihan Diri dan Rumah bagi Lansia dan Penyandang Disabilitas",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -2801,7 +2814,8 @@ module.exports = {
     {
       "id": "pendampingan-rawat-jalan",
       "title": "Pendampingan Berobat Rawat Jalan",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -2945,6 +2959,7 @@ module.exports = {
       "id": "bantuan-logistik-bencana",
       "title": "Bantuan Logistik bagi Korban Bencana",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
@@ -3017,6 +3032,7 @@ module.exports = {
       "id": "izin-operasional-lks",
       "title": "Izin Operasional Lembaga Kesejahteraan Sosial (LKS)",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
@@ -3164,6 +3180,7 @@ module.exports = {
       "id": "rekomendasi-pub",
       "title": "Rekomendasi Pengumpulan Uang atau Barang (PUB)",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
