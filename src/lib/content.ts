@@ -13,7 +13,7 @@ export const GROUP_LABELS: Record<Service['group'], { title: string; description
   disabilitas: { title: 'Penyandang disabilitas', description: 'Alat bantu, permakanan, dan modal usaha.' },
   lansia: { title: 'Lanjut usia', description: 'Pendampingan dan perawatan bagi lansia.' },
   anak: { title: 'Anak', description: 'Informasi pengangkatan anak dan perlindungan anak.' },
-  'terlantar-odgj': { title: 'Orang terlantar dan ODGJ', description: 'Penanganan, pendampingan, rujukan, dan pemulangan.' },
+  'terlantar-odgj': { title: 'Orang telantar dan ODGJ', description: 'Penanganan, pendampingan, rujukan, dan pemulangan.' },
   bencana: { title: 'Korban bencana', description: 'Bantuan logistik bagi korban bencana.' },
   kemiskinan: { title: 'Keluarga miskin dan data sosial', description: 'DTSEN, SKTM, dan bantuan sosial.' },
   lembaga: { title: 'Lembaga dan organisasi sosial', description: 'Izin operasional LKS dan rekomendasi PUB.' },

@@ -35,7 +35,7 @@ const siteObject = z.object({
   openingHours: z.array(z.object({ days: z.string(), open: z.string().regex(/^\d{2}\.\d{2}$/), close: z.string().regex(/^\d{2}\.\d{2}$/) })).min(1),
   /** Time zone of the office. */
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
-  /** Emergency numbers shown beside reports of people in danger. */
+  /** Emergency numbers shown beside reports of people in danger; printed as "112 – label". */
   emergencyNumbers: z.array(z.object({ label: z.string(), number: z.string() })).min(1),
   /** Logo file under public/, e.g. "/logo.svg". */
   logo: z.string().startsWith('/'),

@@ -601,7 +601,7 @@ module.exports = {
   "reportTypes": [
     {
       "id": "ppks-terlantar",
-      "label": "Orang terlantar",
+      "label": "Orang telantar",
       "ppks": [
         "anak-balita-terlantar",
         "anak-terlantar",
@@ -1319,7 +1319,7 @@ module.exports = {
     },
     {
       "id": "pendaftaran-dtsen",
-      "title": "Pendaftaran dan Pemutakhiran Data DTSEN (dahulu DTKS)",
+      "title": "Pendaftaran dan Pemutakhiran DTSEN (dahulu DTKS)",
       "onlineApplication": false,
       "draft": true,
       "documents": [
@@ -1795,7 +1795,7 @@ module.exports = {
         {
           "stage": "diterima",
           "kind": "start",
-          "activity": "Petugas menerima data atau laporan dari kecamatan atau masyarakat mengenai PMKS terlantar.",
+          "activity": "Petugas menerima data atau laporan dari kecamatan atau masyarakat mengenai PMKS telantar.",
           "roles": [
             "petugas-layanan"
           ],
@@ -1804,7 +1804,7 @@ module.exports = {
         {
           "stage": "verifikasi_berkas",
           "kind": "process",
-          "activity": "Petugas memverifikasi data atau laporan PMKS terlantar yang diterima, lalu meneruskannya kepada Kabid untuk didisposisikan.",
+          "activity": "Petugas memverifikasi data atau laporan PMKS telantar yang diterima, lalu meneruskannya kepada Kabid untuk didisposisikan.",
           "roles": [
             "petugas-layanan",
             "kabid"
@@ -1958,7 +1958,7 @@ module.exports = {
         {
           "stage": "diterima",
           "kind": "start",
-          "activity": "Klien datang ke Dinas Sosial didampingi petugas kepolisian, LKS, atau masyarakat, atau membawa surat keterangan dari kepolisian/LKS; atau ada laporan dari pihak kepolisian/LKS tentang orang terlantar.",
+          "activity": "Klien datang ke Dinas Sosial didampingi petugas kepolisian, LKS, atau masyarakat, atau membawa surat keterangan dari kepolisian/LKS; atau ada laporan dari pihak kepolisian/LKS tentang orang telantar.",
           "roles": [
             "petugas-layanan"
           ],
@@ -2527,9 +2527,9 @@ module.exports = {
           "ifNot": "Bantuan sosial ini bersumber dari APBD Kabupaten Bangka sehingga hanya untuk pemohon di Kabupaten Bangka. Hubungi Dinas Sosial kabupaten/kota tempat Anda tinggal."
         },
         {
-          "id": "bukan-bencana",
-          "question": "Apakah bantuan ini bukan untuk korban bencana yang baru terjadi?",
-          "expected": "ya",
+          "id": "korban-bencana",
+          "question": "Apakah bantuan ini untuk korban bencana yang baru terjadi?",
+          "expected": "tidak",
           "ifNot": "Untuk korban bencana, desa/kelurahan dapat mengajukan layanan Bantuan Logistik Korban Bencana. Dalam keadaan darurat, hubungi 112."
         }
       ],
