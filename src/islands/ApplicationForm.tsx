@@ -413,8 +413,8 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
           )}
           <h3>Data penerima layanan</h3>
           <TextField field="nama_lengkap" label="Nama lengkap sesuai KTP" error={errors['nama_lengkap']} value={input.nama_lengkap} onInput={setText('nama_lengkap')} autocomplete={input.pemohon_adalah === 'diri_sendiri' ? 'name' : 'off'} />
-          <TextField field="nik" label="NIK" hint="16 angka, tercantum di KTP atau KK." error={errors['nik']} value={input.nik} onInput={setText('nik')} inputMode="numeric" maxLength={24} />
-          <TextField field="nomor_kk" label="Nomor Kartu Keluarga (KK)" hint="16 angka di bagian atas KK." error={errors['nomor_kk']} value={input.nomor_kk} onInput={setText('nomor_kk')} inputMode="numeric" maxLength={24} />
+          <TextField field="nik" label="NIK" hint="16 angka, tercantum di KTP atau KK. Dipakai untuk mencocokkan data kependudukan dan memastikan bantuan tidak diterima dua kali; tidak pernah ditampilkan di situs." error={errors['nik']} value={input.nik} onInput={setText('nik')} inputMode="numeric" maxLength={24} />
+          <TextField field="nomor_kk" label="Nomor Kartu Keluarga (KK)" hint="16 angka di bagian atas KK. Dipakai untuk memeriksa susunan keluarga dan data kesejahteraan (DTSEN); tidak pernah ditampilkan di situs." error={errors['nomor_kk']} value={input.nomor_kk} onInput={setText('nomor_kk')} inputMode="numeric" maxLength={24} />
           <Field id="tanggal_lahir" error={errors['tanggal_lahir']} legend="Tanggal lahir" hint="Sesuai KTP. Contoh: 17 8 1965">
             <div class="date-input">
               {(
@@ -599,13 +599,13 @@ function Confirmation({ sent, service, stages, expected, calendar, office }: Pic
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const trackUrl = `${window.location.origin}/lacak/?kode=${encodeURIComponent(sent.code)}`;
-  const message = `Kode permohonan ${service.title} di ${office.name}: ${sent.code}. Lacak di ${trackUrl}`;
+  const message = `Kode pelacakan permohonan ${service.title} di ${office.name}: ${sent.code}. Lacak di ${trackUrl}`;
   return (
     <div class="confirmation">
       <div class="panel" tabIndex={-1} ref={ref} role="status">
         <h2>Permohonan terkirim</h2>
-        <p>Kode permohonan Anda:</p>
-        <p class="code" lang="en">
+        <p>Kode pelacakan Anda:</p>
+        <p class="code">
           {sent.code}
         </p>
         <p>Simpan kode ini. Anda memerlukannya untuk melacak permohonan.</p>
@@ -642,7 +642,7 @@ function Confirmation({ sent, service, stages, expected, calendar, office }: Pic
           </dd>
           <dt>Layanan</dt>
           <dd>{service.title}</dd>
-          <dt>Kode permohonan</dt>
+          <dt>Kode pelacakan</dt>
           <dd>
             <strong>{sent.code}</strong>
           </dd>

@@ -165,7 +165,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
       <div class="confirmation">
         <div class="panel" tabIndex={-1} ref={doneRef} role="status">
           <h2>Laporan terkirim</h2>
-          <p>Kode laporan Anda:</p>
+          <p>Kode pelacakan Anda:</p>
           <p class="code">{sent}</p>
           <p>Terima kasih. Petugas akan menindaklanjuti laporan ini. Simpan kode untuk melihat perkembangannya.</p>
         </div>
@@ -173,7 +173,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
           <a class="button" href={`/lacak/?kode=${encodeURIComponent(sent)}`}>
             Lacak laporan
           </a>
-          <a class="button button--secondary" href={`https://wa.me/?text=${encodeURIComponent(`Kode laporan di ${office.name}: ${sent}. Lacak di ${trackUrl}`)}`}>
+          <a class="button button--secondary" href={`https://wa.me/?text=${encodeURIComponent(`Kode pelacakan laporan di ${office.name}: ${sent}. Lacak di ${trackUrl}`)}`}>
             Kirim kode ke WhatsApp saya
           </a>
         </div>
@@ -230,7 +230,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
             {office.emergency.map((n, i) => (
               <span key={n.number}>
                 {i > 0 && ', '}
-                <a href={`tel:${n.number}`}>{n.number}</a> ({n.label.toLowerCase()})
+                <a href={`tel:${n.number}`}>{n.number}</a> – {n.label.toLowerCase()}
               </span>
             ))}
             . Lalu kirim laporan ini atau hubungi WhatsApp <a href={`https://wa.me/${office.whatsapp}`}>{office.whatsappDisplay}</a>.

@@ -143,7 +143,7 @@ export default function Tracking(props: Props) {
 
   return (
     <div class="track-result" aria-live="polite" aria-busy={result.kind === 'loading' ? 'true' : 'false'}>
-      {result.kind === 'loading' && <p class="track-loading">Mencari status permohonan {result.code}…</p>}
+      {result.kind === 'loading' && <p class="track-loading">Mencari status kode <span class="track-nowrap">{result.code}</span>…</p>}
       {result.kind === 'invalid' && (
         <div class="error-summary">
           <h2 ref={heading} tabIndex={-1}>Kode belum benar</h2>
@@ -230,6 +230,8 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
     const days = formatExpectedDays({ minDays: expected.min, maxDays: expected.maks });
     expectedText = earliest === latest ? `biasanya ${days}, sekitar ${latest}` : `biasanya ${days}, kira-kira antara ${earliest} dan ${latest}`;
   }
+  // The API names a report's kind "Laporan: …"; a report is not called a "permohonan".
+  const what = answer.layanan?.startsWith('Laporan:') ? 'Laporan' : 'Permohonan';
 
   function elapsed(stage: Stage): string | null {
     if (!stage.mulai) return null;
@@ -250,7 +252,7 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
   return (
     <section aria-labelledby="lacak-hasil">
       <h2 id="lacak-hasil" ref={headingRef} tabIndex={-1}>
-        Permohonan <span class="track-nowrap">{answer.kode}</span>
+        {what} <span class="track-nowrap">{answer.kode}</span>
       </h2>
       <dl class="facts">
         <div>
@@ -277,7 +279,7 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
         {answer.status_keterangan && <p>{answer.status_keterangan}</p>}
         {answer.selesai && (
           <p>
-            <strong>Permohonan ini sudah selesai diproses;</strong> tidak ada tahapan lagi. Alasan atau hasilnya tertulis pada riwayat di bawah.
+            <strong>{what} ini sudah selesai diproses;</strong> tidak ada tahapan lagi. Alasan atau hasilnya tertulis pada riwayat di bawah.
           </p>
         )}
       </div>

@@ -6,7 +6,7 @@ import type { Sop } from '../schemas/sop';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import { totalMinutes } from './duration';
 import { calendarOfContent } from './calendar';
-import { resolveDocuments, type ResolvedDocument } from './service-rules';
+import { isDraft, isPublished, resolveDocuments, type ResolvedDocument } from './service-rules';
 
 export type { ResolvedDocument };
 
@@ -14,7 +14,7 @@ export const GROUP_LABELS: Record<Service['group'], { title: string; description
   disabilitas: { title: 'Penyandang disabilitas', description: 'Alat bantu, permakanan, dan modal usaha.' },
   lansia: { title: 'Lanjut usia', description: 'Pendampingan dan perawatan bagi lansia.' },
   anak: { title: 'Anak', description: 'Informasi pengangkatan anak dan perlindungan anak.' },
-  'terlantar-odgj': { title: 'Orang terlantar dan ODGJ', description: 'Penanganan, pendampingan, rujukan, dan pemulangan.' },
+  'terlantar-odgj': { title: 'Orang telantar dan ODGJ', description: 'Penanganan, pendampingan, rujukan, dan pemulangan.' },
   bencana: { title: 'Korban bencana', description: 'Bantuan logistik bagi korban bencana.' },
   kemiskinan: { title: 'Keluarga miskin dan data sosial', description: 'DTSEN, SKTM, dan bantuan sosial.' },
   lembaga: { title: 'Lembaga dan organisasi sosial', description: 'Izin operasional LKS dan rekomendasi PUB.' },
@@ -28,6 +28,8 @@ export interface ResolvedService {
   /** Sum of the SOP's step times, in working minutes. */
   standardMinutes: number;
   programme: CollectionEntry<'programmes'> | undefined;
+  /** Not adopted yet (the service or its SOP is rancangan); shown only when switched on, and then always labelled. */
+  draft: boolean;
 }
 
 async function load() {
@@ -57,9 +59,13 @@ async function load() {
   const programmeById = new Map(programmes.map((p) => [p.id, p]));
   const byOrder = <T extends { data: { order: number }; id: string }>(a: T, b: T) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
-  const resolvedServices: ResolvedService[] = [...services].sort(byOrder).map((service) => {
+  // A draft the office has not switched on (showDraft) is left out of every page: not listed,
+  // no service page, no form. The server refuses its applications too (portal-data.ts).
+  const published = services.filter((service) => isPublished(service.data, sopById.get(service.data.sop)!.data));
+  const resolvedServices: ResolvedService[] = [...published].sort(byOrder).map((service) => {
     const sop = sopById.get(service.data.sop)!;
     return {
+      draft: isDraft(service.data, sop.data),
       id: service.id,
       data: service.data,
       documents: resolveDocuments(service.data, docTypes),
@@ -74,6 +80,8 @@ async function load() {
     /** Working days and office hours (src/lib/calendar.ts). */
     calendar: calendarOfContent(siteEntries[0]!.data, calendar),
     services: resolvedServices,
+    /** Titles of every service, drafts that are not shown included (to name them as drafts). */
+    allServiceTitles: new Map(services.map((s) => [s.id, s.data.title])),
     sops: [...sops].sort((a, b) => a.data.title.localeCompare(b.data.title, 'id')),
     programmes: [...programmes].sort(byOrder),
     ppks: [...ppks].sort((a, b) => a.data.number - b.data.number),

@@ -141,7 +141,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
       .map((s: { id: string; data: Service }) => {
         const sop = sopById.get(s.data.sop)!;
         return {
-          ...serviceRules(s.id, s.data, types),
+          ...serviceRules(s.id, s.data, types, sop),
           stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes, timed: st.timed })),
           sopTitle: sop.title,
           steps: stepsOf(sop),

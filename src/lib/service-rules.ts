@@ -28,11 +28,32 @@ export function resolveDocuments(service: Service, types: ReadonlyMap<string, Do
   });
 }
 
-export function serviceRules(id: string, service: Service, types: ReadonlyMap<string, DocumentType>): ServiceRules {
+/** The adoption status of a service's SOP, which makes the service a draft too when not adopted. */
+export interface SopStatus {
+  source: { status: 'ditetapkan' | 'rancangan' };
+}
+
+/** A draft: the service or its SOP is not adopted by the office yet (source.status rancangan). */
+export function isDraft(service: Service, sop: SopStatus | undefined): boolean {
+  return service.source.status === 'rancangan' || sop?.source.status === 'rancangan';
+}
+
+/** Listed publicly: adopted, or a draft the office has switched on with `showDraft: true`. */
+export function isPublished(service: Service, sop: SopStatus | undefined): boolean {
+  return !isDraft(service, sop) || service.showDraft;
+}
+
+/** Takes applications: online in content/, and published. The build and the server both use this. */
+export function acceptsApplications(service: Service, sop: SopStatus | undefined): boolean {
+  return service.onlineApplication && isPublished(service, sop);
+}
+
+export function serviceRules(id: string, service: Service, types: ReadonlyMap<string, DocumentType>, sop?: SopStatus): ServiceRules {
   return {
     id,
     title: service.title,
-    onlineApplication: service.onlineApplication,
+    onlineApplication: acceptsApplications(service, sop),
+    draft: isDraft(service, sop),
     documents: resolveDocuments(service, types).map(({ key, label, required, accept, maxSizeMB }) => ({ key, label, required, accept, maxSizeMB })),
     questions: service.eligibility.questions.map((q) => ({ id: q.id, question: q.question, expected: q.expected, ifNot: q.ifNot })),
   };

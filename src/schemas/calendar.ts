@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { awaitingConfirmationSchema, isoDateSchema } from './common';
+import { awaitingConfirmationSchema, awaitingPathsKnown, isoDateSchema } from './common';
 
 /** Kinds of days off: national holiday, cuti bersama (both from the SKB), and the office's own closures. */
 export const DAY_OFF_KINDS = ['libur-nasional', 'cuti-bersama', 'tutup-kantor'] as const;
@@ -14,8 +14,8 @@ export const calendarYearSchema = z
     year: z.number().int().min(2000).max(2100),
     /** The decree the national holidays and cuti bersama come from (SKB of the three ministers). */
     source: z.string().min(10),
-    /** Set while the list is not checked against the signed SKB and the office's own closures. */
-    awaitingConfirmation: awaitingConfirmationSchema.optional(),
+    /** What is not yet checked against the signed SKB and the office's own closures ("days", or one day: "days.3"). */
+    awaitingConfirmation: awaitingConfirmationSchema,
     /** The days off, each with its date, its name and its kind. */
     days: z
       .array(
@@ -25,12 +25,11 @@ export const calendarYearSchema = z
           name: z.string().min(3),
           /** libur-nasional, cuti-bersama or tutup-kantor (an office closure, e.g. a district holiday). */
           kind: z.enum(DAY_OFF_KINDS),
-          /** Set on one day when only it is unconfirmed (e.g. a date that depends on sighting the moon). */
-          awaitingConfirmation: awaitingConfirmationSchema.optional(),
         }),
       )
       .min(1),
   })
+  .superRefine(awaitingPathsKnown(['year', 'source', 'days']))
   .superRefine((cal, ctx) => {
     cal.days.forEach((day, i) => {
       if (!day.date.startsWith(`${cal.year}-`)) ctx.addIssue({ code: 'custom', path: ['days', i, 'date'], message: `tanggal ${day.date} tidak berada di tahun ${cal.year}` });

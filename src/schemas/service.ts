@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { awaitingConfirmationSchema, documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
+import { awaitingConfirmationSchema, awaitingPathsKnown, documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
 
 /** The needs services are grouped by on the home page. */
 export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
@@ -17,7 +17,7 @@ export const eligibilityQuestionSchema = z.object({
 });
 
 /** A Standar Pelayanan (Permenpan RB 15/2014) for one service, `content/services/<key>.yaml`. */
-export const serviceSchema = z.object({
+const serviceObject = z.object({
   /** Name of the service as citizens say it. */
   title: z.string().min(5),
   /** One sentence: what you get. Shown in lists and search. */
@@ -39,6 +39,11 @@ export const serviceSchema = z.object({
   }),
   /** Whether citizens can apply online from the portal (reports go through /lapor instead). */
   onlineApplication: z.boolean(),
+  /**
+   * A draft service (its source or its SOP is "rancangan") is not listed and takes no applications
+   * unless the office switches it on here; then every page naming it says it is a draft.
+   */
+  showDraft: z.boolean().default(false),
 
   // --- Komponen penyampaian pelayanan (service delivery), published ---
   /** 1. Persyaratan: documents to upload (keys from content/reference/documents.yaml). */
@@ -67,8 +72,6 @@ export const serviceSchema = z.object({
     .object({
       minDays: z.number().int().positive(),
       maxDays: z.number().int().positive(),
-      /** Set while the office has not confirmed the range (see src/schemas/common.ts). */
-      awaitingConfirmation: awaitingConfirmationSchema.optional(),
     })
     .refine((t) => t.maxDays >= t.minDays, { message: 'maxDays tidak boleh lebih kecil daripada minDays', path: ['maxDays'] }),
   /** 3. What the time does not include (e.g. waiting for stock), said plainly. */
@@ -92,8 +95,8 @@ export const serviceSchema = z.object({
     staffCompetence: z.string().min(10),
     /** Pengawasan internal. */
     internalOversight: z.string().min(10),
-    /** Jumlah pelaksana; say "belum ditetapkan" rather than invent a number. */
-    staffCount: z.string().min(3),
+    /** Jumlah pelaksana; leave it out and mark it in awaitingConfirmation rather than invent a number. */
+    staffCount: z.string().min(3).optional(),
     /** Jaminan pelayanan. */
     serviceGuarantee: z.string().min(10),
     /** Jaminan keamanan dan keselamatan pelayanan. */
@@ -110,5 +113,8 @@ export const serviceSchema = z.object({
   source: sourceSchema,
   /** Position in lists; lower comes first. */
   order: z.number().int().default(100),
+  /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
+  awaitingConfirmation: awaitingConfirmationSchema,
 });
+export const serviceSchema = serviceObject.superRefine(awaitingPathsKnown(Object.keys(serviceObject.shape)));
 export type Service = z.infer<typeof serviceSchema>;

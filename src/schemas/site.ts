@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
 import { parseDays } from '../lib/rules/working-time';
+import { awaitingConfirmationSchema, awaitingPathsKnown } from './common';
 
 /** Identity of the office running the portal (`content/site/site.yaml`). */
-export const siteSchema = z.object({
+const siteObject = z.object({
   /** Full name, e.g. "Dinas Sosial Kabupaten Bangka". */
   officeName: z.string().min(5),
   /** Short name used in the header on small screens, e.g. "Dinsos Bangka". */
@@ -47,7 +48,7 @@ export const siteSchema = z.object({
     .min(1),
   /** Time zone of the office. */
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
-  /** Emergency numbers shown beside reports of people in danger. */
+  /** Emergency numbers shown beside reports of people in danger; printed as "112 – label". */
   emergencyNumbers: z.array(z.object({ label: z.string(), number: z.string() })).min(1),
   /** Logo file under public/, e.g. "/logo.svg". */
   logo: z.string().startsWith('/'),
@@ -60,5 +61,9 @@ export const siteSchema = z.object({
    * (a flag to look at, not a refusal).
    */
   duplicateMonths: z.number().int().positive().default(12),
+  /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
+  awaitingConfirmation: awaitingConfirmationSchema,
 });
+/** Identity of the office running the portal (`content/site/site.yaml`). */
+export const siteSchema = siteObject.superRefine(awaitingPathsKnown(Object.keys(siteObject.shape)));
 export type Site = z.infer<typeof siteSchema>;

@@ -30,7 +30,7 @@ function rolesOfActors(actors: readonly string[]): string[] {
 const SERVICES = (() => {
   const seen = new Set<string>();
   const picked: { id: string; sop: string }[] = [];
-  const online = content.services.filter((s) => s.data.onlineApplication).sort((a, b) => data.services.find((x) => x.id === b.id)!.steps.length - data.services.find((x) => x.id === a.id)!.steps.length);
+  const online = content.services.filter((s) => data.services.find((x) => x.id === s.id)!.onlineApplication).sort((a, b) => data.services.find((x) => x.id === b.id)!.steps.length - data.services.find((x) => x.id === a.id)!.steps.length);
   for (const s of online) {
     if (seen.has(s.data.sop)) continue;
     seen.add(s.data.sop);

@@ -108,7 +108,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
     await context.grantPermissions(['geolocation'], { origin: journey.pb.url });
     await context.setGeolocation({ ...REPORTER.position, accuracy: 10 });
     await page.goto('/lapor/');
-    const browserReport = await sendReport(page, { jenis: 'Orang terlantar', urgent: true, kecamatan: 'pemali', desa_kelurahan: REPORTER.desa_kelurahan, patokan: REPORTER.patokan, deskripsi: REPORTER.deskripsi, contact: REPORTER.contact, gps: true });
+    const browserReport = await sendReport(page, { jenis: 'Orang telantar', urgent: true, kecamatan: 'pemali', desa_kelurahan: REPORTER.desa_kelurahan, patokan: REPORTER.patokan, deskripsi: REPORTER.deskripsi, contact: REPORTER.contact, gps: true });
     expect((await byCode('laporan', browserReport))['lintang']).toBeCloseTo(REPORTER.position.latitude, 5);
 
     // Through the API: the sample person's application and a report with a photo.
@@ -186,7 +186,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
     await page.getByRole('heading', { name: 'Yang perlu Anda lakukan' }).waitFor();
     await expectAccessible(page);
     await page.goto(`/lacak/?kode=${encodeURIComponent(state.codes[1]!)}`);
-    await page.getByText('Laporan: Orang terlantar').first().waitFor();
+    await page.getByText('Laporan: Orang telantar').first().waitFor();
     await expectAccessible(page);
     await page.goto('/progres/');
     await page.locator('.board-table tbody tr').nth(1).waitFor();

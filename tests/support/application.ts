@@ -15,7 +15,7 @@ export const PRIVACY_VERSION = content.site[0]!.data.privacyNoticeVersion;
 export function contextFor(serviceId: string, today = '2026-11-23'): ApplicationContext {
   const service = content.services.find((s) => s.id === serviceId);
   return {
-    service: service ? serviceRules(service.id, service.data, types) : undefined,
+    service: service ? serviceRules(service.id, service.data, types, content.sops.find((s) => s.id === service.data.sop)?.data) : undefined,
     kecamatanIds: content.kecamatan.map((k) => k.id),
     privacyNoticeVersion: PRIVACY_VERSION,
     today,

@@ -59,7 +59,8 @@ export const SERVICES = (() => {
     const steps = data.services.find((s) => s.id === id)?.steps ?? [];
     return steps.some((st) => st.stage === REQUESTS.checking.id) && steps.some((st) => st.kind === 'decision');
   };
-  const online = content.services.filter((s) => s.data.onlineApplication && fits(s.id));
+  // Takes applications now (a draft only when switched on): the server's own rule.
+  const online = content.services.filter((s) => data.services.find((x) => x.id === s.id)?.onlineApplication && fits(s.id));
   return [...online.filter((s) => s.id === first), ...online.filter((s) => s.id !== first)].map((s) => ({ id: s.id, title: s.data.title, data: s.data }));
 })();
 export const KECAMATAN = content.kecamatan.map((k) => ({ id: k.id, name: k.data.name }));

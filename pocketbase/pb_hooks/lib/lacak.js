@@ -85,7 +85,8 @@ function answer(app, rawCode, now) {
   };
   const iso = (text) => new Date(String(text).replace(" ", "T")).toISOString();
 
-  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title : record.jenis;
+  // A draft service is named as one on the tracking page too (issue 15: every page that names it).
+  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title + (service.draft ? " (rancangan)" : "") : record.jenis;
   body.diajukan = iso(record.created);
   body.status = status;
   body.status_label = statusInfo ? statusInfo.label : status;

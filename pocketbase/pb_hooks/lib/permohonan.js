@@ -75,7 +75,7 @@ function newCode(app, prefix) {
     const code = r.formatCode(prefix, $security.randomStringWithAlphabet(r.CODE_SYMBOLS, r.CODE_ALPHABET));
     if (!codeInUse(app, code)) return code;
   }
-  throw new ApiError(500, "Kode lacak tidak dapat dibuat. Coba kirim lagi.", {});
+  throw new ApiError(500, "Kode pelacakan tidak dapat dibuat. Coba kirim lagi.", {});
 }
 
 /**

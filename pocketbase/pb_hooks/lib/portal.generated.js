@@ -678,7 +678,7 @@ module.exports = {
   "reportTypes": [
     {
       "id": "ppks-terlantar",
-      "label": "Orang terlantar",
+      "label": "Orang telantar",
       "ppks": [
         "anak-balita-terlantar",
         "anak-terlantar",
@@ -879,6 +879,7 @@ module.exports = {
       "id": "alat-bantu-disabilitas",
       "title": "Bantuan Alat Bantu bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
@@ -1056,6 +1057,7 @@ module.exports = {
       "id": "bantuan-permakanan",
       "title": "Bantuan Permakanan bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
@@ -1239,6 +1241,7 @@ module.exports = {
       "id": "uep-disabilitas",
       "title": "Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
@@ -1431,8 +1434,9 @@ module.exports = {
     },
     {
       "id": "pendaftaran-dtsen",
-      "title": "Pendaftaran dan Pemutakhiran Data DTSEN (dahulu DTKS)",
-      "onlineApplication": true,
+      "title": "Pendaftaran dan Pemutakhiran DTSEN (dahulu DTKS)",
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -1582,7 +1586,8 @@ module.exports = {
     {
       "id": "rekomendasi-sktm",
       "title": "Surat Rekomendasi Keterangan Tidak Mampu",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -1765,6 +1770,7 @@ module.exports = {
       "id": "informasi-adopsi",
       "title": "Informasi dan Konsultasi Pengangkatan Anak (Adopsi)",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -1879,6 +1885,7 @@ module.exports = {
       "id": "penanganan-ppks-terlantar",
       "title": "Penanganan PPKS Telantar",
       "onlineApplication": false,
+      "draft": false,
       "documents": [],
       "questions": [
         {
@@ -1932,7 +1939,7 @@ module.exports = {
         {
           "stage": "diterima",
           "kind": "start",
-          "activity": "Petugas menerima data atau laporan dari kecamatan atau masyarakat mengenai PMKS terlantar.",
+          "activity": "Petugas menerima data atau laporan dari kecamatan atau masyarakat mengenai PMKS telantar.",
           "roles": [
             "petugas-layanan"
           ],
@@ -1941,7 +1948,7 @@ module.exports = {
         {
           "stage": "verifikasi_berkas",
           "kind": "process",
-          "activity": "Petugas memverifikasi data atau laporan PMKS terlantar yang diterima, lalu meneruskannya kepada Kabid untuk didisposisikan.",
+          "activity": "Petugas memverifikasi data atau laporan PMKS telantar yang diterima, lalu meneruskannya kepada Kabid untuk didisposisikan.",
           "roles": [
             "petugas-layanan",
             "kabid"
@@ -2023,6 +2030,7 @@ module.exports = {
       "id": "pemulangan-orang-terlantar",
       "title": "Pemulangan Orang Telantar ke Daerah Asal",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_keterangan_kepolisian",
@@ -2102,7 +2110,7 @@ module.exports = {
         {
           "stage": "diterima",
           "kind": "start",
-          "activity": "Klien datang ke Dinas Sosial didampingi petugas kepolisian, LKS, atau masyarakat, atau membawa surat keterangan dari kepolisian/LKS; atau ada laporan dari pihak kepolisian/LKS tentang orang terlantar.",
+          "activity": "Klien datang ke Dinas Sosial didampingi petugas kepolisian, LKS, atau masyarakat, atau membawa surat keterangan dari kepolisian/LKS; atau ada laporan dari pihak kepolisian/LKS tentang orang telantar.",
           "roles": [
             "petugas-layanan"
           ],
@@ -2241,6 +2249,7 @@ module.exports = {
       "id": "pendampingan-rawat-inap",
       "title": "Pendampingan Pasien Rawat Inap tanpa Keluarga",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -2343,7 +2352,8 @@ module.exports = {
     {
       "id": "rujukan-rumah-sakit",
       "title": "Pendampingan Rujukan ke Rumah Sakit",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "surat_keterangan_sakit",
@@ -2506,6 +2516,7 @@ module.exports = {
       "id": "antar-jemput-trc",
       "title": "Antar-Jemput PPKS dengan Mobil Tim Reaksi Cepat (TRC)",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -2613,6 +2624,7 @@ module.exports = {
       "id": "bantuan-sosial-apbd",
       "title": "Bantuan Sosial dari APBD Kabupaten Bangka",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
@@ -2693,9 +2705,9 @@ module.exports = {
           "ifNot": "Bantuan sosial ini bersumber dari APBD Kabupaten Bangka sehingga hanya untuk pemohon di Kabupaten Bangka. Hubungi Dinas Sosial kabupaten/kota tempat Anda tinggal."
         },
         {
-          "id": "bukan-bencana",
-          "question": "Apakah bantuan ini bukan untuk korban bencana yang baru terjadi?",
-          "expected": "ya",
+          "id": "korban-bencana",
+          "question": "Apakah bantuan ini untuk korban bencana yang baru terjadi?",
+          "expected": "tidak",
           "ifNot": "Untuk korban bencana, desa/kelurahan dapat mengajukan layanan Bantuan Logistik Korban Bencana. Dalam keadaan darurat, hubungi 112."
         }
       ],
@@ -2839,7 +2851,8 @@ module.exports = {
     {
       "id": "perawatan-kebersihan-diri",
       "title": "Perawatan Kebersihan Diri dan Rumah bagi Lansia dan Penyandang Disabilitas",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -2996,7 +3009,8 @@ module.exports = {
     {
       "id": "pendampingan-rawat-jalan",
       "title": "Pendampingan Berobat Rawat Jalan",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
@@ -3147,6 +3161,7 @@ module.exports = {
       "id": "bantuan-logistik-bencana",
       "title": "Bantuan Logistik bagi Korban Bencana",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
@@ -3224,6 +3239,7 @@ module.exports = {
       "id": "izin-operasional-lks",
       "title": "Izin Operasional Lembaga Kesejahteraan Sosial (LKS)",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
@@ -3379,6 +3395,7 @@ module.exports = {
       "id": "rekomendasi-pub",
       "title": "Rekomendasi Pengumpulan Uang atau Barang (PUB)",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",

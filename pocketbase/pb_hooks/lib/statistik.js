@@ -186,7 +186,7 @@ function compute(app, now) {
     const finishedHidden = done >= 0 ? table.protection.cells[i][done] : null;
     const entry = {
       layanan: keys[i],
-      judul: service ? service.title : keys[i],
+      judul: service ? service.title + (service.draft ? " (rancangan)" : "") : keys[i],
       total: counted.total,
       per_status: counted.per_status,
       selesai: finishedHidden ? null : finishedCount,
@@ -462,7 +462,7 @@ function progres(app, query, now) {
     const kec = g.kecamatan === null ? null : byId(data.kecamatan, g.kecamatan);
     items.push({
       jenis: isReport ? "laporan" : "permohonan",
-      jenis_label: g.kunci === null ? (isReport ? "Beberapa jenis laporan" : "Beberapa layanan") : kind ? (isReport ? kind.label : kind.title) : g.kunci,
+      jenis_label: g.kunci === null ? (isReport ? "Beberapa jenis laporan" : "Beberapa layanan") : kind ? (isReport ? kind.label : kind.title + (kind.draft ? " (rancangan)" : "")) : g.kunci,
       kecamatan: g.kecamatan === null ? "Beberapa kecamatan" : kec ? kec.name : g.kecamatan,
       // The Monday of the week it came in: no day, no time of day.
       minggu: g.minggu,

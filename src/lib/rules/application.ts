@@ -11,7 +11,10 @@ import { imagePixelsProblem } from './image-size';
 export interface ServiceRules {
   id: string;
   title: string;
+  /** Takes applications now: online in content/ and, for a draft, switched on (src/lib/service-rules.ts). */
   onlineApplication: boolean;
+  /** A draft (rancangan): the service or its SOP is not adopted yet; every page naming it says so. */
+  draft?: boolean;
   documents: { key: string; label: string; required: boolean; accept: string[]; maxSizeMB: number }[];
   questions: { id: string; question: string; expected: 'ya' | 'tidak'; ifNot: string }[];
 }
