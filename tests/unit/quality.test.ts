@@ -14,20 +14,30 @@ describe('quality figures', () => {
     expect(benchSummary(root)).toBeNull();
   });
 
-  it('come from test-results/vitest.json and bench-results/report.json', () => {
+  it('come from npm test’s two reports in test-results/ and bench-results/report.json', () => {
     mkdirSync(path.join(root, 'test-results'));
     mkdirSync(path.join(root, 'bench-results'));
+    // npm test writes two reports: unit and site first, then integration and journey.
     writeFileSync(
-      path.join(root, 'test-results', 'vitest.json'),
+      path.join(root, 'test-results', 'vitest-fast.json'),
       JSON.stringify({
         startTime: Date.UTC(2026, 10, 30, 7, 0),
-        numPassedTests: 9,
+        numPassedTests: 4,
+        numFailedTests: 0,
+        numTotalTests: 4,
+        testResults: [{ name: '/x/tests/unit/format.test.ts', assertionResults: [{ fullName: 'formats dates', status: 'passed' }] }],
+      }),
+    );
+    writeFileSync(
+      path.join(root, 'test-results', 'vitest-servers.json'),
+      JSON.stringify({
+        startTime: Date.UTC(2026, 10, 30, 7, 1),
+        numPassedTests: 5,
         numFailedTests: 1,
-        numTotalTests: 10,
+        numTotalTests: 6,
         testResults: [
           { name: '/x/tests/journey/all-pages.test.ts', assertionResults: [{ fullName: 'every page passes axe at 360 px', status: 'passed' }] },
           { name: '/x/tests/journey/reflow.test.ts', assertionResults: [{ fullName: 'no page scrolls sideways', status: 'failed' }] },
-          { name: '/x/tests/unit/format.test.ts', assertionResults: [{ fullName: 'formats dates', status: 'passed' }] },
         ],
       }),
     );
