@@ -68,6 +68,8 @@ function append(app, parent, fields) {
     .newQuery("UPDATE " + parent.collection().name + " SET riwayat_urutan = {:n} WHERE id = {:id}")
     .bind({ n: entry.getInt("urutan"), id: parent.id })
     .execute();
+  // The messages this entry causes, in the same transaction: no event without its message.
+  require(`${__hooks}/lib/notify.js`).enqueueFor(app, parent, entry);
   return entry;
 }
 
