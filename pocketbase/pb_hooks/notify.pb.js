@@ -2,9 +2,13 @@
 // Messages to applicants and reporters (lib/notify.js): the sender every minute, a superuser
 // route that runs one pass now, and the staff's "Belum terhubungi" queue.
 
-cronAdd("kirim_pesan", "* * * * *", () => {
-  require(`${__hooks}/lib/notify.js`).processDue($app, new Date(), 50);
-});
+// PORTAL_PESAN_OTOMATIS=0 stops the automatic sender (a training copy of real data must not
+// message real applicants; the tests drive the sender with their own clock).
+if (String($os.getenv("PORTAL_PESAN_OTOMATIS") || "").trim() !== "0") {
+  cronAdd("kirim_pesan", "* * * * *", () => {
+    require(`${__hooks}/lib/notify.js`).processDue($app, new Date(), 50);
+  });
+}
 
 // One pass now (administrators; the tests use it with their own clock, `sekarang`).
 routerAdd("POST", "/api/pesan-keluar/proses", (e) => {

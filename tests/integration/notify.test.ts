@@ -82,7 +82,7 @@ async function drain(): Promise<void> {
 beforeAll(async () => {
   wa = await startFakeWhatsApp();
   smtp = await startSmtpSink();
-  pb = await startTestPocketBase({ env: waEnv(wa, { PORTAL_PESAN_JEDA_DETIK: String(BASE_S), PORTAL_PESAN_TIMEOUT_DETIK: '1' }) });
+  pb = await startTestPocketBase({ env: waEnv(wa, { PORTAL_PESAN_JEDA_DETIK: String(BASE_S), PORTAL_PESAN_TIMEOUT_DETIK: '1', PORTAL_PESAN_OTOMATIS: '0' }) });
   await pb.admin.settings.update({
     rateLimits: { enabled: false },
     meta: { appURL: 'https://layanan.contoh.go.id', senderAddress: 'layanan@contoh.go.id', senderName: 'Portal Layanan' },
