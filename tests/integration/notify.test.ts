@@ -61,7 +61,7 @@ async function rowsOf(code: string): Promise<Row[]> {
   return (await pb.admin.collection('pesan_keluar').getFullList({ filter: pb.admin.filter('kode_lacak = {:k}', { k: code }), sort: 'created' })) as unknown as Row[];
 }
 
-async function process(now: Date): Promise<Record<string, number>> {
+async function runSender(now: Date): Promise<Record<string, number>> {
   return pb.admin.send('/api/pesan-keluar/proses', { method: 'POST', body: { sekarang: now.toISOString() } });
 }
 
@@ -76,7 +76,7 @@ async function applyWith(overrides: Record<string, string> = {}): Promise<{ code
 /** Sends every pending message of other tests out of the way, so each test counts its own. */
 async function drain(): Promise<void> {
   wa.script = [];
-  await process(officeClock(DAY, 10 * 86_400_000));
+  await runSender(officeClock(DAY, 10 * 86_400_000));
 }
 
 beforeAll(async () => {
@@ -118,7 +118,7 @@ describe('the WhatsApp Cloud API adapter', () => {
     await drain();
     const { code } = await applyWith();
     const before = wa.requests.length;
-    const counts = await process(officeClock(DAY));
+    const counts = await runSender(officeClock(DAY));
     expect(counts['terkirim']).toBe(1);
     const sent = wa.requests.slice(before);
     expect(sent).toHaveLength(1);
@@ -130,7 +130,7 @@ describe('the WhatsApp Cloud API adapter', () => {
     expect(row!.status).toBe('terkirim');
     expect(row!.id_penyedia).toMatch(/^wamid\./);
     // Sent once: another pass sends nothing more.
-    await process(officeClock(DAY, 60_000));
+    await runSender(officeClock(DAY, 60_000));
     expect(wa.requests.length).toBe(before + 1);
   });
 
@@ -140,22 +140,22 @@ describe('the WhatsApp Cloud API adapter', () => {
     const before = wa.requests.length;
     wa.script = [{ kind: 'error', status: 500 }, { kind: 'error', status: 503 }];
     const t0 = officeClock(DAY);
-    expect((await process(t0))['dicoba_lagi']).toBe(1);
+    expect((await runSender(t0))['dicoba_lagi']).toBe(1);
     let [row] = await rowsOf(code);
     expect(row!.status).toBe('menunggu');
     expect(row!.galat).toContain('HTTP 500');
     expect(new Date(row!.coba_setelah.replace(' ', 'T')).getTime() - t0.getTime()).toBe(BASE_S * 1000);
     // Not before its time.
-    await process(new Date(t0.getTime() + BASE_S * 1000 - 100));
+    await runSender(new Date(t0.getTime() + BASE_S * 1000 - 100));
     expect(wa.requests.length).toBe(before + 1);
     const t1 = new Date(t0.getTime() + BASE_S * 1000);
-    expect((await process(t1))['dicoba_lagi']).toBe(1);
+    expect((await runSender(t1))['dicoba_lagi']).toBe(1);
     [row] = await rowsOf(code);
     // The second wait is twice the first.
     expect(new Date(row!.coba_setelah.replace(' ', 'T')).getTime() - t1.getTime()).toBe(2 * BASE_S * 1000);
-    await process(new Date(t1.getTime() + 2 * BASE_S * 1000 - 100));
+    await runSender(new Date(t1.getTime() + 2 * BASE_S * 1000 - 100));
     expect(wa.requests.length).toBe(before + 2);
-    expect((await process(new Date(t1.getTime() + 2 * BASE_S * 1000)))['terkirim']).toBe(1);
+    expect((await runSender(new Date(t1.getTime() + 2 * BASE_S * 1000)))['terkirim']).toBe(1);
     [row] = await rowsOf(code);
     expect([row!.status, row!.percobaan]).toEqual(['terkirim', 3]);
     expect(wa.requests.length).toBe(before + 3);
@@ -168,7 +168,7 @@ describe('the WhatsApp Cloud API adapter', () => {
     wa.script = Array.from({ length: notifications.maxAttempts }, () => ({ kind: 'hang' as const, ms: 2500 }));
     let now = officeClock(DAY);
     for (let attempt = 1; attempt <= notifications.maxAttempts; attempt++) {
-      await process(now);
+      await runSender(now);
       const [row] = await rowsOf(code);
       expect(row!.percobaan).toBe(attempt);
       expect(row!.galat).toContain('Tidak terhubung');
@@ -184,7 +184,7 @@ describe('the WhatsApp Cloud API adapter', () => {
     await drain();
     const { code, id } = await applyWith();
     wa.script = [{ kind: 'error', status: 400 }];
-    expect((await process(officeClock(DAY)))['gagal']).toBe(1);
+    expect((await runSender(officeClock(DAY)))['gagal']).toBe(1);
     const [row] = await rowsOf(code);
     expect([row!.status, row!.percobaan]).toEqual(['gagal', 1]);
     expect(row!.galat).toContain('HTTP 400');
@@ -201,14 +201,14 @@ describe('the WhatsApp Cloud API adapter', () => {
     const { code } = await applyWith();
     const before = wa.requests.length;
     const night = officeClock(NIGHT, 5 * 60_000);
-    expect((await process(night))['jam_tenang']).toBe(1);
+    expect((await runSender(night))['jam_tenang']).toBe(1);
     expect(wa.requests.length).toBe(before);
     const [row] = await rowsOf(code);
     const end = new Date(row!.coba_setelah.replace(' ', 'T'));
     const local = new Date(end.getTime() + OFFSET_H * 3_600_000);
     expect(local.getUTCHours() * 60 + local.getUTCMinutes()).toBe(to);
     expect(end.getTime()).toBeGreaterThan(night.getTime());
-    expect((await process(end))['terkirim']).toBe(1);
+    expect((await runSender(end))['terkirim']).toBe(1);
   });
 });
 
@@ -234,7 +234,7 @@ describe('the applicant chooses the channel', () => {
     const { code } = await applyWith({ saluran_pesan: 'email', surel: address });
     const since = smtp.mails.length;
     // Email keeps no quiet hours.
-    expect((await process(officeClock(NIGHT, 60_000)))['terkirim']).toBe(1);
+    expect((await runSender(officeClock(NIGHT, 60_000)))['terkirim']).toBe(1);
     const mail = await smtp.next(address, since);
     expect(mail.text).toContain(code);
     expect(mail.text).toMatch(/Subject: .*/);
@@ -245,7 +245,7 @@ describe('the applicant chooses the channel', () => {
   it('without a provider (SMS here), staff send it by WhatsApp from the queue, and that is recorded', async () => {
     await drain();
     const { code } = await applyWith({ saluran_pesan: 'sms' });
-    expect((await process(officeClock(DAY)))['manual']).toBe(1);
+    expect((await runSender(officeClock(DAY)))['manual']).toBe(1);
     const [row] = await rowsOf(code);
     expect(row!.status).toBe('manual');
     const office = team[OFFICE_ROLE]!;
@@ -291,7 +291,7 @@ describe('every step reaches the applicant, and no message carries anything priv
       expect(text).not.toMatch(/\d{16}/);
       expect(text).toContain(code);
     }
-    await process(officeClock(DAY, 20 * 86_400_000));
+    await runSender(officeClock(DAY, 20 * 86_400_000));
     expect((await rowsOf(code)).every((r) => r.status === 'terkirim')).toBe(true);
   }, 60_000);
 

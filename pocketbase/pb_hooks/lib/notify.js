@@ -374,7 +374,7 @@ function viewOf(app, row, parent) {
     mailto: channel === "email" && to ? "mailto:" + to + "?subject=" + encodeURIComponent(row.getString("subjek")) + "&body=" + encodeURIComponent(row.getString("teks")) : null,
     percobaan: row.getInt("percobaan"),
     galat: row.getString("galat"),
-    dibuat: row.getString("created"),
+    dibuat: row.getString("created") ? new Date(row.getString("created").replace(" ", "T")).toISOString() : null,
   };
 }
 

@@ -292,3 +292,26 @@ export interface Penolakan {
   message: string;
   data: Record<string, { code: string; message: string }>;
 }
+
+/** One message of the "Belum terhubungi" queue (GET /api/petugas/pesan; lib/notify.js). */
+export interface PesanItem {
+  id: string;
+  kasus: { jenis: CaseKind; id: string; kode: string };
+  peristiwa: 'diterima' | 'perbaikan' | 'kunjungan' | 'diputus' | 'selesai' | 'survei';
+  saluran: 'whatsapp' | 'sms' | 'email';
+  status: 'gagal' | 'tidak_pasti' | 'manual' | 'dikirim_petugas' | 'menunggu' | 'mengirim' | 'terkirim';
+  status_label: string;
+  teks: string;
+  /** The number as 0812-…, or the email address. */
+  tujuan: string;
+  /** wa.me link with the message's text (phone numbers only). */
+  wa_me: string | null;
+  mailto: string | null;
+  percobaan: number;
+  galat: string;
+  dibuat: string | null;
+}
+
+export interface PesanAntrean {
+  items: PesanItem[];
+}
