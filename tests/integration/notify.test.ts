@@ -261,10 +261,13 @@ describe('the applicant chooses the channel', () => {
     expect(refused.status).toBe(404);
     const res = await fetch(`${pb.url}/api/petugas/pesan/${row!.id}/terkirim`, { method: 'POST', headers });
     expect(res.status).toBe(200);
-    const after = (await pb.admin.collection('pesan_keluar').getOne(row!.id)) as unknown as Row & { dikirim_oleh: string };
+    const after = (await pb.admin.collection('pesan_keluar').getOne(row!.id)) as unknown as Row & { dikirim_oleh: string; permohonan: string };
     expect([after.status, after.dikirim_oleh]).toEqual(['dikirim_petugas', office.id]);
     const again = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as { items: { id: string }[] };
     expect(again.items.map((i) => i.id)).not.toContain(row!.id);
+    // The case page lists it, with who sent it.
+    const kasus = (await (await fetch(`${pb.url}/api/petugas/kasus/permohonan/${after.permohonan}`, { headers })).json()) as { pesan: { id: string; status: string; dikirim_oleh: string }[] };
+    expect(kasus.pesan.find((m) => m.id === row!.id)).toMatchObject({ status: 'dikirim_petugas', dikirim_oleh: office.nama });
   });
 });
 

@@ -112,12 +112,21 @@ describe('"Belum terhubungi" without a WhatsApp provider', () => {
     expect(tab.url()).toBe(href);
     await tab.close();
 
+    const caseHref = (await card.getByRole('link', { name: code, exact: true }).getAttribute('href'))!;
     await card.getByRole('button', { name: /Sudah saya kirim/ }).click();
     await page.getByRole('status').filter({ hasText: `Pesan untuk ${code}` }).waitFor();
     expect(await page.locator('li.ws-visit', { hasText: code }).count()).toBe(0);
     await expectAccessibleAtBoth(page, 'pesan-terkirim');
     const after = await journey.pb.admin.collection('pesan_keluar').getOne(row!.id);
     expect([after['status'], after['dikirim_oleh']]).toEqual(['dikirim_petugas', office.id]);
+    // The case page shows every message and how it went.
+    await page.goto(caseHref);
+    const section = page.locator('section[aria-labelledby="pesan"]');
+    await section.getByText('Dikirim petugas').waitFor();
+    expect(await section.textContent()).toContain('oleh Siti Rahmawati');
+    await expectAccessibleAtBoth(page, 'pesan-kasus');
+    await page.goto('/petugas/pesan/');
+    await page.getByText('Semua pemohon dan pelapor sudah terhubungi').or(page.locator('li.ws-visit').first()).first().waitFor();
     // The menu shows the page to those who handle cases.
     expect(await page.locator('nav[aria-label="Menu ruang kerja"] a[href="/petugas/pesan/"]').getAttribute('aria-current')).toBe('page');
     expect(consoleErrors).toEqual([]);

@@ -20,6 +20,9 @@ describe('channel choice', () => {
     expect(Object.keys(channelProblems({ saluran_pesan: 'whatsapp', surel: '', telepon: '0717-92566' }))).toEqual(['saluran_pesan']);
     expect(Object.keys(channelProblems({ saluran_pesan: 'pos', surel: '', telepon: '0812-3456-7890' }))).toEqual(['saluran_pesan']);
     expect(channelProblems({ saluran_pesan: 'email', surel: 'ibu.sari@contoh.id', telepon: '0717-92566' })).toEqual({});
+    for (const bad of ['ibu sari@contoh.id', 'ibu@contoh', 'ibu\u202e@contoh.id', '<a>@contoh.id', 'a@b@contoh.id', `${'a'.repeat(65)}@contoh.id`]) {
+      expect(Object.keys(channelProblems({ saluran_pesan: 'email', surel: bad, telepon: '' })), bad).toEqual(['surel']);
+    }
   });
 });
 

@@ -356,6 +356,19 @@ function parentOf(app, row) {
   }
 }
 
+function staffName(app, id) {
+  if (!id) return null;
+  try {
+    return app.findRecordById("petugas", id).getString("nama");
+  } catch (_) {
+    return null;
+  }
+}
+
+function isoOf(text) {
+  return text ? new Date(String(text).replace(" ", "T")).toISOString() : null;
+}
+
 function viewOf(app, row, parent) {
   const r = rules();
   const channel = row.getString("saluran");
@@ -374,7 +387,9 @@ function viewOf(app, row, parent) {
     mailto: channel === "email" && to ? "mailto:" + to + "?subject=" + encodeURIComponent(row.getString("subjek")) + "&body=" + encodeURIComponent(row.getString("teks")) : null,
     percobaan: row.getInt("percobaan"),
     galat: row.getString("galat"),
-    dibuat: row.getString("created") ? new Date(row.getString("created").replace(" ", "T")).toISOString() : null,
+    dibuat: isoOf(row.getString("created")),
+    terkirim: isoOf(row.getString("terkirim_pada")),
+    dikirim_oleh: staffName(app, row.getString("dikirim_oleh")),
   };
 }
 
@@ -389,6 +404,13 @@ function queue(app, actor) {
     items.push(viewOf(app, rows[i], parent));
   }
   return { items: items };
+}
+
+/** Every message about one case, newest first (the case page: delivery you can see). */
+function caseMessages(app, record) {
+  const kind = record.collection().name === "laporan" ? "laporan" : "permohonan";
+  const rows = app.findRecordsByFilter("pesan_keluar", kind + " = {:id}", "-created", 100, 0, { id: record.id });
+  return rows.map((row) => viewOf(app, row, { kind: kind, record: record }));
 }
 
 /** Staff sent it themselves (wa.me, phone call, email): recorded with who and when. */
@@ -420,4 +442,4 @@ function forget(app, record) {
     .execute();
 }
 
-module.exports = { enqueueFor: enqueueFor, processDue: processDue, queue: queue, markSentByStaff: markSentByStaff, forget: forget, adapterFor: adapterFor, render: render, QUEUE_STATUSES: QUEUE_STATUSES };
+module.exports = { enqueueFor: enqueueFor, processDue: processDue, queue: queue, caseMessages: caseMessages, markSentByStaff: markSentByStaff, forget: forget, adapterFor: adapterFor, render: render, QUEUE_STATUSES: QUEUE_STATUSES };

@@ -45,6 +45,7 @@ __export(index_exports, {
   CODE_BITS: () => CODE_BITS,
   CODE_SYMBOLS: () => CODE_SYMBOLS,
   CONTROL: () => CONTROL,
+  EVENT_LABELS: () => EVENT_LABELS,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
@@ -1133,8 +1134,16 @@ function recordsVisitResult(ctx, index) {
 var CHANNELS = ["whatsapp", "sms", "email"];
 var CHANNEL_LABELS = { whatsapp: "WhatsApp", sms: "SMS", email: "Surel (email)" };
 var NOTIFY_EVENTS = ["diterima", "perbaikan", "kunjungan", "diputus", "selesai", "survei"];
+var EVENT_LABELS = {
+  diterima: "Diterima",
+  perbaikan: "Perlu dilengkapi",
+  kunjungan: "Kunjungan petugas",
+  diputus: "Keputusan",
+  selesai: "Selesai",
+  survei: "Undangan survei"
+};
 var TEMPLATE_PLACEHOLDERS = ["kantor", "jenis", "kode", "layanan", "tahap", "dokumen", "tautan", "tautan_survei"];
-var EMAIL = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+var EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 function emailProblem(raw) {
   const v = raw.trim();
   if (!v) return "Tulis alamat surel (email) Anda, contoh nama@contoh.id.";

@@ -2,18 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PesanAntrean, PesanItem, Saya } from '../../lib/api/petugas';
 import { api, ApiRefusal, caseUrl } from '../../lib/petugas-client';
 import { StaffPending, useStaff, When } from './session';
+import { CHANNEL_LABELS as CHANNEL_LABEL, EVENT_LABELS } from '../../lib/rules/notify';
 
 const OFFLINE = 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.';
 
-const EVENT_LABEL: Record<PesanItem['peristiwa'], string> = {
-  diterima: 'Permohonan diterima',
-  perbaikan: 'Perlu dilengkapi',
-  kunjungan: 'Kunjungan petugas',
-  diputus: 'Keputusan',
-  selesai: 'Selesai',
-  survei: 'Undangan survei',
-};
-const CHANNEL_LABEL: Record<PesanItem['saluran'], string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'Surel' };
 
 type Load = { kind: 'loading' } | { kind: 'done'; items: PesanItem[] } | { kind: 'failed'; message: string };
 
@@ -43,7 +35,7 @@ function MessagesFor({ saya }: { saya: Saya }) {
     setProblems((p) => ({ ...p, [item.id]: '' }));
     try {
       await api<PesanItem>(`/api/petugas/pesan/${encodeURIComponent(item.id)}/terkirim`, { method: 'POST' });
-      setDone(`Pesan untuk ${item.kasus.kode} (${EVENT_LABEL[item.peristiwa]}) dicatat sudah Anda kirim.`);
+      setDone(`Pesan untuk ${item.kasus.kode} (${EVENT_LABELS[item.peristiwa]}) dicatat sudah Anda kirim.`);
       setLoad((l) => (l.kind === 'done' ? { kind: 'done', items: l.items.filter((i) => i.id !== item.id) } : l));
     } catch (err) {
       setProblems((p) => ({ ...p, [item.id]: err instanceof ApiRefusal ? err.message : OFFLINE }));
@@ -73,7 +65,7 @@ function MessagesFor({ saya }: { saya: Saya }) {
           {load.items.map((item) => (
             <li key={item.id} class={`ws-visit${item.status === 'gagal' ? ' ws-visit--alert' : ''}`}>
               <h2 class="ws-message-title">
-                <a href={caseUrl(item.kasus.jenis, item.kasus.id)}>{item.kasus.kode}</a>: {EVENT_LABEL[item.peristiwa]}
+                <a href={caseUrl(item.kasus.jenis, item.kasus.id)}>{item.kasus.kode}</a>: {EVENT_LABELS[item.peristiwa]}
               </h2>
               <p class="ws-visit-tags">
                 <span class="ws-tag">{item.status_label}</span>

@@ -185,6 +185,8 @@ export interface Kasus {
   aksi: AksiTersedia[];
   /** A map link to the place (GPS for reports, the address otherwise). */
   peta: string | null;
+  /** Messages to the applicant or reporter about this case, newest first (lib/notify.js). */
+  pesan: PesanItem[];
 }
 
 /** POST /api/petugas/kasus/{jenis}/{id}/aksi (JSON, or multipart when photos are sent). */
@@ -310,6 +312,10 @@ export interface PesanItem {
   percobaan: number;
   galat: string;
   dibuat: string | null;
+  /** When the provider took it, or staff recorded sending it. */
+  terkirim: string | null;
+  /** The staff member who sent it by their own WhatsApp. */
+  dikirim_oleh: string | null;
 }
 
 export interface PesanAntrean {

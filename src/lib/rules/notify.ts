@@ -11,10 +11,21 @@ export const CHANNEL_LABELS: Record<Channel, string> = { whatsapp: 'WhatsApp', s
 export const NOTIFY_EVENTS = ['diterima', 'perbaikan', 'kunjungan', 'diputus', 'selesai', 'survei'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
+/** How staff read each event in the workspace. */
+export const EVENT_LABELS: Record<NotifyEvent, string> = {
+  diterima: 'Diterima',
+  perbaikan: 'Perlu dilengkapi',
+  kunjungan: 'Kunjungan petugas',
+  diputus: 'Keputusan',
+  selesai: 'Selesai',
+  survei: 'Undangan survei',
+};
+
 /** Placeholders a template may use; nothing private (NIK, names, notes) is ever one of them. */
 export const TEMPLATE_PLACEHOLDERS = ['kantor', 'jenis', 'kode', 'layanan', 'tahap', 'dokumen', 'tautan', 'tautan_survei'] as const;
 
-const EMAIL = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+// ASCII only: an address with look-alike or invisible characters (bidi controls) is refused.
+const EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function emailProblem(raw: string): string | null {
   const v = raw.trim();
