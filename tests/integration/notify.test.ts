@@ -262,6 +262,7 @@ describe('the applicant chooses the channel', () => {
     const queue = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as { items: { id: string; wa_me: string; teks: string }[] };
     const item = queue.items.find((i) => i.id === row!.id)!;
     expect(decodeURIComponent(item.wa_me.split('?text=')[1]!)).toBe(row!.teks);
+    expect(decodeURIComponent((item as unknown as { sms: string }).sms.split('?body=')[1]!)).toBe(row!.teks);
     // A field worker not assigned to it sees neither the message nor may mark it.
     const field = team[FIELD_ROLE]!;
     const theirs = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers: { Authorization: field.client.authStore.token } })).json()) as { items: { id: string }[] };

@@ -384,6 +384,8 @@ function viewOf(app, row, parent) {
     teks: row.getString("teks"),
     tujuan: phone ? r.formatPhone(to) : to,
     wa_me: phone ? r.waMeLink(to, row.getString("teks")) : null,
+    // An SMS the person chose: staff may send it from their phone's messages app.
+    sms: phone && channel === "sms" ? "sms:" + to + "?body=" + encodeURIComponent(row.getString("teks")) : null,
     mailto: channel === "email" && to ? "mailto:" + to + "?subject=" + encodeURIComponent(row.getString("subjek")) + "&body=" + encodeURIComponent(row.getString("teks")) : null,
     percobaan: row.getInt("percobaan"),
     galat: row.getString("galat"),

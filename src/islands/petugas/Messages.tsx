@@ -97,6 +97,11 @@ function MessagesFor({ saya }: { saya: Saya }) {
                     Kirim lewat WhatsApp<span class="visually-hidden"> untuk {item.kasus.kode} (membuka WhatsApp)</span>
                   </a>
                 )}
+                {item.sms && (
+                  <a class="button button--secondary" href={item.sms} onClick={() => setOpened((o) => ({ ...o, [item.id]: true }))}>
+                    Kirim SMS<span class="visually-hidden"> untuk {item.kasus.kode}</span>
+                  </a>
+                )}
                 {item.mailto && (
                   <a class="button" href={item.mailto} onClick={() => setOpened((o) => ({ ...o, [item.id]: true }))}>
                     Tulis surel<span class="visually-hidden"> untuk {item.kasus.kode}</span>

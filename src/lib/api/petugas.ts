@@ -308,6 +308,8 @@ export interface PesanItem {
   tujuan: string;
   /** wa.me link with the message's text (phone numbers only). */
   wa_me: string | null;
+  /** sms: link with the text, when the person chose SMS. */
+  sms: string | null;
   mailto: string | null;
   percobaan: number;
   galat: string;
