@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
-import { startFakeWhatsApp, waEnv, type FakeWhatsApp } from '../support/whatsapp-cloud';
+import { startFakeWhatsApp, waEnv, WA_TOKEN, type FakeWhatsApp } from '../support/whatsapp-cloud';
 import { startSmtpSink, type SmtpSink } from '../support/smtp';
 import { sampleApplicationForm, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS, personalValuesIn } from '../support/application';
 import { advance, assignFieldStep, portalOf, staffTeam, type StaffAccount } from '../support/staff';
@@ -337,5 +337,11 @@ describe('every step reaches the applicant, and no message carries anything priv
     const rows = await rowsOf(codes[1]!);
     expect(rows.map((r) => [r.peristiwa, r.saluran, r.tujuan])).toEqual([['diterima', 'whatsapp', '+6281211112222']]);
     expect(rows[0]!.teks).toContain('laporan');
+  });
+
+  it('PocketBase output holds neither the provider token nor a recipient', () => {
+    const output = pb.logs.join('\n');
+    expect(output).not.toContain(WA_TOKEN);
+    expect(personalValuesIn(output, [...SAMPLE_PERSONAL_STRINGS, '0812-1111-2222'])).toEqual([]);
   });
 });
