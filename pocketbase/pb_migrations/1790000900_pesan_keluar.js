@@ -1,6 +1,6 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Messages to applicants and reporters (issue 14): the outbox every notification goes through,
-// and the applicant's channel choice. The outbox holds phone numbers and email addresses, so no
+// and the applicant's and reporter's channel choice. The outbox holds phone numbers and email addresses, so no
 // API rule opens it: staff read it through /api/petugas/pesan (lib/notify.js), which shows only
 // messages of requests they may see; superusers see it in the admin UI.
 migrate(
@@ -9,6 +9,9 @@ migrate(
     permohonan.fields.add(new SelectField({ name: "saluran_pesan", values: ["whatsapp", "sms", "email"], maxSelect: 1, help: "Saluran pesan yang dipilih pemohon untuk kabar permohonannya. Kosong: WhatsApp bila nomornya nomor HP." }));
     permohonan.fields.add(new TextField({ name: "surel", max: 254, help: "Alamat surel pemohon (boleh kosong; wajib bila memilih surel). Dihapus pada masa retensi." }));
     app.save(permohonan);
+    const laporan = app.findCollectionByNameOrId("laporan");
+    laporan.fields.add(new SelectField({ name: "saluran_pesan", values: ["whatsapp", "sms"], maxSelect: 1, help: "Saluran pesan yang dipilih pelapor (bukan anonim, dengan nomor HP). Kosong: WhatsApp." }));
+    app.save(laporan);
 
     const outbox = new Collection({
       type: "base",
@@ -57,6 +60,9 @@ migrate(
   },
   (app) => {
     app.delete(app.findCollectionByNameOrId("pesan_keluar"));
+    const laporan = app.findCollectionByNameOrId("laporan");
+    laporan.fields.removeByName("saluran_pesan");
+    app.save(laporan);
     const permohonan = app.findCollectionByNameOrId("permohonan");
     permohonan.fields.removeByName("saluran_pesan");
     permohonan.fields.removeByName("surel");

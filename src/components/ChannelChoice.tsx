@@ -18,8 +18,8 @@ export function channelPayload(value: ChannelValue): ChannelValue {
   return { saluran_pesan: value.saluran_pesan, surel: value.saluran_pesan === 'email' ? value.surel.trim() : '' };
 }
 
-export function channelErrors(value: ChannelValue, telepon: string): Record<string, string> {
-  return channelProblems({ ...channelPayload(value), telepon });
+export function channelErrors(value: ChannelValue, telepon: string, channels: readonly Channel[] = CHANNELS): Record<string, string> {
+  return channelProblems({ ...channelPayload(value), telepon }, channels);
 }
 
 const MOBILE = /^(\+?62|0)8/;
@@ -30,8 +30,19 @@ export function channelSummary(value: ChannelValue, telepon: string): string {
   return chosen === 'email' ? `${CHANNEL_LABELS.email}: ${value.surel}` : `${CHANNEL_LABELS[chosen]} ke ${telepon}`;
 }
 
-export function ChannelChoice(props: { value: ChannelValue; telepon: string; errors: Record<string, string | undefined>; onChange: (v: ChannelValue) => void }) {
-  const { value, telepon, errors, onChange } = props;
+export function ChannelChoice(props: {
+  value: ChannelValue;
+  telepon: string;
+  errors: Record<string, string | undefined>;
+  onChange: (v: ChannelValue) => void;
+  /** The channels offered (a report has no email address). */
+  channels?: readonly Channel[];
+  legend?: string;
+  hint?: string;
+}) {
+  const { value, telepon, errors, onChange, channels = CHANNELS } = props;
+  const legend = props.legend ?? 'Kabar permohonan dikirim lewat';
+  const hint = props.hint ?? 'Kami mengabari setiap tahap: diterima, perlu dilengkapi, jadwal kunjungan, keputusan, dan selesai. Pesan hanya berisi kode lacak dan tahapnya, tanpa NIK atau isi dokumen.';
   const mobile = MOBILE.test(telepon.replace(/[\s.\-()]/g, ''));
   const current = value.saluran_pesan || (mobile ? 'whatsapp' : '');
   const hints: Record<Channel, string> = {
@@ -41,9 +52,9 @@ export function ChannelChoice(props: { value: ChannelValue; telepon: string; err
   };
   return (
     <>
-      <Field id="saluran_pesan" error={errors['saluran_pesan']} legend="Kabar permohonan dikirim lewat" hint="Kami mengabari setiap tahap: diterima, perlu dilengkapi, jadwal kunjungan, keputusan, dan selesai. Pesan hanya berisi kode lacak dan tahapnya, tanpa NIK atau isi dokumen.">
+      <Field id="saluran_pesan" error={errors['saluran_pesan']} legend={legend} hint={hint}>
         <div class="radios">
-          {CHANNELS.map((channel, i) => (
+          {channels.map((channel, i) => (
             <label key={channel} class="radio">
               <input
                 type="radio"

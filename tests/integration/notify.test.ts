@@ -309,7 +309,7 @@ describe('every step reaches the applicant, and no message carries anything priv
   }, 60_000);
 
   it('an anonymous report gets no message; a reporter who gave a number gets WhatsApp', async () => {
-    const form = (anonim: boolean) => {
+    const form = (anonim: boolean, extra: Record<string, string> = {}) => {
       const f = new FormData();
       const values: Record<string, string> = {
         jenis: content.reportTypes[0]!.id,
@@ -323,6 +323,7 @@ describe('every step reaches the applicant, and no message carries anything priv
         telepon_pelapor: anonim ? '' : '0812-1111-2222',
         persetujuan_versi: content.site[0]!.data.privacyNoticeVersion,
         id_pengiriman: randomUUID(),
+        ...extra,
       };
       for (const [k, v] of Object.entries(values)) f.append(k, v);
       return f;
@@ -337,6 +338,18 @@ describe('every step reaches the applicant, and no message carries anything priv
     const rows = await rowsOf(codes[1]!);
     expect(rows.map((r) => [r.peristiwa, r.saluran, r.tujuan])).toEqual([['diterima', 'whatsapp', '+6281211112222']]);
     expect(rows[0]!.teks).toContain('laporan');
+ 
+    // A reporter may choose SMS instead; email is not offered for reports, and a choice needs a mobile number.
+    const sms = await fetch(`${pb.url}/api/collections/laporan/records`, { method: 'POST', body: form(false, { saluran_pesan: 'sms' }) });
+    expect(sms.status).toBe(200);
+    const smsRows = await rowsOf(((await sms.json()) as { kode_lacak: string }).kode_lacak);
+    expect(smsRows.map((r) => r.saluran)).toEqual(['sms']);
+    for (const extra of [{ saluran_pesan: 'email' }, { saluran_pesan: 'whatsapp', telepon_pelapor: '0717-92566' }]) {
+      const refused = await fetch(`${pb.url}/api/collections/laporan/records`, { method: 'POST', body: form(false, extra) });
+      const body = (await refused.json()) as { data: Record<string, { message: string }> };
+      expect(refused.status, JSON.stringify(extra)).toBe(400);
+      expect(body.data['saluran_pesan']?.message, JSON.stringify(body)).toMatch(/WhatsApp/);
+    }
   });
 
   it('PocketBase output holds neither the provider token nor a recipient', () => {

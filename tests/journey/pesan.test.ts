@@ -6,7 +6,8 @@ import { expectAccessible, useJourney } from '../support/journey';
 import { DESKTOP, openAs } from '../support/workspace';
 import { createStaff } from '../support/staff';
 import { applyAsSamplePerson } from '../support/application';
-import { attachDocuments, reviewApplication, sendApplication, startApplication, type Applicant } from '../support/forms';
+import { attachDocuments, reviewApplication, sendApplication, sendReport, startApplication, type Applicant } from '../support/forms';
+import { content } from '../support/records';
 import { png } from '../support/images';
 import { ROLES } from '../support/casework';
 
@@ -74,6 +75,31 @@ describe('the applicant chooses how to hear back', () => {
     const code = await sendApplication(page);
     const rows = await rowsOf(code);
     expect(rows.map((r) => [r['peristiwa'], r['saluran'], r['tujuan']])).toEqual([['diterima', 'email', 'rohani@contoh.id']]);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  }, 120_000);
+});
+
+describe('a reporter who may be contacted chooses too', () => {
+  it('WhatsApp or SMS beside the number; SMS reaches the outbox', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await page.goto('/lapor/');
+    await page.getByLabel('Ya, cantumkan kontak saya').check();
+    await page.getByRole('radio', { name: /^SMS/ }).waitFor();
+    expect(await page.getByRole('radio', { name: /^Surel/ }).count()).toBe(0);
+    await expectAccessibleAtBoth(page, 'pesan-lapor-saluran');
+    const code = await sendReport(page, {
+      jenis: content.reportTypes[0]!.data.label,
+      urgent: false,
+      kecamatan: content.kecamatan[0]!.id,
+      desa_kelurahan: 'Desa Uji',
+      patokan: 'Dekat masjid besar',
+      deskripsi: 'Seorang bapak tua tidur di emperan toko sejak kemarin.',
+      contact: { nama: 'Pelapor Uji', telepon: '0812-7777-8888' },
+      channel: 'SMS',
+    });
+    const rows = await rowsOf(code);
+    expect(rows.map((r) => [r['peristiwa'], r['saluran']])).toEqual([['diterima', 'sms']]);
     expect(consoleErrors).toEqual([]);
     await close();
   }, 120_000);

@@ -144,10 +144,11 @@ function adapterFor(app, channel) {
 function recipientOf(record) {
   const r = rules();
   if (record.collection().name === "laporan") {
-    // A reporter with a mobile number who is not anonymous gets WhatsApp, like an applicant.
+    // A reporter with a mobile number who is not anonymous hears back like an applicant
+    // (WhatsApp unless they chose SMS).
     if (record.getBool("anonim")) return null;
     const phone = record.getString("telepon_pelapor");
-    return r.defaultChannel(phone) ? { channel: "whatsapp", to: phone } : null;
+    return r.defaultChannel(phone) ? { channel: record.getString("saluran_pesan") || "whatsapp", to: phone } : null;
   }
   const phone = record.getString("telepon");
   const channel = record.getString("saluran_pesan") || r.defaultChannel(phone);

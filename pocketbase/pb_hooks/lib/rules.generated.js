@@ -1153,21 +1153,18 @@ function emailProblem(raw) {
 function defaultChannel(phoneE164) {
   return /^\+628\d+$/.test(phoneE164) ? "whatsapp" : "";
 }
-function channelProblems(input) {
+function channelProblems(input, allowed = CHANNELS) {
   const errors = {};
   const channel = input.saluran_pesan.trim();
-  if (channel && !CHANNELS.includes(channel)) {
-    errors["saluran_pesan"] = "Pilih WhatsApp, SMS, atau surel (email).";
+  if (channel && !allowed.includes(channel)) {
+    errors["saluran_pesan"] = `Pilih ${allowed.map((c) => CHANNEL_LABELS[c]).join(", ").replace(/, ([^,]*)$/, " atau $1")}.`;
     return errors;
   }
   const mobile = /^(\+?62|0)8/.test(input.telepon.replace(/[\s.\-()]/g, ""));
   if ((channel === "whatsapp" || channel === "sms") && !mobile) {
-    errors["saluran_pesan"] = `${CHANNEL_LABELS[channel]} hanya dapat dikirim ke nomor HP (diawali 08). Tulis nomor HP, atau pilih surel.`;
+    errors["saluran_pesan"] = `${CHANNEL_LABELS[channel]} hanya dapat dikirim ke nomor HP (diawali 08). Tulis nomor HP${allowed.includes("email") ? ", atau pilih surel" : ""}.`;
   }
-  if (channel === "email") {
-    const problem = emailProblem(input.surel);
-    if (problem) errors["surel"] = problem;
-  } else if (input.surel.trim()) {
+  if (channel === "email" || input.surel.trim()) {
     const problem = emailProblem(input.surel);
     if (problem) errors["surel"] = problem;
   }

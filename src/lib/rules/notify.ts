@@ -43,21 +43,18 @@ export function defaultChannel(phoneE164: string): Channel | '' {
  * Problems with the channel choice, per field (`saluran_pesan`, `surel`). WhatsApp and SMS need a
  * mobile number (08…), email an address. An empty choice means the default.
  */
-export function channelProblems(input: { saluran_pesan: string; surel: string; telepon: string }): Record<string, string> {
+export function channelProblems(input: { saluran_pesan: string; surel: string; telepon: string }, allowed: readonly Channel[] = CHANNELS): Record<string, string> {
   const errors: Record<string, string> = {};
   const channel = input.saluran_pesan.trim();
-  if (channel && !(CHANNELS as readonly string[]).includes(channel)) {
-    errors['saluran_pesan'] = 'Pilih WhatsApp, SMS, atau surel (email).';
+  if (channel && !(allowed as readonly string[]).includes(channel)) {
+    errors['saluran_pesan'] = `Pilih ${allowed.map((c) => CHANNEL_LABELS[c]).join(', ').replace(/, ([^,]*)$/, ' atau $1')}.`;
     return errors;
   }
   const mobile = /^(\+?62|0)8/.test(input.telepon.replace(/[\s.\-()]/g, ''));
   if ((channel === 'whatsapp' || channel === 'sms') && !mobile) {
-    errors['saluran_pesan'] = `${CHANNEL_LABELS[channel]} hanya dapat dikirim ke nomor HP (diawali 08). Tulis nomor HP, atau pilih surel.`;
+    errors['saluran_pesan'] = `${CHANNEL_LABELS[channel]} hanya dapat dikirim ke nomor HP (diawali 08). Tulis nomor HP${allowed.includes('email') ? ', atau pilih surel' : ''}.`;
   }
-  if (channel === 'email') {
-    const problem = emailProblem(input.surel);
-    if (problem) errors['surel'] = problem;
-  } else if (input.surel.trim()) {
+  if (channel === 'email' || input.surel.trim()) {
     const problem = emailProblem(input.surel);
     if (problem) errors['surel'] = problem;
   }
