@@ -31,6 +31,12 @@ onRecordCreateRequest((e) => {
     kecamatanIds: data.kecamatan.map((k) => k.id),
     privacyNoticeVersion: data.site.privacyNoticeVersion,
   });
+  // How a reporter who may be contacted hears back: WhatsApp (default) or SMS.
+  const channel = record.getString("saluran_pesan");
+  if (input.anonim !== "true") {
+    const channelErrors = rules.channelProblems({ saluran_pesan: channel, surel: "", telepon: input.telepon_pelapor }, ["whatsapp", "sms"]);
+    for (const key in channelErrors) result.errors[key] = channelErrors[key];
+  }
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
@@ -41,6 +47,7 @@ onRecordCreateRequest((e) => {
     else if (field === "lintang" || field === "bujur") record.set(field, value[field] ? Number(value[field]) : null);
     else record.set(field, value[field]);
   }
+  record.set("saluran_pesan", value.anonim === "true" || !value.telepon_pelapor ? "" : channel);
   record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
   record.set("status", data.reportStatuses.find((s) => s.meaning === "initial").id);
   record.set("catatan_publik", "");

@@ -26,6 +26,10 @@ onRecordCreateRequest((e) => {
     privacyNoticeVersion: data.site.privacyNoticeVersion,
     today: portal.today(data),
   });
+  // The channel for messages about this request (its own rules: src/lib/rules/notify.ts).
+  const contact = { saluran_pesan: record.getString("saluran_pesan"), surel: record.getString("surel").trim(), telepon: input.telepon };
+  const channelErrors = lib.rules().channelProblems(contact);
+  for (const key in channelErrors) result.errors[key] = channelErrors[key];
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
@@ -33,6 +37,8 @@ onRecordCreateRequest((e) => {
   for (let i = 0; i < lib.TEXT_FIELDS.length; i++) record.set(lib.TEXT_FIELDS[i], value[lib.TEXT_FIELDS[i]]);
   record.set("tanggal_lahir", value.tanggal_lahir + " 00:00:00.000Z");
   record.set("jawaban_kelayakan", value.jawaban_kelayakan);
+  record.set("saluran_pesan", contact.saluran_pesan || lib.rules().defaultChannel(value.telepon));
+  record.set("surel", contact.surel);
   // Whatever the client sent, these are the server's to set.
   record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
   // Every new request starts at the status meaning "initial", at the SOP's first staff step.

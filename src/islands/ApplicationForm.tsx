@@ -17,6 +17,7 @@ import { useAutosave } from '../lib/use-autosave';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
 import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
+import { ChannelChoice, CHANNEL_FIELDS, channelErrors, channelPayload, channelSummary, EMPTY_CHANNEL, type ChannelValue } from '../components/ChannelChoice';
 
 interface Props {
   service: Omit<ServiceRules, 'documents'> & { documents: FormDocument[] };
@@ -57,6 +58,7 @@ interface DraftData {
   input: Record<DataField, string>;
   birth: Birth;
   submissionId: string;
+  channel?: ChannelValue;
 }
 
 interface Sent {
@@ -97,6 +99,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [input, setInput] = useState<Record<DataField, string>>(EMPTY_INPUT);
   const [birth, setBirth] = useState<Birth>({ hari: '', bulan: '', tahun: '' });
+  const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [fileNotes, setFileNotes] = useState<Record<string, string>>({});
   const [processing, setProcessing] = useState<Record<string, boolean>>({});
@@ -124,6 +127,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
         setInput({ ...EMPTY_INPUT, ...draft.data.input });
         setBirth(draft.data.birth ?? { hari: '', bulan: '', tahun: '' });
         setSubmissionId(draft.data.submissionId);
+        setChannel(draft.data.channel ?? EMPTY_CHANNEL);
         const restored: Record<string, File | null> = {};
         for (const [key, f] of Object.entries(draft.files)) restored[key] = new File([f.blob], f.name, { type: f.type });
         setFiles(restored);
@@ -140,10 +144,10 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
 
   // Keep the draft up to date (text and files) until the application is sent.
   useAutosave(
-    () => void saveDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }, files),
-    [step, answers, input, birth, files, submissionId],
+    () => void saveDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId, channel }, files),
+    [step, answers, input, birth, files, submissionId, channel],
     ready && !sent,
-    () => stashDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }),
+    () => stashDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId, channel }),
   );
 
   // Move focus to the new step's heading so screen readers announce where the person is.
@@ -190,13 +194,13 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
 
   function fieldsOf(s: Step): string[] {
     if (s === 'kelayakan') return service.questions.map((q) => `kelayakan_${q.id}`);
-    if (s === 'data') return [...DATA_FIELDS];
+    if (s === 'data') return [...DATA_FIELDS, ...CHANNEL_FIELDS];
     if (s === 'dokumen') return service.documents.map((d) => d.key);
     return ['persetujuan_versi', 'id_pengiriman', 'layanan'];
   }
 
   function errorsFor(s: Step): FieldErrors {
-    const all = applicationErrors(fullInput(), fileInfos(), context);
+    const all = { ...applicationErrors(fullInput(), fileInfos(), context), ...channelErrors(channel, input.telepon) };
     // In the order the fields appear, so the summary reads top to bottom like the form.
     return Object.fromEntries(fieldsOf(s).filter((k) => all[k]).map((k) => [k, all[k]!]));
   }
@@ -264,7 +268,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
   async function submit(event: Event) {
     event.preventDefault();
     if (progress !== null) return; // already sending: never twice
-    const all = applicationErrors(fullInput(), fileInfos(), context);
+    const all = { ...applicationErrors(fullInput(), fileInfos(), context), ...channelErrors(channel, input.telepon) };
     if (Object.keys(all).length > 0) {
       setErrors(ordered(all));
       return;
@@ -274,6 +278,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     const body = new FormData();
     for (const [key, value] of Object.entries(fullInput())) body.append(key, key === 'jawaban_kelayakan' ? JSON.stringify(value) : String(value));
     for (const [key, file] of Object.entries(files)) if (file) body.append(key, file, file.name);
+    for (const [key, value] of Object.entries(channelPayload(channel))) body.append(key, value);
     setProgress(0);
     try {
       const res = await upload('/api/collections/permohonan/records', body, setProgress);
@@ -309,6 +314,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     setAnswers({});
     setInput(EMPTY_INPUT);
     setBirth({ hari: '', bulan: '', tahun: '' });
+    setChannel(EMPTY_CHANNEL);
     setFiles({});
     setFileNotes({});
     setConsent(false);
@@ -442,6 +448,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
             {birth.bulan && Number(birth.bulan) >= 1 && Number(birth.bulan) <= 12 && <span class="hint">Bulan {MONTHS[Number(birth.bulan) - 1]}</span>}
           </Field>
           <TextField field="telepon" type="tel" label="Nomor telepon atau WhatsApp yang dapat dihubungi" hint="Contoh: 0812-3456-7890. Petugas menghubungi nomor ini untuk jadwal kunjungan." error={errors['telepon']} value={input.telepon} onInput={setText('telepon')} autocomplete="tel" />
+          <ChannelChoice value={channel} telepon={input.telepon} errors={errors} onChange={setChannel} />
           <KecamatanField label="Kecamatan tempat tinggal" error={errors['kecamatan']} value={input.kecamatan} options={kecamatan} onChange={setText('kecamatan')} />
           <TextField field="desa_kelurahan" label="Desa atau kelurahan" error={errors['desa_kelurahan']} value={input.desa_kelurahan} onInput={setText('desa_kelurahan')} />
           <TextField field="alamat" label="Alamat" hint="Nama jalan, dusun, RT/RW, atau patokan agar petugas dapat menemukan rumah." error={errors['alamat']} value={input.alamat} onInput={setText('alamat')} multiline autocomplete="street-address" />
@@ -497,6 +504,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
             <Row label="Nomor KK" value={input.nomor_kk} change={() => goTo('data', 'nomor_kk')} />
             <Row label="Tanggal lahir" value={birthDate(birth) ? formatDate(birthDate(birth)) : ''} change={() => goTo('data', 'tanggal_lahir')} />
             <Row label="Telepon" value={input.telepon} change={() => goTo('data', 'telepon')} />
+            <Row label="Kabar dikirim lewat" value={channelSummary(channel, input.telepon)} change={() => goTo('data', 'saluran_pesan')} />
             <Row label="Alamat" value={`${input.alamat}, ${input.desa_kelurahan}, Kecamatan ${kecamatan.find((k) => k.id === input.kecamatan)?.name ?? ''}`} change={() => goTo('data', 'alamat')} />
             {service.documents.map((doc) => (
               <Row key={doc.key} label={doc.label} value={files[doc.key] ? `${files[doc.key]!.name} (${humanSize(files[doc.key]!.size)})` : 'Tidak dilampirkan'} change={() => goTo('dokumen', doc.key)} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, Rekan, RiwayatKasus, Saya } from '../lib/api/petugas';
+import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, PesanItem, Rekan, RiwayatKasus, Saya } from '../lib/api/petugas';
+import { CHANNEL_LABELS, EVENT_LABELS } from '../lib/rules/notify';
 import { api, ApiRefusal, fileUrl, Offline, signInUrl, whoAmI } from '../lib/petugas-client';
 import { formatDate, formatDateTime, formatNumber, type TimeZoneLabel } from '../lib/format';
 import { newSubmissionId } from '../lib/submit';
@@ -169,6 +170,7 @@ export default function CaseFile() {
         <div>
           {kasus.langkah.length > 0 && <Timeline kasus={kasus} zone={zone} />}
           <History entries={kasus.riwayat} zone={zone} report={isReport} />
+          <Messages messages={kasus.pesan} zone={zone} report={isReport} />
         </div>
       </div>
     </div>
@@ -643,6 +645,41 @@ function History({ entries, zone, report }: { entries: RiwayatKasus[]; zone: Tim
             </li>
           ))}
         </ol>
+      )}
+    </section>
+  );
+}
+
+/** Messages to the applicant or reporter: what went out, by which channel, and what did not. */
+function Messages({ messages, zone, report }: { messages: PesanItem[]; zone: TimeZoneLabel; report: boolean }) {
+  const waiting = messages.some((m) => m.status === 'gagal' || m.status === 'tidak_pasti' || m.status === 'manual');
+  return (
+    <section aria-labelledby="pesan">
+      <h2 id="pesan">Pesan ke {report ? 'pelapor' : 'pemohon'}</h2>
+      {messages.length === 0 ? (
+        <p>Belum ada pesan. {report ? 'Pelapor anonim atau tanpa nomor HP tidak dikabari.' : ''}</p>
+      ) : (
+        <ul class="ws-plain-list ws-messages">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <strong>{EVENT_LABELS[m.peristiwa]}</strong> · {CHANNEL_LABELS[m.saluran]} · <span class="ws-tag">{m.status_label}</span>
+              {m.dikirim_oleh && <> oleh {m.dikirim_oleh}</>}
+              {(m.terkirim ?? m.dibuat) && (
+                <>
+                  {' '}
+                  <time class="ws-meta" dateTime={(m.terkirim ?? m.dibuat)!}>
+                    {formatDateTime((m.terkirim ?? m.dibuat)!, zone)}
+                  </time>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {waiting && (
+        <p>
+          Ada pesan yang belum sampai: kirim lewat WhatsApp dari <a href="/petugas/pesan/">Belum terhubungi</a>.
+        </p>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import { serviceSchema } from '../schemas/service';
 import { sopSchema } from '../schemas/sop';
 import { programmeSchema } from '../schemas/programme';
 import { performanceSchema } from '../schemas/performance';
+import { notificationsSchema } from '../schemas/notifications';
 import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from '../schemas/reference';
 
 export interface LoadedEntry<T> {
@@ -76,6 +77,8 @@ export function loadContentFiles(dir: string) {
     ...(existsSync(path.join(dir, 'reference/report-types.yaml'))
       ? { reportStatuses: yamlList(dir, 'reference/report-statuses.yaml', statusSchema), reportTypes: yamlList(dir, 'reference/report-types.yaml', reportTypeSchema) }
       : { reportStatuses: [], reportTypes: [] }),
+    // Optional: an office without it sends no messages (the workspace still works).
+    notifications: existsSync(path.join(dir, 'reference/notifications.yaml')) ? parseWith(notificationsSchema, yamlOf(dir, 'reference/notifications.yaml'), 'reference/notifications.yaml') : null,
   };
 }
 

@@ -14,6 +14,7 @@ import { calendarOfContent } from './calendar';
 import { serviceRules, type DocumentType } from './service-rules';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import type { ContentFiles } from './content-files';
+import type { Notifications } from '../schemas/notifications';
 
 export interface PortalStatus {
   id: string;
@@ -50,6 +51,8 @@ export interface PortalData {
   /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
   reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number; timed: boolean }[]; stageRoles: Record<string, string[]> }[];
   pilarSosial: { id: string; name: string }[];
+  /** Message templates and quiet hours (content/reference/notifications.yaml); null: no messages. */
+  notifications: Notifications | null;
 }
 
 /**
@@ -136,6 +139,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
       return { id: t.id, label: t.data.label, ppks: t.data.ppks, stages, stageRoles };
     }),
     pilarSosial: pilarSosial.map((p) => ({ id: p.id, name: p.data.name })),
+    notifications: content.notifications,
     services: [...services]
       .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
       .map((s: { id: string; data: Service }) => {

@@ -279,6 +279,13 @@ describe('retention (UU PDP)', () => {
     expect((await pb.admin.collection('saran').getOne(oldSaran.id))['kontak']).toBe('');
     expect((await pb.admin.collection('saran').getOne(oldSaran.id))['pesan']).toBe('Saran lama dengan kontak.');
     expect((await pb.admin.collection('saran').getOne(newSaran.id))['kontak']).toBe('0812-3333-4444');
+    // The outbox forgets where it wrote to (its texts never held anything personal).
+    const outboxOf = (id: string) => pb.admin.collection('pesan_keluar').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id }) });
+    const forgotten = await outboxOf(expired.id);
+    expect(forgotten.length).toBeGreaterThan(0);
+    expect(forgotten.map((m) => m['tujuan'])).toEqual(forgotten.map(() => ''));
+    for (const personal of SAMPLE_PERSONAL_STRINGS) expect(JSON.stringify(forgotten)).not.toContain(personal);
+    expect((await outboxOf(recent.id)).every((m) => m['tujuan'] !== '')).toBe(true);
 
     for (const kept of [recent, open]) {
       const r = await pb.admin.collection('permohonan').getOne(kept.id);

@@ -13,9 +13,10 @@ import { advance } from '../support/staff';
 import { statusWithMeaning } from '../support/workflow';
 
 // After real journeys (applications and reports through the forms and the API, staff moving
-// them on with public notes, a survey, a suggestion, and a bad submission), nothing a person
-// submitted may be found on any public page, in any public API answer, or in PocketBase's
-// output and request log (UU 27/2022 PDP: public views show no personal data).
+// them on with public and internal notes, a survey, a suggestion, and a bad submission), nothing
+// a person submitted may be found on any public page, in any public API answer, in a message
+// sent to an applicant, or in PocketBase's output and request log (UU 27/2022 PDP: public views
+// show no personal data).
 
 const journey = useJourney();
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
@@ -71,6 +72,8 @@ const PERSONAL = [
 /** What the logs must never hold in any form: identity numbers and phones. */
 const NUMBERS = [SAMPLE_PERSON.nik, SAMPLE_PERSON.nomor_kk, SAMPLE_PERSON.telepon, APPLICANT.nik, APPLICANT.nomor_kk, APPLICANT.telepon, SAMPLE_REPORT.telepon_pelapor, REPORTER.contact.telepon, SARAN.kontak, REFUSED.nik, REFUSED.nomor_kk, REFUSED.telepon];
 
+/** A staff member's internal note on every step: never in a message to the applicant. */
+const STAFF_NOTE = 'Catatan dalam: rumah kontrakan milik Haji Sulaiman, anak sulung di Lapas';
 const SMALL_PNG = png(160, 120);
 const state = {
   codes: [] as string[],
@@ -90,7 +93,7 @@ const byCode = (collection: string, code: string) => journey.pb.admin.collection
 /** Staff move a record to `target` through the workspace's actions, each with a public note (never personal data). */
 async function move(collection: 'permohonan' | 'laporan', code: string, target: string) {
   const { id } = await byCode(collection, code);
-  await advance(journey.pb, collection, id, target, { note: (n, aksi) => `Tahap ${n + 1} (${aksi}) sudah dicatat petugas.` });
+  await advance(journey.pb, collection, id, target, { note: (n, aksi) => `Tahap ${n + 1} (${aksi}) sudah dicatat petugas.`, internal: () => STAFF_NOTE });
 }
 
 describe('no personal value on any public page, in any public answer, or in a log', () => {
@@ -146,6 +149,26 @@ describe('no personal value on any public page, in any public answer, or in a lo
 
     expect(state.answers.filter((a) => a.source.startsWith('browser')).length).toBeGreaterThanOrEqual(3);
   }, 120_000);
+
+  it('every message to applicants and reporters carries the code and the stage, never a personal value or a staff note', async () => {
+    const { admin } = journey.pb;
+    // No provider here: the sender renders nothing new, it hands the messages to staff (wa.me).
+    await admin.send('/api/pesan-keluar/proses', { method: 'POST' });
+    const rows = await admin.collection('pesan_keluar').getFullList();
+    // The browser application went all the way (received … completed, survey), the API one was sent back.
+    const events = (code: string) => rows.filter((r) => r['kode_lacak'] === code).map((r) => String(r['peristiwa']));
+    expect(events(state.codes[0]!)).toEqual(expect.arrayContaining(['diterima', 'selesai', 'survei']));
+    expect(events(state.codes[2]!)).toEqual(expect.arrayContaining(['diterima', 'perbaikan']));
+    const problems: string[] = [];
+    for (const r of rows) {
+      const text = `${String(r['subjek'])}\n${String(r['teks'])}`;
+      const found = personalValuesIn(text, [...PERSONAL, STAFF_NOTE]);
+      if (found.length > 0) problems.push(`${String(r['kode_lacak'])} ${String(r['peristiwa'])}: ${found.join(', ')}`);
+      if (!state.codes.includes(String(r['kode_lacak'])) || !text.includes(String(r['kode_lacak']))) problems.push(`${String(r['peristiwa'])}: tanpa kode lacak`);
+    }
+    console.log(`pindai pesan: ${rows.length} pesan`);
+    expect(problems).toEqual([]);
+  });
 
   it('every page in the sitemap and every tracking page, as rendered in Chromium, and every answer they loaded', async () => {
     const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
@@ -253,7 +276,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       const text = await res.text();
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (p.startsWith('/api/files/') && res.status === 200) leaks.push(`${p}: berkas terbuka untuk tamu`);
-      if (/^\/api\/collections\/(permohonan|laporan|saran|survei_kepuasan|riwayat_|petugas_lapangan|_)/.test(p) && res.status === 200 && !/"items":\[\]/.test(text)) leaks.push(`${p}: ${res.status} ${text.slice(0, 120)}`);
+      if (/^\/api\/collections\/(permohonan|laporan|saran|survei_kepuasan|riwayat_|petugas_lapangan|pesan_keluar|_)/.test(p) && res.status === 200 && !/"items":\[\]/.test(text)) leaks.push(`${p}: ${res.status} ${text.slice(0, 120)}`);
       const found = personalValuesIn(text, PERSONAL);
       if (found.length > 0) leaks.push(`${p}: ${found.join(', ')}`);
     }

@@ -88,6 +88,8 @@ export interface Report {
   deskripsi: string;
   /** Omitted: sent anonymously. */
   contact?: { nama: string; telepon: string };
+  /** How the reporter hears back (the radio's label start); omitted: the form's default. */
+  channel?: 'WhatsApp' | 'SMS';
   /** Uses the phone's position; the page's context must have geolocation granted and set. */
   gps?: boolean;
 }
@@ -108,6 +110,7 @@ export async function sendReport(page: Page, report: Report): Promise<string> {
     await page.getByLabel('Ya, cantumkan kontak saya').check();
     await page.getByLabel('Nama Anda (tidak wajib)').fill(report.contact.nama);
     await page.getByLabel('Nomor telepon atau WhatsApp').fill(report.contact.telepon);
+    if (report.channel) await page.getByRole('radio', { name: new RegExp(`^${report.channel}`) }).check();
   } else {
     await page.getByLabel('Tidak, kirim tanpa nama (anonim)').check();
   }

@@ -177,6 +177,7 @@ function view(app, actor, kind, id) {
     tanda: field ? [] : cw().flagsOf(app, data, record),
     aksi: actionsFor(data, actor, record),
     peta: mapLink(record),
+    pesan: require(`${__hooks}/lib/notify.js`).caseMessages(app, record),
   };
 
   if (!isReport && service) {

@@ -73,6 +73,13 @@ function append(app, parent, fields) {
     .newQuery("UPDATE " + parent.collection().name + " SET riwayat_urutan = {:n} WHERE id = {:id}")
     .bind({ n: entry.getInt("urutan"), id: parent.id })
     .execute();
+  // The messages this entry causes, in the same transaction: no event without its message. A
+  // message that cannot be made (a broken template) never blocks the staff's work: it is logged.
+  try {
+    require(`${__hooks}/lib/notify.js`).enqueueFor(app, parent, entry);
+  } catch (err) {
+    app.logger().error("Pesan untuk pemohon tidak dapat dibuat", "kode", parent.getString("kode_lacak"), "galat", String(err).replace(/\d{8,}/g, "…").slice(0, 300));
+  }
   return entry;
 }
 

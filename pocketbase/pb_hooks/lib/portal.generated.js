@@ -874,6 +874,39 @@ module.exports = {
       "name": "Pusat Kesejahteraan Sosial"
     }
   ],
+  "notifications": {
+    "quietHours": {
+      "from": "21.00",
+      "to": "06.00"
+    },
+    "maxAttempts": 6,
+    "templates": {
+      "diterima": {
+        "subject": "Kode {kode}: {jenis} Anda sudah diterima",
+        "text": "{kantor}: {jenis} Anda untuk {layanan} sudah kami terima.\nKode lacak: {kode}\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: simpan kode ini. Petugas akan memeriksa berkas Anda; kami kabari lagi bila ada yang perlu dilengkapi.\nLihat perkembangannya: {tautan}"
+      },
+      "perbaikan": {
+        "subject": "Kode {kode}: {jenis} Anda perlu dilengkapi",
+        "text": "{kantor}: {jenis} {kode} ({layanan}) perlu dilengkapi.\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: lengkapi atau ganti dokumen berikut: {dokumen}. Alasan dan caranya ada di halaman lacak: {tautan}\nJangan kirim foto dokumen lewat WhatsApp."
+      },
+      "kunjungan": {
+        "subject": "Kunjungan petugas untuk {jenis} {kode}",
+        "text": "{kantor}: petugas lapangan sudah ditugaskan untuk {jenis} {kode} ({layanan}).\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: petugas akan menghubungi Anda untuk jadwal kunjungan ke rumah. Siapkan dokumen asli. Petugas tidak memungut biaya apa pun.\nLihat perkembangannya: {tautan}"
+      },
+      "diputus": {
+        "subject": "Keputusan atas {jenis} {kode}",
+        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah diputuskan: {tahap}.\nYang perlu Anda lakukan: baca keterangan dan langkah berikutnya di halaman lacak: {tautan}"
+      },
+      "selesai": {
+        "subject": "Kode {kode}: {jenis} Anda sudah selesai",
+        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah selesai.\nTahap sekarang: {tahap}.\nTerima kasih. Riwayatnya tetap dapat dilihat di {tautan}"
+      },
+      "survei": {
+        "subject": "Bagaimana pelayanan kami untuk {kode}?",
+        "text": "{kantor}: mohon nilai pelayanan kami untuk {jenis} {kode}. Survei ini singkat, tanpa nama, dan membantu kami memperbaiki layanan.\nYang perlu Anda lakukan: buka {tautan_survei} dan tulis kode {kode}."
+      }
+    }
+  },
   "services": [
     {
       "id": "alat-bantu-disabilitas",

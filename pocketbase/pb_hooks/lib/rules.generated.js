@@ -39,17 +39,21 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var index_exports = {};
 __export(index_exports, {
   APPLICANT_FIELDS: () => APPLICANT_FIELDS,
+  CHANNELS: () => CHANNELS,
+  CHANNEL_LABELS: () => CHANNEL_LABELS,
   CODE_ALPHABET: () => CODE_ALPHABET,
   CODE_BITS: () => CODE_BITS,
   CODE_SYMBOLS: () => CODE_SYMBOLS,
   CONTROL: () => CONTROL,
   DAY_NAMES: () => DAY_NAMES,
+  EVENT_LABELS: () => EVENT_LABELS,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
   MAX_REPORT_PHOTOS: () => MAX_REPORT_PHOTOS,
   MIN_PUBLIC_COUNT: () => MIN_PUBLIC_COUNT,
   NAME: () => NAME,
+  NOTIFY_EVENTS: () => NOTIFY_EVENTS,
   REPORT_PHOTO_MAX_MB: () => REPORT_PHOTO_MAX_MB,
   REPORT_PHOTO_TYPES: () => REPORT_PHOTO_TYPES,
   REPORT_TEXT_FIELDS: () => REPORT_TEXT_FIELDS,
@@ -60,6 +64,7 @@ __export(index_exports, {
   SURVEY_ANSWER_MAX: () => SURVEY_ANSWER_MAX,
   SURVEY_ANSWER_MIN: () => SURVEY_ANSWER_MIN,
   SURVEY_SARAN_MAX: () => SURVEY_SARAN_MAX,
+  TEMPLATE_PLACEHOLDERS: () => TEMPLATE_PLACEHOLDERS,
   TEXT_FIELDS: () => TEXT_FIELDS,
   UNREADABLE_MESSAGE: () => UNREADABLE_MESSAGE,
   UNSUR: () => UNSUR,
@@ -68,13 +73,18 @@ __export(index_exports, {
   acceptedTypesText: () => acceptedTypesText,
   afterWorkingDays: () => afterWorkingDays,
   allowedActions: () => allowedActions,
+  channelProblems: () => channelProblems,
+  clockMinutes: () => clockMinutes2,
   computeIkm: () => computeIkm,
   dailyCron: () => dailyCron,
   decidingRoles: () => decidingRoles,
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
+  defaultChannel: () => defaultChannel,
   dueAt: () => dueAt,
+  emailProblem: () => emailProblem,
   eventKinds: () => eventKinds,
+  eventsOf: () => eventsOf,
   firstLangkah: () => firstLangkah,
   formatCode: () => formatCode,
   formatPhone: () => formatPhone,
@@ -82,6 +92,7 @@ __export(index_exports, {
   gradeIkm: () => gradeIkm,
   groupBoard: () => groupBoard,
   imagePixelsProblem: () => imagePixelsProblem,
+  inQuietHours: () => inQuietHours,
   isProvinceCode: () => isProvinceCode,
   isWorkingDate: () => isWorkingDate,
   judge: () => judge,
@@ -100,18 +111,23 @@ __export(index_exports, {
   protectSurvey: () => protectSurvey,
   protectTable: () => protectTable,
   publishable: () => publishable,
+  quietHoursEnd: () => quietHoursEnd,
   recordsVisitResult: () => recordsVisitResult,
+  renderTemplate: () => renderTemplate,
+  retryDelaySeconds: () => retryDelaySeconds,
   roleList: () => roleList,
   sopStages: () => sopStages,
   startDate: () => startDate,
   startOfLocalDay: () => startOfLocalDay,
   toE164: () => toE164,
   transitionProblem: () => transitionProblem,
+  unknownPlaceholders: () => unknownPlaceholders,
   unreadableText: () => unreadableText,
   validateApplication: () => validateApplication,
   validateReport: () => validateReport,
   validateSaran: () => validateSaran,
   validateSurvey: () => validateSurvey,
+  waMeLink: () => waMeLink,
   weekOf: () => weekOf,
   workingDaysBetween: () => workingDaysBetween,
   zoneOffsetHours: () => zoneOffsetHours
@@ -1174,4 +1190,95 @@ function recordsVisitResult(ctx, index) {
   if (!step || !next) return false;
   if (!step.roles.some((r) => isField(ctx, r))) return false;
   return ((_a = ctx.statuses.find((s) => s.id === next.stage)) == null ? void 0 : _a.meaning) === "decision";
+}
+
+// src/lib/rules/notify.ts
+var CHANNELS = ["whatsapp", "sms", "email"];
+var CHANNEL_LABELS = { whatsapp: "WhatsApp", sms: "SMS", email: "Surel (email)" };
+var NOTIFY_EVENTS = ["diterima", "perbaikan", "kunjungan", "diputus", "selesai", "survei"];
+var EVENT_LABELS = {
+  diterima: "Diterima",
+  perbaikan: "Perlu dilengkapi",
+  kunjungan: "Kunjungan petugas",
+  diputus: "Keputusan",
+  selesai: "Selesai",
+  survei: "Undangan survei"
+};
+var TEMPLATE_PLACEHOLDERS = ["kantor", "jenis", "kode", "layanan", "tahap", "dokumen", "tautan", "tautan_survei"];
+var EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+function emailProblem(raw) {
+  const v = raw.trim();
+  if (!v) return "Tulis alamat surel (email) Anda, contoh nama@contoh.id.";
+  if (v.length > 254 || !EMAIL.test(v)) return "Alamat surel tidak sah. Contoh yang benar: nama@contoh.id.";
+  return null;
+}
+function defaultChannel(phoneE164) {
+  return /^\+628\d+$/.test(phoneE164) ? "whatsapp" : "";
+}
+function channelProblems(input, allowed = CHANNELS) {
+  const errors = {};
+  const channel = input.saluran_pesan.trim();
+  if (channel && !allowed.includes(channel)) {
+    errors["saluran_pesan"] = `Pilih ${allowed.map((c) => CHANNEL_LABELS[c]).join(", ").replace(/, ([^,]*)$/, " atau $1")}.`;
+    return errors;
+  }
+  const mobile = /^(\+?62|0)8/.test(input.telepon.replace(/[\s.\-()]/g, ""));
+  if ((channel === "whatsapp" || channel === "sms") && !mobile) {
+    errors["saluran_pesan"] = `${CHANNEL_LABELS[channel]} hanya dapat dikirim ke nomor HP (diawali 08). Tulis nomor HP${allowed.includes("email") ? ", atau pilih surel" : ""}.`;
+  }
+  if (channel === "email" || input.surel.trim()) {
+    const problem = emailProblem(input.surel);
+    if (problem) errors["surel"] = problem;
+  }
+  return errors;
+}
+function clockMinutes2(hhmm) {
+  const m = /^(\d{2})[.:](\d{2})$/.exec(hhmm);
+  if (!m) return NaN;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+function inQuietHours(now, quiet, offsetHours) {
+  const from = clockMinutes2(quiet.from);
+  const to = clockMinutes2(quiet.to);
+  if (!(from >= 0) || !(to >= 0) || from === to) return false;
+  const local = new Date(now.getTime() + offsetHours * 36e5);
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return from < to ? minute >= from && minute < to : minute >= from || minute < to;
+}
+function quietHoursEnd(now, quiet, offsetHours) {
+  const to = clockMinutes2(quiet.to);
+  const local = new Date(now.getTime() + offsetHours * 36e5);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  let end = midnight + to * 6e4;
+  if (end <= local.getTime()) end += 864e5;
+  return new Date(end - offsetHours * 36e5);
+}
+function retryDelaySeconds(attempts, baseSeconds, capSeconds) {
+  const n = Math.max(1, attempts);
+  return Math.min(capSeconds, baseSeconds * Math.pow(2, n - 1));
+}
+function renderTemplate(text, values) {
+  return text.replace(/\{([a-z_]+)\}/g, (whole, key) => {
+    var _a;
+    return Object.prototype.hasOwnProperty.call(values, key) ? String((_a = values[key]) != null ? _a : "") : whole;
+  }).trim();
+}
+function unknownPlaceholders(text) {
+  const found = [...text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  return found.filter((k) => !TEMPLATE_PLACEHOLDERS.includes(k));
+}
+function eventsOf(statuses, entry) {
+  if (entry.urutan === 1) return ["diterima"];
+  const to = statuses.find((s) => s.id === entry.status);
+  const from = statuses.find((s) => s.id === entry.status_dari);
+  if (entry.jenis === "penugasan") return ["kunjungan"];
+  if (!to || entry.status === entry.status_dari) return [];
+  if (to.meaning === "repair") return ["perbaikan"];
+  if (to.meaning === "success") return ["selesai", "survei"];
+  if (to.meaning === "rejected") return ["diputus"];
+  if ((from == null ? void 0 : from.meaning) === "decision" && to.meaning !== "cancelled") return ["diputus"];
+  return [];
+}
+function waMeLink(phoneE164, text) {
+  return `https://wa.me/${phoneE164.replace(/^\+/, "")}?text=${encodeURIComponent(text)}`;
 }

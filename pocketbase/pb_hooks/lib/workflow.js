@@ -190,7 +190,7 @@ function sendDigest(app) {
   return digest;
 }
 
-const PERSONAL_TEXT = { nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
+const PERSONAL_TEXT = { surel: "", nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
 
 /**
  * Empties the notes of a request's history entries (staff wrote names, NIKs and addresses into
@@ -223,6 +223,7 @@ function retainOne(app, record, clear, describe) {
     txApp.save(record);
     const notes = redactHistory(txApp, record);
     const surveys = unlinkSurvey(txApp, record.getString("kode_lacak"));
+    require(`${__hooks}/lib/notify.js`).forget(txApp, record);
     saveEvent(txApp, record, {
       jenis: "retensi",
       petugas: "sistem",

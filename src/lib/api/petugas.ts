@@ -185,6 +185,8 @@ export interface Kasus {
   aksi: AksiTersedia[];
   /** A map link to the place (GPS for reports, the address otherwise). */
   peta: string | null;
+  /** Messages to the applicant or reporter about this case, newest first (lib/notify.js). */
+  pesan: PesanItem[];
 }
 
 /** POST /api/petugas/kasus/{jenis}/{id}/aksi (JSON, or multipart when photos are sent). */
@@ -291,4 +293,33 @@ export interface Penolakan {
   status: number;
   message: string;
   data: Record<string, { code: string; message: string }>;
+}
+
+/** One message of the "Belum terhubungi" queue (GET /api/petugas/pesan; lib/notify.js). */
+export interface PesanItem {
+  id: string;
+  kasus: { jenis: CaseKind; id: string; kode: string };
+  peristiwa: 'diterima' | 'perbaikan' | 'kunjungan' | 'diputus' | 'selesai' | 'survei';
+  saluran: 'whatsapp' | 'sms' | 'email';
+  status: 'gagal' | 'tidak_pasti' | 'manual' | 'dikirim_petugas' | 'menunggu' | 'mengirim' | 'terkirim';
+  status_label: string;
+  teks: string;
+  /** The number as 0812-…, or the email address. */
+  tujuan: string;
+  /** wa.me link with the message's text (phone numbers only). */
+  wa_me: string | null;
+  /** sms: link with the text, when the person chose SMS. */
+  sms: string | null;
+  mailto: string | null;
+  percobaan: number;
+  galat: string;
+  dibuat: string | null;
+  /** When the provider took it, or staff recorded sending it. */
+  terkirim: string | null;
+  /** The staff member who sent it by their own WhatsApp. */
+  dikirim_oleh: string | null;
+}
+
+export interface PesanAntrean {
+  items: PesanItem[];
 }
