@@ -158,7 +158,10 @@ onFileDownloadRequest((e) => {
   }
   const actor = staff.actorOf(auth);
   if (!actor) return e.next(); // PocketBase refuses a protected file to anyone else
-  const field = e.fileField.getName();
+  // A kept earlier version (versi_dokumen) counts as the document it was.
+  const isVersion = e.record.collection().name === "versi_dokumen";
+  const parent = isVersion ? http.app.findRecordById("permohonan", e.record.getString("permohonan")) : e.record;
+  const field = isVersion ? e.record.getString("dokumen") : e.fileField.getName();
   const docs = staff.openableDocuments(actor);
   const own = field === "foto_verifikasi" || field === "foto";
   const allowed = docs === null || docs.indexOf(field) >= 0 || own;
@@ -167,10 +170,10 @@ onFileDownloadRequest((e) => {
     nama: actor.label,
     koleksi: e.record.collection().name,
     rekaman: e.record.id,
-    kode_lacak: e.record.getString("kode_lacak"),
+    kode_lacak: parent.getString("kode_lacak"),
     dokumen: field,
     ditolak: !allowed,
   });
   if (!allowed) throw new NotFoundError("Dokumen ini tidak diperlukan untuk tugas Anda.", {});
   e.next();
-}, "permohonan", "laporan");
+}, "permohonan", "laporan", "versi_dokumen");

@@ -33,6 +33,7 @@ const HISTORY_KINDS: Record<string, string> = {
   pemeriksaan_dokumen: 'Pemeriksaan dokumen',
   buka_kembali: 'Dibuka kembali',
   penerusan: 'Penerusan laporan',
+  unggah_ulang: 'Dokumen dikirim ulang oleh pemohon',
 };
 
 const APPLICANT_KINDS: Record<string, string> = { diri_sendiri: 'Penerima sendiri', mewakili: 'Diwakili orang lain' };
@@ -226,7 +227,7 @@ function Summary({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
       {kasus.status.meaning === 'repair' && (
         <p class="notice ws-waiting">
           Menunggu perbaikan dari pemohon
-          {kasus.dokumen.some((d) => d.diminta_ulang) ? `: ${kasus.dokumen.filter((d) => d.diminta_ulang).map((d) => d.label).join(', ')}.` : '.'} Setelah dokumen diterima, pilih “Lanjutkan pemeriksaan”.
+          {kasus.dokumen.some((d) => d.diminta_ulang) ? `: ${kasus.dokumen.filter((d) => d.diminta_ulang).map((d) => d.label).join(', ')}.` : '.'} Pemohon dapat mengirimnya sendiri dari halaman lacak; permohonan lalu kembali ke pemeriksaan dengan sendirinya. Bila dokumen dibawa ke kantor, pilih “Lanjutkan pemeriksaan”.
         </p>
       )}
       {kasus.status.ditutup && !kasus.disegel && (
@@ -547,6 +548,20 @@ function DocumentRow({ doc, kasus, zone, check, error, onCheck }: { doc: Dokumen
         )}
       </p>
       {doc.berkas ? <FileViewer collection="permohonan" recordId={kasus.id} filename={doc.berkas} label={doc.label} /> : <p class="ws-bad">Tidak dikirim.</p>}
+      {doc.versi.length > 0 && (
+        <details class="ws-versions">
+          <summary>Versi sebelumnya ({doc.versi.length})</summary>
+          <p class="hint">Berkas lama disimpan sampai permohonan ditutup, lalu dihapus otomatis.</p>
+          <ul>
+            {doc.versi.map((v) => (
+              <li key={v.id}>
+                Diganti {formatDateTime(v.waktu, zone)} oleh {v.oleh}.
+                <FileViewer collection="versi_dokumen" recordId={v.id} filename={v.berkas} label={`${doc.label} versi lama`} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {check && (
         <FormField id={id} legend={`${p ? 'Ubah hasil' : 'Hasil'} pemeriksaan ${doc.label}`} error={check.hasil !== 'perlu_diganti' ? error : undefined}>
           <div class="ws-inline-radios">

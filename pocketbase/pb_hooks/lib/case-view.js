@@ -198,6 +198,7 @@ function view(app, actor, kind, id) {
       checks = {};
     }
     const asked = record.get("dokumen_perbaikan") || [];
+    const versions = require(`${__hooks}/lib/unggah-ulang.js`).versionsOf(app, record.id);
     body.dokumen = service.documents
       .filter((d) => open === null || open.indexOf(d.key) >= 0)
       .map((d) => ({
@@ -207,6 +208,8 @@ function view(app, actor, kind, id) {
         berkas: record.getString(d.key) || null,
         pemeriksaan: checks && checks[d.key] ? checks[d.key] : null,
         diminta_ulang: status && status.meaning === "repair" ? asked.indexOf(d.key) >= 0 : false,
+        // Files this one replaced, kept until the request closes (lib/unggah-ulang.js).
+        versi: versions[d.key] || [],
       }));
     let location = null;
     try {

@@ -41,7 +41,7 @@ function answer(app, rawCode, now) {
     .db()
     .newQuery(
       "SELECT created, status, catatan_publik FROM " + historyTable + " WHERE " + relation + " = {:id} " +
-        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
+        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali', 'unggah_ulang') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
     )
     .bind({ id: record ? record.id : "-" })
     .all(events);

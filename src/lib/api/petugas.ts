@@ -105,6 +105,8 @@ export interface DokumenKasus {
   pemeriksaan: { hasil: 'sesuai' | 'perlu_diganti'; alasan: string; oleh: string; waktu: string } | null;
   /** Asked to be replaced in the current repair. */
   diminta_ulang: boolean;
+  /** Files this one replaced (a re-upload by the applicant or an administrator), newest first; kept until the request closes. */
+  versi: { id: string; berkas: string; waktu: string; oleh: string }[];
 }
 
 export interface LangkahKasus {

@@ -15,3 +15,4 @@ export * from './saran';
 export * from './text';
 export * from './disclosure';
 export * from './sop-flow';
+export * from './proof';
