@@ -89,7 +89,7 @@ function openTasks(data, record) {
   const service = portal().service(data, record.getString("layanan"));
   const asked = status && status.meaning === "repair" ? record.get("dokumen_perbaikan") || [] : [];
   const docs = service ? service.documents.filter((d) => asked.indexOf(d.key) >= 0) : [];
-  return docs.map((d) => ({ kunci: d.key, label: d.label, petunjuk: d.hint || "", jenis_berkas: d.accept, ukuran_maks_mb: d.maxSizeMB }));
+  return docs.map((d) => ({ kunci: d.key, label: d.label, jenis_berkas: d.accept, ukuran_maks_mb: d.maxSizeMB }));
 }
 
 /** POST /api/lacak/{kode}/bukti {bukti_jenis, bukti_nilai}. */
@@ -98,8 +98,10 @@ function prove(app, rawCode, body, now) {
   const data = portal().required();
   const code = r.normaliseCode(String(rawCode || ""));
   if (!code) throw fieldErrors({ kode: "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + data.site.trackingPrefix + "-7K3-MQ9-XPW." });
-  const kind = String((body && body.bukti_jenis) || "");
-  const raw = String((body && body.bukti_nilai) || "").slice(0, 100);
+  // Text only: an array or object (["telepon"], {"$ne": null}) is no answer at all.
+  const textOf = (v) => (typeof v === "string" ? v : "");
+  const kind = textOf(body && body.bukti_jenis);
+  const raw = textOf(body && body.bukti_nilai).slice(0, 100);
   const malformed = r.proofErrors(kind, raw);
   if (Object.keys(malformed).length > 0) throw fieldErrors(malformed);
   const value = r.normaliseProof(kind, raw);

@@ -34,6 +34,6 @@ export function normaliseProof(kind: string, raw: string): string | null {
 export function proofErrors(kind: string, raw: string): Record<string, string> {
   if (!PROOF_KINDS.includes(kind as ProofKind)) return { bukti_jenis: 'Pilih data yang Anda pakai untuk membuktikan: tanggal lahir penerima layanan atau 4 angka terakhir nomor telepon.' };
   if (normaliseProof(kind, raw) !== null) return {};
-  if (kind === 'tanggal_lahir') return { bukti_nilai: String(raw ?? '').trim() ? 'Tanggal lahir tidak sah. Pilih tanggal lahir penerima layanan, misalnya 5 Juli 1980.' : 'Isi tanggal lahir penerima layanan.' };
-  return { bukti_nilai: String(raw ?? '').trim() ? 'Tulis tepat 4 angka terakhir nomor telepon pada formulir, misalnya 5432.' : 'Isi 4 angka terakhir nomor telepon.' };
+  if (kind === 'tanggal_lahir') return { bukti_nilai: String(raw ?? '').trim() ? 'Tanggal lahir tidak sah. Pilih tanggal lahir penerima layanan, misalnya 17 Agustus 1975.' : 'Isi tanggal lahir penerima layanan.' };
+  return { bukti_nilai: String(raw ?? '').trim() ? 'Tulis tepat 4 angka terakhir nomor telepon pada formulir, misalnya 5678.' : 'Isi 4 angka terakhir nomor telepon.' };
 }
