@@ -1,8 +1,8 @@
 /// <reference path="../pb_data/types.d.ts" />
 // Re-upload by code (lib/unggah-ulang.js): the applicant's proof, the upload of the documents
 // staff asked for, and the earlier versions of a replaced document, kept until the request
-// closes. Rate-limited by PocketBase's limiter ("POST /api/lacak/", migration 1790000900) and
-// per code by the lockout in the library. Never cached.
+// closes. Rate-limited by PocketBase's limiter (the "/api/lacak/" budget of every code look-up,
+// migration 1790000200) and per code by the lockout in the library. Never cached.
 
 routerAdd("POST", "/api/lacak/{kode}/bukti", (e) => {
   const lib = require(`${__hooks}/lib/unggah-ulang.js`);

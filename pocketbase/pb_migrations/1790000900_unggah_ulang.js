@@ -5,7 +5,8 @@
 //   closes, readable by the staff who may read the request, written by the server only;
 // - bukti_pemohon: failed proofs per tracking code (as a keyed one-way value, so an unknown code
 //   is counted and locked exactly like a real one and the table names no code);
-// - a stricter rate limit on the POST routes under /api/lacak/ than on the tracking answer;
+// (Rate: the routes live under /api/lacak/, so every proof and upload spends the same 30-a-minute
+// per-address budget as a tracking look-up, migration 1790000200.)
 // - the history learns the entry kind "unggah_ulang".
 migrate(
   (app) => {
@@ -53,12 +54,6 @@ migrate(
     const kinds = riwayat.fields.getByName("jenis");
     if (kinds.values.indexOf("unggah_ulang") < 0) kinds.values = kinds.values.concat(["unggah_ulang"]);
     app.save(riwayat);
-
-    const settings = app.settings();
-    const keep = settings.rateLimits.rules.filter((r) => r.label !== "POST /api/lacak/");
-    // First in the list: PocketBase applies the first rule whose label matches.
-    settings.rateLimits.rules = [{ label: "POST /api/lacak/", audience: "", maxRequests: 10, duration: 60 }].concat(keep);
-    app.save(settings);
   },
   (app) => {
     for (const name of ["versi_dokumen", "bukti_pemohon"]) {
@@ -68,8 +63,5 @@ migrate(
         // already gone
       }
     }
-    const settings = app.settings();
-    settings.rateLimits.rules = settings.rateLimits.rules.filter((r) => r.label !== "POST /api/lacak/");
-    app.save(settings);
   },
 );
