@@ -10,6 +10,7 @@ import { serviceSchema } from '../schemas/service';
 import { sopSchema } from '../schemas/sop';
 import { programmeSchema } from '../schemas/programme';
 import { performanceSchema } from '../schemas/performance';
+import { letterSchema } from '../schemas/letter';
 import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from '../schemas/reference';
 
 export interface LoadedEntry<T> {
@@ -65,6 +66,7 @@ export function loadContentFiles(dir: string) {
     sops: yamlDir(dir, 'sops', sopSchema),
     programmes: yamlDir(dir, 'programmes', programmeSchema),
     performance: yamlDir(dir, 'performance', performanceSchema),
+    letters: yamlDir(dir, 'letters', letterSchema),
     ppks: yamlList(dir, 'reference/ppks.yaml', ppksSchema),
     pilarSosial: yamlList(dir, 'reference/pilar-sosial.yaml', pilarSchema),
     kecamatan: yamlList(dir, 'reference/kecamatan.yaml', kecamatanSchema),
