@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, Rekan, RiwayatKasus, Saya } from '../lib/api/petugas';
+import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, Rekan, RiwayatKasus, Saya, SuratKasus } from '../lib/api/petugas';
 import { api, ApiRefusal, fileUrl, Offline, signInUrl, whoAmI } from '../lib/petugas-client';
 import { formatDate, formatDateTime, formatNumber, type TimeZoneLabel } from '../lib/format';
 import { newSubmissionId } from '../lib/submit';
@@ -32,6 +32,8 @@ const HISTORY_KINDS: Record<string, string> = {
   langkah: 'Langkah SOP',
   pemeriksaan_dokumen: 'Pemeriksaan dokumen',
   buka_kembali: 'Dibuka kembali',
+  surat: 'Surat diterbitkan',
+  pencabutan_surat: 'Surat dicabut',
   penerusan: 'Penerusan laporan',
   unggah_ulang: 'Dokumen dikirim ulang oleh pemohon',
 };
@@ -164,6 +166,7 @@ export default function CaseFile() {
           <Actions key={`${kasus.id}-${kasus.status.id}-${kasus.riwayat.length}`} kasus={kasus} onDone={done} onReload={reload} />
           <Person kasus={kasus} zone={zone} />
           {!isReport && kasus.kelayakan.length > 0 && <Eligibility kasus={kasus} />}
+          {!isReport && kasus.surat.length > 0 && <Letters key={`surat-${kasus.riwayat.length}`} letters={kasus.surat} zone={zone} onDone={done} />}
           {!isReport && <Documents key={`dok-${kasus.riwayat.length}`} kasus={kasus} zone={zone} onDone={done} />}
           {!isReport && kasus.verifikasi && <Verification kasus={kasus} zone={zone} />}
         </div>
@@ -412,6 +415,72 @@ function Verification({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+// ------------------------------------------------------------------ letters
+
+/** Letters issued on the request: open and print (A4, /surat/), and revoke for those who may. */
+function Letters({ letters, zone, onDone }: { letters: SuratKasus[]; zone: TimeZoneLabel; onDone: (message: string) => Promise<void> }) {
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [sending, setSending] = useState(false);
+  async function revoke(event: Event, letter: SuratKasus) {
+    event.preventDefault();
+    setSending(true);
+    setError('');
+    try {
+      await api(`/api/petugas/surat/${letter.id}/cabut`, { json: { alasan: reason } });
+      setRevoking(null);
+      setReason('');
+      await onDone(`Surat ${letter.nomor} dicabut. Halaman verifikasinya kini menyatakan dicabut.`);
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? (err.fields['alasan'] ?? err.message) : err instanceof Offline ? err.message : 'Surat belum dapat dicabut. Coba lagi.');
+    } finally {
+      setSending(false);
+    }
+  }
+  return (
+    <section class="ws-panel" aria-labelledby="surat">
+      <h2 id="surat" tabIndex={-1}>
+        Surat
+      </h2>
+      <ul class="ws-letters">
+        {letters.map((l) => (
+          <li key={l.id}>
+            <p>
+              <strong>{l.judul}</strong> nomor {l.nomor}, {formatDate(l.tanggal, zone)}.{' '}
+              <span class={`ws-tag${l.status === 'dicabut' ? ' ws-tag--flag' : ''}`}>{l.status === 'dicabut' ? 'Dicabut' : 'Berlaku'}</span>
+            </p>
+            <p>
+              <a href={`/surat/?id=${encodeURIComponent(l.id)}`} target="_blank" rel="noopener">
+                Buka dan cetak {l.judul}
+                <span class="visually-hidden">, terbuka di tab baru</span>
+              </a>
+            </p>
+            {l.boleh_cabut && revoking !== l.id && (
+              <button type="button" class="button button--secondary" onClick={() => setRevoking(l.id)}>
+                Cabut surat ini
+              </button>
+            )}
+            {revoking === l.id && (
+              <form noValidate onSubmit={(e) => void revoke(e, l)} aria-label={`Cabut surat ${l.nomor}`}>
+                <FormField id={`alasan-cabut-${l.id}`} label="Alasan pencabutan" hint="Dicatat di riwayat; tidak tampil di halaman verifikasi." error={error || undefined}>
+                  <textarea id={`f-alasan-cabut-${l.id}`} rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-invalid={error ? 'true' : undefined} aria-describedby={`f-alasan-cabut-${l.id}-petunjuk${error ? ` f-alasan-cabut-${l.id}-galat` : ''}`} maxLength={1000} />
+                </FormField>
+                <button type="submit" class="button ws-button--danger" disabled={sending}>
+                  {sending ? 'Mencabut…' : 'Cabut surat'}
+                </button>{' '}
+                <button type="button" class="button button--secondary" onClick={() => setRevoking(null)} disabled={sending}>
+                  Batal
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

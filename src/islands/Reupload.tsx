@@ -10,6 +10,7 @@ import { newSubmissionId, upload } from '../lib/submit';
 import { acceptedTypesText, documentFileProblem } from '../lib/rules/application';
 import { PROOF_KINDS, proofErrors, type ProofKind } from '../lib/rules/proof';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
+import { rememberProof } from '../lib/proof-session';
 
 /** A document the proven applicant is asked for (POST /api/lacak/{kode}/bukti). */
 interface AskedDocument {
@@ -50,7 +51,7 @@ export default function Reupload({ code, onSent }: { code: string; onSent: () =>
   return <Upload code={code} proven={proven} headingRef={heading} onExpired={() => setProven(null)} onSent={() => { setSent(true); onSent(); }} />;
 }
 
-function Proof({ code, headingRef, onProven }: { code: string; headingRef: { current: HTMLHeadingElement | null }; onProven: (p: Proven) => void }) {
+function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: string; headingRef: { current: HTMLHeadingElement | null }; onProven: (p: Proven) => void; purpose?: 'dokumen' | 'surat' }) {
   const [kind, setKind] = useState<ProofKind>('tanggal_lahir');
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -73,7 +74,10 @@ function Proof({ code, headingRef, onProven }: { code: string; headingRef: { cur
         cache: 'no-store',
       });
       const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (res.status === 200) return onProven({ token: String(body['token']), dokumen: (body['dokumen'] as AskedDocument[]) ?? [] });
+      if (res.status === 200) {
+        rememberProof(code, String(body['token']));
+        return onProven({ token: String(body['token']), dokumen: (body['dokumen'] as AskedDocument[]) ?? [] });
+      }
       if (res.status === 400) return setErrors(pocketbaseFieldErrors(body));
       if (res.status === 403) return setErrors({ bukti_nilai: String(body['message'] ?? 'Data pembuktian tidak cocok.') });
       if (res.status === 429) return setProblem(typeof body['message'] === 'string' && body['message'].includes('dikunci') ? body['message'] : 'Terlalu banyak percobaan dari jaringan ini. Tunggu satu menit, lalu coba lagi.');
@@ -91,7 +95,9 @@ function Proof({ code, headingRef, onProven }: { code: string; headingRef: { cur
       <h3 id="unggah-bukti" ref={headingRef} tabIndex={-1}>
         Buktikan bahwa Anda pemohon
       </h3>
-      <p>Agar dokumen tidak dikirim orang lain, isi satu data yang Anda tulis pada formulir permohonan. Setelah lima kali salah, pengiriman untuk kode ini dikunci selama 30 menit.</p>
+      <p>
+        {purpose === 'surat' ? 'Surat memuat data pribadi: agar hanya Anda yang membukanya' : 'Agar dokumen tidak dikirim orang lain'}, isi satu data yang Anda tulis pada formulir permohonan. Setelah lima kali salah, pembuktian untuk kode ini dikunci selama 30 menit.
+      </p>
       <ErrorSummary errors={errors} fieldIds={{ bukti_jenis: 'f-bukti_jenis-tanggal_lahir', bukti_nilai: 'f-bukti_nilai', kode: 'lacak-kode' }} />
       <FormField id="bukti_jenis" legend="Data yang Anda pakai" error={errors['bukti_jenis']}>
         {PROOF_KINDS.map((k) => (
@@ -267,5 +273,65 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
         {progress !== null ? 'Mengirim…' : problem ? 'Kirim dokumen lagi' : 'Kirim dokumen'}
       </button>
     </form>
+  );
+}
+
+interface MyLetter {
+  id: string;
+  nomor: string;
+  judul: string;
+  tanggal: string;
+  status: 'berlaku' | 'dicabut';
+}
+
+/** The applicant's letters on /lacak/: the same proof, then a list to open and print (/surat/). */
+export function MyLetters({ code }: { code: string }) {
+  const [letters, setLetters] = useState<MyLetter[] | null>(null);
+  const [problem, setProblem] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [letters === null]);
+
+  async function proven(p: Proven) {
+    try {
+      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: p.token }), cache: 'no-store' });
+      if (!res.ok) return setProblem('Surat belum dapat dimuat. Coba lagi sebentar lagi.');
+      setLetters(((await res.json()) as { surat: MyLetter[] }).surat);
+    } catch {
+      setProblem('Sambungan terputus. Periksa sinyal, lalu coba lagi.');
+    }
+  }
+
+  if (!letters) {
+    return (
+      <>
+        <Proof code={code} headingRef={heading} onProven={(p) => void proven(p)} purpose="surat" />
+        {problem && (
+          <p class="error-message" role="alert">
+            {problem}
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <div class="reupload">
+      <h3 ref={heading} tabIndex={-1}>
+        Surat Anda
+      </h3>
+      <ul>
+        {letters.map((l) => (
+          <li key={l.id}>
+            <a href={`/surat/?kode=${encodeURIComponent(code)}&id=${encodeURIComponent(l.id)}`}>
+              {l.judul} nomor {l.nomor}
+            </a>
+            , {l.tanggal}
+            {l.status === 'dicabut' ? ' (dicabut)' : ''}
+          </li>
+        ))}
+      </ul>
+      <p class="hint">Surat terbuka di halaman sendiri dan dapat dicetak di kertas A4.</p>
+    </div>
   );
 }

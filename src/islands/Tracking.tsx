@@ -29,6 +29,7 @@ interface Answer {
   tahapan: Stage[];
   riwayat: { waktu: string; status: string; status_label: string; catatan: string }[];
   dokumen_perbaikan: string[];
+  ada_surat: boolean;
 }
 
 type Result =
@@ -258,6 +259,40 @@ function SendDocuments({ code, onSent }: { code: string; onSent: () => void }) {
   );
 }
 
+/** The applicant's letters: the same proof as for a re-upload, loaded only when asked for. */
+function OpenLetters({ code }: { code: string }) {
+  const [module, setModule] = useState<ReuploadModule | null>(null);
+  const [state, setState] = useState<'tutup' | 'memuat' | 'gagal'>('tutup');
+  async function open() {
+    setState('memuat');
+    try {
+      setModule(await import('./Reupload'));
+    } catch {
+      setState('gagal');
+    }
+  }
+  return (
+    <section class="track-letters" aria-labelledby="lacak-surat">
+      <h3 id="lacak-surat">Surat dari kantor</h3>
+      {module ? (
+        <module.MyLetters code={code} />
+      ) : (
+        <>
+          <p>Ada surat untuk permohonan ini. Anda dapat membuka dan mencetaknya setelah membuktikan bahwa Anda pemohon.</p>
+          <button type="button" class="button" onClick={() => void open()} disabled={state === 'memuat'}>
+            {state === 'memuat' ? 'Memuat…' : 'Buka surat'}
+          </button>
+          {state === 'gagal' && (
+            <p class="error-message" role="alert">
+              Bagian ini belum dapat dimuat. Periksa sambungan, lalu tekan Buka surat lagi.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
 function Found({ answer, props, headingRef, timeZone, onChanged, notice }: FoundProps) {
   const offset = zoneOffsetHours(timeZone);
   const now = new Date();
@@ -318,6 +353,8 @@ function Found({ answer, props, headingRef, timeZone, onChanged, notice }: Found
           </p>
         )}
       </div>
+
+      {answer.ada_surat && answer.kode && <OpenLetters code={answer.kode} />}
 
       {/* A served request may be rated once (SKM, Permenpan RB 14/2017); /survei/ checks the rest. */}
       {answer.dapat_dinilai && answer.kode && (

@@ -145,3 +145,16 @@ describe('guessing codes through the re-upload proof (issue 14)', () => {
     expect(`${forReal.status} ${forReal.body}`).toBe(only);
   }, 120_000);
 });
+
+describe('guessing letter addresses (/verifikasi/<id>)', () => {
+  it('finds nothing among 2,000 random ids, each answered alike', async () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const ids = Array.from({ length: 2000 }, () => Array.from({ length: 15 }, () => alphabet[randomInt(alphabet.length)]).join(''));
+    const bodies = new Set<string>();
+    // Compared as data: PocketBase writes a hook's object keys in no fixed order.
+    const canonical = (body: string) => JSON.stringify(Object.entries(JSON.parse(body) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+    const statuses = await getAll(ids.map((id) => `/api/verifikasi/${id}`), CONCURRENCY, (_p, _s, body) => bodies.add(canonical(body)));
+    expect(tally(statuses)).toEqual({ 404: ids.length });
+    expect(bodies.size).toBe(1);
+  }, 120_000);
+});

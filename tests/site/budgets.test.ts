@@ -6,7 +6,7 @@ import { gzipSize, measureSite, staticModuleGraph } from '../../scripts/lib/page
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const KB = 1024;
 /** Pages that need an island (the staff workspace is all islands); every other page is an information page. */
-const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja)\/$|^\/layanan\/[^/]+\/ajukan\/$|^\/petugas\//;
+const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja|surat|verifikasi)\/$|^\/layanan\/[^/]+\/ajukan\/$|^\/petugas\//;
 
 function filesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

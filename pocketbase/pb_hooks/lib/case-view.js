@@ -242,6 +242,18 @@ function view(app, actor, kind, id) {
       sekarang: !closed && i === langkah,
     }));
   }
+  if (!isReport && !field) {
+    // Letters issued on this request (lib/surat.js), and whether this person may revoke them.
+    const letters = require(`${__hooks}/lib/surat.js`);
+    body.surat = letters.listOf(app, record.id).map((l) => ({
+      id: l.id,
+      nomor: l.getString("nomor"),
+      judul: l.getString("judul"),
+      status: l.getString("status"),
+      tanggal: cw().iso(l.getString("tanggal")),
+      boleh_cabut: l.getString("status") === "berlaku" && actor.roles.some((role) => letters.revokers(data, record, l).indexOf(role) >= 0),
+    }));
+  } else body.surat = [];
   if (field) body.orang.nama_pengaju = null;
   return body;
 }

@@ -61,6 +61,8 @@ function answer(app, rawCode, now) {
     tahapan: [],
     riwayat: [],
     dokumen_perbaikan: [],
+    // Letters issued on this request (lib/surat.js): the applicant opens them after the proof.
+    ada_surat: false,
     // Why nothing was found, for any client that shows the API's own words; null when found.
     pesan: null,
   };
@@ -120,6 +122,11 @@ function answer(app, rawCode, now) {
   });
   body.dalam_waktu_standar = !late;
 
+  if (!isReport) {
+    const letters = new DynamicModel({ n: 0 });
+    app.db().newQuery("SELECT COUNT(*) AS n FROM surat WHERE permohonan = {:id}").bind({ id: record.id }).one(letters);
+    body.ada_surat = letters.n > 0;
+  }
   if (!isReport && status === "perlu_perbaikan") {
     const keys = JSON.parse(record.dokumen_perbaikan || "[]") || [];
     body.dokumen_perbaikan = keys.map((key) => {

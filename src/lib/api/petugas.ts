@@ -149,7 +149,19 @@ export interface AksiTersedia {
 export type Aksi = 'langkah' | 'perbaikan' | 'lanjutkan' | 'tolak' | 'batal' | 'tugaskan' | 'buka-kembali' | 'periksa-dokumen' | 'catatan' | 'status' | 'penanganan';
 
 /** GET /api/petugas/kasus/{jenis}/{id} */
+/** A letter issued on the request (content/letters/), printable at /surat/?id=…. */
+export interface SuratKasus {
+  id: string;
+  nomor: string;
+  judul: string;
+  status: 'berlaku' | 'dicabut';
+  tanggal: string;
+  boleh_cabut: boolean;
+}
+
 export interface Kasus {
+  /** Letters issued on this request (empty for a report, and for a field worker). */
+  surat: SuratKasus[];
   id: string;
   jenis: CaseKind;
   kode: string;
