@@ -158,10 +158,12 @@ onFileDownloadRequest((e) => {
   }
   const actor = staff.actorOf(auth);
   if (!actor) return e.next(); // PocketBase refuses a protected file to anyone else
-  // A kept earlier version (versi_dokumen) counts as the document it was.
-  const isVersion = e.record.collection().name === "versi_dokumen";
-  const parent = isVersion ? http.app.findRecordById("permohonan", e.record.getString("permohonan")) : e.record;
-  const field = isVersion ? e.record.getString("dokumen") : e.fileField.getName();
+  // A kept earlier version (versi_dokumen) counts as the document it was; a letter's signed scan
+  // (surat) as a document of its request.
+  const collectionName = e.record.collection().name;
+  const isVersion = collectionName === "versi_dokumen";
+  const parent = isVersion || collectionName === "surat" ? http.app.findRecordById("permohonan", e.record.getString("permohonan")) : e.record;
+  const field = isVersion ? e.record.getString("dokumen") : collectionName === "surat" ? "pindaian_surat" : e.fileField.getName();
   const docs = staff.openableDocuments(actor);
   const own = field === "foto_verifikasi" || field === "foto";
   const allowed = docs === null || docs.indexOf(field) >= 0 || own;
@@ -176,4 +178,4 @@ onFileDownloadRequest((e) => {
   });
   if (!allowed) throw new NotFoundError("Dokumen ini tidak diperlukan untuk tugas Anda.", {});
   e.next();
-}, "permohonan", "laporan", "versi_dokumen");
+}, "permohonan", "laporan", "versi_dokumen", "surat");

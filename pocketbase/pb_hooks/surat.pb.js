@@ -46,3 +46,9 @@ routerAdd("POST", "/api/lacak/{kode}/surat", (e) => {
   e.response.header().set("Cache-Control", "no-store");
   return e.json(200, { surat: lib.listOf(e.app, record.id).map((l) => lib.full(e.app, l)) });
 });
+
+routerAdd("POST", "/api/petugas/surat/{id}/pindaian", (e) => {
+  const actor = require(`${__hooks}/lib/staff.js`).requireStaff(e);
+  e.response.header().set("Cache-Control", "no-store");
+  return e.json(200, require(`${__hooks}/lib/surat.js`).attachScan(e, actor));
+});

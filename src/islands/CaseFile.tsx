@@ -34,6 +34,7 @@ const HISTORY_KINDS: Record<string, string> = {
   buka_kembali: 'Dibuka kembali',
   surat: 'Surat diterbitkan',
   pencabutan_surat: 'Surat dicabut',
+  pindaian_surat: 'Pindaian surat dilampirkan',
   penerusan: 'Penerusan laporan',
   unggah_ulang: 'Dokumen dikirim ulang oleh pemohon',
 };
@@ -460,6 +461,11 @@ function Letters({ letters, zone, onDone }: { letters: SuratKasus[]; zone: TimeZ
                 <span class="visually-hidden">, terbuka di tab baru</span>
               </a>
             </p>
+            {l.pindaian ? (
+              <FileViewer collection="surat" recordId={l.id} filename={l.pindaian} label={`pindaian ${l.judul} bertanda tangan`} />
+            ) : (
+              <ScanUpload letter={l} onDone={onDone} />
+            )}
             {l.boleh_cabut && revoking !== l.id && (
               <button type="button" class="button button--secondary" onClick={() => setRevoking(l.id)}>
                 Cabut surat ini
@@ -482,6 +488,40 @@ function Letters({ letters, zone, onDone }: { letters: SuratKasus[]; zone: TimeZ
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The signed paper (e.g. the BASTB after handover), scanned or photographed, attached to the letter. */
+function ScanUpload({ letter, onDone }: { letter: SuratKasus; onDone: (message: string) => Promise<void> }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState('');
+  const [sending, setSending] = useState(false);
+  const id = `pindaian-${letter.id}`;
+  async function send(event: Event) {
+    event.preventDefault();
+    if (!file) return setError('Pilih berkas pindaian (PDF, JPG, atau PNG).');
+    setSending(true);
+    setError('');
+    const form = new FormData();
+    form.append('pindaian', file);
+    try {
+      await api(`/api/petugas/surat/${letter.id}/pindaian`, { form });
+      await onDone(`Pindaian ${letter.judul} nomor ${letter.nomor} terlampir.`);
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? (err.fields['pindaian'] ?? err.message) : err instanceof Offline ? err.message : 'Pindaian belum terlampir. Coba lagi.');
+    } finally {
+      setSending(false);
+    }
+  }
+  return (
+    <form noValidate onSubmit={(e) => void send(e)} aria-label={`Lampirkan pindaian ${letter.nomor}`}>
+      <FormField id={id} label="Pindaian bertanda tangan" hint="Setelah dicetak dan ditandatangani, pindai atau foto lalu lampirkan di sini. PDF, JPG, atau PNG, paling besar 10 MB." error={error || undefined}>
+        <input type="file" id={`f-${id}`} accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} aria-invalid={error ? 'true' : undefined} aria-describedby={`f-${id}-petunjuk${error ? ` f-${id}-galat` : ''}`} />
+      </FormField>
+      <button type="submit" class="button button--secondary" disabled={sending}>
+        {sending ? 'Melampirkan…' : 'Lampirkan pindaian'}
+      </button>
+    </form>
   );
 }
 

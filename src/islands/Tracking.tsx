@@ -226,11 +226,8 @@ interface FoundProps {
 
 type ReuploadModule = typeof import('./Reupload');
 
-/**
- * The button that loads the re-upload part (proof, then upload) only when asked for: /lacak/
- * stays within its JavaScript budget for everyone who only reads a status.
- */
-function SendDocuments({ code, onSent }: { code: string; onSent: () => void }) {
+/** The applicant's part (proof, re-upload, letters), loaded only when asked for. */
+function useApplicantPart() {
   const [module, setModule] = useState<ReuploadModule | null>(null);
   const [state, setState] = useState<'tutup' | 'memuat' | 'gagal'>('tutup');
   async function open() {
@@ -241,36 +238,45 @@ function SendDocuments({ code, onSent }: { code: string; onSent: () => void }) {
       setState('gagal');
     }
   }
+  return { module, state, open };
+}
+
+/** A button that loads the applicant's part, with its loading and failure states. */
+function LoadButton({ label, state, open }: { label: string; state: 'tutup' | 'memuat' | 'gagal'; open: () => Promise<void> }) {
+  return (
+    <>
+      <button type="button" class="button" onClick={() => void open()} disabled={state === 'memuat'}>
+        {state === 'memuat' ? 'Memuat…' : label}
+      </button>
+      {state === 'gagal' && (
+        <p class="error-message" role="alert">
+          Bagian ini belum dapat dimuat. Periksa sambungan, lalu tekan {label} lagi.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The button that loads the re-upload part (proof, then upload) only when asked for: /lacak/
+ * stays within its JavaScript budget for everyone who only reads a status.
+ */
+function SendDocuments({ code, onSent }: { code: string; onSent: () => void }) {
+  const { module, state, open } = useApplicantPart();
   if (module) return <module.default code={code} onSent={onSent} />;
   return (
     <div class="reupload-start">
       <p>
         <strong>Kirim dokumen dari ponsel Anda</strong>, tanpa datang ke kantor. Anda akan diminta membuktikan bahwa Anda pemohon.
       </p>
-      <button type="button" class="button" onClick={() => void open()} disabled={state === 'memuat'}>
-        {state === 'memuat' ? 'Memuat…' : 'Kirim dokumen'}
-      </button>
-      {state === 'gagal' && (
-        <p class="error-message" role="alert">
-          Bagian pengiriman belum dapat dimuat. Periksa sambungan, lalu tekan Kirim dokumen lagi.
-        </p>
-      )}
+      <LoadButton label="Kirim dokumen" state={state} open={open} />
     </div>
   );
 }
 
 /** The applicant's letters: the same proof as for a re-upload, loaded only when asked for. */
 function OpenLetters({ code }: { code: string }) {
-  const [module, setModule] = useState<ReuploadModule | null>(null);
-  const [state, setState] = useState<'tutup' | 'memuat' | 'gagal'>('tutup');
-  async function open() {
-    setState('memuat');
-    try {
-      setModule(await import('./Reupload'));
-    } catch {
-      setState('gagal');
-    }
-  }
+  const { module, state, open } = useApplicantPart();
   return (
     <section class="track-letters" aria-labelledby="lacak-surat">
       <h3 id="lacak-surat">Surat dari kantor</h3>
@@ -279,14 +285,7 @@ function OpenLetters({ code }: { code: string }) {
       ) : (
         <>
           <p>Ada surat untuk permohonan ini. Anda dapat membuka dan mencetaknya setelah membuktikan bahwa Anda pemohon.</p>
-          <button type="button" class="button" onClick={() => void open()} disabled={state === 'memuat'}>
-            {state === 'memuat' ? 'Memuat…' : 'Buka surat'}
-          </button>
-          {state === 'gagal' && (
-            <p class="error-message" role="alert">
-              Bagian ini belum dapat dimuat. Periksa sambungan, lalu tekan Buka surat lagi.
-            </p>
-          )}
+          <LoadButton label="Buka surat" state={state} open={open} />
         </>
       )}
     </section>

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { usePocketBase, checkHistoryChain } from '../support/pocketbase';
 import { advance, portalOf, staffTeam } from '../support/staff';
-import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { applyAsSamplePerson, photoFile, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { DISGUISED } from '../support/hostile';
 import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
@@ -123,5 +124,33 @@ describe('the applicant and staff read the whole letter', () => {
     const log = await pb.admin.collection('log_akses').getFullList({ filter: pb.admin.filter('rekaman = {:r}', { r: letter!.id }) });
     expect(log.length).toBe(1);
     expect(await fetch(`${pb.url}/api/collections/surat/records`).then((r) => r.json())).toMatchObject({ items: [] });
+  });
+});
+
+describe('the signed scan', () => {
+  it('is attached by office staff, checked by content, logged when opened, and refused to a field worker', async () => {
+    const { id } = await rejected();
+    const [letter] = await lettersOf(id);
+    const team = await staffTeam(pb);
+    const office = Object.values(team).find((a) => data.roles.some((r) => r.id === a.roles[0] && !r.field && r.cases))!;
+    const field = Object.values(team).find((a) => data.roles.some((r) => r.id === a.roles[0] && r.field))!;
+    const attach = (who: typeof office, file: File) => {
+      const form = new FormData();
+      form.append('pindaian', file);
+      return fetch(`${pb.url}/api/petugas/surat/${letter!.id}/pindaian`, { method: 'POST', headers: { Authorization: who.client.authStore.token }, body: form });
+    };
+    // Refused whether or not the field worker was assigned to the request (403 or the same 404 as no case).
+    expect([403, 404]).toContain((await attach(field, photoFile('bastb'))).status);
+    const html = await attach(office, new File([DISGUISED.html], 'scan.pdf', { type: 'application/pdf' }));
+    expect(html.status).toBe(400);
+    expect(((await html.json()) as { data: Record<string, { message: string }> }).data['pindaian']!.message).toMatch(/PDF, JPG, atau PNG/);
+    expect((await attach(office, photoFile('bastb-bertanda-tangan'))).status).toBe(200);
+    const saved = await pb.admin.collection('surat').getOne(letter!.id);
+    expect(String(saved['pindaian'])).toMatch(/^pindaian_[a-z0-9]+/);
+    const token = await office.client.files.getToken();
+    expect((await fetch(`${pb.url}/api/files/surat/${letter!.id}/${String(saved['pindaian'])}?token=${token}`)).status).toBe(200);
+    const log = await pb.admin.collection('log_akses').getFullList({ filter: pb.admin.filter('rekaman = {:r} && dokumen = "pindaian_surat"', { r: letter!.id }) });
+    expect(log.length).toBe(1);
+    expect((await checkHistoryChain(pb.dataDir)).code).toBe(0);
   });
 });

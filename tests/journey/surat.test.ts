@@ -16,6 +16,7 @@ import { PHONE } from '../support/browser';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
 import { qrPath } from '../../src/lib/qr-path';
+import { png } from '../support/images';
 
 const journey = useJourney();
 const data = portalOf();
@@ -85,6 +86,12 @@ describe('a decision letter', () => {
     expect(await pub.page.locator('.verify').textContent()).toContain(String(letter!['inisial']));
     await nothingPersonal(pub.page);
     await sound(pub.page, '3-verifikasi-berlaku');
+
+    // The signed paper, scanned, attached on the case page.
+    await ws.page.getByLabel('Pindaian bertanda tangan').setInputFiles({ name: 'pindaian.png', mimeType: 'image/png', buffer: png(400, 560) });
+    await ws.page.getByRole('button', { name: 'Lampirkan pindaian' }).click();
+    await ws.page.getByRole('button', { name: /^Lihat pindaian/ }).waitFor();
+    await expectAccessible(ws.page);
 
     // Revoked from the case page, with a reason.
     await ws.page.getByRole('button', { name: 'Cabut surat ini' }).click();

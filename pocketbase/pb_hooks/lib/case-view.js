@@ -252,6 +252,7 @@ function view(app, actor, kind, id) {
       status: l.getString("status"),
       tanggal: cw().iso(l.getString("tanggal")),
       boleh_cabut: l.getString("status") === "berlaku" && actor.roles.some((role) => letters.revokers(data, record, l).indexOf(role) >= 0),
+      pindaian: l.getString("pindaian") || null,
     }));
   } else body.surat = [];
   if (field) body.orang.nama_pengaju = null;

@@ -110,6 +110,12 @@ function issueFor(app, record, previousStatus, actor, roleUsed) {
       tanda_tangan: [{ label: signer.role, nama: signer.name }].concat(t.alsoSigns.map((s) => ({ label: s.label, nama: s.who === "penerima" ? values.nama : "" }))),
     });
     app.save(letter);
+    // An electronic signature, when a provider is configured (lib/tanda-tangan.js).
+    const reference = require(`${__hooks}/lib/tanda-tangan.js`).sign(app, letter, JSON.stringify(letter.get("isi")));
+    if (reference) {
+      letter.set("tanda_tangan_elektronik", reference);
+      app.save(letter);
+    }
     chain().append(app, record, {
       jenis: "surat",
       status_dari: status,
@@ -205,6 +211,26 @@ function revokers(data, request, letter) {
   return roles;
 }
 
+/** A change to a letter and its chained entry in its request's history, both or neither. */
+function changeLetter(app, found, actor, role, kind, internalNote, change) {
+  app.runInTransaction((tx) => {
+    const letter = tx.findRecordById("surat", found.letter.id);
+    change(letter);
+    tx.save(letter);
+    const request = tx.findRecordById("permohonan", found.request.id);
+    chain().append(tx, request, {
+      jenis: kind,
+      status_dari: request.getString("status"),
+      status: request.getString("status"),
+      petugas: actor.label,
+      akun: actor.id,
+      peran: role,
+      catatan_internal: internalNote,
+      perubahan: { surat: letter.id, nomor: letter.getString("nomor") },
+    });
+  });
+}
+
 /** POST /api/petugas/surat/{id}/cabut {alasan}: revoked, with a chained history entry. */
 function revoke(app, actor, id, body) {
   const data = portal().required();
@@ -222,25 +248,37 @@ function revoke(app, actor, id, body) {
     throw cw().fieldErrors({ alasan: message });
   }
   const used = actor.roles.find((role) => allowed.indexOf(role) >= 0);
-  app.runInTransaction((tx) => {
-    const letter = tx.findRecordById("surat", found.letter.id);
+  changeLetter(app, found, actor, used, "pencabutan_surat", reason, (letter) => {
     letter.set("status", "dicabut");
     letter.set("dicabut_pada", cw().pbDate(new Date()));
     letter.set("alasan_cabut", reason);
-    tx.save(letter);
-    const request = tx.findRecordById("permohonan", found.request.id);
-    chain().append(tx, request, {
-      jenis: "pencabutan_surat",
-      status_dari: request.getString("status"),
-      status: request.getString("status"),
-      petugas: actor.label,
-      akun: actor.id,
-      peran: used,
-      catatan_internal: reason,
-      perubahan: { surat: letter.id, nomor: letter.getString("nomor") },
-    });
   });
   return { id: found.letter.id, status: "dicabut" };
 }
 
-module.exports = { issueFor: issueFor, verification: verification, full: full, listOf: listOf, forStaff: forStaff, revoke: revoke, revokers: revokers, initialsOf: initialsOf, nextNumber: nextNumber };
+/** POST /api/petugas/surat/{id}/pindaian (multipart `pindaian`): the signed scan, by office staff. */
+function attachScan(e, actor) {
+  const app = e.app;
+  const found = forStaff(app, actor, e.request.pathValue("id"));
+  if (actor.record && actor.record.getString("akses_kasus") !== "semua" && !actor.admin) throw new ForbiddenError("Pindaian dilampirkan oleh petugas kantor.", {});
+  let files = [];
+  try {
+    files = e.findUploadedFiles("pindaian") || [];
+  } catch (_) {
+    files = [];
+  }
+  const uploads = require(`${__hooks}/lib/uploads.js`);
+  const r = require(`${__hooks}/lib/rules.generated.js`);
+  const type = files.length === 1 ? uploads.contentTypeOf(files[0]) : "";
+  let problem = "";
+  if (files.length !== 1) problem = "Pilih satu berkas pindaian (PDF, JPG, atau PNG).";
+  else if (["application/pdf", "image/jpeg", "image/png"].indexOf(type) < 0) problem = "Pindaian harus berupa berkas PDF, JPG, atau PNG.";
+  else if (files[0].size > 10 * 1024 * 1024) problem = "Pindaian terlalu besar. Paling besar 10 MB.";
+  else if (type !== "application/pdf" && r.imagePixelsProblem(uploads.headerPixels(files[0]))) problem = "Gambar pindaian tidak dapat dibaca atau terlalu besar untuk diproses.";
+  if (problem) throw cw().fieldErrors({ pindaian: problem });
+  files[0].name = uploads.neutralName("pindaian", files[0]);
+  changeLetter(app, found, actor, actor.roles[0] || "", "pindaian_surat", "", (letter) => letter.set("pindaian", files[0]));
+  return { id: found.letter.id, pindaian: true };
+}
+
+module.exports = { attachScan: attachScan, issueFor: issueFor, verification: verification, full: full, listOf: listOf, forStaff: forStaff, revoke: revoke, revokers: revokers, initialsOf: initialsOf, nextNumber: nextNumber };

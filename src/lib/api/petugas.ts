@@ -157,6 +157,8 @@ export interface SuratKasus {
   status: 'berlaku' | 'dicabut';
   tanggal: string;
   boleh_cabut: boolean;
+  /** The signed scan attached by staff (open with a file token), or null. */
+  pindaian: string | null;
 }
 
 export interface Kasus {
