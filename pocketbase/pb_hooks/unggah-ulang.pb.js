@@ -27,3 +27,8 @@ onRecordAfterUpdateSuccess((e) => {
   require(`${__hooks}/lib/unggah-ulang.js`).dropVersions(e.app, e.record);
   e.next();
 }, "permohonan");
+
+// Daily: counters of wrong proofs older than a day, no longer locked, are forgotten.
+cronAdd("lupakan_bukti_salah", "15 20 * * *", () => {
+  require(`${__hooks}/lib/unggah-ulang.js`).forgetOldAttempts($app, new Date());
+});

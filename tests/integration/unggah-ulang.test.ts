@@ -2,6 +2,8 @@
 // lockout, the upload of exactly the asked documents, the version kept until the request closes,
 // the chained history entry, and the workspace's view of it.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { checkHistoryChain, usePocketBase } from '../support/pocketbase';
 import { advance, portalOf, staffTeam } from '../support/staff';
@@ -206,6 +208,27 @@ describe('re-upload of the asked documents', () => {
     const closing = data.statuses.find((s) => s.meaning === 'cancelled')!;
     await advance(pb, 'permohonan', id, closing.id);
     expect(await pb.admin.collection('versi_dokumen').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id }) })).toEqual([]);
+  });
+});
+
+describe('old counters', () => {
+  it('forgets wrong-proof counters a day old once their lock has run out, and keeps a live lock', async () => {
+    const unknown = `${data.site.trackingPrefix}-555-555-555`;
+    for (let i = 0; i < 2; i++) await prove(unknown, 'telepon', '1234');
+    const rows = await pb.admin.collection('bukti_pemohon').getFullList();
+    expect(rows.length).toBeGreaterThan(0);
+    const old = (d: Date) => d.toISOString().replace('T', ' ');
+    const db = new DatabaseSync(path.join(pb.dataDir, 'data.db'));
+    try {
+      db.exec('PRAGMA busy_timeout = 10000');
+      db.prepare("UPDATE bukti_pemohon SET updated = ? WHERE terkunci_sampai = '' OR terkunci_sampai < ?").run(old(new Date(Date.now() - 2 * 86_400_000)), old(new Date()));
+    } finally {
+      db.close();
+    }
+    const locked = rows.filter((r) => r['terkunci_sampai'] && new Date(String(r['terkunci_sampai']).replace(' ', 'T')).getTime() > Date.now()).length;
+    await pb.admin.crons.run('lupakan_bukti_salah');
+    const left = await pb.admin.collection('bukti_pemohon').getFullList();
+    expect(left.length).toBe(locked);
   });
 });
 

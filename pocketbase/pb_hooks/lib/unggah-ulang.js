@@ -308,4 +308,18 @@ function versionsOf(app, recordId) {
   return out;
 }
 
-module.exports = { prove: prove, reupload: reupload, checkToken: checkToken, keepVersions: keepVersions, dropVersions: dropVersions, versionsOf: versionsOf, APPLICANT: APPLICANT };
+/**
+ * Forgets counters of wrong proofs a day old whose lock has run out: guesses at unknown codes
+ * would otherwise pile up rows for ever. A row still locked stays.
+ */
+function forgetOldAttempts(app, now) {
+  const dayAgo = cw().pbDate(new Date(now.getTime() - 24 * 3600000));
+  const result = app
+    .db()
+    .newQuery("DELETE FROM bukti_pemohon WHERE updated < {:dayAgo} AND (terkunci_sampai = '' OR terkunci_sampai < {:now})")
+    .bind({ dayAgo: dayAgo, now: cw().pbDate(now) })
+    .execute();
+  return result.rowsAffected();
+}
+
+module.exports = { forgetOldAttempts: forgetOldAttempts, prove: prove, reupload: reupload, checkToken: checkToken, keepVersions: keepVersions, dropVersions: dropVersions, versionsOf: versionsOf, APPLICANT: APPLICANT };
