@@ -154,3 +154,20 @@ describe('the signed scan', () => {
     expect((await checkHistoryChain(pb.dataDir)).code).toBe(0);
   });
 });
+
+describe('an approval', () => {
+  it('issues the handover record its template names, with a signature block for the recipient', async () => {
+    const approved = data.letters.find((l) => l.alsoSigns.some((a) => a.who === 'penerima'));
+    if (!approved) return; // an office without such a record has nothing to check here
+    const target = approved.onStatus[0]!;
+    const svc = data.services.find((s) => approved.services.includes(s.id) && s.steps.some((st) => st.stage === target))!;
+    const code = await applyAsSamplePerson(pb.url, { layanan: svc.id });
+    const rec = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+    await advance(pb, 'permohonan', rec.id, target);
+    const letters = await lettersOf(rec.id);
+    expect(letters.map((l) => l['templat'])).toEqual([approved.id]);
+    const isi = letters[0]!['isi'] as { tanda_tangan: { label: string; nama: string }[] };
+    expect(isi.tanda_tangan.map((t) => t.label)).toEqual([data.roles.find((r) => r.id === approved.signatoryRole)!.label, ...approved.alsoSigns.map((a) => a.label)]);
+    expect(isi.tanda_tangan[1]!.nama).toBe(SAMPLE_PERSON.nama_lengkap);
+  });
+});

@@ -211,6 +211,17 @@ describe('re-upload of the asked documents', () => {
   });
 });
 
+describe('an administrator replacing a document in the admin UI', () => {
+  it('keeps the old file as a version too (PocketBase alone would delete it)', async () => {
+    const { id } = await inRepair();
+    const form = new FormData();
+    form.append(asked.key, photoFile('dari-admin'));
+    await pb.admin.collection('permohonan').update(id, form);
+    const versions = await pb.admin.collection('versi_dokumen').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id }) });
+    expect(versions.map((v) => [v['dokumen'], v['diganti_oleh']])).toEqual([[asked.key, 'administrator']]);
+  });
+});
+
 describe('old counters', () => {
   it('forgets wrong-proof counters a day old once their lock has run out, and keeps a live lock', async () => {
     const unknown = `${data.site.trackingPrefix}-555-555-555`;
