@@ -11,7 +11,7 @@ import { acceptedTypesText } from '../lib/rules/application';
 import { formatExpectedDays } from '../lib/duration';
 import { formatDate, formatDateTime, MONTHS, type TimeZoneLabel } from '../lib/format';
 import { afterWorkingDays, zoneOffsetHours, type OfficeCalendar } from '../lib/rules/working-time';
-import { humanSize, isImage } from '../lib/file-kind';
+import { humanSize, isImage, prepareDocumentFile } from '../lib/file-kind';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
 import { useAutosave } from '../lib/use-autosave';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
@@ -236,19 +236,13 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     if (!file) return;
     let chosen = file;
     let note = '';
-    if (isImage(file)) {
-      setProcessing((p) => ({ ...p, [doc.key]: true }));
-      try {
-        // Loaded only now: pages without a chosen photo never download the compressor.
-        const { compressImage } = await import('../lib/photo-compress');
-        const result = await compressImage(file);
-        chosen = result.file;
-        if (result.compressed) note = `Foto diperkecil dari ${humanSize(result.originalBytes)} menjadi ${humanSize(result.outputBytes)}.`;
-      } catch (err) {
-        setProcessing((p) => ({ ...p, [doc.key]: false }));
-        setErrors((e) => ({ ...e, [doc.key]: err instanceof Error ? err.message : 'Foto tidak dapat dibaca. Pilih foto lain.' }));
-        return;
-      }
+    setProcessing((p) => ({ ...p, [doc.key]: isImage(file) }));
+    try {
+      ({ file: chosen, note } = await prepareDocumentFile(file));
+    } catch (err) {
+      setErrors((e) => ({ ...e, [doc.key]: err instanceof Error ? err.message : 'Foto tidak dapat dibaca. Pilih foto lain.' }));
+      return;
+    } finally {
       setProcessing((p) => ({ ...p, [doc.key]: false }));
     }
     const problem = applicationErrors(fullInput(), { ...fileInfos(), [doc.key]: { size: chosen.size, type: chosen.type } }, context)[doc.key];

@@ -32,13 +32,14 @@ interface Answer {
   tahapan: Stage[];
   riwayat: { waktu: string; status: string; status_label: string; catatan: string }[];
   dokumen_perbaikan: string[];
+  ada_surat: boolean;
 }
 
 type Result =
   | { kind: 'idle' }
   | { kind: 'loading'; code: string }
   | { kind: 'invalid'; typed: string }
-  | { kind: 'found'; answer: Answer }
+  | { kind: 'found'; answer: Answer; notice?: string }
   | { kind: 'notfound'; code: string }
   | { kind: 'limited'; code: string }
   | { kind: 'failed'; code: string };
@@ -91,6 +92,21 @@ export default function Tracking(props: Props) {
       if (controller.signal.aborted) return; // replaced by a newer search
       setResult({ kind: 'failed', code });
     }
+  }
+
+  /** After the person sent documents: the new status, quietly, with a word that they arrived. */
+  async function refresh(code: string) {
+    const notice = 'Dokumen Anda sudah terkirim dan diterima. Permohonan kembali diperiksa petugas.';
+    try {
+      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}`, { cache: 'no-store' });
+      if (res.status === 200) {
+        focusOnResult.current = true;
+        return setResult({ kind: 'found', answer: (await res.json()) as Answer, notice });
+      }
+    } catch {
+      // the status stays as it was; the upload itself said it arrived
+    }
+    setResult((r) => (r.kind === 'found' ? { ...r, notice } : r));
   }
 
   // The island is also rendered at build time: the address and the form are read only here.
@@ -179,7 +195,7 @@ export default function Tracking(props: Props) {
           <button type="button" class="button" onClick={retry(result.code)}>Coba lagi</button>
         </div>
       )}
-      {result.kind === 'found' && <Found answer={result.answer} props={props} headingRef={heading} timeZone={timeZone} />}
+      {result.kind === 'found' && <Found answer={result.answer} notice={result.notice} props={props} headingRef={heading} timeZone={timeZone} onChanged={() => void refresh(result.answer.kode ?? '')} />}
     </div>
   );
 }
@@ -208,9 +224,80 @@ interface FoundProps {
   props: Props;
   headingRef: { current: HTMLHeadingElement | null };
   timeZone: TimeZoneLabel;
+  /** The request changed here (documents sent): load its status again. */
+  onChanged: () => void;
+  notice?: string | undefined;
 }
 
-function Found({ answer, props, headingRef, timeZone }: FoundProps) {
+type ReuploadModule = typeof import('./Reupload');
+
+/** The applicant's part (proof, re-upload, letters), loaded only when asked for. */
+function useApplicantPart() {
+  const [module, setModule] = useState<ReuploadModule | null>(null);
+  const [state, setState] = useState<'tutup' | 'memuat' | 'gagal'>('tutup');
+  async function open() {
+    setState('memuat');
+    try {
+      setModule(await import('./Reupload'));
+    } catch {
+      setState('gagal');
+    }
+  }
+  return { module, state, open };
+}
+
+/** A button that loads the applicant's part, with its loading and failure states. */
+function LoadButton({ label, state, open }: { label: string; state: 'tutup' | 'memuat' | 'gagal'; open: () => Promise<void> }) {
+  return (
+    <>
+      <button type="button" class="button" onClick={() => void open()} disabled={state === 'memuat'}>
+        {state === 'memuat' ? 'Memuat…' : label}
+      </button>
+      {state === 'gagal' && (
+        <p class="error-message" role="alert">
+          Bagian ini belum dapat dimuat. Periksa sambungan, lalu tekan {label} lagi.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The button that loads the re-upload part (proof, then upload) only when asked for: /lacak/
+ * stays within its JavaScript budget for everyone who only reads a status.
+ */
+function SendDocuments({ code, onSent }: { code: string; onSent: () => void }) {
+  const { module, state, open } = useApplicantPart();
+  if (module) return <module.default code={code} onSent={onSent} />;
+  return (
+    <div class="reupload-start">
+      <p>
+        <strong>Kirim dokumen dari ponsel Anda</strong>, tanpa datang ke kantor. Anda akan diminta membuktikan bahwa Anda pemohon.
+      </p>
+      <LoadButton label="Kirim dokumen" state={state} open={open} />
+    </div>
+  );
+}
+
+/** The applicant's letters: the same proof as for a re-upload, loaded only when asked for. */
+function OpenLetters({ code }: { code: string }) {
+  const { module, state, open } = useApplicantPart();
+  return (
+    <section class="track-letters" aria-labelledby="lacak-surat">
+      <h3 id="lacak-surat">Surat dari kantor</h3>
+      {module ? (
+        <module.MyLetters code={code} />
+      ) : (
+        <>
+          <p>Ada surat untuk permohonan ini. Anda dapat membuka dan mencetaknya setelah membuktikan bahwa Anda pemohon.</p>
+          <LoadButton label="Buka surat" state={state} open={open} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Found({ answer, props, headingRef, timeZone, onChanged, notice }: FoundProps) {
   const now = new Date();
   const fixing = answer.status === 'perlu_perbaikan';
   const currentIndex = answer.selesai ? -1 : answer.tahapan.findIndex((s) => s.status === answer.status);
@@ -219,7 +306,6 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
   // The note that explains the correction: the newest one written with perlu_perbaikan.
   const fixNote = history.find((h) => h.status === 'perlu_perbaikan' && h.catatan.trim())?.catatan ?? history.find((h) => h.catatan.trim())?.catatan;
   const lastEvent = answer.riwayat[answer.riwayat.length - 1];
-  const waText = encodeURIComponent(`Perbaikan dokumen untuk permohonan ${answer.kode ?? ''}`);
   // The expected finish, in dates, only while the request is open and its service states one.
   const expected = answer.perkiraan_hari_kerja;
   let expectedText: string | null = null;
@@ -254,6 +340,11 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
       <h2 id="lacak-hasil" ref={headingRef} tabIndex={-1}>
         {what} <span class="track-nowrap">{answer.kode}</span>
       </h2>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>Layanan</dt>
@@ -283,6 +374,8 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
           </p>
         )}
       </div>
+
+      {answer.ada_surat && answer.kode && <OpenLetters code={answer.kode} />}
 
       {/* A served request may be rated once (SKM, Permenpan RB 14/2017); /survei/ checks the rest. */}
       {answer.dapat_dinilai && answer.kode && (
@@ -316,15 +409,10 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
               <strong>Catatan petugas:</strong> {fixNote}
             </p>
           )}
-          <p>Cara mengirim:</p>
-          <ul>
-            <li>
-              foto dokumen lewat WhatsApp <a href={`https://wa.me/${props.whatsapp}?text=${waText}`}>{props.whatsappDisplay}</a>, dengan menyebutkan kode <span class="track-nowrap">{answer.kode}</span>; atau
-            </li>
-            <li>
-              bawa dokumennya ke {props.officeName}, {props.officeAddress}.
-            </li>
-          </ul>
+          {answer.dokumen_perbaikan.length > 0 && answer.kode && <SendDocuments code={answer.kode} onSent={onChanged} />}
+          <p>
+            Anda juga dapat membawa dokumennya ke {props.officeName}, {props.officeAddress}. Demi keamanan data Anda, jangan mengirim foto KTP, KK, atau dokumen lain lewat WhatsApp.
+          </p>
           <p>Setelah dokumen diterima, petugas melanjutkan pemeriksaan.</p>
         </section>
       )}

@@ -12,6 +12,7 @@ import { sopSchema } from '../schemas/sop';
 import { programmeSchema } from '../schemas/programme';
 import { performanceSchema } from '../schemas/performance';
 import { notificationsSchema } from '../schemas/notifications';
+import { letterSchema } from '../schemas/letter';
 import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from '../schemas/reference';
 
 export interface LoadedEntry<T> {
@@ -68,6 +69,7 @@ export function loadContentFiles(dir: string) {
     programmes: yamlDir(dir, 'programmes', programmeSchema),
     performance: yamlDir(dir, 'performance', performanceSchema),
     calendar: yamlDir(dir, 'calendar', calendarYearSchema),
+    letters: yamlDir(dir, 'letters', letterSchema),
     ppks: yamlList(dir, 'reference/ppks.yaml', ppksSchema),
     pilarSosial: yamlList(dir, 'reference/pilar-sosial.yaml', pilarSchema),
     kecamatan: yamlList(dir, 'reference/kecamatan.yaml', kecamatanSchema),

@@ -4,6 +4,7 @@
 // so content/ stays the one source for the browser and the server alike and the server never
 // reads the site's build output. Nothing here is private.
 import type { ServiceRules } from './rules/application';
+import type { Letter } from '../schemas/letter';
 import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import type { RolePower, StatusMeaning } from '../schemas/reference';
@@ -41,7 +42,9 @@ export interface PortalRole {
 export interface PortalData {
   /** Staff roles (content/reference/roles.yaml), in order. */
   roles: PortalRole[];
-  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
+  /** Letters issued on a decision (content/letters/), each with the statuses that produce it. */
+  letters: (Letter & { id: string })[];
+  site: { officeName: string; officeAddress: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
@@ -106,8 +109,10 @@ export function buildPortalData(content: ContentFiles): PortalData {
     roles: [...content.roles]
       .sort((a, b) => a.data.order - b.data.order)
       .map((r) => ({ id: r.id, label: r.data.label, description: r.data.description, can: [...r.data.can], field: r.data.field, cases: r.data.cases, documents: [...r.data.documents], account: r.data.account })),
+    letters: letterEntries(content.letters, { statuses: statuses.map((s) => s.id), services: services.map((s) => s.id), roles: content.roles.map((r) => r.id) }),
     site: {
       officeName: site.officeName,
+      officeAddress: `${site.address.street}, ${site.address.city}`,
       trackingPrefix: site.trackingPrefix,
       timeZone: site.timeZone,
       privacyNoticeVersion: site.privacyNoticeVersion,
@@ -153,6 +158,18 @@ export function buildPortalData(content: ContentFiles): PortalData {
         };
       }),
   };
+}
+
+/** The letters, each checked against the statuses, services and roles it names. */
+function letterEntries(entries: readonly { id: string; file: string; data: Letter }[], known: { statuses: string[]; services: string[]; roles: string[] }): PortalData['letters'] {
+  const problems: string[] = [];
+  for (const e of entries) {
+    for (const s of e.data.onStatus) if (!known.statuses.includes(s)) problems.push(`content/${e.file}: onStatus "${s}" tidak ada di reference/statuses.yaml`);
+    for (const s of e.data.services) if (!known.services.includes(s)) problems.push(`content/${e.file}: layanan "${s}" tidak ada di content/services/`);
+    if (!known.roles.includes(e.data.signatoryRole)) problems.push(`content/${e.file}: signatoryRole "${e.data.signatoryRole}" tidak ada di reference/roles.yaml`);
+  }
+  if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${problems.join('\n')}`);
+  return entries.map((e) => ({ id: e.id, ...e.data }));
 }
 
 function statusOf(id: string, data: Omit<PortalStatus, 'id'> & { order?: number; sopStage?: string | undefined }): PortalStatus {

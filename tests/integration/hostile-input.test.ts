@@ -17,7 +17,7 @@ import { DISGUISED, jpegHugeHeader, pngBomb, rawGet, replaceBytes, serialise, SV
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
-import { advance, staffTeam } from '../support/staff';
+import { advance, portalOf, staffTeam } from '../support/staff';
 import type { ApplicationInput } from '../../src/lib/rules/application';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -64,7 +64,13 @@ const ctx = {
   collectionIds: {} as Record<string, string>,
   openSurveyCode: '',
   bomb: new Uint8Array(0) as Uint8Array,
+  /** A request waiting for a repair of `repairDoc`, and a valid proof token for it (re-upload rows). */
+  repairCode: '',
+  repairToken: '',
 };
+/** The asked document and one not asked, image fields of the vectors' service (from content/). */
+const REPAIR_SERVICE = portalOf().services.find((s) => s.id === applicationVectors()[0]!.input.layanan)!;
+const [repairDoc, otherDoc] = REPAIR_SERVICE.documents.filter((d) => d.accept.includes('image/png')) as [(typeof REPAIR_SERVICE.documents)[0], (typeof REPAIR_SERVICE.documents)[0]];
 
 // ------------------------------------------------------------------ requests
 
@@ -601,9 +607,81 @@ for (const code of ["' OR 1=1 --", "x' || id != '", 'B'.repeat(5000)]) {
   });
 }
 
+// --- re-upload by code: the proof and the upload (issue 14) -----------------------------------
+
+const proveWith = (code: string, body: string) => request('POST', `/api/lacak/${encodeURIComponent(code)}/bukti`, body, { 'content-type': 'application/json' });
+const proofBody = (jenis: unknown, nilai: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ bukti_jenis: jenis, bukti_nilai: nilai, ...extra });
+refuse('bukti: badan bukan JSON', () => proveWith(ctx.repairCode, '{{{'), { status: [400] });
+refuse('bukti: jenis berupa larik', () => proveWith(ctx.repairCode, proofBody(['telepon'], '1234')), { fields: ['bukti_jenis'] });
+refuse('bukti: jenis yang tidak dikenal (nama ibu)', () => proveWith(ctx.repairCode, proofBody('nama_ibu', 'Siti')), { fields: ['bukti_jenis'] });
+refuse('bukti: nilai berupa objek {$ne: null}', () => proveWith(ctx.repairCode, proofBody('telepon', { $ne: null })), { fields: ['bukti_nilai'] });
+refuse("bukti: telepon ' OR 1=1 --", () => proveWith(ctx.repairCode, proofBody('telepon', "' OR 1=1 --")), { fields: ['bukti_nilai'] });
+refuse('bukti: telepon dengan wildcard %%%%', () => proveWith(ctx.repairCode, proofBody('telepon', '%%%%')), { fields: ['bukti_nilai'] });
+refuse('bukti: telepon dengan NUL di tengah', () => proveWith(ctx.repairCode, proofBody('telepon', '12\u000034')), { fields: ['bukti_nilai'] });
+refuse('bukti: telepon 1 MB', () => proveWith(ctx.repairCode, proofBody('telepon', ONE_MB_TEXT)), { fields: ['bukti_nilai'] });
+refuse("bukti: tanggal lahir dengan ' OR '1'='1", () => proveWith(ctx.repairCode, proofBody('tanggal_lahir', "1980-07-05' OR '1'='1")), { fields: ['bukti_nilai'] });
+refuse('bukti: tanggal lahir 31 Februari', () => proveWith(ctx.repairCode, proofBody('tanggal_lahir', '1980-02-31')), { fields: ['bukti_nilai'] });
+refuse('bukti: tanggal lahir dengan jam (LIKE awalan)', () => proveWith(ctx.repairCode, proofBody('tanggal_lahir', '1980-07-05T00:00:00Z')), { fields: ['bukti_nilai'] });
+refuse("bukti: kode x' || id != '", () => proveWith("x' || id != '", proofBody('telepon', '1234')), { fields: ['kode'], message: /Kode pelacakan tidak sah/ });
+refuse('bukti: kode 10.000 karakter', () => proveWith('BKA'.repeat(3_334), proofBody('telepon', '1234')), { fields: ['kode'] });
+refuse('bukti: nilai salah dengan status dan kode lain di badan', () => proveWith(ctx.repairCode, proofBody('telepon', '0000', { status: 'selesai', kode_lacak: ctx.seedCode, id: ctx.ids['permohonan'] })), { status: [403], message: /tidak cocok/ });
+
+const reupload = (parts: Record<string, string | File | File[]>, code = () => ctx.repairCode) => () => {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(parts)) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+  return request('POST', `/api/lacak/${encodeURIComponent(code())}/unggah`, form);
+};
+const stillInRepair = async () => {
+  const rec = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: ctx.repairCode }));
+  expect(rec['status']).toBe(statusWithMeaning(STATUS_LISTS.permohonan, 'repair'));
+};
+const VERSIONS = { nothingStoredIn: 'versi_dokumen' as const };
+const withToken = (files: Record<string, File | File[]>, extra: Record<string, string> = {}) => ({ id_pengiriman: randomUUID(), ...extra, ...files });
+refuse('unggah ulang: tanpa bukti', () => reupload({ id_pengiriman: randomUUID(), [repairDoc.key]: file(png(40, 30), 'a.png', 'image/png') })(), { status: [401], ...VERSIONS }, stillInRepair);
+refuse('unggah ulang: bukti x.y.z', () => reupload({ bukti: 'x.y.z', id_pengiriman: randomUUID(), [repairDoc.key]: file(png(40, 30), 'a.png', 'image/png') })(), { status: [401], ...VERSIONS }, stillInRepair);
+refuse('unggah ulang: JWT alg=none sebagai bukti', () => reupload({ bukti: 'eyJhbGciOiJub25lIn0.eyJpZCI6IngifQ.', id_pengiriman: randomUUID(), [repairDoc.key]: file(png(40, 30), 'a.png', 'image/png') })(), { status: [401], ...VERSIONS }, stillInRepair);
+refuse('unggah ulang: bukti sah untuk kode lain', () => reupload({ bukti: ctx.repairToken, id_pengiriman: randomUUID(), [repairDoc.key]: file(png(40, 30), 'a.png', 'image/png') }, () => ctx.seedCode)(), { status: [401], ...VERSIONS }, stillInRepair);
+const withProof = (name: string, files: Record<string, File | File[]>, fields: string[], extra: Record<string, string> = {}) =>
+  refuse(`unggah ulang: ${name}`, () => reupload({ bukti: ctx.repairToken, ...withToken(files, extra) })(), { fields, ...VERSIONS }, stillInRepair);
+withProof('SVG dengan <script>', { [repairDoc.key]: file(SVG_WITH_SCRIPT, 'ktp.svg', 'image/svg+xml') }, [repairDoc.key]);
+withProof('HTML berakhiran .jpg', { [repairDoc.key]: file(DISGUISED.html, 'ktp.jpg', 'image/jpeg') }, [repairDoc.key]);
+withProof('EXE berakhiran .png', { [repairDoc.key]: file(DISGUISED.exe, 'ktp.png', 'image/png') }, [repairDoc.key]);
+withProof('bom dekompresi PNG 50000 × 50000', { [repairDoc.key]: file(ctx.bomb, 'ktp.png', 'image/png') }, [repairDoc.key]);
+withProof('JPEG yang mengaku 65500 × 65500', { [repairDoc.key]: file(jpegHugeHeader(), 'ktp.jpg', 'image/jpeg') }, [repairDoc.key]);
+withProof('berkas di atas batas ukuran', { [repairDoc.key]: jpeg('ktp.jpg', (repairDoc.maxSizeMB + 1) * MB) }, [repairDoc.key]);
+withProof('berkas kosong', { [repairDoc.key]: file(Buffer.alloc(0), 'ktp.png', 'image/png') }, [repairDoc.key]);
+withProof('dua berkas untuk satu dokumen', { [repairDoc.key]: [file(png(40, 30), 'a.png', 'image/png'), file(png(40, 30), 'b.png', 'image/png')] }, [repairDoc.key]);
+withProof('dokumen yang tidak diminta ikut dikirim, dengan status=selesai', { [repairDoc.key]: file(png(40, 30), 'a.png', 'image/png'), [otherDoc.key]: file(png(40, 30), 'b.png', 'image/png') }, [otherDoc.key], { status: 'selesai', catatan_publik: 'Selesai.' });
+withProof('tanpa dokumen yang diminta', {}, [repairDoc.key]);
+refuse("unggah ulang: id_pengiriman '; DROP TABLE", () => reupload({ bukti: ctx.repairToken, id_pengiriman: "'; DROP TABLE permohonan; --", [repairDoc.key]: file(png(40, 30), 'a.png', 'image/png') })(), { fields: ['id_pengiriman'], ...VERSIONS }, stillInRepair);
+
+// --- letters: the public verification and the applicant's copy (issue 14) ------------------------
+
+for (const [name, id] of [
+  ['id acak 15 huruf', 'abcdefghijklmno'],
+  ["' OR 1=1 --", "' OR 1=1 --"],
+  ['..%2f menuju data.db', '..%2f..%2fdata.db'],
+  ['10.000 karakter', 'a'.repeat(10_000)],
+  ['NUL', 'abc\u0000def'],
+  ['filter id != ""', 'id != ""'],
+] as const) {
+  refuse(`verifikasi: ${name}`, () => get(`/api/verifikasi/${encodeURIComponent(id)}`), { status: [404], message: /tidak terdaftar/ });
+}
+refuse('surat pemohon: tanpa bukti', () => request('POST', `/api/lacak/${encodeURIComponent(ctx.seedCode)}/surat`, '{}', { 'content-type': 'application/json' }), { status: [401] });
+refuse('surat pemohon: bukti berupa objek', () => request('POST', `/api/lacak/${encodeURIComponent(ctx.seedCode)}/surat`, JSON.stringify({ bukti: { $ne: '' } }), { 'content-type': 'application/json' }), { status: [401] });
+refuse('surat pemohon: bukti sah kode lain', () => request('POST', `/api/lacak/${encodeURIComponent(ctx.seedCode)}/surat`, JSON.stringify({ bukti: ctx.repairToken }), { 'content-type': 'application/json' }), { status: [401] });
+refuse('tamu: cabut surat', () => request('POST', '/api/petugas/surat/abcdefghijklmno/cabut', JSON.stringify({ alasan: 'Dicabut oleh orang luar.' }), { 'content-type': 'application/json' }), { status: [401, 403] });
+refuse('tamu: baca surat lewat ruang kerja', () => get('/api/petugas/surat/abcdefghijklmno'), { status: [401, 403] });
+
 // --- records API as a guest ----------------------------------------------------------------------
 
 const GUEST_COLLECTIONS = ['permohonan', 'laporan', 'riwayat_permohonan', 'riwayat_laporan', 'saran', 'survei_kepuasan', 'petugas', 'log_akses', '_superusers'];
+// Letters, their register and kept versions: a guest lists nothing of them either.
+for (const collection of ['surat', 'register_surat', 'versi_dokumen', 'bukti_pemohon']) {
+  answer(`tamu: daftar ${collection}`, () => get(`/api/collections/${collection}/records?perPage=500`), [200, 401, 403, 404], (a) => {
+    if (a.status === 200) expect(a.json?.['items'], collection).toEqual([]);
+  });
+}
 for (const collection of GUEST_COLLECTIONS) {
   const id = () => ctx.ids[collection]!;
   const base = `/api/collections/${collection}/records`;
@@ -713,6 +791,13 @@ describe('hostile input against every public endpoint', () => {
     await fetch(pb.admin.files.getURL(seeded, String(seeded['ktp']), { token: await pb.admin.files.getToken() }));
     ctx.ids['log_akses'] = (await pb.admin.collection('log_akses').getFirstListItem(''))['id'];
     ctx.ids['_superusers'] = (await pb.admin.collection('_superusers').getFirstListItem('')).id;
+    // A request waiting for a repair, and a valid proof for it (by the phone's last 4 digits).
+    ctx.collectionIds['versi_dokumen'] = (await pb.admin.collections.getOne('versi_dokumen')).id;
+    ctx.repairCode = await applyAsSamplePerson(pb.url);
+    const repair = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: ctx.repairCode }));
+    await advance(pb, 'permohonan', repair.id, statusWithMeaning(STATUS_LISTS.permohonan, 'repair'), { repairDocuments: [repairDoc.key] });
+    const proof = await proveWith(ctx.repairCode, proofBody('telepon', String(repair['telepon']).slice(-4)));
+    ctx.repairToken = String(proof.json?.['token']);
   }, 60_000);
 
   it('has at least 100 rows', () => {
@@ -758,7 +843,8 @@ describe('hostile input against every public endpoint', () => {
         }
         if (a.json && 'ditemukan' in a.json) {
           expect(a.json['ditemukan']).toBe(false);
-          expect(a.json['riwayat']).toEqual([]);
+          // A tracking answer carries no history; a verification answer has no such key at all.
+          if ('riwayat' in a.json) expect(a.json['riwayat']).toEqual([]);
         }
         if (collection) expect(await footprint(collection), `${row.name}: nothing stored`).toBe(before);
       } else if ('stored' in e) {

@@ -72,7 +72,9 @@ describe('tracking a request by its code', () => {
     const fix = page.getByRole('region', { name: 'Yang perlu Anda lakukan' });
     expect(await fix.getByText('Kartu Keluarga (KK)', { exact: true }).isVisible()).toBe(true);
     expect(await fix.getByText(note).isVisible()).toBe(true);
-    expect(await fix.getByRole('link', { name: '0822-9997-0505' }).getAttribute('href')).toMatch(/^https:\/\/wa\.me\/6282299970505/);
+    // Documents are sent from this page or brought in, never by WhatsApp (issue 14).
+    expect(await fix.locator('a[href*="wa.me"]').count()).toBe(0);
+    expect(await fix.getByRole('button', { name: 'Kirim dokumen' }).isVisible()).toBe(true);
     // Newest first: the correction request heads the history, the receipt ends it.
     const history = page.locator('.track-history > li');
     expect(await history.count()).toBe(3);

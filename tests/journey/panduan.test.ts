@@ -236,7 +236,7 @@ describe('the staff guide, job by job, in the real workspace', () => {
     await form.waitFor();
     expect(await form.getByLabel(new RegExp(`^${escape(bad!.label)}`)).isChecked()).toBe(true);
     expect(await form.getByLabel(new RegExp(`^${escape(good!.label)}`)).isChecked()).toBe(false);
-    await form.getByLabel(/^Catatan untuk pemohon/).fill(`Mohon kirim ulang foto ${bad!.label} yang jelas dan tidak terpotong, lewat WhatsApp kantor atau datang ke loket.`);
+    await form.getByLabel(/^Catatan untuk pemohon/).fill(`Mohon kirim ulang foto ${bad!.label} yang jelas dan tidak terpotong, dari halaman lacak atau dengan datang ke loket.`);
     await toTop(form);
     await photograph(page, 'kasus-perbaikan');
     await form.getByRole('button', { name: 'Kirim permintaan perbaikan' }).click();

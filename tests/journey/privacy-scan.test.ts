@@ -179,7 +179,10 @@ describe('no personal value on any public page, in any public answer, or in a lo
       '/progres/?jenis=laporan',
       '/progres/?kecamatan=merawang',
       '/progres/?status=perlu_perbaikan',
+      // The verification page of every letter issued on the way (a finished request's BASTB).
+      ...(await journey.pb.admin.collection('surat').getFullList()).map((l) => `/verifikasi/${l.id}`),
     ];
+    expect(dynamic.some((a) => a.startsWith('/verifikasi/')), 'tidak ada surat yang terbit dalam perjalanan ini').toBe(true);
     // The board shows yesterday's state in groups of five: each report joins four plain ones of
     // its kind, kecamatan and status, a week back (the two applications stay alone, unshown).
     await putOnBoard(journey.pb, 'laporan', state.codes[1]!);
@@ -227,6 +230,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
     expect(problems).toEqual([]);
     expect(loaded.some((a) => a.source.includes('/api/lacak/'))).toBe(true);
     expect(loaded.some((a) => a.source.includes('/api/progres'))).toBe(true);
+    expect(loaded.some((a) => a.source.includes('/api/verifikasi/'))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await close();
   }, 240_000);
@@ -254,6 +258,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       '/api/logs',
       `/api/lakin/ekspor?tahun=${new Date().getUTCFullYear()}`,
       ...state.codes.flatMap((code) => [`/api/lacak/${encodeURIComponent(code)}`, `/api/lacak/${encodeURIComponent(code)}/survei`]),
+      ...records.filter((r) => r.collection === 'surat').flatMap((r) => [`/api/verifikasi/${r.record.id}`, `/verifikasi/${r.record.id}`, `/api/petugas/surat/${r.record.id}`]),
       ...collections.flatMap((c) => [`/api/collections/${c.name}/records`, `/api/collections/${c.name}/records?perPage=500&fields=*`]),
     ];
     let files = 0;
@@ -276,7 +281,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       const text = await res.text();
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (p.startsWith('/api/files/') && res.status === 200) leaks.push(`${p}: berkas terbuka untuk tamu`);
-      if (/^\/api\/collections\/(permohonan|laporan|saran|survei_kepuasan|riwayat_|petugas_lapangan|pesan_keluar|_)/.test(p) && res.status === 200 && !/"items":\[\]/.test(text)) leaks.push(`${p}: ${res.status} ${text.slice(0, 120)}`);
+      if (/^\/api\/collections\/(permohonan|laporan|saran|survei_kepuasan|riwayat_|petugas_lapangan|pesan_keluar|surat|register_surat|versi_dokumen|bukti_pemohon|_)/.test(p) && res.status === 200 && !/"items":\[\]/.test(text)) leaks.push(`${p}: ${res.status} ${text.slice(0, 120)}`);
       const found = personalValuesIn(text, PERSONAL);
       if (found.length > 0) leaks.push(`${p}: ${found.join(', ')}`);
     }

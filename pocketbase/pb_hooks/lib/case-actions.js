@@ -264,6 +264,8 @@ function actOnRequest(e, app, actor, record, body) {
       dokumen_perbaikan: aksi === "perbaikan" ? fields.dokumen_perbaikan : [],
       perubahan: change,
     });
+    // The letter content/letters/ names for this decision, numbered in the same transaction.
+    require(`${__hooks}/lib/surat.js`).issueFor(tx, fresh, before, actor, used);
   });
   const s = cw().byId(data.statuses, verdict.status);
   return { status: verdict.status, status_label: s ? s.label : verdict.status, langkah: verdict.langkah, ulang: false };

@@ -199,6 +199,7 @@ function view(app, actor, kind, id) {
       checks = {};
     }
     const asked = record.get("dokumen_perbaikan") || [];
+    const versions = require(`${__hooks}/lib/unggah-ulang.js`).versionsOf(app, record.id);
     body.dokumen = service.documents
       .filter((d) => open === null || open.indexOf(d.key) >= 0)
       .map((d) => ({
@@ -208,6 +209,8 @@ function view(app, actor, kind, id) {
         berkas: record.getString(d.key) || null,
         pemeriksaan: checks && checks[d.key] ? checks[d.key] : null,
         diminta_ulang: status && status.meaning === "repair" ? asked.indexOf(d.key) >= 0 : false,
+        // Files this one replaced, kept until the request closes (lib/unggah-ulang.js).
+        versi: versions[d.key] || [],
       }));
     let location = null;
     try {
@@ -240,6 +243,19 @@ function view(app, actor, kind, id) {
       sekarang: !closed && i === langkah,
     }));
   }
+  if (!isReport && !field) {
+    // Letters issued on this request (lib/surat.js), and whether this person may revoke them.
+    const letters = require(`${__hooks}/lib/surat.js`);
+    body.surat = letters.listOf(app, record.id).map((l) => ({
+      id: l.id,
+      nomor: l.getString("nomor"),
+      judul: l.getString("judul"),
+      status: l.getString("status"),
+      tanggal: cw().iso(l.getString("tanggal")),
+      boleh_cabut: l.getString("status") === "berlaku" && actor.roles.some((role) => letters.revokers(data, record, l).indexOf(role) >= 0),
+      pindaian: l.getString("pindaian") || null,
+    }));
+  } else body.surat = [];
   if (field) body.orang.nama_pengaju = null;
   return body;
 }

@@ -41,7 +41,7 @@ function answer(app, rawCode, now) {
     .db()
     .newQuery(
       "SELECT created, status, catatan_publik FROM " + historyTable + " WHERE " + relation + " = {:id} " +
-        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
+        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali', 'unggah_ulang') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
     )
     .bind({ id: record ? record.id : "-" })
     .all(events);
@@ -64,6 +64,8 @@ function answer(app, rawCode, now) {
     tahapan: [],
     riwayat: [],
     dokumen_perbaikan: [],
+    // Letters issued on this request (lib/surat.js): the applicant opens them after the proof.
+    ada_surat: false,
     // Why nothing was found, for any client that shows the API's own words; null when found.
     pesan: null,
   };
@@ -126,6 +128,11 @@ function answer(app, rawCode, now) {
   });
   body.dalam_waktu_standar = !late;
 
+  if (!isReport) {
+    const letters = new DynamicModel({ n: 0 });
+    app.db().newQuery("SELECT COUNT(*) AS n FROM surat WHERE permohonan = {:id}").bind({ id: record.id }).one(letters);
+    body.ada_surat = letters.n > 0;
+  }
   if (!isReport && status === "perlu_perbaikan") {
     const keys = JSON.parse(record.dokumen_perbaikan || "[]") || [];
     body.dokumen_perbaikan = keys.map((key) => {

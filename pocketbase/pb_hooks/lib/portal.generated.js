@@ -103,8 +103,79 @@ module.exports = {
       "account": false
     }
   ],
+  "letters": [
+    {
+      "id": "bastb",
+      "title": "Berita Acara Serah Terima Barang (BASTB)",
+      "kind": "Berita acara serah terima",
+      "onStatus": [
+        "disetujui"
+      ],
+      "services": [
+        "alat-bantu-disabilitas",
+        "bantuan-permakanan",
+        "uep-disabilitas"
+      ],
+      "numberFormat": "{nomor}/BASTB/DINSOS/{tahun}",
+      "signatoryRole": "kabid",
+      "subject": "Serah terima bantuan {layanan}",
+      "body": [
+        "Pada tanggal {tanggal}, yang bertanda tangan di bawah ini menyerahkan bantuan {layanan} kepada {nama}, penerima dengan kode pelacakan {kode}, sesuai hasil verifikasi dan persetujuan {kantor}.",
+        "Penerima menyatakan telah menerima bantuan tersebut dalam keadaan baik dan lengkap.",
+        "Berita acara ini dibuat rangkap dua untuk dipergunakan sebagaimana mestinya."
+      ],
+      "alsoSigns": [
+        {
+          "label": "Yang menerima",
+          "who": "penerima"
+        }
+      ]
+    },
+    {
+      "id": "pemberitahuan-penolakan",
+      "title": "Surat Pemberitahuan Hasil Permohonan",
+      "kind": "Surat pemberitahuan",
+      "onStatus": [
+        "ditolak"
+      ],
+      "services": [],
+      "numberFormat": "{nomor}/460/DINSOS/{tahun}",
+      "signatoryRole": "kadis",
+      "subject": "Pemberitahuan hasil permohonan {layanan}",
+      "body": [
+        "Yth. Saudara/Saudari {nama}, pemohon dengan kode pelacakan {kode}.",
+        "Dengan hormat, kami beritahukan bahwa permohonan {layanan} yang Saudara/Saudari ajukan belum dapat kami penuhi, dengan alasan sebagai berikut.",
+        "{alasan}",
+        "Saudara/Saudari dapat mengajukan kembali setelah persyaratan dipenuhi, atau menyampaikan keberatan kepada {kantor}, {alamat_kantor}, dengan menyebutkan kode pelacakan di atas.",
+        "Demikian pemberitahuan ini kami sampaikan. Atas perhatiannya kami ucapkan terima kasih."
+      ],
+      "alsoSigns": []
+    },
+    {
+      "id": "rekomendasi",
+      "title": "Surat Rekomendasi",
+      "kind": "Surat rekomendasi",
+      "onStatus": [
+        "disetujui"
+      ],
+      "services": [
+        "rekomendasi-sktm",
+        "rekomendasi-pub"
+      ],
+      "numberFormat": "{nomor}/REK/DINSOS/{tahun}",
+      "signatoryRole": "kadis",
+      "subject": "Rekomendasi {layanan}",
+      "body": [
+        "Yang bertanda tangan di bawah ini, Kepala {kantor}, memberikan rekomendasi kepada {nama}, pemohon dengan kode pelacakan {kode}, untuk keperluan {layanan}.",
+        "Rekomendasi ini diberikan berdasarkan hasil verifikasi petugas dan berlaku sejak tanggal {tanggal}.",
+        "Demikian surat rekomendasi ini dibuat untuk dipergunakan sebagaimana mestinya."
+      ],
+      "alsoSigns": []
+    }
+  ],
   "site": {
     "officeName": "Dinas Sosial Kabupaten Bangka",
+    "officeAddress": "Jalan Pemuda, Sungailiat",
     "trackingPrefix": "BKA",
     "timeZone": "WIB",
     "privacyNoticeVersion": "2026-11-30",

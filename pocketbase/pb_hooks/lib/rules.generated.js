@@ -54,6 +54,11 @@ __export(index_exports, {
   MIN_PUBLIC_COUNT: () => MIN_PUBLIC_COUNT,
   NAME: () => NAME,
   NOTIFY_EVENTS: () => NOTIFY_EVENTS,
+  PROOF_KINDS: () => PROOF_KINDS,
+  PROOF_LOCK_MINUTES: () => PROOF_LOCK_MINUTES,
+  PROOF_MAX_FAILURES: () => PROOF_MAX_FAILURES,
+  PROOF_MISMATCH_MESSAGE: () => PROOF_MISMATCH_MESSAGE,
+  PROOF_TOKEN_MINUTES: () => PROOF_TOKEN_MINUTES,
   REPORT_PHOTO_MAX_MB: () => REPORT_PHOTO_MAX_MB,
   REPORT_PHOTO_TYPES: () => REPORT_PHOTO_TYPES,
   REPORT_TEXT_FIELDS: () => REPORT_TEXT_FIELDS,
@@ -81,6 +86,7 @@ __export(index_exports, {
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
   defaultChannel: () => defaultChannel,
+  documentFileProblem: () => documentFileProblem,
   dueAt: () => dueAt,
   emailProblem: () => emailProblem,
   eventKinds: () => eventKinds,
@@ -105,9 +111,11 @@ __export(index_exports, {
   nikProblem: () => nikProblem,
   normaliseCode: () => normaliseCode,
   normaliseDigits: () => normaliseDigits,
+  normaliseProof: () => normaliseProof,
   officeCalendar: () => officeCalendar,
   parseDays: () => parseDays,
   phoneProblem: () => phoneProblem,
+  proofErrors: () => proofErrors,
   protectSurvey: () => protectSurvey,
   protectTable: () => protectTable,
   publishable: () => publishable,
@@ -465,6 +473,14 @@ function acceptedTypesText(accept) {
 function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 }
+function documentFileProblem(doc, file) {
+  if (file.size === 0) return `Berkas ${doc.label} kosong. Pilih berkas lain.`;
+  if (file.size > doc.maxSizeMB * 1024 * 1024) return `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
+  if (file.type && !doc.accept.includes(file.type)) return `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
+  if (imagePixelsProblem(file.pixels) === "unreadable") return `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
+  if (imagePixelsProblem(file.pixels) === "too_large") return `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+  return void 0;
+}
 function validateApplication(input, files, ctx) {
   var _a, _b, _c;
   const errors = {};
@@ -557,11 +573,8 @@ function validateApplication(input, files, ctx) {
         if (doc.required) errors[doc.key] = `Unggah ${doc.label}.`;
         continue;
       }
-      if (file.size === 0) errors[doc.key] = `Berkas ${doc.label} kosong. Pilih berkas lain.`;
-      else if (file.size > doc.maxSizeMB * 1024 * 1024) errors[doc.key] = `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
-      else if (file.type && !doc.accept.includes(file.type)) errors[doc.key] = `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
-      else if (imagePixelsProblem(file.pixels) === "unreadable") errors[doc.key] = `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
-      else if (imagePixelsProblem(file.pixels) === "too_large") errors[doc.key] = `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+      const problem = documentFileProblem(doc, file);
+      if (problem) errors[doc.key] = problem;
     }
     for (const [key, file] of Object.entries(files)) {
       if (file && !requested.has(key)) errors[key] = "Dokumen ini tidak diminta untuk layanan ini.";
@@ -1281,4 +1294,31 @@ function eventsOf(statuses, entry) {
 }
 function waMeLink(phoneE164, text) {
   return `https://wa.me/${phoneE164.replace(/^\+/, "")}?text=${encodeURIComponent(text)}`;
+}
+
+// src/lib/rules/proof.ts
+var PROOF_KINDS = ["tanggal_lahir", "telepon"];
+var PROOF_MAX_FAILURES = 5;
+var PROOF_LOCK_MINUTES = 30;
+var PROOF_TOKEN_MINUTES = 30;
+var PROOF_MISMATCH_MESSAGE = "Data pembuktian tidak cocok dengan permohonan ini. Periksa lagi tanggal lahir atau nomor telepon yang ditulis pada formulir.";
+function normaliseProof(kind, raw) {
+  const value = String(raw != null ? raw : "").trim();
+  if (kind === "tanggal_lahir") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return null;
+    const d = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : null;
+  }
+  if (kind === "telepon") {
+    const digits = value.replace(/[\s.-]/g, "");
+    return /^\d{4}$/.test(digits) ? digits : null;
+  }
+  return null;
+}
+function proofErrors(kind, raw) {
+  if (!PROOF_KINDS.includes(kind)) return { bukti_jenis: "Pilih data yang Anda pakai untuk membuktikan: tanggal lahir penerima layanan atau 4 angka terakhir nomor telepon." };
+  if (normaliseProof(kind, raw) !== null) return {};
+  if (kind === "tanggal_lahir") return { bukti_nilai: String(raw != null ? raw : "").trim() ? "Tanggal lahir tidak sah. Pilih tanggal lahir penerima layanan, misalnya 17 Agustus 1975." : "Isi tanggal lahir penerima layanan." };
+  return { bukti_nilai: String(raw != null ? raw : "").trim() ? "Tulis tepat 4 angka terakhir nomor telepon pada formulir, misalnya 5678." : "Isi 4 angka terakhir nomor telepon." };
 }

@@ -52,12 +52,8 @@ function headerPixels(file) {
   }
 }
 
-/**
- * The extension of what the file is, from its first bytes (PocketBase checks the content against
- * the field's types the same way); the name's own extension only when the content is none of
- * these and the extension is plain.
- */
-function extensionOf(file) {
+/** The extension of what the file's first bytes show it is, or "" when none of these. */
+function sniffedExtension(file) {
   let reader = null;
   let head = [];
   try {
@@ -79,8 +75,26 @@ function extensionOf(file) {
   if (text(0, 4) === "RIFF" && text(8, 4) === "WEBP") return "webp";
   if (text(0, 5) === "%PDF-") return "pdf";
   if (text(0, 4) === "GIF8") return "gif";
+  return "";
+}
+
+/**
+ * The extension of what the file is, from its first bytes (PocketBase checks the content against
+ * the field's types the same way); the name's own extension only when the content is none of
+ * these and the extension is plain.
+ */
+function extensionOf(file) {
+  const sniffed = sniffedExtension(file);
+  if (sniffed) return sniffed;
   const match = /\.([A-Za-z0-9]{1,5})$/.exec(String(file.originalName || file.name || ""));
   return match ? match[1].toLowerCase() : "bin";
+}
+
+const MIME_OF = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", pdf: "application/pdf", gif: "image/gif" };
+
+/** The content type the file's first bytes show (not its name or declared type). */
+function contentTypeOf(file) {
+  return MIME_OF[sniffedExtension(file)] || "application/octet-stream";
 }
 
 /** "<field>_<10 random>.<ext>": nothing of the name the file had on the sender's device. */
@@ -126,4 +140,4 @@ function guard(record, skipPixels) {
   }
 }
 
-module.exports = { newUploads: newUploads, headerPixels: headerPixels, neutralName: neutralName, guard: guard };
+module.exports = { newUploads: newUploads, headerPixels: headerPixels, contentTypeOf: contentTypeOf, neutralName: neutralName, guard: guard };

@@ -105,6 +105,8 @@ export interface DokumenKasus {
   pemeriksaan: { hasil: 'sesuai' | 'perlu_diganti'; alasan: string; oleh: string; waktu: string } | null;
   /** Asked to be replaced in the current repair. */
   diminta_ulang: boolean;
+  /** Files this one replaced (a re-upload by the applicant or an administrator), newest first; kept until the request closes. */
+  versi: { id: string; berkas: string; waktu: string; oleh: string }[];
 }
 
 export interface LangkahKasus {
@@ -147,7 +149,21 @@ export interface AksiTersedia {
 export type Aksi = 'langkah' | 'perbaikan' | 'lanjutkan' | 'tolak' | 'batal' | 'tugaskan' | 'buka-kembali' | 'periksa-dokumen' | 'catatan' | 'status' | 'penanganan';
 
 /** GET /api/petugas/kasus/{jenis}/{id} */
+/** A letter issued on the request (content/letters/), printable at /surat/?id=…. */
+export interface SuratKasus {
+  id: string;
+  nomor: string;
+  judul: string;
+  status: 'berlaku' | 'dicabut';
+  tanggal: string;
+  boleh_cabut: boolean;
+  /** The signed scan attached by staff (open with a file token), or null. */
+  pindaian: string | null;
+}
+
 export interface Kasus {
+  /** Letters issued on this request (empty for a report, and for a field worker). */
+  surat: SuratKasus[];
   id: string;
   jenis: CaseKind;
   kode: string;

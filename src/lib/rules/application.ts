@@ -83,6 +83,19 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
+/**
+ * What is wrong with one chosen document file, or undefined: the same words for the application
+ * form, its server check and a re-upload asked for by staff (lacak/unggah-ulang).
+ */
+export function documentFileProblem(doc: ServiceRules['documents'][number], file: FileInfo): string | undefined {
+  if (file.size === 0) return `Berkas ${doc.label} kosong. Pilih berkas lain.`;
+  if (file.size > doc.maxSizeMB * 1024 * 1024) return `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
+  if (file.type && !doc.accept.includes(file.type)) return `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
+  if (imagePixelsProblem(file.pixels) === 'unreadable') return `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
+  if (imagePixelsProblem(file.pixels) === 'too_large') return `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+  return undefined;
+}
+
 export function validateApplication(input: Partial<ApplicationInput>, files: Record<string, FileInfo | null | undefined>, ctx: ApplicationContext): ValidationResult {
   const errors: Record<string, string> = {};
   const text = (field: TextField) => String(input[field] ?? '').trim();
@@ -184,11 +197,8 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
         if (doc.required) errors[doc.key] = `Unggah ${doc.label}.`;
         continue;
       }
-      if (file.size === 0) errors[doc.key] = `Berkas ${doc.label} kosong. Pilih berkas lain.`;
-      else if (file.size > doc.maxSizeMB * 1024 * 1024) errors[doc.key] = `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
-      else if (file.type && !doc.accept.includes(file.type)) errors[doc.key] = `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
-      else if (imagePixelsProblem(file.pixels) === 'unreadable') errors[doc.key] = `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
-      else if (imagePixelsProblem(file.pixels) === 'too_large') errors[doc.key] = `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+      const problem = documentFileProblem(doc, file);
+      if (problem) errors[doc.key] = problem;
     }
     for (const [key, file] of Object.entries(files)) {
       if (file && !requested.has(key)) errors[key] = 'Dokumen ini tidak diminta untuk layanan ini.';

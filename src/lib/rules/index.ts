@@ -16,3 +16,4 @@ export * from './text';
 export * from './disclosure';
 export * from './sop-flow';
 export * from './notify';
+export * from './proof';
