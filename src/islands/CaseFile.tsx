@@ -516,12 +516,12 @@ function ScanUpload({ letter, onDone }: { letter: SuratKasus; onDone: (message: 
     }
   }
   return (
-    <form noValidate onSubmit={(e) => void send(e)} aria-label={`Lampirkan pindaian ${letter.nomor}`}>
+    <form noValidate onSubmit={(e) => void send(e)} aria-label={`Lampirkan surat bertanda tangan ${letter.nomor}`}>
       <FormField id={id} label="Pindaian bertanda tangan" hint="Setelah dicetak dan ditandatangani, pindai atau foto lalu lampirkan di sini. PDF, JPG, atau PNG, paling besar 10 MB." error={error || undefined}>
         <input type="file" id={`f-${id}`} accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} aria-invalid={error ? 'true' : undefined} aria-describedby={`f-${id}-petunjuk${error ? ` f-${id}-galat` : ''}`} />
       </FormField>
       <button type="submit" class="button button--secondary" disabled={sending}>
-        {sending ? 'Melampirkan…' : 'Lampirkan pindaian'}
+        {sending ? 'Melampirkan…' : 'Lampirkan surat bertanda tangan'}
       </button>
     </form>
   );

@@ -89,7 +89,7 @@ describe('a decision letter', () => {
 
     // The signed paper, scanned, attached on the case page.
     await ws.page.getByLabel('Pindaian bertanda tangan').setInputFiles({ name: 'pindaian.png', mimeType: 'image/png', buffer: png(400, 560) });
-    await ws.page.getByRole('button', { name: 'Lampirkan pindaian' }).click();
+    await ws.page.getByRole('button', { name: 'Lampirkan surat bertanda tangan' }).click();
     await ws.page.getByRole('button', { name: /^Lihat pindaian/ }).waitFor();
     await expectAccessible(ws.page);
 
