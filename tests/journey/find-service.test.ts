@@ -27,7 +27,7 @@ describe('finding a service', () => {
     await page.waitForURL('**/layanan/alat-bantu-disabilitas/daftar-periksa/');
     expect(clicks).toBeLessThanOrEqual(3);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Daftar periksa dokumen');
-    for (const label of ['KTP pemohon', 'Kartu Keluarga (KK)', 'Foto seluruh badan']) {
+    for (const label of ['KTP penerima', 'Kartu Keluarga (KK)', 'Foto seluruh badan']) {
       expect(await page.getByText(label, { exact: true }).isVisible(), label).toBe(true);
     }
     await expectAccessible(page);

@@ -143,7 +143,7 @@ function view(app, actor, kind, id) {
       nama: isReport ? record.getString("nama_pelapor") || null : record.getString("nama_lengkap"),
       nik: isReport || field ? null : record.getString("nik"),
       nomor_kk: isReport || field ? null : record.getString("nomor_kk"),
-      tanggal_lahir: isReport || field ? null : cw().iso(record.getString("tanggal_lahir")),
+      tanggal_lahir: isReport || field ? null : cw().iso(record.getString("tanggal_lahir")) || "",
       telepon: (isReport ? record.getString("telepon_pelapor") : record.getString("telepon")) || null,
       kecamatan: kec ? kec.name : record.getString("kecamatan"),
       desa_kelurahan: record.getString("desa_kelurahan") || null,
@@ -151,6 +151,7 @@ function view(app, actor, kind, id) {
       pemohon_adalah: isReport || field ? null : record.getString("pemohon_adalah"),
       nama_pengaju: isReport ? null : record.getString("nama_pengaju") || null,
       hubungan: isReport || field ? null : record.getString("hubungan") || null,
+      nik_pengaju: isReport || field ? null : record.getString("nik_pengaju") || null,
     },
     laporan: isReport
       ? {

@@ -370,7 +370,29 @@ module.exports = {
   "documentTypes": [
     {
       "id": "ktp",
-      "label": "KTP pemohon",
+      "label": "KTP penerima",
+      "accept": [
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/pdf"
+      ],
+      "maxSizeMB": 5
+    },
+    {
+      "id": "ktp_pengaju",
+      "label": "KTP orang yang mengajukan",
+      "accept": [
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/pdf"
+      ],
+      "maxSizeMB": 5
+    },
+    {
+      "id": "akta_kelahiran",
+      "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
       "accept": [
         "image/jpeg",
         "image/png",
@@ -794,8 +816,24 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
+          "age": "dewasa",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "key": "akta_kelahiran",
+          "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
+          "required": true,
+          "of": "penerima",
+          "age": "anak",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -808,6 +846,23 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "key": "ktp_pengaju",
+          "label": "KTP orang yang mengajukan",
+          "required": true,
+          "of": "pengaju",
+          "applicants": [
+            "orang_tua_wali"
+          ],
           "accept": [
             "image/jpeg",
             "image/png",
@@ -820,6 +875,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -831,6 +887,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -843,6 +900,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -865,6 +923,23 @@ module.exports = {
           "expected": "ya",
           "ifNot": "Bantuan alat bantu hanya untuk penyandang disabilitas. Untuk kebutuhan lain, lihat daftar layanan atau hubungi kami lewat WhatsApp."
         }
+      ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_wajib"
+        }
+      },
+      "applicants": [
+        "diri_sendiri",
+        "orang_tua_wali",
+        "mewakili",
+        "petugas_desa",
+        "tksk_psm"
       ],
       "stages": [
         {
@@ -962,8 +1037,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -976,6 +1052,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -988,6 +1065,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -999,6 +1077,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1011,6 +1090,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1040,6 +1120,16 @@ module.exports = {
           "ifNot": "Bantuan ini diperuntukkan bagi keluarga tidak mampu. Jika Anda belum punya SKTM, mintalah lebih dulu di kantor desa/kelurahan, lalu ajukan kembali."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1136,8 +1226,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1150,6 +1241,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1162,6 +1254,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1173,6 +1266,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1185,6 +1279,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1197,6 +1292,7 @@ module.exports = {
           "key": "proposal",
           "label": "Proposal usaha",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -1225,6 +1321,16 @@ module.exports = {
           "ifNot": "UEP diberikan untuk usaha yang sudah berjalan atau direncanakan dengan jelas. Konsultasikan dulu rencana usaha Anda dengan petugas lewat WhatsApp atau dengan TKSK/PSM di kecamatan Anda."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1321,8 +1427,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1335,6 +1442,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1347,6 +1455,7 @@ module.exports = {
           "key": "surat_keterangan_domisili",
           "label": "Surat keterangan domisili",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1370,6 +1479,16 @@ module.exports = {
           "ifNot": "Data DTSEN dicocokkan dengan data kependudukan. Urus dulu NIK atau Kartu Keluarga di Dinas Kependudukan dan Pencatatan Sipil, lalu ajukan kembali."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1463,8 +1582,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1477,6 +1597,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1489,6 +1610,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1501,6 +1623,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1513,6 +1636,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1536,6 +1660,16 @@ module.exports = {
           "ifNot": "Mintalah lebih dulu SKTM di kantor desa/kelurahan tempat Anda tinggal, lalu ajukan kembali permohonan ini."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1649,6 +1783,16 @@ module.exports = {
           "ifNot": "Jika Anda menemukan bayi atau anak yang ditelantarkan, segera laporkan lewat halaman Lapor di situs ini, WhatsApp Dinas Sosial, atau polisi (110). Anak tersebut harus dilindungi dulu, dan tidak dapat langsung diangkat sebagai anak."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1761,6 +1905,16 @@ module.exports = {
           "ifNot": "Jika orang tersebut masih diurus keluarganya tetapi membutuhkan bantuan, lihat daftar layanan lain (misalnya bantuan bagi penyandang disabilitas atau lansia), atau tanyakan lewat WhatsApp Dinas Sosial."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1880,6 +2034,7 @@ module.exports = {
           "key": "surat_keterangan_kepolisian",
           "label": "Surat keterangan dari kepolisian atau LKS",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1890,8 +2045,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1904,6 +2060,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1926,6 +2083,22 @@ module.exports = {
           "expected": "ya",
           "ifNot": "Bagi warga Kabupaten Bangka yang telantar, gunakan layanan Penanganan PPKS Telantar atau laporkan lewat halaman Lapor agar petugas membantu mempertemukannya dengan keluarga."
         }
+      ],
+      "identity": {
+        "penerima": {
+          "nik": "tidak_wajib",
+          "nomor_kk": "tidak_wajib",
+          "tanggal_lahir": "tidak_wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_wajib"
+        }
+      },
+      "applicants": [
+        "diri_sendiri",
+        "mewakili",
+        "petugas_desa",
+        "tksk_psm"
       ],
       "stages": [
         {
@@ -2100,6 +2273,16 @@ module.exports = {
           "ifNot": "Jika ada keluarga yang dapat menunggui, layanan ini tidak diperlukan. Bila keluarga tidak mampu membiayai kebutuhan lain, hubungi kami lewat WhatsApp untuk mengetahui bantuan yang ada."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2185,6 +2368,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2195,8 +2379,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2209,6 +2394,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2221,6 +2407,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2250,6 +2437,16 @@ module.exports = {
           "ifNot": "Layanan ini untuk orang yang tidak dapat diantar keluarganya. Jika keluarga dapat mengantar, datanglah langsung ke rumah sakit tujuan dengan membawa surat rujukan."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2350,6 +2547,16 @@ module.exports = {
           "ifNot": "Layanan ini untuk orang yang tidak punya pilihan lain. Jika yang dibutuhkan adalah ambulans, hubungi 118 atau 112."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2440,6 +2647,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2452,6 +2660,7 @@ module.exports = {
           "key": "proposal_kegiatan",
           "label": "Proposal kegiatan atau permohonan bantuan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2461,8 +2670,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2475,6 +2685,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2487,6 +2698,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2499,6 +2711,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": false,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2521,6 +2734,16 @@ module.exports = {
           "ifNot": "Untuk korban bencana, desa/kelurahan dapat mengajukan layanan Bantuan Logistik Korban Bencana. Dalam keadaan darurat, hubungi 112."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2656,8 +2879,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2670,6 +2894,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2682,6 +2907,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2711,6 +2937,16 @@ module.exports = {
           "ifNot": "Petugas hanya membantu dengan persetujuan orang yang bersangkutan. Bicarakan dulu dengannya, atau hubungi kami lewat WhatsApp untuk meminta saran."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2805,8 +3041,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2819,6 +3056,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2831,6 +3069,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2860,6 +3099,16 @@ module.exports = {
           "ifNot": "Mintalah dulu surat rujukan atau jadwal kontrol dari puskesmas atau dokter. Untuk keadaan darurat, hubungi 112 atau datang ke IGD terdekat."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2950,6 +3199,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2962,6 +3212,7 @@ module.exports = {
           "key": "data_korban_bencana",
           "label": "Data korban terdampak bencana",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2984,6 +3235,16 @@ module.exports = {
           "ifNot": "Bantuan ini untuk korban bencana di Kabupaten Bangka. Hubungi Dinas Sosial atau BPBD kabupaten/kota tempat bencana terjadi."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -3022,6 +3283,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3034,6 +3296,7 @@ module.exports = {
           "key": "akta_pendirian",
           "label": "Akta pendirian lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3045,6 +3308,7 @@ module.exports = {
           "key": "sk_kemenkumham",
           "label": "Pengesahan badan hukum (SK Kemenkumham)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3056,6 +3320,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3065,8 +3330,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3079,6 +3345,7 @@ module.exports = {
           "key": "surat_keterangan_domisili",
           "label": "Surat keterangan domisili",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3102,6 +3369,16 @@ module.exports = {
           "ifNot": "Izin operasional diterbitkan oleh Dinas Sosial kabupaten/kota tempat lembaga berkegiatan. Hubungi Dinas Sosial di wilayah tersebut."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -3169,6 +3446,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3181,6 +3459,7 @@ module.exports = {
           "key": "proposal_kegiatan",
           "label": "Proposal kegiatan atau permohonan bantuan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3192,6 +3471,7 @@ module.exports = {
           "key": "akta_pendirian",
           "label": "Akta pendirian lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3203,6 +3483,7 @@ module.exports = {
           "key": "sk_kemenkumham",
           "label": "Pengesahan badan hukum (SK Kemenkumham)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3214,6 +3495,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3223,8 +3505,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3248,6 +3531,16 @@ module.exports = {
           "ifNot": "Untuk pengumpulan di luar Kabupaten Bangka atau di beberapa kabupaten/kota, hubungi Dinas Sosial di wilayah tersebut atau Dinas Sosial Provinsi."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",

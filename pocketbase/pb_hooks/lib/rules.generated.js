@@ -39,11 +39,15 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var index_exports = {};
 __export(index_exports, {
   APPLICANT_FIELDS: () => APPLICANT_FIELDS,
+  APPLICANT_ROLES: () => APPLICANT_ROLES,
+  APPLICANT_ROLE_IDS: () => APPLICANT_ROLE_IDS,
   CODE_ALPHABET: () => CODE_ALPHABET,
   CODE_BITS: () => CODE_BITS,
   CODE_SYMBOLS: () => CODE_SYMBOLS,
   CONTROL: () => CONTROL,
+  DEFAULT_IDENTITY: () => DEFAULT_IDENTITY,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
+  KTP_AGE: () => KTP_AGE,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
   MAX_REPORT_PHOTOS: () => MAX_REPORT_PHOTOS,
@@ -65,11 +69,15 @@ __export(index_exports, {
   VERIFICATION_FIELDS: () => VERIFICATION_FIELDS,
   WORKING_DAY_MINUTES: () => WORKING_DAY_MINUTES,
   acceptedTypesText: () => acceptedTypesText,
+  ageOn: () => ageOn,
   allowedActions: () => allowedActions,
+  applicantRoleLabel: () => applicantRoleLabel,
   computeIkm: () => computeIkm,
   decidingRoles: () => decidingRoles,
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
+  documentCondition: () => documentCondition,
+  documentNeed: () => documentNeed,
   dueAt: () => dueAt,
   eventKinds: () => eventKinds,
   firstLangkah: () => firstLangkah,
@@ -353,6 +361,52 @@ function imagePixelsProblem(pixels) {
   return null;
 }
 
+// src/lib/rules/applicant.ts
+var DEFAULT_IDENTITY = {
+  penerima: { nik: "wajib", nomor_kk: "wajib", tanggal_lahir: "wajib" },
+  pengaju: { nik: "tidak_diminta" }
+};
+var APPLICANT_ROLES = [
+  { id: "diri_sendiri", label: "Saya sendiri, untuk diri saya", short: "Penerima sendiri" },
+  { id: "orang_tua_wali", label: "Saya orang tua atau wali penerima", short: "Orang tua atau wali" },
+  { id: "mewakili", label: "Saya keluarga lain, kerabat, atau tetangga penerima", short: "Keluarga, kerabat, atau tetangga" },
+  { id: "petugas_desa", label: "Saya petugas desa atau kelurahan", short: "Petugas desa atau kelurahan" },
+  { id: "tksk_psm", label: "Saya TKSK atau PSM", short: "TKSK atau PSM" }
+];
+var APPLICANT_ROLE_IDS = APPLICANT_ROLES.map((r) => r.id);
+function applicantRoleLabel(id) {
+  var _a, _b;
+  return (_b = (_a = APPLICANT_ROLES.find((r) => r.id === id)) == null ? void 0 : _a.short) != null ? _b : id;
+}
+var KTP_AGE = 17;
+function ageOn(born, today) {
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(born);
+  const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!b || !t) return null;
+  let age = Number(t[1]) - Number(b[1]);
+  if (t[2] + t[3] < b[2] + b[3]) age -= 1;
+  return age;
+}
+function documentNeed(doc, who, today) {
+  if (doc.of === "pengaju" && (who.pemohon_adalah === "diri_sendiri" || who.pemohon_adalah === "")) return "tidak_diminta";
+  if (doc.applicants && !doc.applicants.includes(who.pemohon_adalah)) return "tidak_diminta";
+  if (doc.age) {
+    const age = ageOn(who.tanggal_lahir, today);
+    if (age === null) return "tidak_wajib";
+    const child = age < KTP_AGE;
+    if (doc.age === "anak" !== child) return "tidak_diminta";
+  }
+  return doc.required ? "wajib" : "tidak_wajib";
+}
+function documentCondition(doc) {
+  const parts = [];
+  if (doc.age === "dewasa") parts.push(`untuk penerima berusia ${KTP_AGE} tahun ke atas`);
+  if (doc.age === "anak") parts.push(`untuk penerima di bawah ${KTP_AGE} tahun`);
+  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r).toLowerCase()).join(" atau ")}`);
+  else if (doc.of === "pengaju") parts.push("bila diajukan oleh orang lain atas nama penerima");
+  return parts.join(", ");
+}
+
 // src/lib/rules/application.ts
 var TEXT_FIELDS = [
   "layanan",
@@ -367,6 +421,7 @@ var TEXT_FIELDS = [
   "pemohon_adalah",
   "nama_pengaju",
   "hubungan",
+  "nik_pengaju",
   "persetujuan_versi",
   "id_pengiriman"
 ];
@@ -388,7 +443,7 @@ function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 }
 function validateApplication(input, files, ctx) {
-  var _a, _b, _c;
+  var _a, _b, _c, _d, _e;
   const errors = {};
   const text = (field) => {
     var _a2;
@@ -413,25 +468,31 @@ function validateApplication(input, files, ctx) {
   }
   const nama = value.nama_lengkap;
   if (!errors["nama_lengkap"]) {
-    if (nama.length === 0) errors["nama_lengkap"] = "Tulis nama lengkap sesuai KTP.";
-    else if (nama.length < 3) errors["nama_lengkap"] = "Nama terlalu pendek. Tulis nama lengkap sesuai KTP.";
+    if (nama.length === 0) errors["nama_lengkap"] = "Tulis nama lengkap penerima layanan.";
+    else if (nama.length < 3) errors["nama_lengkap"] = "Nama terlalu pendek. Tulis nama lengkap penerima sesuai KTP, KIA, atau akta kelahiran.";
     else if (nama.length > 100) errors["nama_lengkap"] = "Nama terlalu panjang. Tulis paling banyak 100 karakter.";
     else if (!NAME.test(nama)) errors["nama_lengkap"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.";
   }
-  if (!errors["nik"]) {
-    const problem = nikProblem(value.nik);
-    if (problem) errors["nik"] = problem;
-    else value.nik = normaliseDigits(value.nik);
-  }
-  if (!errors["nomor_kk"]) {
-    const problem = kkProblem(value.nomor_kk);
-    if (problem) errors["nomor_kk"] = problem;
-    else value.nomor_kk = normaliseDigits(value.nomor_kk);
-  }
+  const identity = (_d = service.identity) != null ? _d : DEFAULT_IDENTITY;
+  const idNumber = (field, need, problemOf) => {
+    if (errors[field]) return;
+    if (need === "tidak_diminta" || need === "tidak_wajib" && value[field].length === 0) {
+      value[field] = need === "tidak_diminta" ? "" : value[field];
+      return;
+    }
+    const problem = problemOf(value[field]);
+    if (problem) errors[field] = problem;
+    else value[field] = normaliseDigits(value[field]);
+  };
+  idNumber("nik", identity.penerima.nik, nikProblem);
+  idNumber("nomor_kk", identity.penerima.nomor_kk, kkProblem);
   if (!errors["tanggal_lahir"]) {
     const born = value.tanggal_lahir;
-    if (born.length === 0) errors["tanggal_lahir"] = "Isi tanggal lahir sesuai KTP.";
-    else if (!isIsoDate(born)) errors["tanggal_lahir"] = "Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.";
+    const need = identity.penerima.tanggal_lahir;
+    if (need === "tidak_diminta") value.tanggal_lahir = "";
+    else if (born.length === 0) {
+      if (need === "wajib") errors["tanggal_lahir"] = "Isi tanggal lahir penerima sesuai KTP, KIA, akta kelahiran, atau KK.";
+    } else if (!isIsoDate(born)) errors["tanggal_lahir"] = "Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.";
     else if (born > ctx.today) errors["tanggal_lahir"] = "Tanggal lahir tidak boleh setelah hari ini.";
     else if (born < "1900-01-01") errors["tanggal_lahir"] = "Tahun lahir tidak mungkin sebelum 1900. Periksa kembali.";
   }
@@ -449,21 +510,31 @@ function validateApplication(input, files, ctx) {
     if (value.alamat.length < 5) errors["alamat"] = "Tulis alamat: nama jalan, dusun, RT/RW, atau patokan.";
     else if (value.alamat.length > 300) errors["alamat"] = "Alamat terlalu panjang. Tulis paling banyak 300 karakter.";
   }
-  if (value.pemohon_adalah !== "diri_sendiri" && value.pemohon_adalah !== "mewakili") {
+  const roles = (_e = service.applicants) != null ? _e : APPLICANT_ROLE_IDS;
+  if (!APPLICANT_ROLE_IDS.includes(value.pemohon_adalah)) {
     errors["pemohon_adalah"] = "Pilih siapa yang mengajukan permohonan.";
-  } else if (value.pemohon_adalah === "mewakili") {
+  } else if (!roles.includes(value.pemohon_adalah)) {
+    errors["pemohon_adalah"] = "Layanan ini tidak dapat diajukan oleh pihak tersebut. Pilih yang lain, atau tanyakan ke kantor Dinas Sosial.";
+  } else if (value.pemohon_adalah !== "diri_sendiri") {
     if (!errors["nama_pengaju"]) {
       if (value.nama_pengaju.length < 3) errors["nama_pengaju"] = "Tulis nama Anda sebagai orang yang mengajukan.";
       else if (value.nama_pengaju.length > 100) errors["nama_pengaju"] = "Nama terlalu panjang. Tulis paling banyak 100 karakter.";
       else if (!NAME.test(value.nama_pengaju)) errors["nama_pengaju"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.";
     }
+    const relationRequired = value.pemohon_adalah === "mewakili";
     if (!errors["hubungan"]) {
-      if (value.hubungan.length < 2) errors["hubungan"] = "Tulis hubungan Anda dengan penerima, misalnya anak, tetangga, atau petugas desa.";
+      if (relationRequired && value.hubungan.length < 2) errors["hubungan"] = "Tulis hubungan Anda dengan penerima, misalnya anak, kakak, atau tetangga.";
       else if (value.hubungan.length > 50) errors["hubungan"] = "Hubungan terlalu panjang. Tulis paling banyak 50 karakter.";
     }
-  } else {
+    idNumber("nik_pengaju", identity.pengaju.nik, (v) => {
+      var _a2, _b2;
+      return (_b2 = (_a2 = nikProblem(v)) == null ? void 0 : _a2.replace("Isi NIK", "Isi NIK Anda")) != null ? _b2 : null;
+    });
+  }
+  if (value.pemohon_adalah === "diri_sendiri" || errors["pemohon_adalah"]) {
     value.nama_pengaju = "";
     value.hubungan = "";
+    value.nik_pengaju = "";
   }
   if (value.persetujuan_versi !== ctx.privacyNoticeVersion) {
     errors["persetujuan_versi"] = "Centang pernyataan persetujuan untuk melanjutkan.";
@@ -473,10 +544,16 @@ function validateApplication(input, files, ctx) {
   }
   {
     const requested = new Map(service.documents.map((d) => [d.key, d]));
+    const who = { pemohon_adalah: value.pemohon_adalah, tanggal_lahir: errors["tanggal_lahir"] ? "" : value.tanggal_lahir };
     for (const doc of service.documents) {
       const file = files[doc.key];
+      const need = documentNeed(doc, who, ctx.today);
+      if (need === "tidak_diminta") {
+        if (file) errors[doc.key] = doc.of === "pengaju" ? `${doc.label} hanya diminta bila permohonan diajukan oleh orang lain. Hapus berkas ini.` : `${doc.label} tidak diminta untuk penerima seusia ini. Hapus berkas ini.`;
+        continue;
+      }
       if (!file) {
-        if (doc.required) errors[doc.key] = `Unggah ${doc.label}.`;
+        if (need === "wajib") errors[doc.key] = `Unggah ${doc.label}.`;
         continue;
       }
       if (file.size === 0) errors[doc.key] = `Berkas ${doc.label} kosong. Pilih berkas lain.`;
@@ -514,7 +591,7 @@ function transitionProblem(statuses, from, to, publicNote, noteChanged) {
   }
   return null;
 }
-var APPLICANT_FIELDS = ["nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan"];
+var APPLICANT_FIELDS = ["nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan", "nik_pengaju"];
 var LOCKED_FIELDS = ["kode_lacak", "id_pengiriman", "layanan", "persetujuan_versi", "persetujuan_waktu", "jawaban_kelayakan"];
 var VERIFICATION_FIELDS = ["hasil_verifikasi", "tanggal_verifikasi", "catatan_verifikasi", "foto_verifikasi"];
 function eventKinds(changed, documentKeys) {
