@@ -297,64 +297,8 @@ function unreadableText(raw, multiline) {
 var UNREADABLE_MESSAGE = "Hapus karakter yang tidak dapat dibaca (misalnya hasil salin-tempel) dari isian ini.";
 var SUBMISSION_ID_MESSAGE = "Kode pengiriman tidak sah. Muat ulang halaman lalu kirim lagi.";
 
-// src/lib/rules/image-size.ts
+// src/lib/rules/image-limit.ts
 var MAX_IMAGE_PIXELS = 5e7;
-var IMAGE_HEAD_BYTES = 512 * 1024;
-var at = (b, i) => i < b.length ? b[i] & 255 : 0;
-var u16be = (b, i) => at(b, i) << 8 | at(b, i + 1);
-var u16le = (b, i) => at(b, i) | at(b, i + 1) << 8;
-var u24le = (b, i) => at(b, i) | at(b, i + 1) << 8 | at(b, i + 2) << 16;
-var u32be = (b, i) => at(b, i) * 16777216 + (at(b, i + 1) << 16 | at(b, i + 2) << 8 | at(b, i + 3));
-var ascii = (b, i, n) => {
-  let s = "";
-  for (let k = 0; k < n; k++) s += String.fromCharCode(at(b, i + k));
-  return s;
-};
-function jpegSize(b) {
-  let offset = 2;
-  while (offset + 4 <= b.length) {
-    if (at(b, offset) !== 255) return null;
-    const code = at(b, offset + 1);
-    if (code === 255) {
-      offset += 1;
-      continue;
-    }
-    if (code === 1 || code >= 208 && code <= 215) {
-      offset += 2;
-      continue;
-    }
-    if (code === 217 || code === 218) return null;
-    if (code >= 192 && code <= 207 && code !== 196 && code !== 200 && code !== 204) {
-      if (offset + 9 > b.length) return null;
-      return { width: u16be(b, offset + 7), height: u16be(b, offset + 5) };
-    }
-    const size = u16be(b, offset + 2);
-    if (size < 2) return null;
-    offset += 2 + size;
-  }
-  return null;
-}
-function declaredImageSize(bytes) {
-  if (at(bytes, 0) === 255 && at(bytes, 1) === 216 && at(bytes, 2) === 255) return jpegSize(bytes);
-  if (at(bytes, 0) === 137 && ascii(bytes, 1, 3) === "PNG") {
-    return ascii(bytes, 12, 4) === "IHDR" && bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : void 0;
-  }
-  if (ascii(bytes, 0, 4) === "GIF8") return bytes.length >= 10 ? { width: u16le(bytes, 6), height: u16le(bytes, 8) } : void 0;
-  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP" && bytes.length >= 30) {
-    const chunk = ascii(bytes, 12, 4);
-    if (chunk === "VP8X") return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
-    if (chunk === "VP8L") {
-      const bits = (at(bytes, 21) | at(bytes, 22) << 8 | at(bytes, 23) << 16 | at(bytes, 24) << 24) >>> 0;
-      return { width: (bits & 16383) + 1, height: (bits >>> 14 & 16383) + 1 };
-    }
-    if (chunk === "VP8 ") return { width: u16le(bytes, 26) & 16383, height: u16le(bytes, 28) & 16383 };
-  }
-  return void 0;
-}
-function declaredPixels(head) {
-  const size = declaredImageSize(head);
-  return size ? size.width * size.height : size;
-}
 function imagePixelsProblem(pixels) {
   if (pixels === null) return "unreadable";
   if (pixels !== void 0 && pixels > MAX_IMAGE_PIXELS) return "too_large";
@@ -867,6 +811,64 @@ function validateReport(input, photos, ctx) {
     }
   }
   return { errors, value };
+}
+
+// src/lib/rules/image-size.ts
+var IMAGE_HEAD_BYTES = 512 * 1024;
+var at = (b, i) => i < b.length ? b[i] & 255 : 0;
+var u16be = (b, i) => at(b, i) << 8 | at(b, i + 1);
+var u16le = (b, i) => at(b, i) | at(b, i + 1) << 8;
+var u24le = (b, i) => at(b, i) | at(b, i + 1) << 8 | at(b, i + 2) << 16;
+var u32be = (b, i) => at(b, i) * 16777216 + (at(b, i + 1) << 16 | at(b, i + 2) << 8 | at(b, i + 3));
+var ascii = (b, i, n) => {
+  let s = "";
+  for (let k = 0; k < n; k++) s += String.fromCharCode(at(b, i + k));
+  return s;
+};
+function jpegSize(b) {
+  let offset = 2;
+  while (offset + 4 <= b.length) {
+    if (at(b, offset) !== 255) return null;
+    const code = at(b, offset + 1);
+    if (code === 255) {
+      offset += 1;
+      continue;
+    }
+    if (code === 1 || code >= 208 && code <= 215) {
+      offset += 2;
+      continue;
+    }
+    if (code === 217 || code === 218) return null;
+    if (code >= 192 && code <= 207 && code !== 196 && code !== 200 && code !== 204) {
+      if (offset + 9 > b.length) return null;
+      return { width: u16be(b, offset + 7), height: u16be(b, offset + 5) };
+    }
+    const size = u16be(b, offset + 2);
+    if (size < 2) return null;
+    offset += 2 + size;
+  }
+  return null;
+}
+function declaredImageSize(bytes) {
+  if (at(bytes, 0) === 255 && at(bytes, 1) === 216 && at(bytes, 2) === 255) return jpegSize(bytes);
+  if (at(bytes, 0) === 137 && ascii(bytes, 1, 3) === "PNG") {
+    return ascii(bytes, 12, 4) === "IHDR" && bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : void 0;
+  }
+  if (ascii(bytes, 0, 4) === "GIF8") return bytes.length >= 10 ? { width: u16le(bytes, 6), height: u16le(bytes, 8) } : void 0;
+  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP" && bytes.length >= 30) {
+    const chunk = ascii(bytes, 12, 4);
+    if (chunk === "VP8X") return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+    if (chunk === "VP8L") {
+      const bits = (at(bytes, 21) | at(bytes, 22) << 8 | at(bytes, 23) << 16 | at(bytes, 24) << 24) >>> 0;
+      return { width: (bits & 16383) + 1, height: (bits >>> 14 & 16383) + 1 };
+    }
+    if (chunk === "VP8 ") return { width: u16le(bytes, 26) & 16383, height: u16le(bytes, 28) & 16383 };
+  }
+  return void 0;
+}
+function declaredPixels(head) {
+  const size = declaredImageSize(head);
+  return size ? size.width * size.height : size;
 }
 
 // src/lib/rules/saran.ts

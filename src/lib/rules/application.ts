@@ -5,7 +5,7 @@
 import { kkProblem, nikProblem, normaliseDigits } from './nik';
 import { phoneProblem, toE164 } from './phone';
 import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
-import { imagePixelsProblem } from './image-size';
+import { imagePixelsProblem } from './image-limit';
 import { APPLICANT_ROLE_IDS, DEFAULT_IDENTITY, documentNeed, type IdentityRules, type PersonDocument } from './applicant';
 
 /** What a service asks of an application (from content/, exported in /data/portal.json). */
