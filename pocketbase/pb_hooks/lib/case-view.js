@@ -199,12 +199,18 @@ function view(app, actor, kind, id) {
       checks = {};
     }
     const asked = record.get("dokumen_perbaikan") || [];
+    // What this application had to carry: a child's case asks no KTP, a self-applicant's no
+    // guardian's KTP (the same documentNeed the form and the create hook use).
+    const who = { pemohon_adalah: record.getString("pemohon_adalah"), tanggal_lahir: record.getString("tanggal_lahir").slice(0, 10) };
+    const today = require(`${__hooks}/lib/portal.js`).today(data);
+    const needOf = (d) => rules().documentNeed(d, who, today);
     body.dokumen = service.documents
       .filter((d) => open === null || open.indexOf(d.key) >= 0)
+      .filter((d) => needOf(d) !== "tidak_diminta" || record.getString(d.key))
       .map((d) => ({
         kunci: d.key,
         label: d.label,
-        wajib: d.required,
+        wajib: needOf(d) === "wajib",
         berkas: record.getString(d.key) || null,
         pemeriksaan: checks && checks[d.key] ? checks[d.key] : null,
         diminta_ulang: status && status.meaning === "repair" ? asked.indexOf(d.key) >= 0 : false,

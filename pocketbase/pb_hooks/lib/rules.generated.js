@@ -314,7 +314,7 @@ var APPLICANT_ROLES = [
   { id: "diri_sendiri", label: "Saya sendiri, untuk diri saya", short: "Penerima sendiri" },
   { id: "orang_tua_wali", label: "Saya orang tua atau wali penerima", short: "Orang tua atau wali" },
   { id: "mewakili", label: "Saya keluarga lain, kerabat, atau tetangga penerima", short: "Keluarga, kerabat, atau tetangga" },
-  { id: "petugas_desa", label: "Saya petugas desa atau kelurahan", short: "Petugas desa atau kelurahan" },
+  { id: "petugas_desa", label: "Saya perangkat desa/kelurahan", short: "Perangkat desa/kelurahan" },
   { id: "tksk_psm", label: "Saya TKSK atau PSM", short: "TKSK atau PSM" }
 ];
 var APPLICANT_ROLE_IDS = APPLICANT_ROLES.map((r) => r.id);

@@ -36,15 +36,15 @@ export function ReviewList(props: {
   const other = input.pemohon_adalah !== 'diri_sendiri';
   const data = (field: string) => () => goTo('data', field);
   return (
-    <>
+    <div class="summary">
       <h3>Jawaban Anda</h3>
-      <dl class="summary">
+      <dl>
         {service.questions.map((q) => (
           <Row key={q.id} label={q.question} value={answers[q.id] === 'ya' ? 'Ya' : 'Tidak'} change={() => goTo('kelayakan', `kelayakan_${q.id}`)} />
         ))}
       </dl>
       <h3>Yang mengajukan</h3>
-      <dl class="summary">
+      <dl>
         <Row label="Yang mengajukan" value={applicantRoleLabel(input.pemohon_adalah)} change={data('pemohon_adalah')} />
         {other && <Row label="Nama yang mengajukan" value={input.nama_pengaju} change={data('nama_pengaju')} />}
         {other && input.hubungan && <Row label="Hubungan dengan penerima" value={input.hubungan} change={data('hubungan')} />}
@@ -52,7 +52,7 @@ export function ReviewList(props: {
         <Row label="Telepon" value={input.telepon} change={data('telepon')} />
       </dl>
       <h3>Penerima layanan</h3>
-      <dl class="summary">
+      <dl>
         <Row label="Nama lengkap" value={input.nama_lengkap} change={data('nama_lengkap')} />
         {identity.penerima.nik !== 'tidak_diminta' && <Row label="NIK" value={input.nik || (identity.penerima.nik === 'tidak_wajib' ? 'Tidak diisi' : '')} change={data('nik')} />}
         {identity.penerima.nomor_kk !== 'tidak_diminta' && <Row label="Nomor KK" value={input.nomor_kk || (identity.penerima.nomor_kk === 'tidak_wajib' ? 'Tidak diisi' : '')} change={data('nomor_kk')} />}
@@ -60,11 +60,11 @@ export function ReviewList(props: {
         <Row label="Alamat" value={`${input.alamat}, ${input.desa_kelurahan}, Kecamatan ${kecamatanName}`} change={data('alamat')} />
       </dl>
       <h3>Dokumen</h3>
-      <dl class="summary">
+      <dl>
         {documents.map((doc) => (
           <Row key={doc.key} label={doc.label} value={files[doc.key] ? `${files[doc.key]!.name} (${humanSize(files[doc.key]!.size)})` : 'Tidak dilampirkan'} change={() => goTo('dokumen', doc.key)} />
         ))}
       </dl>
-    </>
+    </div>
   );
 }

@@ -27,7 +27,7 @@ export const APPLICANT_ROLES = [
   { id: 'diri_sendiri', label: 'Saya sendiri, untuk diri saya', short: 'Penerima sendiri' },
   { id: 'orang_tua_wali', label: 'Saya orang tua atau wali penerima', short: 'Orang tua atau wali' },
   { id: 'mewakili', label: 'Saya keluarga lain, kerabat, atau tetangga penerima', short: 'Keluarga, kerabat, atau tetangga' },
-  { id: 'petugas_desa', label: 'Saya petugas desa atau kelurahan', short: 'Petugas desa atau kelurahan' },
+  { id: 'petugas_desa', label: 'Saya perangkat desa/kelurahan', short: 'Perangkat desa/kelurahan' },
   { id: 'tksk_psm', label: 'Saya TKSK atau PSM', short: 'TKSK atau PSM' },
 ] as const;
 export type ApplicantRole = (typeof APPLICANT_ROLES)[number]['id'];
