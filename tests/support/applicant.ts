@@ -57,3 +57,9 @@ export function requiredFiles(service: PortalService, input: ApplicationInput, t
   }
   return files;
 }
+
+/** Only the files of documents asked of this applicant and recipient (a child's case asks no KTP, a self-applicant's no guardian's KTP). */
+export function askedFiles<T>(service: Pick<PortalService, 'documents'>, who: { pemohon_adalah: string; tanggal_lahir: string }, files: Record<string, T>, today = new Date().toISOString().slice(0, 10)): Record<string, T> {
+  const asked = new Set(service.documents.filter((d) => documentNeed(d, who, today) !== 'tidak_diminta').map((d) => d.key));
+  return Object.fromEntries(Object.entries(files).filter(([key]) => asked.has(key)));
+}
