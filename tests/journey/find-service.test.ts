@@ -35,7 +35,7 @@ describe('finding a service', () => {
     // On paper the header, footer and hints disappear; the list stays.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
-    expect(await page.locator('.checklist').isVisible()).toBe(true);
+    expect(await page.locator('.checklist').first().isVisible()).toBe(true);
     expect(consoleErrors).toEqual([]);
     await close();
   });
