@@ -16,7 +16,7 @@ const optional = (need: Requirement) => (need === 'tidak_wajib' ? ' (tidak wajib
 
 const RELATION_HINT: Record<string, string> = {
   orang_tua_wali: 'Misalnya ibu kandung, ayah, atau wali.',
-  mewakili: 'Misalnya anak, kakak, keponakan, atau tetangga.',
+  mewakili: 'Misalnya anak, kakak, cucu, atau tetangga.',
   petugas_desa: 'Jabatan Anda, misalnya Kasi Kesejahteraan Desa.',
   tksk_psm: 'Misalnya TKSK Kecamatan atau PSM desa.',
 };
