@@ -3,7 +3,6 @@
 // PocketBase decodes the whole image the first time staff open a thumbnail in the admin UI.
 // Takes any indexable bytes (a Uint8Array in tests, the byte slice PocketBase's toBytes gives).
 
-import { MAX_IMAGE_PIXELS } from './image-limit';
 // The limit lives apart so the forms load it without this header reader (which only the
 // server and the lazily loaded photo compressor need).
 export { MAX_IMAGE_PIXELS, imagePixelsProblem } from './image-limit';
