@@ -214,7 +214,7 @@ describe('the staff guide, job by job, in the real workspace', () => {
     await rows.filter({ hasText: fresh.code }).getByRole('link').click();
     await caseHeading(page, fresh.code).waitFor();
     await page.getByRole('heading', { name: 'Tindakan' }).waitFor();
-    await page.getByRole('heading', { name: 'Penerima' }).waitFor();
+    await page.getByRole('heading', { name: 'Penerima layanan', exact: true }).waitFor();
     await toTop(page);
     await photograph(page, 'kasus-ringkasan');
 
