@@ -33,9 +33,11 @@ onRecordCreateRequest((e) => {
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
-  lib.clearUnowned(record, lib.TEXT_FIELDS.concat(["jawaban_kelayakan"], data.documentTypes.map((d) => d.id)));
-  for (let i = 0; i < lib.TEXT_FIELDS.length; i++) record.set(lib.TEXT_FIELDS[i], value[lib.TEXT_FIELDS[i]]);
-  record.set("tanggal_lahir", value.tanggal_lahir + " 00:00:00.000Z");
+  const textFields = lib.rules().TEXT_FIELDS;
+  lib.clearUnowned(record, textFields.concat(["jawaban_kelayakan"], data.documentTypes.map((d) => d.id)));
+  for (let i = 0; i < textFields.length; i++) record.set(textFields[i], value[textFields[i]]);
+  // A service may leave the birth date optional (an unidentified person): empty stays empty.
+  record.set("tanggal_lahir", value.tanggal_lahir ? value.tanggal_lahir + " 00:00:00.000Z" : "");
   record.set("jawaban_kelayakan", value.jawaban_kelayakan);
   record.set("saluran_pesan", contact.saluran_pesan || lib.rules().defaultChannel(value.telepon));
   record.set("surel", contact.surel);

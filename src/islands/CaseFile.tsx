@@ -8,6 +8,7 @@ import { newSubmissionId } from '../lib/submit';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import type { FieldErrors } from '../lib/validation/errors';
+import { ageOn, applicantRoleLabel } from '../lib/rules/applicant';
 
 // The case page of the staff workspace (/petugas/kasus/?jenis=&id=): one request or report as
 // the signed-in person may see it (GET /api/petugas/kasus/…), and the actions the server says
@@ -40,7 +41,6 @@ const HISTORY_KINDS: Record<string, string> = {
   unggah_ulang: 'Dokumen dikirim ulang oleh pemohon',
 };
 
-const APPLICANT_KINDS: Record<string, string> = { diri_sendiri: 'Penerima sendiri', mewakili: 'Diwakili orang lain' };
 const ANSWERS: Record<string, string> = { ya: 'Ya', tidak: 'Tidak' };
 
 /** Actions that close a case for good: asked once more before they are sent. */
@@ -299,31 +299,47 @@ function Person({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
   const o = kasus.orang;
   const isReport = kasus.jenis === 'laporan';
   const rows: [string, ComponentChildren][] = [];
+  // Empty is a real answer where the service lets it be (an unidentified person has no NIK).
+  const given = (v: string) => v || <span class="muted">Tidak diisi</span>;
+  const applicant: [string, ComponentChildren][] = [];
   if (isReport) {
     rows.push(['Pelapor', kasus.laporan?.anonim ? 'Anonim' : (o.nama ?? 'Tidak dicantumkan')]);
     if (o.telepon) rows.push(['Telepon pelapor', <a href={`tel:${o.telepon}`}>{o.telepon}</a>]);
   } else {
-    if (o.nama !== null) rows.push(['Nama penerima', o.nama]);
-    if (o.nik !== null) rows.push(['NIK', <span class="track-code">{o.nik}</span>]);
-    if (o.nomor_kk !== null) rows.push(['Nomor KK', <span class="track-code">{o.nomor_kk}</span>]);
-    if (o.tanggal_lahir !== null) rows.push(['Tanggal lahir', formatDate(o.tanggal_lahir, zone)]);
-    if (o.telepon) rows.push(['Telepon', <a href={`tel:${o.telepon}`}>{o.telepon}</a>]);
-    if (o.pemohon_adalah !== null) rows.push(['Yang mengajukan', APPLICANT_KINDS[o.pemohon_adalah] ?? o.pemohon_adalah]);
-    if (o.nama_pengaju) rows.push(['Nama yang mengajukan', o.hubungan ? `${o.nama_pengaju} (${o.hubungan})` : o.nama_pengaju]);
+    if (o.nama !== null) rows.push(['Nama', o.nama]);
+    if (o.nik !== null) rows.push(['NIK', o.nik ? <span class="track-code">{o.nik}</span> : given('')]);
+    if (o.nomor_kk !== null) rows.push(['Nomor KK', o.nomor_kk ? <span class="track-code">{o.nomor_kk}</span> : given('')]);
+    if (o.tanggal_lahir !== null) {
+      const age = o.tanggal_lahir ? ageOn(o.tanggal_lahir.slice(0, 10), new Date().toISOString().slice(0, 10)) : null;
+      rows.push(['Tanggal lahir', o.tanggal_lahir ? `${formatDate(o.tanggal_lahir, zone)}${age !== null ? ` (${age} tahun)` : ''}` : given('')]);
+    }
+    if (o.pemohon_adalah !== null) applicant.push(['Yang mengajukan', applicantRoleLabel(o.pemohon_adalah)]);
+    if (o.nama_pengaju) applicant.push(['Nama', o.nama_pengaju]);
+    if (o.hubungan) applicant.push(['Hubungan atau jabatan', o.hubungan]);
+    if (o.nik_pengaju) applicant.push(['NIK', <span class="track-code">{o.nik_pengaju}</span>]);
+    if (o.telepon) applicant.push(['Telepon yang dihubungi', <a href={`tel:${o.telepon}`}>{o.telepon}</a>]);
   }
   rows.push(['Kecamatan', o.kecamatan]);
   if (o.desa_kelurahan) rows.push(['Desa/kelurahan', o.desa_kelurahan]);
   if (o.alamat) rows.push(['Alamat', o.alamat]);
   return (
-    <section class="ws-panel" aria-labelledby="orang">
-      <h2 id="orang">{isReport ? 'Pelapor dan tempat' : 'Penerima'}</h2>
-      <Facts rows={rows} />
-      {kasus.peta && !isReport && (
-        <p>
-          <MapLink href={kasus.peta} />
-        </p>
+    <>
+      <section class="ws-panel" aria-labelledby="orang">
+        <h2 id="orang">{isReport ? 'Pelapor dan tempat' : 'Penerima layanan'}</h2>
+        <Facts rows={rows} />
+        {kasus.peta && !isReport && (
+          <p>
+            <MapLink href={kasus.peta} />
+          </p>
+        )}
+      </section>
+      {applicant.length > 0 && (
+        <section class="ws-panel" aria-labelledby="pengaju">
+          <h2 id="pengaju">Pemohon (yang mengajukan)</h2>
+          <Facts rows={applicant} />
+        </section>
       )}
-    </section>
+    </>
   );
 }
 

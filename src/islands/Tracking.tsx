@@ -22,6 +22,8 @@ interface Answer {
   ditemukan: boolean;
   layanan: string | null;
   diajukan: string | null;
+  /** The applicant's role (e.g. "Orang tua atau wali"), never a name; null for reports. */
+  diajukan_oleh: string | null;
   status: string | null;
   status_label: string | null;
   status_keterangan: string | null;
@@ -360,6 +362,12 @@ function Found({ answer, props, headingRef, timeZone, onChanged, notice }: Found
           <div>
             <dt>Perkiraan selesai</dt>
             <dd>{expectedText}</dd>
+          </div>
+        )}
+        {answer.diajukan_oleh && (
+          <div>
+            <dt>Diajukan oleh</dt>
+            <dd>{answer.diajukan_oleh === 'Penerima sendiri' ? answer.diajukan_oleh : `${answer.diajukan_oleh}, atas nama penerima layanan`}</dd>
           </div>
         )}
       </dl>

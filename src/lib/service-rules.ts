@@ -15,6 +15,9 @@ export interface ResolvedDocument {
   key: string;
   label: string;
   required: boolean;
+  of: 'penerima' | 'pengaju';
+  age?: 'dewasa' | 'anak' | undefined;
+  applicants?: string[] | undefined;
   accept: string[];
   maxSizeMB: number;
   hint: string;
@@ -24,7 +27,7 @@ export function resolveDocuments(service: Service, types: ReadonlyMap<string, Do
   return service.documents.map((doc) => {
     const type = types.get(doc.key);
     if (!type) throw new Error(`jenis dokumen "${doc.key}" tidak ada di content/reference/documents.yaml`);
-    return { key: doc.key, label: type.label, required: doc.required, accept: [...type.accept], maxSizeMB: type.maxSizeMB, hint: doc.hint ?? type.hint };
+    return { key: doc.key, label: type.label, required: doc.required, of: doc.of ?? 'penerima', ...(doc.age ? { age: doc.age } : {}), ...(doc.applicants ? { applicants: [...doc.applicants] } : {}), accept: [...type.accept], maxSizeMB: type.maxSizeMB, hint: doc.hint ?? type.hint };
   });
 }
 
@@ -54,7 +57,9 @@ export function serviceRules(id: string, service: Service, types: ReadonlyMap<st
     title: service.title,
     onlineApplication: acceptsApplications(service, sop),
     draft: isDraft(service, sop),
-    documents: resolveDocuments(service, types).map(({ key, label, required, accept, maxSizeMB }) => ({ key, label, required, accept, maxSizeMB })),
+    documents: resolveDocuments(service, types).map(({ hint: _hint, ...doc }) => doc),
     questions: service.eligibility.questions.map((q) => ({ id: q.id, question: q.question, expected: q.expected, ifNot: q.ifNot })),
+    identity: service.identity,
+    ...(service.applicants ? { applicants: [...service.applicants] } : {}),
   };
 }

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
 import { awaitingConfirmationSchema, awaitingPathsKnown, documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
+import { APPLICANT_ROLE_IDS, type ApplicantRole } from '../lib/rules/applicant';
+
+/** wajib: must be given; tidak_wajib: asked, may be left empty (e.g. an unidentified ODGJ has no NIK); tidak_diminta: not asked. */
+const requirementSchema = z.enum(['wajib', 'tidak_wajib', 'tidak_diminta']);
 
 /** The needs services are grouped by on the home page. */
 export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
@@ -44,6 +48,23 @@ const serviceObject = z.object({
    * unless the office switches it on here; then every page naming it says it is a draft.
    */
   showDraft: z.boolean().default(false),
+  /**
+   * Who may apply (pemohon): the recipient, a parent or guardian, other family or neighbours
+   * (`mewakili`), a village officer, a TKSK or PSM. All of them when left out.
+   */
+  applicants: z
+    .array(z.enum(APPLICANT_ROLE_IDS as [ApplicantRole, ...ApplicantRole[]]))
+    .min(1)
+    .optional(),
+  /** Identity data asked of the person the service is for (penerima) and of an applicant who is someone else (pengaju). */
+  identity: z
+    .object({
+      penerima: z
+        .object({ nik: requirementSchema.default('wajib'), nomor_kk: requirementSchema.default('wajib'), tanggal_lahir: requirementSchema.default('wajib') })
+        .default({ nik: 'wajib', nomor_kk: 'wajib', tanggal_lahir: 'wajib' }),
+      pengaju: z.object({ nik: requirementSchema.default('tidak_diminta') }).default({ nik: 'tidak_diminta' }),
+    })
+    .default({ penerima: { nik: 'wajib', nomor_kk: 'wajib', tanggal_lahir: 'wajib' }, pengaju: { nik: 'tidak_diminta' } }),
 
   // --- Komponen penyampaian pelayanan (service delivery), published ---
   /** 1. Persyaratan: documents to upload (keys from content/reference/documents.yaml). */
@@ -52,6 +73,12 @@ const serviceObject = z.object({
       z.object({
         key: documentKeySchema,
         required: z.boolean(),
+        /** Whose document: the recipient's (default), or the applicant's own when someone else applies (e.g. a parent's KTP). */
+        of: z.enum(['penerima', 'pengaju']).optional(),
+        /** Asked only for an adult recipient (dewasa, 17 or older: KTP) or only for a child (anak: KIA or akta kelahiran). */
+        age: z.enum(['dewasa', 'anak']).optional(),
+        /** Asked only when the applicant has one of these roles (e.g. a guardian's KTP from `orang_tua_wali`). */
+        applicants: z.array(z.enum(APPLICANT_ROLE_IDS as [ApplicantRole, ...ApplicantRole[]])).min(1).optional(),
         /** A hint for this service only; the document type's own hint applies otherwise. */
         hint: z.string().optional(),
       }),

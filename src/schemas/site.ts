@@ -52,6 +52,11 @@ const siteObject = z.object({
   emergencyNumbers: z.array(z.object({ label: z.string(), number: z.string() })).min(1),
   /** Logo file under public/, e.g. "/logo.svg". */
   logo: z.string().startsWith('/'),
+  /**
+   * The one rule on originals and photocopies, said once: the printable checklist and the SOP's
+   * first step (where an adopted SOP says "fotokopi KTP") both show it.
+   */
+  documentCopies: z.string().min(20).optional(),
   /** Version of the privacy notice; recorded with every consent. Change it when the notice changes. */
   privacyNoticeVersion: z.string().min(1),
   /** Days after closing a request before its document files are deleted (UU PDP retention). */

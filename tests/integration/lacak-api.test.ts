@@ -3,8 +3,9 @@ import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase'
 import { act, advance, portalOf, staffTeam } from '../support/staff';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { judge, nextFieldRoles } from '../../src/lib/rules/sop-flow';
-import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { backdate } from '../support/backdate';
+import { applicantRoleLabel } from '../../src/lib/rules/applicant';
 
 let pb: TestPocketBase;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-const ALLOWED_KEYS = ['ada_surat', 'dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
+const ALLOWED_KEYS = ['ada_surat', 'dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'diajukan_oleh', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
 
 const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
 const apply = () => applyAsSamplePerson(pb.url);
@@ -37,6 +38,8 @@ describe('public tracking route', () => {
     const stages = body['tahapan'] as { status: string; menit_standar: number; mulai: string | null }[];
     expect(stages.map((s) => s.status)).toEqual(['diterima', 'verifikasi_berkas', 'verifikasi_lapangan', 'menunggu_keputusan', 'disetujui']);
     expect(stages[0]!.mulai).toBeTruthy();
+    // Who applied, as a role: the person tracking may not be the person served.
+    expect(body['diajukan_oleh']).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah));
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
     expect(text).not.toMatch(/\.(jpg|png|pdf)/); // no file names
   });

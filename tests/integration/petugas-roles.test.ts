@@ -11,6 +11,7 @@ import { loadContent } from '../support/content';
 import { randomUUID } from 'node:crypto';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { recordsVisitResult } from '../../src/lib/rules/sop-flow';
+import { askedFiles } from '../support/applicant';
 
 const pb = usePocketBase({ rateLimits: false });
 const content = loadContent();
@@ -43,7 +44,7 @@ const SERVICES = (() => {
 async function apply(service: string): Promise<string> {
   const base = applicationVectors()[0]!;
   const svc = data.services.find((s) => s.id === service)!;
-  const files = Object.fromEntries(svc.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]));
+  const files = askedFiles(svc, base.input, Object.fromEntries(svc.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }])));
   const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
     method: 'POST',
     body: applicationForm({ ...base.input, layanan: service, id_pengiriman: randomUUID(), jawaban_kelayakan: Object.fromEntries(svc.questions.map((q) => [q.id, q.expected])) }, files),

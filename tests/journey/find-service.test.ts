@@ -25,7 +25,7 @@ describe('finding a service', () => {
     await page.waitForURL('**/layanan/alat-bantu-disabilitas/daftar-periksa/');
     expect((await page.evaluate(() => history.length)) - startEntries).toBeLessThanOrEqual(3);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Daftar periksa dokumen');
-    for (const label of ['KTP pemohon', 'Kartu Keluarga (KK)', 'Foto seluruh badan']) {
+    for (const label of ['KTP penerima', 'Kartu Keluarga (KK)', 'Foto seluruh badan']) {
       expect(await page.getByText(label, { exact: true }).isVisible(), label).toBe(true);
     }
     await expectAccessible(page);
@@ -33,7 +33,7 @@ describe('finding a service', () => {
     // On paper the header, footer and hints disappear; the list stays.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
-    expect(await page.locator('.checklist').isVisible()).toBe(true);
+    expect(await page.locator('.checklist').first().isVisible()).toBe(true);
     expect(consoleErrors).toEqual([]);
     await close();
   });

@@ -134,7 +134,7 @@ describe('hostile input stays text', () => {
     console.log(`bom piksel: pesan setelah ${bomb.ms} ms, bingkai berikutnya ${bomb.frameMs} ms`);
     expect(bomb.ms).toBeLessThan(3_000);
     expect(bomb.frameMs).toBeLessThan(500);
-    expect(await page.getByLabel(/^KTP pemohon/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(/^KTP penerima/).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
     // Broken images: a PNG whose pixel data is not zlib, a JPEG of filler bytes.
     const brokenPng = await chooseAndTime(page, '#f-kk', CORRUPT_PNG, MESSAGE_UNREADABLE, '#f-kk-galat');

@@ -14,8 +14,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 
 
 async function fillDetails(page: Page, nik: string) {
   await page.getByLabel('Saya sendiri, untuk diri saya').check();
-  await page.getByLabel('Nama lengkap sesuai KTP').fill('Siti Aminah');
-  await page.getByLabel('NIK').fill(nik);
+  await page.getByLabel('Nama lengkap penerima').fill('Siti Aminah');
+  await page.getByLabel(/^NIK penerima/).fill(nik);
   await page.getByLabel('Nomor Kartu Keluarga (KK)').fill('1901010101100001');
   await page.getByLabel('Tanggal', { exact: true }).fill('5');
   await page.getByLabel('Bulan', { exact: true }).fill('7');
@@ -53,9 +53,9 @@ describe('applying online for alat bantu', () => {
     await fillDetails(page, '190101450780001');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.locator('#f-nik-galat').filter({ hasText: 'NIK harus 16 angka. Yang Anda isi 15 angka.' }).waitFor();
-    expect(await page.getByLabel('NIK').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(/^NIK penerima/).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
-    await page.getByLabel('NIK').fill('1901014507800001');
+    await page.getByLabel(/^NIK penerima/).fill('1901014507800001');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
 

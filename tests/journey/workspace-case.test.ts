@@ -6,7 +6,8 @@ import { expectAccessible, expectFocusOn, useJourney, type Journey } from '../su
 import { DESKTOP, openAs } from '../support/workspace';
 import { PHONE } from '../support/browser';
 import { advance, advanceToStep, portalOf, staffTeam, type StaffAccount } from '../support/staff';
-import { applyAsSamplePerson, reportAsSamplePerson, SAMPLE_REPORT } from '../support/application';
+import { applyAsSamplePerson, reportAsSamplePerson, SAMPLE_PERSON, SAMPLE_REPORT } from '../support/application';
+import { askedFiles } from '../support/applicant';
 import { apply, KECAMATAN } from '../support/records';
 import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
@@ -113,7 +114,7 @@ describe('the case page of a request', () => {
     const rec = await recordOf('permohonan', code);
     const service = data.services.find((s) => s.id === rec['layanan'])!;
     const ctx = flowContextOf(data, service.id);
-    const [good, bad, asked] = service.documents.map((d) => d.key);
+    const [good, bad, asked] = Object.keys(askedFiles(service, SAMPLE_PERSON, Object.fromEntries(service.documents.map((d) => [d.key, d.key]))));
     expect(asked, 'layanan contoh meminta paling sedikit tiga dokumen').toBeDefined();
 
     await atBothWidths(j, front, 'permohonan', rec.id, code, 'permohonan-baru');

@@ -1,11 +1,13 @@
 // Driving the public forms in Chromium as a person would (labels, not ids, wherever a label
 // exists), for journeys that need a real submission but test something else on the way.
 import type { Page } from 'playwright-core';
+import { APPLICANT_ROLES, type ApplicantRole } from '../../src/lib/rules/applicant';
 
 export interface Applicant {
-  pemohon_adalah: 'diri_sendiri' | 'mewakili';
+  pemohon_adalah: ApplicantRole;
   nama_pengaju?: string;
   hubungan?: string;
+  nik_pengaju?: string;
   nama_lengkap: string;
   nik: string;
   nomor_kk: string;
@@ -34,16 +36,15 @@ export async function startApplication(page: Page, service: string, person: Appl
   for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByLabel('Ya', { exact: true }).check();
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
-  if (person.pemohon_adalah === 'mewakili') {
-    await page.getByLabel(/^Saya mengajukan atas nama orang lain/).check();
+  await page.getByLabel(APPLICANT_ROLES.find((r) => r.id === person.pemohon_adalah)!.label, { exact: true }).check();
+  if (person.pemohon_adalah !== 'diri_sendiri') {
     await page.getByLabel('Nama Anda (yang mengajukan)').fill(person.nama_pengaju ?? '');
-    await page.getByLabel('Hubungan Anda dengan penerima').fill(person.hubungan ?? '');
-  } else {
-    await page.getByLabel('Saya sendiri, untuk diri saya').check();
+    await page.getByLabel(/^Hubungan Anda dengan penerima/).fill(person.hubungan ?? '');
+    if (person.nik_pengaju) await page.getByLabel(/^NIK Anda/).fill(person.nik_pengaju);
   }
   const [year, month, day] = person.tanggal_lahir.split('-').map(Number);
-  await page.getByLabel('Nama lengkap sesuai KTP').fill(person.nama_lengkap);
-  await page.getByLabel('NIK').fill(person.nik);
+  await page.getByLabel('Nama lengkap penerima').fill(person.nama_lengkap);
+  await page.getByLabel(/^NIK penerima/).fill(person.nik);
   await page.getByLabel('Nomor Kartu Keluarga (KK)').fill(person.nomor_kk);
   await page.getByLabel('Tanggal', { exact: true }).fill(String(day));
   await page.getByLabel('Bulan', { exact: true }).fill(String(month));

@@ -15,14 +15,14 @@ function answer(app, rawCode, now) {
   // Codes of applications and reports share one space: look in both, always, so a found and
   // an unknown code cost the same queries. Plain SQL for the few columns the answer uses: loading
   // whole records (some fifty fields each) made this route half as fast as PocketBase's own view.
-  const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false });
+  const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false, pemohon_adalah: "" });
   let record = null;
   try {
     app
       .db()
       .newQuery(
-        "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus FROM permohonan WHERE kode_lacak = {:code} " +
-          "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
+        "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus, pemohon_adalah FROM permohonan WHERE kode_lacak = {:code} " +
+          "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus, '' AS pemohon_adalah FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
       )
       .bind({ code: code || PLACEHOLDER_CODE })
       .one(found);
@@ -51,6 +51,9 @@ function answer(app, rawCode, now) {
     ditemukan: record !== null,
     layanan: null,
     diajukan: null,
+    // Who applied, as a role only ("Orang tua atau wali"), never a name: the applicant and the
+    // recipient are often different people, and the documents to re-send belong to one of them.
+    diajukan_oleh: null,
     status: null,
     status_label: null,
     status_keterangan: null,
@@ -90,6 +93,7 @@ function answer(app, rawCode, now) {
   // A draft service is named as one on the tracking page too (issue 15: every page that names it).
   body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title + (service.draft ? " (rancangan)" : "") : record.jenis;
   body.diajukan = iso(record.created);
+  body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : rules.applicantRoleLabel(record.pemohon_adalah);
   body.status = status;
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;

@@ -1,7 +1,5 @@
 // Server side of an application: the same rules as the form (rules.generated.js, bundled from
 // src/lib/rules), Indonesian field messages, idempotent retries and the tracking code.
-const TEXT_FIELDS = ["layanan", "nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan", "persetujuan_versi", "id_pengiriman"];
-
 function rules() {
   return require(`${__hooks}/lib/rules.generated.js`);
 }
@@ -39,6 +37,8 @@ function clearUnowned(record, owned) {
 /** The record's input as the shared rules expect it. */
 function inputOf(record) {
   const input = {};
+  // The form's own list of fields (src/lib/rules/application.ts), never a copy of it.
+  const TEXT_FIELDS = rules().TEXT_FIELDS;
   for (let i = 0; i < TEXT_FIELDS.length; i++) input[TEXT_FIELDS[i]] = record.getString(TEXT_FIELDS[i]);
   // The date field holds "YYYY-MM-DD 00:00:00.000Z" once parsed; compare the day only.
   input.tanggal_lahir = input.tanggal_lahir.slice(0, 10);
@@ -121,4 +121,4 @@ function translateSaveError(err, data, service) {
   return any ? fieldErrors(errors) : null;
 }
 
-module.exports = { TEXT_FIELDS: TEXT_FIELDS, rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, clearUnowned: clearUnowned, inputOf: inputOf, newCode: newCode, earlierCode: earlierCode, translateSaveError: translateSaveError };
+module.exports = { rules: rules, fieldErrors: fieldErrors, uploaded: uploaded, clearUnowned: clearUnowned, inputOf: inputOf, newCode: newCode, earlierCode: earlierCode, translateSaveError: translateSaveError };

@@ -518,7 +518,29 @@ module.exports = {
   "documentTypes": [
     {
       "id": "ktp",
-      "label": "KTP pemohon",
+      "label": "KTP penerima",
+      "accept": [
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/pdf"
+      ],
+      "maxSizeMB": 5
+    },
+    {
+      "id": "ktp_pengaju",
+      "label": "KTP orang yang mengajukan",
+      "accept": [
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/pdf"
+      ],
+      "maxSizeMB": 5
+    },
+    {
+      "id": "akta_kelahiran",
+      "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
       "accept": [
         "image/jpeg",
         "image/png",
@@ -987,8 +1009,24 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
+          "age": "dewasa",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "key": "akta_kelahiran",
+          "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
+          "required": true,
+          "of": "penerima",
+          "age": "anak",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1001,6 +1039,23 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "key": "ktp_pengaju",
+          "label": "KTP orang yang mengajukan",
+          "required": true,
+          "of": "pengaju",
+          "applicants": [
+            "orang_tua_wali"
+          ],
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1013,6 +1068,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1024,6 +1080,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1036,6 +1093,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1058,6 +1116,23 @@ module.exports = {
           "expected": "ya",
           "ifNot": "Bantuan alat bantu hanya untuk penyandang disabilitas. Untuk kebutuhan lain, lihat daftar layanan atau hubungi kami lewat WhatsApp."
         }
+      ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_wajib"
+        }
+      },
+      "applicants": [
+        "diri_sendiri",
+        "orang_tua_wali",
+        "mewakili",
+        "petugas_desa",
+        "tksk_psm"
       ],
       "stages": [
         {
@@ -1165,8 +1240,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1179,6 +1255,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1191,6 +1268,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1202,6 +1280,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1214,6 +1293,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1243,6 +1323,16 @@ module.exports = {
           "ifNot": "Bantuan ini diperuntukkan bagi keluarga tidak mampu. Jika Anda belum punya SKTM, mintalah lebih dulu di kantor desa/kelurahan, lalu ajukan kembali."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1349,8 +1439,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1363,6 +1454,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1375,6 +1467,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1386,6 +1479,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1398,6 +1492,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1410,6 +1505,7 @@ module.exports = {
           "key": "proposal",
           "label": "Proposal usaha",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -1438,6 +1534,16 @@ module.exports = {
           "ifNot": "UEP diberikan untuk usaha yang sudah berjalan atau direncanakan dengan jelas. Konsultasikan dulu rencana usaha Anda dengan petugas lewat WhatsApp atau dengan TKSK/PSM di kecamatan Anda."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1544,8 +1650,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1558,6 +1665,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1570,6 +1678,7 @@ module.exports = {
           "key": "surat_keterangan_domisili",
           "label": "Surat keterangan domisili",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1593,6 +1702,16 @@ module.exports = {
           "ifNot": "Data DTSEN dicocokkan dengan data kependudukan. Urus dulu NIK atau Kartu Keluarga di Dinas Kependudukan dan Pencatatan Sipil, lalu ajukan kembali."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1695,8 +1814,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1709,6 +1829,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1721,6 +1842,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1733,6 +1855,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1745,6 +1868,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1768,6 +1892,16 @@ module.exports = {
           "ifNot": "Mintalah lebih dulu SKTM di kantor desa/kelurahan tempat Anda tinggal, lalu ajukan kembali permohonan ini."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -1890,6 +2024,16 @@ module.exports = {
           "ifNot": "Jika Anda menemukan bayi atau anak yang ditelantarkan, segera laporkan lewat halaman Lapor di situs ini, WhatsApp Dinas Sosial, atau polisi (110). Anak tersebut harus dilindungi dulu, dan tidak dapat langsung diangkat sebagai anak."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2011,6 +2155,16 @@ module.exports = {
           "ifNot": "Jika orang tersebut masih diurus keluarganya tetapi membutuhkan bantuan, lihat daftar layanan lain (misalnya bantuan bagi penyandang disabilitas atau lansia), atau tanyakan lewat WhatsApp Dinas Sosial."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2140,6 +2294,7 @@ module.exports = {
           "key": "surat_keterangan_kepolisian",
           "label": "Surat keterangan dari kepolisian atau LKS",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2150,8 +2305,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2164,6 +2320,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2186,6 +2343,22 @@ module.exports = {
           "expected": "ya",
           "ifNot": "Bagi warga Kabupaten Bangka yang telantar, gunakan layanan Penanganan PPKS Telantar atau laporkan lewat halaman Lapor agar petugas membantu mempertemukannya dengan keluarga."
         }
+      ],
+      "identity": {
+        "penerima": {
+          "nik": "tidak_wajib",
+          "nomor_kk": "tidak_wajib",
+          "tanggal_lahir": "tidak_wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_wajib"
+        }
+      },
+      "applicants": [
+        "diri_sendiri",
+        "mewakili",
+        "petugas_desa",
+        "tksk_psm"
       ],
       "stages": [
         {
@@ -2369,6 +2542,16 @@ module.exports = {
           "ifNot": "Jika ada keluarga yang dapat menunggui, layanan ini tidak diperlukan. Bila keluarga tidak mampu membiayai kebutuhan lain, hubungi kami lewat WhatsApp untuk mengetahui bantuan yang ada."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2463,6 +2646,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2473,8 +2657,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2487,6 +2672,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2499,6 +2685,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2528,6 +2715,16 @@ module.exports = {
           "ifNot": "Layanan ini untuk orang yang tidak dapat diantar keluarganya. Jika keluarga dapat mengantar, datanglah langsung ke rumah sakit tujuan dengan membawa surat rujukan."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2636,6 +2833,16 @@ module.exports = {
           "ifNot": "Layanan ini untuk orang yang tidak punya pilihan lain. Jika yang dibutuhkan adalah ambulans, hubungi 118 atau 112."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2734,6 +2941,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2746,6 +2954,7 @@ module.exports = {
           "key": "proposal_kegiatan",
           "label": "Proposal kegiatan atau permohonan bantuan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2755,8 +2964,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2769,6 +2979,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2781,6 +2992,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2793,6 +3005,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": false,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2815,6 +3028,16 @@ module.exports = {
           "ifNot": "Untuk korban bencana, desa/kelurahan dapat mengajukan layanan Bantuan Logistik Korban Bencana. Dalam keadaan darurat, hubungi 112."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -2960,8 +3183,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2974,6 +3198,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2986,6 +3211,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3015,6 +3241,16 @@ module.exports = {
           "ifNot": "Petugas hanya membantu dengan persetujuan orang yang bersangkutan. Bicarakan dulu dengannya, atau hubungi kami lewat WhatsApp untuk meminta saran."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -3118,8 +3354,9 @@ module.exports = {
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3132,6 +3369,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3144,6 +3382,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3173,6 +3412,16 @@ module.exports = {
           "ifNot": "Mintalah dulu surat rujukan atau jadwal kontrol dari puskesmas atau dokter. Untuk keadaan darurat, hubungi 112 atau datang ke IGD terdekat."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -3271,6 +3520,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3283,6 +3533,7 @@ module.exports = {
           "key": "data_korban_bencana",
           "label": "Data korban terdampak bencana",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3305,6 +3556,16 @@ module.exports = {
           "ifNot": "Bantuan ini untuk korban bencana di Kabupaten Bangka. Hubungi Dinas Sosial atau BPBD kabupaten/kota tempat bencana terjadi."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -3349,6 +3610,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3361,6 +3623,7 @@ module.exports = {
           "key": "akta_pendirian",
           "label": "Akta pendirian lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3372,6 +3635,7 @@ module.exports = {
           "key": "sk_kemenkumham",
           "label": "Pengesahan badan hukum (SK Kemenkumham)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3383,6 +3647,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3392,8 +3657,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3406,6 +3672,7 @@ module.exports = {
           "key": "surat_keterangan_domisili",
           "label": "Surat keterangan domisili",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3429,6 +3696,16 @@ module.exports = {
           "ifNot": "Izin operasional diterbitkan oleh Dinas Sosial kabupaten/kota tempat lembaga berkegiatan. Hubungi Dinas Sosial di wilayah tersebut."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
@@ -3505,6 +3782,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3517,6 +3795,7 @@ module.exports = {
           "key": "proposal_kegiatan",
           "label": "Proposal kegiatan atau permohonan bantuan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3528,6 +3807,7 @@ module.exports = {
           "key": "akta_pendirian",
           "label": "Akta pendirian lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3539,6 +3819,7 @@ module.exports = {
           "key": "sk_kemenkumham",
           "label": "Pengesahan badan hukum (SK Kemenkumham)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3550,6 +3831,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3559,8 +3841,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3584,6 +3867,16 @@ module.exports = {
           "ifNot": "Untuk pengumpulan di luar Kabupaten Bangka atau di beberapa kabupaten/kota, hubungi Dinas Sosial di wilayah tersebut atau Dinas Sosial Provinsi."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",

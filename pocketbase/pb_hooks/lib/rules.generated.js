@@ -39,6 +39,8 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var index_exports = {};
 __export(index_exports, {
   APPLICANT_FIELDS: () => APPLICANT_FIELDS,
+  APPLICANT_ROLES: () => APPLICANT_ROLES,
+  APPLICANT_ROLE_IDS: () => APPLICANT_ROLE_IDS,
   CHANNELS: () => CHANNELS,
   CHANNEL_LABELS: () => CHANNEL_LABELS,
   CODE_ALPHABET: () => CODE_ALPHABET,
@@ -46,8 +48,10 @@ __export(index_exports, {
   CODE_SYMBOLS: () => CODE_SYMBOLS,
   CONTROL: () => CONTROL,
   DAY_NAMES: () => DAY_NAMES,
+  DEFAULT_IDENTITY: () => DEFAULT_IDENTITY,
   EVENT_LABELS: () => EVENT_LABELS,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
+  KTP_AGE: () => KTP_AGE,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
   MAX_REPORT_PHOTOS: () => MAX_REPORT_PHOTOS,
@@ -77,7 +81,9 @@ __export(index_exports, {
   WORKING_DAY_MINUTES: () => WORKING_DAY_MINUTES,
   acceptedTypesText: () => acceptedTypesText,
   afterWorkingDays: () => afterWorkingDays,
+  ageOn: () => ageOn,
   allowedActions: () => allowedActions,
+  applicantRoleLabel: () => applicantRoleLabel,
   channelProblems: () => channelProblems,
   clockMinutes: () => clockMinutes2,
   computeIkm: () => computeIkm,
@@ -86,7 +92,9 @@ __export(index_exports, {
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
   defaultChannel: () => defaultChannel,
+  documentCondition: () => documentCondition,
   documentFileProblem: () => documentFileProblem,
+  documentNeed: () => documentNeed,
   dueAt: () => dueAt,
   emailProblem: () => emailProblem,
   eventKinds: () => eventKinds,
@@ -375,68 +383,58 @@ function unreadableText(raw, multiline) {
 var UNREADABLE_MESSAGE = "Hapus karakter yang tidak dapat dibaca (misalnya hasil salin-tempel) dari isian ini.";
 var SUBMISSION_ID_MESSAGE = "Kode pengiriman tidak sah. Muat ulang halaman lalu kirim lagi.";
 
-// src/lib/rules/image-size.ts
+// src/lib/rules/image-limit.ts
 var MAX_IMAGE_PIXELS = 5e7;
-var IMAGE_HEAD_BYTES = 512 * 1024;
-var at = (b, i) => i < b.length ? b[i] & 255 : 0;
-var u16be = (b, i) => at(b, i) << 8 | at(b, i + 1);
-var u16le = (b, i) => at(b, i) | at(b, i + 1) << 8;
-var u24le = (b, i) => at(b, i) | at(b, i + 1) << 8 | at(b, i + 2) << 16;
-var u32be = (b, i) => at(b, i) * 16777216 + (at(b, i + 1) << 16 | at(b, i + 2) << 8 | at(b, i + 3));
-var ascii = (b, i, n) => {
-  let s = "";
-  for (let k = 0; k < n; k++) s += String.fromCharCode(at(b, i + k));
-  return s;
-};
-function jpegSize(b) {
-  let offset = 2;
-  while (offset + 4 <= b.length) {
-    if (at(b, offset) !== 255) return null;
-    const code = at(b, offset + 1);
-    if (code === 255) {
-      offset += 1;
-      continue;
-    }
-    if (code === 1 || code >= 208 && code <= 215) {
-      offset += 2;
-      continue;
-    }
-    if (code === 217 || code === 218) return null;
-    if (code >= 192 && code <= 207 && code !== 196 && code !== 200 && code !== 204) {
-      if (offset + 9 > b.length) return null;
-      return { width: u16be(b, offset + 7), height: u16be(b, offset + 5) };
-    }
-    const size = u16be(b, offset + 2);
-    if (size < 2) return null;
-    offset += 2 + size;
-  }
-  return null;
-}
-function declaredImageSize(bytes) {
-  if (at(bytes, 0) === 255 && at(bytes, 1) === 216 && at(bytes, 2) === 255) return jpegSize(bytes);
-  if (at(bytes, 0) === 137 && ascii(bytes, 1, 3) === "PNG") {
-    return ascii(bytes, 12, 4) === "IHDR" && bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : void 0;
-  }
-  if (ascii(bytes, 0, 4) === "GIF8") return bytes.length >= 10 ? { width: u16le(bytes, 6), height: u16le(bytes, 8) } : void 0;
-  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP" && bytes.length >= 30) {
-    const chunk = ascii(bytes, 12, 4);
-    if (chunk === "VP8X") return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
-    if (chunk === "VP8L") {
-      const bits = (at(bytes, 21) | at(bytes, 22) << 8 | at(bytes, 23) << 16 | at(bytes, 24) << 24) >>> 0;
-      return { width: (bits & 16383) + 1, height: (bits >>> 14 & 16383) + 1 };
-    }
-    if (chunk === "VP8 ") return { width: u16le(bytes, 26) & 16383, height: u16le(bytes, 28) & 16383 };
-  }
-  return void 0;
-}
-function declaredPixels(head) {
-  const size = declaredImageSize(head);
-  return size ? size.width * size.height : size;
-}
 function imagePixelsProblem(pixels) {
   if (pixels === null) return "unreadable";
   if (pixels !== void 0 && pixels > MAX_IMAGE_PIXELS) return "too_large";
   return null;
+}
+
+// src/lib/rules/applicant.ts
+var DEFAULT_IDENTITY = {
+  penerima: { nik: "wajib", nomor_kk: "wajib", tanggal_lahir: "wajib" },
+  pengaju: { nik: "tidak_diminta" }
+};
+var APPLICANT_ROLES = [
+  { id: "diri_sendiri", label: "Saya sendiri, untuk diri saya", short: "Penerima sendiri" },
+  { id: "orang_tua_wali", label: "Saya orang tua atau wali penerima", short: "Orang tua atau wali" },
+  { id: "mewakili", label: "Saya keluarga lain, kerabat, atau tetangga penerima", short: "Keluarga, kerabat, atau tetangga" },
+  { id: "petugas_desa", label: "Saya perangkat desa/kelurahan", short: "Perangkat desa/kelurahan" },
+  { id: "tksk_psm", label: "Saya TKSK atau PSM", short: "TKSK atau PSM" }
+];
+var APPLICANT_ROLE_IDS = APPLICANT_ROLES.map((r) => r.id);
+function applicantRoleLabel(id) {
+  var _a, _b;
+  return (_b = (_a = APPLICANT_ROLES.find((r) => r.id === id)) == null ? void 0 : _a.short) != null ? _b : id;
+}
+var KTP_AGE = 17;
+function ageOn(born, today) {
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(born);
+  const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!b || !t) return null;
+  let age = Number(t[1]) - Number(b[1]);
+  if (t[2] + t[3] < b[2] + b[3]) age -= 1;
+  return age;
+}
+function documentNeed(doc, who, today) {
+  if (doc.of === "pengaju" && (who.pemohon_adalah === "diri_sendiri" || who.pemohon_adalah === "")) return "tidak_diminta";
+  if (doc.applicants && !doc.applicants.includes(who.pemohon_adalah)) return "tidak_diminta";
+  if (doc.age) {
+    const age = ageOn(who.tanggal_lahir, today);
+    if (age === null) return "tidak_wajib";
+    const child = age < KTP_AGE;
+    if (doc.age === "anak" !== child) return "tidak_diminta";
+  }
+  return doc.required ? "wajib" : "tidak_wajib";
+}
+function documentCondition(doc) {
+  const parts = [];
+  if (doc.age === "dewasa") parts.push(`untuk penerima berusia ${KTP_AGE} tahun ke atas`);
+  if (doc.age === "anak") parts.push(`untuk penerima di bawah ${KTP_AGE} tahun`);
+  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r).toLowerCase()).join(" atau ")}`);
+  else if (doc.of === "pengaju") parts.push("bila diajukan oleh orang lain atas nama penerima");
+  return parts.join(", ");
 }
 
 // src/lib/rules/application.ts
@@ -453,6 +451,7 @@ var TEXT_FIELDS = [
   "pemohon_adalah",
   "nama_pengaju",
   "hubungan",
+  "nik_pengaju",
   "persetujuan_versi",
   "id_pengiriman"
 ];
@@ -482,7 +481,7 @@ function documentFileProblem(doc, file) {
   return void 0;
 }
 function validateApplication(input, files, ctx) {
-  var _a, _b, _c;
+  var _a, _b, _c, _d, _e;
   const errors = {};
   const text = (field) => {
     var _a2;
@@ -507,25 +506,31 @@ function validateApplication(input, files, ctx) {
   }
   const nama = value.nama_lengkap;
   if (!errors["nama_lengkap"]) {
-    if (nama.length === 0) errors["nama_lengkap"] = "Tulis nama lengkap sesuai KTP.";
-    else if (nama.length < 3) errors["nama_lengkap"] = "Nama terlalu pendek. Tulis nama lengkap sesuai KTP.";
+    if (nama.length === 0) errors["nama_lengkap"] = "Tulis nama lengkap penerima layanan.";
+    else if (nama.length < 3) errors["nama_lengkap"] = "Nama terlalu pendek. Tulis nama lengkap penerima sesuai KTP, KIA, atau akta kelahiran.";
     else if (nama.length > 100) errors["nama_lengkap"] = "Nama terlalu panjang. Tulis paling banyak 100 karakter.";
     else if (!NAME.test(nama)) errors["nama_lengkap"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.";
   }
-  if (!errors["nik"]) {
-    const problem = nikProblem(value.nik);
-    if (problem) errors["nik"] = problem;
-    else value.nik = normaliseDigits(value.nik);
-  }
-  if (!errors["nomor_kk"]) {
-    const problem = kkProblem(value.nomor_kk);
-    if (problem) errors["nomor_kk"] = problem;
-    else value.nomor_kk = normaliseDigits(value.nomor_kk);
-  }
+  const identity = (_d = service.identity) != null ? _d : DEFAULT_IDENTITY;
+  const idNumber = (field, need, problemOf) => {
+    if (errors[field]) return;
+    if (need === "tidak_diminta" || need === "tidak_wajib" && value[field].length === 0) {
+      value[field] = need === "tidak_diminta" ? "" : value[field];
+      return;
+    }
+    const problem = problemOf(value[field]);
+    if (problem) errors[field] = problem;
+    else value[field] = normaliseDigits(value[field]);
+  };
+  idNumber("nik", identity.penerima.nik, nikProblem);
+  idNumber("nomor_kk", identity.penerima.nomor_kk, kkProblem);
   if (!errors["tanggal_lahir"]) {
     const born = value.tanggal_lahir;
-    if (born.length === 0) errors["tanggal_lahir"] = "Isi tanggal lahir sesuai KTP.";
-    else if (!isIsoDate(born)) errors["tanggal_lahir"] = "Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.";
+    const need = identity.penerima.tanggal_lahir;
+    if (need === "tidak_diminta") value.tanggal_lahir = "";
+    else if (born.length === 0) {
+      if (need === "wajib") errors["tanggal_lahir"] = "Isi tanggal lahir penerima sesuai KTP, KIA, akta kelahiran, atau KK.";
+    } else if (!isIsoDate(born)) errors["tanggal_lahir"] = "Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.";
     else if (born > ctx.today) errors["tanggal_lahir"] = "Tanggal lahir tidak boleh setelah hari ini.";
     else if (born < "1900-01-01") errors["tanggal_lahir"] = "Tahun lahir tidak mungkin sebelum 1900. Periksa kembali.";
   }
@@ -543,21 +548,31 @@ function validateApplication(input, files, ctx) {
     if (value.alamat.length < 5) errors["alamat"] = "Tulis alamat: nama jalan, dusun, RT/RW, atau patokan.";
     else if (value.alamat.length > 300) errors["alamat"] = "Alamat terlalu panjang. Tulis paling banyak 300 karakter.";
   }
-  if (value.pemohon_adalah !== "diri_sendiri" && value.pemohon_adalah !== "mewakili") {
+  const roles = (_e = service.applicants) != null ? _e : APPLICANT_ROLE_IDS;
+  if (!APPLICANT_ROLE_IDS.includes(value.pemohon_adalah)) {
     errors["pemohon_adalah"] = "Pilih siapa yang mengajukan permohonan.";
-  } else if (value.pemohon_adalah === "mewakili") {
+  } else if (!roles.includes(value.pemohon_adalah)) {
+    errors["pemohon_adalah"] = "Layanan ini tidak dapat diajukan oleh pihak tersebut. Pilih yang lain, atau tanyakan ke kantor Dinas Sosial.";
+  } else if (value.pemohon_adalah !== "diri_sendiri") {
     if (!errors["nama_pengaju"]) {
       if (value.nama_pengaju.length < 3) errors["nama_pengaju"] = "Tulis nama Anda sebagai orang yang mengajukan.";
       else if (value.nama_pengaju.length > 100) errors["nama_pengaju"] = "Nama terlalu panjang. Tulis paling banyak 100 karakter.";
       else if (!NAME.test(value.nama_pengaju)) errors["nama_pengaju"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.";
     }
+    const relationRequired = value.pemohon_adalah === "mewakili";
     if (!errors["hubungan"]) {
-      if (value.hubungan.length < 2) errors["hubungan"] = "Tulis hubungan Anda dengan penerima, misalnya anak, tetangga, atau petugas desa.";
+      if (relationRequired && value.hubungan.length < 2) errors["hubungan"] = "Tulis hubungan Anda dengan penerima, misalnya anak, kakak, atau tetangga.";
       else if (value.hubungan.length > 50) errors["hubungan"] = "Hubungan terlalu panjang. Tulis paling banyak 50 karakter.";
     }
-  } else {
+    idNumber("nik_pengaju", identity.pengaju.nik, (v) => {
+      var _a2, _b2;
+      return (_b2 = (_a2 = nikProblem(v)) == null ? void 0 : _a2.replace("Isi NIK", "Isi NIK Anda")) != null ? _b2 : null;
+    });
+  }
+  if (value.pemohon_adalah === "diri_sendiri" || errors["pemohon_adalah"]) {
     value.nama_pengaju = "";
     value.hubungan = "";
+    value.nik_pengaju = "";
   }
   if (value.persetujuan_versi !== ctx.privacyNoticeVersion) {
     errors["persetujuan_versi"] = "Centang pernyataan persetujuan untuk melanjutkan.";
@@ -567,10 +582,16 @@ function validateApplication(input, files, ctx) {
   }
   {
     const requested = new Map(service.documents.map((d) => [d.key, d]));
+    const who = { pemohon_adalah: value.pemohon_adalah, tanggal_lahir: errors["tanggal_lahir"] ? "" : value.tanggal_lahir };
     for (const doc of service.documents) {
       const file = files[doc.key];
+      const need = documentNeed(doc, who, ctx.today);
+      if (need === "tidak_diminta") {
+        if (file) errors[doc.key] = doc.of === "pengaju" ? `${doc.label} hanya diminta bila permohonan diajukan oleh orang lain. Hapus berkas ini.` : `${doc.label} tidak diminta untuk penerima seusia ini. Hapus berkas ini.`;
+        continue;
+      }
       if (!file) {
-        if (doc.required) errors[doc.key] = `Unggah ${doc.label}.`;
+        if (need === "wajib") errors[doc.key] = `Unggah ${doc.label}.`;
         continue;
       }
       const problem = documentFileProblem(doc, file);
@@ -605,7 +626,7 @@ function transitionProblem(statuses, from, to, publicNote, noteChanged) {
   }
   return null;
 }
-var APPLICANT_FIELDS = ["nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan"];
+var APPLICANT_FIELDS = ["nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan", "nik_pengaju"];
 var LOCKED_FIELDS = ["kode_lacak", "id_pengiriman", "layanan", "persetujuan_versi", "persetujuan_waktu", "jawaban_kelayakan"];
 var VERIFICATION_FIELDS = ["hasil_verifikasi", "tanggal_verifikasi", "catatan_verifikasi", "foto_verifikasi"];
 function eventKinds(changed, documentKeys) {
@@ -881,6 +902,64 @@ function validateReport(input, photos, ctx) {
     }
   }
   return { errors, value };
+}
+
+// src/lib/rules/image-size.ts
+var IMAGE_HEAD_BYTES = 512 * 1024;
+var at = (b, i) => i < b.length ? b[i] & 255 : 0;
+var u16be = (b, i) => at(b, i) << 8 | at(b, i + 1);
+var u16le = (b, i) => at(b, i) | at(b, i + 1) << 8;
+var u24le = (b, i) => at(b, i) | at(b, i + 1) << 8 | at(b, i + 2) << 16;
+var u32be = (b, i) => at(b, i) * 16777216 + (at(b, i + 1) << 16 | at(b, i + 2) << 8 | at(b, i + 3));
+var ascii = (b, i, n) => {
+  let s = "";
+  for (let k = 0; k < n; k++) s += String.fromCharCode(at(b, i + k));
+  return s;
+};
+function jpegSize(b) {
+  let offset = 2;
+  while (offset + 4 <= b.length) {
+    if (at(b, offset) !== 255) return null;
+    const code = at(b, offset + 1);
+    if (code === 255) {
+      offset += 1;
+      continue;
+    }
+    if (code === 1 || code >= 208 && code <= 215) {
+      offset += 2;
+      continue;
+    }
+    if (code === 217 || code === 218) return null;
+    if (code >= 192 && code <= 207 && code !== 196 && code !== 200 && code !== 204) {
+      if (offset + 9 > b.length) return null;
+      return { width: u16be(b, offset + 7), height: u16be(b, offset + 5) };
+    }
+    const size = u16be(b, offset + 2);
+    if (size < 2) return null;
+    offset += 2 + size;
+  }
+  return null;
+}
+function declaredImageSize(bytes) {
+  if (at(bytes, 0) === 255 && at(bytes, 1) === 216 && at(bytes, 2) === 255) return jpegSize(bytes);
+  if (at(bytes, 0) === 137 && ascii(bytes, 1, 3) === "PNG") {
+    return ascii(bytes, 12, 4) === "IHDR" && bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : void 0;
+  }
+  if (ascii(bytes, 0, 4) === "GIF8") return bytes.length >= 10 ? { width: u16le(bytes, 6), height: u16le(bytes, 8) } : void 0;
+  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP" && bytes.length >= 30) {
+    const chunk = ascii(bytes, 12, 4);
+    if (chunk === "VP8X") return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+    if (chunk === "VP8L") {
+      const bits = (at(bytes, 21) | at(bytes, 22) << 8 | at(bytes, 23) << 16 | at(bytes, 24) << 24) >>> 0;
+      return { width: (bits & 16383) + 1, height: (bits >>> 14 & 16383) + 1 };
+    }
+    if (chunk === "VP8 ") return { width: u16le(bytes, 26) & 16383, height: u16le(bytes, 28) & 16383 };
+  }
+  return void 0;
+}
+function declaredPixels(head) {
+  const size = declaredImageSize(head);
+  return size ? size.width * size.height : size;
 }
 
 // src/lib/rules/saran.ts

@@ -190,7 +190,7 @@ function sendDigest(app) {
   return digest;
 }
 
-const PERSONAL_TEXT = { surel: "", nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
+const PERSONAL_TEXT = { surel: "", nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", nik_pengaju: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
 
 /**
  * Empties the notes of a request's history entries (staff wrote names, NIKs and addresses into

@@ -188,6 +188,8 @@ export interface Kasus {
     pemohon_adalah: string | null;
     nama_pengaju: string | null;
     hubungan: string | null;
+    /** The applicant's NIK when someone else applied and the service asks for it. */
+    nik_pengaju: string | null;
   };
   /** Reports: what was reported. */
   laporan: { urgensi: 'biasa' | 'mendesak'; deskripsi: string | null; patokan: string | null; lintang: number | null; bujur: number | null; anonim: boolean; diteruskan_ke: string[]; diteruskan_label: string[]; unit_tujuan: string; penanganan: string[]; penanganan_label: string[]; foto: string[] } | null;

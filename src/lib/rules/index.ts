@@ -7,6 +7,7 @@ export * from './tracking-code';
 export * from './working-time';
 export * from './stages';
 export * from './application';
+export * from './applicant';
 export * from './workflow';
 export * from './ikm';
 export * from './report';
