@@ -6,13 +6,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../support/content';
 import { documentCondition } from '../../src/lib/rules/applicant';
+import { isPublished } from '../../src/lib/service-rules';
 
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const content = loadContent();
 const site = content.site[0]!.data;
 const html = (urlPath: string) => readFileSync(path.join(DIST, urlPath, 'index.html'), 'utf8');
 const text = (page: string) => page.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
-const withDocs = content.services.filter((s) => s.data.documents.length > 0);
+// Only published services have pages (a draft stays hidden unless the office shows it).
+const withDocs = content.services.filter((s) => s.data.documents.length > 0 && isPublished(s.data, content.sops.find((x) => x.id === s.data.sop)?.data));
 
 describe('originals and photocopies, said once', () => {
   it.runIf(site.documentCopies)('appear on every printable checklist and at the first step of every SOP a service uses', () => {
