@@ -60,3 +60,11 @@ describe('a database failure in a portal route', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('a body that cannot be read', () => {
+  it('is the caller’s 400 with an Indonesian message, not a server error', async () => {
+    const res = await fetch(`${pb.url}/api/lacak/XXX-XXX-XXX-XXX/survei`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{{{' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/tidak dapat dibaca/);
+  });
+});
