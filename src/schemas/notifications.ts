@@ -9,8 +9,28 @@ const template = z
     subject: z.string().min(3).max(120),
     /** The message (WhatsApp, SMS, email body). Placeholders in {braces}, see TEMPLATE_PLACEHOLDERS. */
     text: z.string().min(10).max(900),
+    /**
+     * The office's template approved by Meta for this message, used when PORTAL_WA_CLOUD_TEMPLATES=1:
+     * WhatsApp delivers free text only within 24 hours of the person's last message to the office,
+     * and a status change days later is such a message. Its body must be `text` with each
+     * placeholder, in `parameters` order, written {{1}}, {{2}}, …
+     */
+    whatsapp: z
+      .object({
+        /** The template's name in WhatsApp Manager. */
+        name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'nama templat WhatsApp: huruf kecil, angka, dan garis bawah'),
+        /** Language code of the approved template. */
+        language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/).default('id'),
+        /** The placeholders that fill {{1}}, {{2}}, … in order. */
+        parameters: z.array(z.string()).max(10),
+      })
+      .optional(),
   })
   .superRefine((t, ctx) => {
+    for (const [i, name] of (t.whatsapp?.parameters ?? []).entries()) {
+      if (!TEMPLATE_PLACEHOLDERS.includes(name as (typeof TEMPLATE_PLACEHOLDERS)[number])) ctx.addIssue({ code: 'custom', path: ['whatsapp', 'parameters', i], message: `isian "${name}" tidak dikenal; yang boleh: ${TEMPLATE_PLACEHOLDERS.join(', ')}` });
+      else if (!t.text.includes(`{${name}}`)) ctx.addIssue({ code: 'custom', path: ['whatsapp', 'parameters', i], message: `isian "${name}" tidak ada dalam text` });
+    }
     for (const field of ['subject', 'text'] as const) {
       const unknown = unknownPlaceholders(t[field]);
       if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: [field], message: `isian {${unknown.join('}, {')}} tidak dikenal; yang boleh: {${TEMPLATE_PLACEHOLDERS.join('}, {')}}` });

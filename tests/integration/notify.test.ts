@@ -358,3 +358,35 @@ describe('every step reaches the applicant, and no message carries anything priv
     expect(personalValuesIn(output, [...SAMPLE_PERSONAL_STRINGS, '0812-1111-2222'])).toEqual([]);
   });
 });
+
+describe('approved WhatsApp templates (PORTAL_WA_CLOUD_TEMPLATES=1)', () => {
+  // WhatsApp delivers free text only within 24 hours of the person's last message; an office that
+  // registered the templates content names sends every status message as its template.
+  let tpb: TestPocketBase;
+  beforeAll(async () => {
+    tpb = await startTestPocketBase({ env: waEnv(wa, { PORTAL_WA_CLOUD_TEMPLATES: '1', PORTAL_PESAN_OTOMATIS: '0' }) });
+    await tpb.admin.settings.update({ rateLimits: { enabled: false }, meta: { appURL: 'https://layanan.contoh.go.id' } });
+  }, 60_000);
+  afterAll(async () => {
+    await tpb?.stop();
+  });
+
+  it('sends the arrival as the content’s template, its values in order, with nothing private', async () => {
+    const template = notifications.templates.diterima.whatsapp;
+    expect(template, 'content/reference/notifications.yaml: templates.diterima.whatsapp').toBeDefined();
+    const res = await fetch(`${tpb.url}/api/collections/permohonan/records`, { method: 'POST', body: sampleApplicationForm() });
+    const code = ((await res.json()) as { kode_lacak: string }).kode_lacak;
+    wa.script = [];
+    const before = wa.requests.length;
+    const counts = await tpb.admin.send('/api/pesan-keluar/proses', { method: 'POST', body: { sekarang: officeClock(DAY).toISOString() } });
+    expect(counts['terkirim']).toBe(1);
+    const [sent] = wa.requests.slice(before);
+    expect(sent!.problems).toEqual([]);
+    const prefix = `template:${template!.name}:`;
+    expect(sent!.body.startsWith(prefix), sent!.body).toBe(true);
+    const parameters = sent!.body.slice(prefix.length).split('|');
+    expect(parameters).toHaveLength(template!.parameters.length);
+    expect(parameters[template!.parameters.indexOf('kode')]).toBe(code);
+    expect(personalValuesIn(sent!.body, SAMPLE_PERSONAL_STRINGS)).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ export const WA_TOKEN = 'uji-token-rahasia';
 export interface WaRequest {
   at: number;
   to: string;
+  /** The text body, or for a template message "template:<name>:<value>|<value>…". */
   body: string;
   /** What was wrong with the request's shape; empty when it matched the documentation. */
   problems: string[];
@@ -43,9 +44,19 @@ function shapeProblems(req: IncomingMessage, raw: string): { problems: string[];
     problems.push('body is not JSON');
   }
   if (json['messaging_product'] !== 'whatsapp') problems.push('messaging_product');
-  if (json['type'] !== 'text') problems.push('type');
   const to = String(json['to'] ?? '');
   if (!/^\d{8,15}$/.test(to)) problems.push(`to ${to}`);
+  if (json['type'] === 'template') {
+    // An approved template: name, language code, and the body's parameters as text, in order.
+    const template = json['template'] as { name?: unknown; language?: { code?: unknown }; components?: { type?: unknown; parameters?: { type?: unknown; text?: unknown }[] }[] } | undefined;
+    if (typeof template?.name !== 'string' || !/^[a-z0-9_]+$/.test(template.name)) problems.push('template.name');
+    if (typeof template?.language?.code !== 'string' || !/^[a-z]{2}(_[A-Z]{2})?$/.test(template.language.code)) problems.push('template.language.code');
+    const body = template?.components?.find((c) => c.type === 'body');
+    const values = (body?.parameters ?? []).map((p) => (p.type === 'text' && typeof p.text === 'string' && p.text.length > 0 && p.text.length <= 1024 ? p.text : null));
+    if (!body || values.length === 0 || values.some((v) => v === null)) problems.push('template.components.body.parameters');
+    return { problems, to, text: `template:${String(template?.name)}:${values.join('|')}` };
+  }
+  if (json['type'] !== 'text') problems.push('type');
   const text = (json['text'] as { body?: unknown } | undefined)?.body;
   if (typeof text !== 'string' || text.length === 0 || text.length > 4096) problems.push('text.body');
   return { problems, to, text: typeof text === 'string' ? text : '' };

@@ -62,13 +62,27 @@ function providerError(res) {
   return ("HTTP " + res.statusCode + (detail ? ": " + detail : "")).replace(/\d{8,}/g, "…").slice(0, 300);
 }
 
-/** WhatsApp Business Cloud API (Meta): POST /{version}/{phone-number-id}/messages, text type. */
+/** The approved-template form of an outbox row's message ({ name, language, parameters }), or null. */
+function templateOf(row) {
+  const raw = row.get("templat");
+  if (!raw) return null;
+  const value = JSON.parse(toString(raw));
+  return value && value.name ? value : null;
+}
+
+/**
+ * WhatsApp Business Cloud API (Meta): POST /{version}/{phone-number-id}/messages. Free text by
+ * default, which WhatsApp delivers only within 24 hours of the person's last message to the office;
+ * with PORTAL_WA_CLOUD_TEMPLATES=1 every message that content gives a template goes as that
+ * approved template (type "template", the values as body parameters), deliverable at any time.
+ */
 function whatsappCloud() {
   const token = String($os.getenv("PORTAL_WA_CLOUD_TOKEN") || "").trim();
   const phoneId = String($os.getenv("PORTAL_WA_CLOUD_PHONE_NUMBER_ID") || "").trim();
   if (!token || !phoneId) return null;
   const base = String($os.getenv("PORTAL_WA_CLOUD_API_URL") || "https://graph.facebook.com").replace(/\/+$/, "");
   const version = String($os.getenv("PORTAL_WA_CLOUD_API_VERSION") || "v21.0").trim();
+  const useTemplates = String($os.getenv("PORTAL_WA_CLOUD_TEMPLATES") || "").trim() === "1";
   return {
     id: "whatsapp-cloud",
     channel: "whatsapp",
@@ -79,13 +93,27 @@ function whatsappCloud() {
           method: "POST",
           url: base + "/" + version + "/" + encodeURIComponent(phoneId) + "/messages",
           headers: { Authorization: "Bearer " + token, "Content-Type": "application/json" },
-          body: JSON.stringify({
-            messaging_product: "whatsapp",
-            recipient_type: "individual",
-            to: String(message.to).replace(/^\+/, ""),
-            type: "text",
-            text: { preview_url: false, body: message.text },
-          }),
+          body: JSON.stringify(
+            useTemplates && message.template
+              ? {
+                  messaging_product: "whatsapp",
+                  recipient_type: "individual",
+                  to: String(message.to).replace(/^\+/, ""),
+                  type: "template",
+                  template: {
+                    name: message.template.name,
+                    language: { code: message.template.language },
+                    components: [{ type: "body", parameters: message.template.parameters.map((text) => ({ type: "text", text: text || "-" })) }],
+                  },
+                }
+              : {
+                  messaging_product: "whatsapp",
+                  recipient_type: "individual",
+                  to: String(message.to).replace(/^\+/, ""),
+                  type: "text",
+                  text: { preview_url: false, body: message.text },
+                },
+          ),
           timeout: timing().timeout,
         });
       } catch (err) {
@@ -196,7 +224,9 @@ function render(app, data, record, event) {
     tautan: appUrl(app) + "/lacak/?kode=" + encodeURIComponent(code),
     tautan_survei: appUrl(app) + "/survei/?kode=" + encodeURIComponent(code),
   };
-  return { subject: r.renderTemplate(template.subject, values), text: r.renderTemplate(template.text, values) };
+  // The same values for the office's approved WhatsApp template, in its {{1}}, {{2}}, … order.
+  const whatsapp = template.whatsapp ? { name: template.whatsapp.name, language: template.whatsapp.language || "id", parameters: template.whatsapp.parameters.map((p) => String(values[p] || "")) } : null;
+  return { subject: r.renderTemplate(template.subject, values), text: r.renderTemplate(template.text, values), whatsapp: whatsapp };
 }
 
 /**
@@ -229,6 +259,7 @@ function enqueueFor(app, parent, entry) {
     row.set("tujuan", to.to);
     row.set("subjek", message.subject);
     row.set("teks", message.text);
+    if (to.channel === "whatsapp" && message.whatsapp) row.set("templat", message.whatsapp);
     row.set("status", "menunggu");
     row.set("percobaan", 0);
     row.set("kunci", parent.collection().name + ":" + parent.id + ":" + entry.getInt("urutan") + ":" + wanted[i]);
@@ -308,7 +339,7 @@ function processDue(app, now, limit) {
     }
     const row = claim(app, due[i].id, now, t.lease);
     if (!row) continue;
-    const result = adapter.send(app, { to: row.getString("tujuan"), subject: row.getString("subjek"), text: row.getString("teks"), key: row.getString("kunci") });
+    const result = adapter.send(app, { to: row.getString("tujuan"), subject: row.getString("subjek"), text: row.getString("teks"), key: row.getString("kunci"), template: templateOf(row) });
     app.runInTransaction((tx) => {
       const fresh = tx.findRecordById("pesan_keluar", row.id);
       // Another pass settled it meanwhile (lease over): keep what it found unless we now know.

@@ -976,27 +976,98 @@ module.exports = {
     "templates": {
       "diterima": {
         "subject": "Kode {kode}: {jenis} Anda sudah diterima",
-        "text": "{kantor}: {jenis} Anda untuk {layanan} sudah kami terima.\nKode lacak: {kode}\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: simpan kode ini. Petugas akan memeriksa berkas Anda; kami kabari lagi bila ada yang perlu dilengkapi.\nLihat perkembangannya: {tautan}"
+        "text": "{kantor}: {jenis} Anda untuk {layanan} sudah kami terima.\nKode lacak: {kode}\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: simpan kode ini. Petugas akan memeriksa berkas Anda; kami kabari lagi bila ada yang perlu dilengkapi.\nLihat perkembangannya: {tautan}",
+        "whatsapp": {
+          "name": "portal_diterima",
+          "language": "id",
+          "parameters": [
+            "kantor",
+            "jenis",
+            "layanan",
+            "kode",
+            "tahap",
+            "tautan"
+          ]
+        }
       },
       "perbaikan": {
         "subject": "Kode {kode}: {jenis} Anda perlu dilengkapi",
-        "text": "{kantor}: {jenis} {kode} ({layanan}) perlu dilengkapi.\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: lengkapi atau ganti dokumen berikut: {dokumen}. Alasan dan caranya ada di halaman lacak: {tautan}\nJangan kirim foto dokumen lewat WhatsApp."
+        "text": "{kantor}: {jenis} {kode} ({layanan}) perlu dilengkapi.\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: lengkapi atau ganti dokumen berikut: {dokumen}. Alasan dan caranya ada di halaman lacak: {tautan}\nJangan kirim foto dokumen lewat WhatsApp.",
+        "whatsapp": {
+          "name": "portal_perbaikan",
+          "language": "id",
+          "parameters": [
+            "kantor",
+            "jenis",
+            "kode",
+            "layanan",
+            "tahap",
+            "dokumen",
+            "tautan"
+          ]
+        }
       },
       "kunjungan": {
         "subject": "Kunjungan petugas untuk {jenis} {kode}",
-        "text": "{kantor}: petugas lapangan sudah ditugaskan untuk {jenis} {kode} ({layanan}).\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: petugas akan menghubungi Anda untuk jadwal kunjungan ke rumah. Siapkan dokumen asli. Petugas tidak memungut biaya apa pun.\nLihat perkembangannya: {tautan}"
+        "text": "{kantor}: petugas lapangan sudah ditugaskan untuk {jenis} {kode} ({layanan}).\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: petugas akan menghubungi Anda untuk jadwal kunjungan ke rumah. Siapkan dokumen asli. Petugas tidak memungut biaya apa pun.\nLihat perkembangannya: {tautan}",
+        "whatsapp": {
+          "name": "portal_kunjungan",
+          "language": "id",
+          "parameters": [
+            "kantor",
+            "jenis",
+            "kode",
+            "layanan",
+            "tahap",
+            "tautan"
+          ]
+        }
       },
       "diputus": {
         "subject": "Keputusan atas {jenis} {kode}",
-        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah diputuskan: {tahap}.\nYang perlu Anda lakukan: baca keterangan dan langkah berikutnya di halaman lacak: {tautan}"
+        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah diputuskan: {tahap}.\nYang perlu Anda lakukan: baca keterangan dan langkah berikutnya di halaman lacak: {tautan}",
+        "whatsapp": {
+          "name": "portal_diputus",
+          "language": "id",
+          "parameters": [
+            "kantor",
+            "jenis",
+            "kode",
+            "layanan",
+            "tahap",
+            "tautan"
+          ]
+        }
       },
       "selesai": {
         "subject": "Kode {kode}: {jenis} Anda sudah selesai",
-        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah selesai.\nTahap sekarang: {tahap}.\nTerima kasih. Riwayatnya tetap dapat dilihat di {tautan}"
+        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah selesai.\nTahap sekarang: {tahap}.\nTerima kasih. Riwayatnya tetap dapat dilihat di {tautan}",
+        "whatsapp": {
+          "name": "portal_selesai",
+          "language": "id",
+          "parameters": [
+            "kantor",
+            "jenis",
+            "kode",
+            "layanan",
+            "tahap",
+            "tautan"
+          ]
+        }
       },
       "survei": {
         "subject": "Bagaimana pelayanan kami untuk {kode}?",
-        "text": "{kantor}: mohon nilai pelayanan kami untuk {jenis} {kode}. Survei ini singkat, tanpa nama, dan membantu kami memperbaiki layanan.\nYang perlu Anda lakukan: buka {tautan_survei} dan tulis kode {kode}."
+        "text": "{kantor}: mohon nilai pelayanan kami untuk {jenis} {kode}. Survei ini singkat, tanpa nama, dan membantu kami memperbaiki layanan.\nYang perlu Anda lakukan: buka {tautan_survei} dan tulis kode {kode}.",
+        "whatsapp": {
+          "name": "portal_survei",
+          "language": "id",
+          "parameters": [
+            "kantor",
+            "jenis",
+            "kode",
+            "tautan_survei"
+          ]
+        }
       }
     }
   },
