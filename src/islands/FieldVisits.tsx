@@ -317,7 +317,14 @@ function VisitForm({ account, kind, id }: { account: Account; kind: CaseKind; id
   const [photos, setPhotos] = useState<File[]>([]);
   const [photoNotes, setPhotoNotes] = useState<string[]>([]);
   const [submissionId, setSubmissionId] = useState('');
-  const [pending, setPending] = useState(false);
+  const [pending, setPendingState] = useState(false);
+  // The same, readable at once: an autosave timer that fires while a send is being stored must not
+  // store the draft again as "not sent" (the waiting visit would then never go).
+  const pendingRef = useRef(false);
+  const setPending = (value: boolean) => {
+    pendingRef.current = value;
+    setPendingState(value);
+  };
   const [restored, setRestored] = useState(false);
   const [hasDraft, setHasDraft] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -442,13 +449,16 @@ function VisitForm({ account, kind, id }: { account: Account; kind: CaseKind; id
   // The draft follows every change, so closing the app loses nothing.
   useAutosave(
     () => {
+      if (pendingRef.current) return;
       const empty = !input.hasil_verifikasi && !input.status && !input.catatan_internal && !input.catatan_publik && !input.lintang && photos.length === 0;
       if (empty) void clearVisit(account.id, kind, id).then(() => setHasDraft(false));
       else void keep(draftOf({ pending: false }), photos);
     },
     [input, photos],
     ready.current && stage.kind === 'form' && !pending,
-    () => stashVisit(account.id, draftOf({ pending: false })),
+    () => {
+      if (!pendingRef.current) stashVisit(account.id, draftOf({ pending: false }));
+    },
   );
 
   useEffect(() => {
@@ -536,8 +546,8 @@ function VisitForm({ account, kind, id }: { account: Account; kind: CaseKind; id
     if (Object.keys(found).length > 0) return;
     const draft = draftOf({ pending: true });
     // On the phone before anything goes out: a send cut short is sent again, the same one.
-    await keep(draft, photos);
     setPending(true);
+    await keep(draft, photos);
     setRestored(false);
     await attempt(draft, photos);
   }
