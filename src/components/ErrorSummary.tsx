@@ -5,15 +5,19 @@ interface Props {
   errors: FieldErrors;
   /** Field name → the id of its input, for the links. */
   fieldIds: Record<string, string>;
+  /** A count of the person's attempts to go on (see below); leave out to focus on every change. */
+  focusOn?: number;
 }
 
 /** GOV.UK-style error summary: focused on appearance so screen readers announce it. */
-export function ErrorSummary({ errors, fieldIds }: Props) {
+export function ErrorSummary({ errors, fieldIds, focusOn }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
+  // With `focusOn`, focus moves here only when it changes (a press of Lanjut or Kirim), not when a
+  // single field's message comes or goes as the person fixes it (choosing a file, say).
   useEffect(() => {
     if (entries.length > 0) ref.current?.focus();
-  }, [errors]);
+  }, [focusOn === undefined ? errors : focusOn]);
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="ringkasan-galat">

@@ -8,7 +8,6 @@ export function FormField(props: { id: string; error?: string | undefined; label
   const { id, error, label, legend, hint, children } = props;
   const errorEl = error ? (
     <span class="error-message" id={`f-${id}-galat`}>
-      <span class="visually-hidden">Galat: </span>
       {error}
     </span>
   ) : null;
@@ -37,12 +36,21 @@ export function FormField(props: { id: string; error?: string | undefined; label
   );
 }
 
+/**
+ * aria-describedby of a control inside a FormField: its hint, anything else named, and its error
+ * when there is one (the message is on the field and read with it).
+ */
+export function describedBy(id: string, parts: { hint?: boolean; error?: unknown; extra?: (string | false | null | undefined)[] }): string | undefined {
+  const ids = [parts.hint && `f-${id}-petunjuk`, ...(parts.extra ?? []), parts.error ? `f-${id}-galat` : false].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
 /** The kecamatan of the district as a labelled select (the list comes from content/). */
 export function KecamatanField(props: { label: string; error?: string | undefined; value: string; options: { id: string; name: string }[]; onChange: (e: { currentTarget: { value: string } }) => void }) {
   const { label, error, value, options, onChange } = props;
   return (
     <FormField id="kecamatan" error={error} label={label}>
-      <select id="f-kecamatan" value={value} onChange={onChange} aria-invalid={error ? 'true' : undefined}>
+      <select id="f-kecamatan" value={value} onChange={onChange} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy('kecamatan', { error })}>
         <option value="">Pilih kecamatan</option>
         {options.map((k) => (
           <option key={k.id} value={k.id}>

@@ -78,6 +78,8 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
   const [birth, setBirth] = useState<Birth>(EMPTY_BIRTH);
   const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [files, setFiles] = useState<Record<string, File | null>>({});
+  // Presses of Lanjut or Kirim: the error summary takes focus on these only.
+  const [attempts, setAttempts] = useState(0);
   const [fileNotes, setFileNotes] = useState<Record<string, string>>({});
   const [processing, setProcessing] = useState<Record<string, boolean>>({});
   const [consent, setConsent] = useState(false);
@@ -209,7 +211,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
   function next(from: Step) {
     const found = errorsFor(from);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return setAttempts((n) => n + 1);
     const order: Step[] = ['kelayakan', 'data', 'dokumen', 'periksa'];
     setStep(order[order.indexOf(from) + 1]!);
   }
@@ -258,6 +260,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     const all = { ...applicationErrors(fullInput(), fileInfos(), context), ...channelErrors(channel, input.telepon) };
     if (Object.keys(all).length > 0) {
       setErrors(ordered(all));
+      setAttempts((n) => n + 1);
       return;
     }
     setErrors({});
@@ -281,6 +284,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
       } else if (res.status === 400) {
         const fieldErrors = pocketbaseFieldErrors(res.body);
         setErrors(ordered(fieldErrors));
+        setAttempts((n) => n + 1);
         // Send the person to the first step with a problem.
         const firstStep = (['kelayakan', 'data', 'dokumen', 'periksa'] as Step[]).find((s) => fieldsOf(s).some((f) => fieldErrors[f]));
         if (firstStep && firstStep !== 'periksa') setStep(firstStep);
@@ -341,7 +345,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
           </button>
         </p>
       )}
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary errors={errors} fieldIds={fieldIds} focusOn={attempts} />
 
       {step === 'kelayakan' && (
         <form onSubmit={(e) => (e.preventDefault(), next('kelayakan'))} noValidate>
@@ -376,7 +380,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
       )}
 
       {step === 'dokumen' && (
-        <DocumentsStep documents={askedDocuments()} files={files} notes={fileNotes} processing={processing} errors={errors} onChoose={(d, f) => void chooseFile(d, f)} onRemove={removeFile} onNext={() => next('dokumen')} onBack={() => goTo('data')} />
+        <DocumentsStep documents={askedDocuments()} files={files} notes={fileNotes} processing={processing} errors={errors} onChoose={chooseFile} onRemove={removeFile} onNext={() => next('dokumen')} onBack={() => goTo('data')} />
       )}
 
       {step === 'periksa' && (

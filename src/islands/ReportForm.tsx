@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
+import { describedBy, FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
 import { validateReport, MAX_REPORT_PHOTOS, type ReportInput } from '../lib/rules/report';
 import { humanSize, isImage } from '../lib/file-kind';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
@@ -262,10 +262,10 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
       <h2>Lokasi</h2>
       <KecamatanField label="Kecamatan" error={errors['kecamatan']} value={text.kecamatan} options={kecamatan} onChange={set('kecamatan')} />
       <Field id="desa_kelurahan" error={errors['desa_kelurahan']} label="Desa atau kelurahan">
-        <input type="text" id="f-desa_kelurahan" value={text.desa_kelurahan} onInput={set('desa_kelurahan')} aria-invalid={errors['desa_kelurahan'] ? 'true' : undefined} />
+        <input type="text" id="f-desa_kelurahan" value={text.desa_kelurahan} onInput={set('desa_kelurahan')} aria-invalid={errors['desa_kelurahan'] ? 'true' : undefined} aria-describedby={describedBy('desa_kelurahan', { error: errors['desa_kelurahan'] })} />
       </Field>
       <Field id="patokan" error={errors['patokan']} label="Petunjuk lokasi" hint="Nama jalan, bangunan atau toko terdekat, agar petugas dapat menemukan orangnya.">
-        <textarea id="f-patokan" rows={2} value={text.patokan} onInput={set('patokan')} aria-describedby="f-patokan-petunjuk" aria-invalid={errors['patokan'] ? 'true' : undefined} />
+        <textarea id="f-patokan" rows={2} value={text.patokan} onInput={set('patokan')} aria-describedby={describedBy('patokan', { hint: true, error: errors['patokan'] })} aria-invalid={errors['patokan'] ? 'true' : undefined} />
       </Field>
       <Field id="lintang" error={errors['lintang']} legend="Lokasi dari ponsel (tidak wajib)" hint="Lokasi tepat hanya dilihat petugas; tidak pernah tampil di situs.">
         <div>
@@ -288,7 +288,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
 
       <h2>Keterangan</h2>
       <Field id="deskripsi" error={errors['deskripsi']} label="Apa yang Anda lihat?" hint="Ceritakan singkat: berapa orang, kondisinya, sejak kapan terlihat. Jangan menulis data pribadi Anda di sini.">
-        <textarea id="f-deskripsi" rows={4} value={text.deskripsi} onInput={set('deskripsi')} aria-describedby="f-deskripsi-petunjuk" aria-invalid={errors['deskripsi'] ? 'true' : undefined} />
+        <textarea id="f-deskripsi" rows={4} value={text.deskripsi} onInput={set('deskripsi')} aria-describedby={describedBy('deskripsi', { hint: true, error: errors['deskripsi'] })} aria-invalid={errors['deskripsi'] ? 'true' : undefined} />
       </Field>
       <Field id="foto" error={errors['foto']} label={`Foto (tidak wajib, paling banyak ${MAX_REPORT_PHOTOS})`} hint="Foto hanya dilihat petugas. Foto diperkecil di ponsel sebelum dikirim.">
         <div>
@@ -333,7 +333,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
             <input type="text" id="f-nama_pelapor" autocomplete="name" value={text.nama_pelapor} onInput={set('nama_pelapor')} />
           </Field>
           <Field id="telepon_pelapor" error={errors['telepon_pelapor']} label="Nomor telepon atau WhatsApp" hint="Contoh: 0812-3456-7890. Hanya untuk petugas.">
-            <input type="tel" id="f-telepon_pelapor" autocomplete="tel" value={text.telepon_pelapor} onInput={set('telepon_pelapor')} aria-describedby="f-telepon_pelapor-petunjuk" aria-invalid={errors['telepon_pelapor'] ? 'true' : undefined} />
+            <input type="tel" id="f-telepon_pelapor" autocomplete="tel" value={text.telepon_pelapor} onInput={set('telepon_pelapor')} aria-describedby={describedBy('telepon_pelapor', { hint: true, error: errors['telepon_pelapor'] })} aria-invalid={errors['telepon_pelapor'] ? 'true' : undefined} />
           </Field>
           <ChannelChoice
             value={channel}

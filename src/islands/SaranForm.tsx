@@ -71,7 +71,6 @@ export default function SaranForm() {
         </span>
         {errors.pesan && (
           <span class="error-message" id="saran-pesan-galat">
-            <span class="visually-hidden">Galat: </span>
             {errors.pesan}
           </span>
         )}
@@ -90,7 +89,6 @@ export default function SaranForm() {
         <span class="hint" id="saran-kontak-petunjuk">Isi hanya bila Anda ingin kami hubungi kembali.</span>
         {errors.kontak && (
           <span class="error-message" id="saran-kontak-galat">
-            <span class="visually-hidden">Galat: </span>
             {errors.kontak}
           </span>
         )}

@@ -126,7 +126,6 @@ function CodeForm({ typed, message }: { typed: string; message: string | null })
         </span>
         {message && (
           <span class="error-message" id="survei-kode-galat">
-            <span class="visually-hidden">Galat: </span>
             {message}
           </span>
         )}
@@ -227,7 +226,6 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
       <div id={CODE_BOX_ID} tabIndex={-1} class={errors['kode_lacak'] ? 'survey-code field--error' : 'survey-code'}>
         {errors['kode_lacak'] && (
           <p class="error-message">
-            <span class="visually-hidden">Galat: </span>
             {errors['kode_lacak']}
           </p>
         )}
@@ -262,7 +260,6 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
               </span>
               {error && (
                 <span class="error-message" id={errorId}>
-                  <span class="visually-hidden">Galat: </span>
                   {error}
                 </span>
               )}
@@ -300,7 +297,6 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
               <label for={selectId(f.id)}>{f.label} (tidak wajib)</label>
               {error && (
                 <span class="error-message" id={errorId}>
-                  <span class="visually-hidden">Galat: </span>
                   {error}
                 </span>
               )}
@@ -333,7 +329,6 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
           </span>
           {errors['saran'] && (
             <span class="error-message" id="survei-saran-galat">
-              <span class="visually-hidden">Galat: </span>
               {errors['saran']}
             </span>
           )}

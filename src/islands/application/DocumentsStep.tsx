@@ -1,7 +1,7 @@
 // Step 3 of the application: the documents this application needs, the recipient's apart from
 // the applicant's own (a parent's KTP beside the child's KK and akta). Which ones are asked
 // follows the applicant's role and the recipient's age (documentNeed in src/lib/rules/applicant.ts).
-import { FormField as Field } from '../../components/FormField';
+import { describedBy, FormField as Field } from '../../components/FormField';
 import { acceptedTypesText } from '../../lib/rules/application';
 import type { DocumentNeed } from '../../lib/rules/applicant';
 import type { ResolvedDocument } from '../../lib/service-rules';
@@ -17,7 +17,7 @@ export function DocumentsStep(props: {
   notes: Record<string, string>;
   processing: Record<string, boolean>;
   errors: FieldErrors;
-  onChoose: (doc: AskedDocument, file: File | null) => void;
+  onChoose: (doc: AskedDocument, file: File | null) => Promise<void>;
   onRemove: (key: string) => void;
   onNext: () => void;
   onBack: () => void;
@@ -49,9 +49,14 @@ export function DocumentsStep(props: {
                   type="file"
                   id={`f-${doc.key}`}
                   accept={[...doc.accept, ...(doc.accept.some((a) => a.startsWith('image/')) ? ['image/*'] : [])].join(',')}
-                  onChange={(e) => void onChoose(doc, e.currentTarget.files?.[0] ?? null)}
+                  onChange={(e) => {
+                    // The chosen file is named in "Terpilih" once accepted; the browser's own
+                    // label would otherwise keep naming a refused file beside its error.
+                    const input = e.currentTarget;
+                    void onChoose(doc, input.files?.[0] ?? null).finally(() => (input.value = ''));
+                  }}
                   aria-invalid={errors[doc.key] ? 'true' : undefined}
-                  aria-describedby={`f-${doc.key}-petunjuk${chosen ? ` f-${doc.key}-terpilih` : ''}`}
+                  aria-describedby={describedBy(doc.key, { hint: true, extra: [chosen && `f-${doc.key}-terpilih`], error: errors[doc.key] })}
                 />
                 {processing[doc.key] && (
                   <p class="hint" role="status">

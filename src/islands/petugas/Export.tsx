@@ -223,7 +223,6 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
           <label for="f-tahun">Tahun data</label>
           {yearError && (
             <span class="error-message" id="f-tahun-galat">
-              <span class="visually-hidden">Galat: </span>
               {yearError}
             </span>
           )}

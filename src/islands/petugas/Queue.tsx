@@ -196,7 +196,6 @@ function QueueFor({ saya }: { saya: Saya }) {
             </span>
             {searchError && (
               <span class="error-message" id="f-q-galat">
-                <span class="visually-hidden">Galat: </span>
                 {searchError}
               </span>
             )}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { startApplication } from '../support/forms';
+import { SAMPLE_PERSON } from '../support/application';
+import { KECAMATAN, SERVICES } from '../support/records';
+
+// Issue 13 point 3's defects, as a person meets them on the application's documents step: the
+// error summary does not snatch focus back while files are chosen, a refused file is not named
+// beside its error, and every field with an error points at it (aria-describedby).
+
+const journey = useJourney();
+const service = SERVICES[0]!;
+/** A file no document field takes: refused in the browser, on its field. */
+const REFUSED = { name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto dan bukan PDF') };
+
+describe('the documents step after a failed Lanjut', () => {
+  it('keeps focus on the file being chosen, names no refused file, and ties each error to its field', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await startApplication(page, service.id, { ...SAMPLE_PERSON, kecamatan: KECAMATAN[0]!.id });
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expectFocusOn(page, '.error-summary');
+    const inputs = page.locator('input[type="file"][aria-invalid="true"]');
+    expect(await inputs.count()).toBeGreaterThan(0);
+    for (const id of await inputs.evaluateAll((els) => els.map((el) => el.id))) {
+      expect(await page.locator(`#${id}`).getAttribute('aria-describedby'), id).toContain(`${id}-galat`);
+      expect(await page.locator(`#${id}-galat`).textContent()).not.toMatch(/^Galat/);
+    }
+
+    // A refused file: the message is on the field, focus stays there, the browser names no file.
+    const first = (await inputs.first().getAttribute('id'))!;
+    await page.locator(`#${first}`).focus();
+    await page.locator(`#${first}`).setInputFiles(REFUSED);
+    await page.locator(`#${first}-galat`).waitFor();
+    await page.waitForFunction((id) => (document.getElementById(id) as HTMLInputElement).value === '', first);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(false);
+    expect(await page.locator(`#${first}-terpilih`).count()).toBe(0);
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});
