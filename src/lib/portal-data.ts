@@ -9,6 +9,7 @@ import type { Sop } from '../schemas/sop';
 import type { RolePower, StatusMeaning } from '../schemas/reference';
 import type { FlowContext, FlowStep } from './rules/sop-flow';
 import { sopStages } from './rules/stages';
+import { exampleCode } from './rules/tracking-code';
 import { serviceRules, type DocumentType } from './service-rules';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import type { ContentFiles } from './content-files';
@@ -57,6 +58,8 @@ export interface PortalData {
  */
 export interface ContentSchema {
   documentTypes: PortalData['documentTypes'];
+  /** An example tracking code with the office's prefix, for the code fields' help texts. */
+  trackingCodeExample: string;
   statuses: string[];
   reportStatuses: string[];
   pilarSosial: string[];
@@ -87,8 +90,10 @@ export function buildPortalData(content: ContentFiles): PortalData {
       if (!r.data.account) outsideActors.add(actor);
     }
   }
+  // Where every request starts (checked above: exactly one status means "initial").
+  const initial = statuses.find((s) => s.data.meaning === 'initial')!.id;
   const stepsOf = (sop: Sop): FlowStep[] =>
-    sopStages(sop.steps).flatMap((stage) =>
+    sopStages(sop.steps, initial).flatMap((stage) =>
       stage.steps.map((i) => {
         const step = sop.steps[i]!;
         return { stage: stage.status, kind: step.kind, activity: step.activity, roles: [...new Set(step.actors.map((a) => roleOfActor.get(a)!))], outside: step.actors.every((a) => outsideActors.has(a)) };
@@ -118,7 +123,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
     reportStatuses: byOrder(reportStatuses).map((s) => ({ ...statusOf(s.id, s.data), ...(s.data.sopStage ? { sopStage: s.data.sopStage } : {}) })),
     reportTypes: byOrder(reportTypes).map((t) => {
       const sop = t.data.sop ? sopById.get(t.data.sop) : undefined;
-      const stagesOfSop = sop ? sopStages(sop.steps) : [];
+      const stagesOfSop = sop ? sopStages(sop.steps, initial) : [];
       // Each open report status takes the standard time of the SOP stage it corresponds to.
       const stages = reportStatuses
         .filter((s) => !s.data.closed)
@@ -136,7 +141,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
         const sop = sopById.get(s.data.sop)!;
         return {
           ...serviceRules(s.id, s.data, types),
-          stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes })),
+          stages: sopStages(sop.steps, initial).map((st) => ({ status: st.status, minutes: st.minutes })),
           sopTitle: sop.title,
           steps: stepsOf(sop),
         };
@@ -159,6 +164,7 @@ function statusOf(id: string, data: Omit<PortalStatus, 'id'> & { order?: number;
 export function contentSchemaOf(data: PortalData): ContentSchema {
   return {
     documentTypes: data.documentTypes,
+    trackingCodeExample: exampleCode(data.site.trackingPrefix),
     statuses: data.statuses.map((s) => s.id),
     reportStatuses: data.reportStatuses.map((s) => s.id),
     pilarSosial: data.pilarSosial.map((p) => p.id),

@@ -15,7 +15,7 @@ export const siteSchema = z.object({
     /** Province, e.g. "Kepulauan Bangka Belitung". */
     province: z.string(),
   }),
-  /** Prefix of tracking codes, three capital letters (e.g. "BKA" gives BKA-7K3M-Q9XP). */
+  /** Prefix of tracking codes, three capital letters (e.g. "BKA" gives codes like BKA-7K3-MQ9-XPW; pages show such an example). */
   trackingPrefix: z.string().regex(/^[A-Z]{3}$/),
   address: z.object({
     street: z.string(),

@@ -52,6 +52,9 @@ function answer(app, rawCode, now) {
     layanan: null,
     diajukan: null,
     status: null,
+    // What the status means to the system (initial, repair, decision, success, rejected,
+    // cancelled, or null for a working stage), so a client needs no status key of any office.
+    status_arti: null,
     status_label: null,
     status_keterangan: null,
     selesai: false,
@@ -67,7 +70,7 @@ function answer(app, rawCode, now) {
   if (!record) {
     body.pesan = code
       ? "Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda."
-      : "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + data.site.trackingPrefix + "-7K3-MQ9-XPW.";
+      : "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + rules.exampleCode(data.site.trackingPrefix) + ".";
     return body;
   }
 
@@ -85,13 +88,18 @@ function answer(app, rawCode, now) {
   body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title : record.jenis;
   body.diajukan = iso(record.created);
   body.status = status;
+  body.status_arti = statusInfo && statusInfo.meaning ? statusInfo.meaning : null;
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
   body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.berkas_dihapus);
 
   const history = events.map((ev) => ({ waktu: iso(ev.created), status: ev.status, catatan: ev.catatan_publik }));
-  body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_label: label(h.status), catatan: h.catatan }));
+  const meaningOf = (id) => {
+    const s = findStatus(id);
+    return s && s.meaning ? s.meaning : null;
+  };
+  body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_arti: meaningOf(h.status), status_label: label(h.status), catatan: h.catatan }));
 
   // Each SOP stage: reached when its status first appears; left at the next different status.
   let late = false;
@@ -120,7 +128,8 @@ function answer(app, rawCode, now) {
   });
   body.dalam_waktu_standar = !late;
 
-  if (!isReport && status === "perlu_perbaikan") {
+  // Sent back to the applicant: the documents to send again.
+  if (!isReport && body.status_arti === "repair") {
     const keys = JSON.parse(record.dokumen_perbaikan || "[]") || [];
     body.dokumen_perbaikan = keys.map((key) => {
       const doc = data.documentTypes.find((d) => d.id === key);

@@ -57,6 +57,9 @@ function apply(app, schema) {
   }
   setSelect(permohonan, "dokumen_perbaikan", docIds);
   setSelect(permohonan, "status", schema.statuses);
+  // The help texts administrators read give an example code with this office's prefix.
+  const example = schema.trackingCodeExample ? ", misalnya " + schema.trackingCodeExample : "";
+  permohonan.fields.getByName("kode_lacak").help = "Kode yang dipegang pemohon untuk melacak permohonan" + example + ". Dibuat otomatis; jangan diubah.";
   app.save(permohonan);
 
   const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
@@ -67,6 +70,7 @@ function apply(app, schema) {
   const laporan = app.findCollectionByNameOrId("laporan");
   setSelect(laporan, "status", schema.reportStatuses);
   setSelect(laporan, "diteruskan_ke", schema.pilarSosial);
+  laporan.fields.getByName("kode_lacak").help = "Kode untuk melacak laporan" + example + ". Dibuat otomatis; jangan diubah.";
   app.save(laporan);
   const riwayatLaporan = app.findCollectionByNameOrId("riwayat_laporan");
   setSelect(riwayatLaporan, "status", schema.reportStatuses);
