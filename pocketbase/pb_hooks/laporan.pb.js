@@ -30,6 +30,7 @@ onRecordCreateRequest((e) => {
     types: data.reportTypes,
     kecamatanIds: data.kecamatan.map((k) => k.id),
     privacyNoticeVersion: data.site.privacyNoticeVersion,
+    officePhone: data.site.phone,
   });
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 

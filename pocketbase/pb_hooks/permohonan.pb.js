@@ -25,6 +25,7 @@ onRecordCreateRequest((e) => {
     kecamatanIds: data.kecamatan.map((k) => k.id),
     privacyNoticeVersion: data.site.privacyNoticeVersion,
     today: portal.today(data),
+    officePhone: data.site.phone,
   });
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 

@@ -89,19 +89,24 @@ cronAdd("tandai_terlambat", "*/15 * * * *", () => {
   require(`${__hooks}/lib/workflow.js`).markOverdue($app);
 });
 
-// 08.00 WIB (01.00 UTC): the overdue digest, by email when SMTP is set up, otherwise logged.
-cronAdd("ringkasan_terlambat", "0 1 * * *", () => {
+// Daily jobs at fixed hours of the office's clock (content/site/site.yaml timeZone); the cron
+// itself runs in UTC.
+const officeZone = require(`${__hooks}/lib/portal.generated.js`).site.timeZone;
+const atOfficeTime = (hour, minute) => require(`${__hooks}/lib/rules.generated.js`).dailyCron(hour, minute, officeZone);
+
+// 08.00 office time: the overdue digest, by email when SMTP is set up, otherwise logged.
+cronAdd("ringkasan_terlambat", atOfficeTime(8, 0), () => {
   require(`${__hooks}/lib/workflow.js`).sendDigest($app);
 });
 
-// 02.30 WIB: delete document files and personal data of requests closed longer than the
+// 02.30 office time: delete document files and personal data of requests closed longer than the
 // retention period (content/site/site.yaml retentionDays).
-cronAdd("retensi_berkas", "30 19 * * *", () => {
+cronAdd("retensi_berkas", atOfficeTime(2, 30), () => {
   require(`${__hooks}/lib/workflow.js`).applyRetention($app, new Date());
 });
 
-// 03.00 WIB: check every hash chain of the history and the access log; a break is logged as an
-// error and mailed to the administrators when SMTP is set up.
-cronAdd("periksa_riwayat", "0 20 * * *", () => {
+// 03.00 office time: check every hash chain of the history and the access log; a break is logged
+// as an error and mailed to the administrators when SMTP is set up.
+cronAdd("periksa_riwayat", atOfficeTime(3, 0), () => {
   require(`${__hooks}/lib/audit.js`).checkAndReport($app);
 });

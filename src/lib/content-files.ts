@@ -10,7 +10,7 @@ import { serviceSchema } from '../schemas/service';
 import { sopSchema } from '../schemas/sop';
 import { programmeSchema } from '../schemas/programme';
 import { performanceSchema } from '../schemas/performance';
-import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from '../schemas/reference';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, serviceGroupSchema, statusSchema } from '../schemas/reference';
 
 export interface LoadedEntry<T> {
   id: string;
@@ -67,6 +67,7 @@ export function loadContentFiles(dir: string) {
     performance: yamlDir(dir, 'performance', performanceSchema),
     ppks: yamlList(dir, 'reference/ppks.yaml', ppksSchema),
     pilarSosial: yamlList(dir, 'reference/pilar-sosial.yaml', pilarSchema),
+    serviceGroups: yamlList(dir, 'reference/service-groups.yaml', serviceGroupSchema),
     kecamatan: yamlList(dir, 'reference/kecamatan.yaml', kecamatanSchema),
     documentTypes: yamlList(dir, 'reference/documents.yaml', documentTypeSchema),
     statuses: yamlList(dir, 'reference/statuses.yaml', statusSchema),

@@ -39,7 +39,7 @@ export interface PortalRole {
 export interface PortalData {
   /** Staff roles (content/reference/roles.yaml), in order. */
   roles: PortalRole[];
-  site: { officeName: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number };
+  site: { officeName: string; phone: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
@@ -62,6 +62,8 @@ export interface ContentSchema {
   trackingCodeExample: string;
   statuses: string[];
   reportStatuses: string[];
+  /** Keys of the report kinds, named in the help text of a report's kind. */
+  reportTypes: string[];
   pilarSosial: string[];
   /** Roles a staff account may hold (those with accounts). */
   roles: string[];
@@ -76,7 +78,7 @@ export interface ContentSchema {
 /** The portal data from content/ read by content-files.ts; throws on any cross-file problem. */
 export function buildPortalData(content: ContentFiles): PortalData {
   const { site: siteEntries, services, sops, kecamatan, statuses, documentTypes, ppks, reportStatuses, reportTypes, pilarSosial, programmes } = content;
-  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles: content.roles });
+  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles: content.roles, serviceGroups: content.serviceGroups });
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const site = siteEntries[0]!.data;
@@ -108,6 +110,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
       .map((r) => ({ id: r.id, label: r.data.label, description: r.data.description, can: [...r.data.can], field: r.data.field, cases: r.data.cases, documents: [...r.data.documents], account: r.data.account })),
     site: {
       officeName: site.officeName,
+      phone: site.phone,
       trackingPrefix: site.trackingPrefix,
       timeZone: site.timeZone,
       privacyNoticeVersion: site.privacyNoticeVersion,
@@ -167,6 +170,7 @@ export function contentSchemaOf(data: PortalData): ContentSchema {
     trackingCodeExample: exampleCode(data.site.trackingPrefix),
     statuses: data.statuses.map((s) => s.id),
     reportStatuses: data.reportStatuses.map((s) => s.id),
+    reportTypes: data.reportTypes.map((t) => t.id),
     pilarSosial: data.pilarSosial.map((p) => p.id),
     roles: data.roles.filter((r) => r.account).map((r) => r.id),
     accessLogReaders: data.roles.filter((r) => r.account && r.can.includes('log-akses')).map((r) => r.id),

@@ -1,9 +1,6 @@
 import { z } from 'astro/zod';
 import { documentKeySchema, durationSchema, keySchema, sourceSchema } from './common';
 
-/** The needs services are grouped by on the home page. */
-export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
-
 /** A question asked before applying; the wrong answer leads to an explanation, not to the form. */
 export const eligibilityQuestionSchema = z.object({
   /** Stable key of the question. */
@@ -22,8 +19,8 @@ export const serviceSchema = z.object({
   title: z.string().min(5),
   /** One sentence: what you get. Shown in lists and search. */
   summary: z.string().min(20).max(220),
-  /** Which need it serves; groups the home page. */
-  group: z.enum(SERVICE_GROUPS),
+  /** Which need it serves: a key from content/reference/service-groups.yaml; groups the home page. */
+  group: keySchema,
   /** Unit that handles it, e.g. "Bidang Rehabilitasi Sosial". */
   unit: z.string().min(3),
   /** Words people may search with that are not in the title (e.g. "kursi roda", "tongkat"). */

@@ -47,5 +47,14 @@ export const siteSchema = z.object({
    * (a flag to look at, not a refusal).
    */
   duplicateMonths: z.number().int().positive().default(12),
+  /**
+   * What the smallest areas of the region are called: a kabupaten usually has desa and kelurahan,
+   * a kota only kelurahan. Forms and hints use the office's word.
+   */
+  villages: z.enum(['desa-kelurahan', 'kelurahan', 'desa']).default('desa-kelurahan'),
+  /** The home page's line under "Cari layanan", naming a few of this office's services. */
+  servicesHint: z.string().min(10).max(140),
+  /** Words the search page suggests (a few of this office's services or keywords). */
+  searchExamples: z.array(z.string().min(2)).min(2).max(6),
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, workingDaysBetween } from '../../src/lib/rules/working-time';
+import { dailyCron, dueAt, workingDaysBetween } from '../../src/lib/rules/working-time';
 import { sopStages } from '../../src/lib/rules/stages';
-import { CODE_ALPHABET, CODE_BITS, generateCode, normaliseCode } from '../../src/lib/rules/tracking-code';
-import { formatPhone, toE164 } from '../../src/lib/rules/phone';
+import { CODE_ALPHABET, CODE_BITS, exampleCode, generateCode, normaliseCode } from '../../src/lib/rules/tracking-code';
+import { fixedLineExample, formatPhone, phoneProblem, toE164 } from '../../src/lib/rules/phone';
 import { nikBirthDayMonth } from '../../src/lib/rules/nik';
 
 describe('tracking codes', () => {
@@ -18,6 +18,21 @@ describe('tracking codes', () => {
     expect(normaliseCode('BKA-7K3-MQ9-XP')).toBeNull();
     expect(normaliseCode('BKA-0K3-MQ9-XPW')).toBeNull(); // 0 is not in the alphabet
     expect(normaliseCode("BKA' OR 1=1 --")).toBeNull();
+  });
+
+  it('are shown by example with the office\'s own prefix, and the example reads back as a code', () => {
+    expect(exampleCode('BJB')).toMatch(/^BJB-[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}$/);
+    expect(normaliseCode(exampleCode('BJB'))).toBe(exampleCode('BJB'));
+  });
+});
+
+describe('daily jobs at an hour of the office\'s clock (PocketBase\'s cron is UTC)', () => {
+  it('turns 02.30 into the UTC hour of each Indonesian zone, wrapping past midnight', () => {
+    expect(dailyCron(2, 30, 'WIB')).toBe('30 19 * * *');
+    expect(dailyCron(2, 30, 'WITA')).toBe('30 18 * * *');
+    expect(dailyCron(2, 30, 'WIT')).toBe('30 17 * * *');
+    expect(dailyCron(8, 0, 'WITA')).toBe('0 0 * * *');
+    expect(dailyCron(10, 0, 'WIB')).toBe('0 3 * * *');
   });
 });
 
@@ -58,11 +73,18 @@ describe('SOP stages', () => {
       { stage: 'verifikasi_lapangan', time: { value: 1, unit: 'hari kerja' } },
       { stage: 'verifikasi_lapangan', time: null },
       { stage: 'disetujui', time: { value: 1.5, unit: 'jam' } },
-    ]);
+    ], 'masuk');
     expect(stages).toEqual([
       { status: 'diterima', minutes: 20, steps: [0, 1] },
       { status: 'verifikasi_lapangan', minutes: 480, steps: [2, 3] },
       { status: 'disetujui', minutes: 90, steps: [4] },
+    ]);
+  });
+  it('puts the steps before any named stage in the status a request starts in', () => {
+    const stages = sopStages([{ time: { value: 5, unit: 'menit' } }, { stage: 'ditelaah', time: { value: 1, unit: 'jam' } }], 'masuk');
+    expect(stages.map((s) => [s.status, s.minutes])).toEqual([
+      ['masuk', 5],
+      ['ditelaah', 60],
     ]);
   });
 });
@@ -73,6 +95,14 @@ describe('phone and NIK helpers', () => {
     expect(toE164('62 812 3456 789')).toBe('+62812345678' + '9');
     expect(formatPhone('+6281234567890')).toBe('0812-3456-7890');
     expect(() => toE164('12345')).toThrow();
+  });
+  it('give a fixed-line example from the office\'s own number, never another office\'s', () => {
+    expect(fixedLineExample('(0511) 4780001')).toBe('0511-4780001');
+    expect(fixedLineExample('0717-92566')).toBe('0717-92566');
+    expect(fixedLineExample('0822-9997-0505')).toBeNull(); // a mobile number is no fixed-line example
+    expect(fixedLineExample(undefined)).toBeNull();
+    expect(phoneProblem('0511 12', '(0511) 4780001')).toBe('Nomor telepon rumah atau kantor harus berisi kode wilayah, contoh 0511-4780001.');
+    expect(phoneProblem('0511 12')).toBe('Nomor telepon rumah atau kantor harus berisi kode wilayah (diawali 0).');
   });
   it('read the birth day and sex suggested by a NIK, for a warning only', () => {
     expect(nikBirthDayMonth('1901014507800001')).toEqual({ day: 5, month: 7, female: true });

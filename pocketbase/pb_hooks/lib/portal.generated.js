@@ -105,6 +105,7 @@ module.exports = {
   ],
   "site": {
     "officeName": "Dinas Sosial Kabupaten Bangka",
+    "phone": "(0717) 92566",
     "trackingPrefix": "BKA",
     "timeZone": "WIB",
     "privacyNoticeVersion": "2026-11-30",

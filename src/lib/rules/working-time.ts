@@ -14,6 +14,14 @@ export function zoneOffsetHours(zone: string): number {
   return zone === 'WIT' ? 9 : zone === 'WITA' ? 8 : 7;
 }
 
+/**
+ * A daily cron expression for a time on the office's clock: PocketBase's cron runs in UTC, so
+ * 02.30 WIB is "30 19 * * *" and 02.30 WITA "30 18 * * *".
+ */
+export function dailyCron(hour: number, minute: number, zone: string): string {
+  return `${minute} ${(((hour - zoneOffsetHours(zone)) % 24) + 24) % 24} * * *`;
+}
+
 function isWorkingDay(localMidnightMs: number): boolean {
   const weekday = new Date(localMidnightMs).getUTCDay();
   return weekday >= 1 && weekday <= 5;

@@ -156,6 +156,7 @@ migrate(
           "maxSizeMB": 10
         }
       ],
+      "trackingCodeExample": "BKA-7K3-MQ9-XPW",
       "statuses": [
         "diterima",
         "verifikasi_berkas",
@@ -175,6 +176,12 @@ migrate(
         "ditangani",
         "selesai",
         "ditolak"
+      ],
+      "reportTypes": [
+        "ppks-terlantar",
+        "odgj",
+        "bencana",
+        "pengaduan-layanan"
       ],
       "pilarSosial": [
         "pekerja-sosial-profesional",
