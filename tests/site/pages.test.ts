@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureSite } from '../../scripts/lib/page-weight.mjs';
 import { loadContent } from '../support/content';
+import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const DIST = SITE_DIR;
 const content = loadContent();
 const built = (urlPath: string) => path.join(DIST, urlPath, 'index.html');
 const html = (urlPath: string) => readFileSync(built(urlPath), 'utf8');
