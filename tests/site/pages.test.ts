@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { measureSite } from '../../scripts/lib/page-weight.mjs';
 import { loadContent } from '../support/content';
 import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
+import { formatWorkingTime, toMinutes } from '../../src/lib/duration';
 
 const DIST = SITE_DIR;
 const content = loadContent();
@@ -31,9 +32,12 @@ describe('pages generated from content/', () => {
   });
 
   it('shows the standard time computed from the SOP on the service page', () => {
-    const page = html('/layanan/alat-bantu-disabilitas/');
-    expect(page).toContain('2 jam 10 menit');
-    expect(page).toContain('href="/sop/alat-bantu-permakanan-uep/"');
+    // Every service declares its duration, which the build holds equal to its SOP's step times.
+    for (const service of content.services) {
+      const page = html(`/layanan/${service.id}/`);
+      expect(page, service.id).toContain(formatWorkingTime(toMinutes(service.data.duration)));
+      expect(page, service.id).toContain(`href="/sop/${service.data.sop}/"`);
+    }
   });
 
   it('lists every built public page in the sitemap, and nothing that was not built', () => {
