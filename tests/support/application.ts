@@ -42,6 +42,9 @@ export const VECTOR_DOCUMENT = (() => {
   return { key, ...types.get(key)! };
 })();
 
+/** The sample service's last document that takes a PDF (Bangka: the letter of application), sent as one; undefined when none does. */
+export const PDF_DOCUMENT = [...VECTOR_SERVICE.data.documents].reverse().find((d) => types.get(d.key)!.accept.includes('application/pdf'))?.key;
+
 /** What the vectors' @-words stand for in the content under test (tests/vectors/permohonan.json). */
 function vectorTokens(): Record<string, string> {
   const service = VECTOR_SERVICE.data;
@@ -93,9 +96,14 @@ export function applicationVectors(): ApplicationCase[] {
   const raw = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', 'vectors', 'permohonan.json'), 'utf8')) as RawVectors;
   const tokens = vectorTokens();
   const service = VECTOR_SERVICE.data;
-  // The base answers every question as expected and sends every document in a type it takes.
+  // The base answers every question as expected and sends every document in a type it takes: a
+  // JPEG where it takes one, except PDF_DOCUMENT, sent as a PDF, so both kinds go through.
   const baseAnswers = Object.fromEntries(service.eligibility.questions.map((q) => [q.id, q.expected]));
-  const baseFiles: Record<string, RawFile> = Object.fromEntries(service.documents.map((d) => [d.key, { size: 20000, type: types.get(d.key)!.accept[0]! }]));
+  const typeFor = (key: string) => {
+    const accept = types.get(key)!.accept;
+    return key === PDF_DOCUMENT ? 'application/pdf' : accept.includes('image/jpeg') ? 'image/jpeg' : accept[0]!;
+  };
+  const baseFiles: Record<string, RawFile> = Object.fromEntries(service.documents.map((d) => [d.key, { size: 20000, type: typeFor(d.key) }]));
   const keysOf = <V>(o: Record<string, V> | undefined) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [expand(k, tokens), v]));
   const sizeOf = (info: RawFile): FileInfo | null => {
     if (!info || typeof info.size === 'number') return info as FileInfo | null;
