@@ -3,8 +3,16 @@
 import { runAstro, readConfig } from './lib/site.mjs';
 import { migrateUp, ensureSuperuser, startPocketBase, SITE_DIR } from './lib/pocketbase.mjs';
 import { buildServer, checkServer } from './lib/server-build.mjs';
+import { memoryPlan } from './lib/memory-plan.mjs';
 
 const config = readConfig();
+let memory;
+try {
+  memory = memoryPlan();
+} catch (err) {
+  console.error(`✖ ${err.message}`);
+  process.exit(1);
+}
 
 // Handlers first: a stop (Ctrl-C, systemd) that comes while PocketBase is still starting must
 // stop it too, not kill this launcher and leave PocketBase running on its own.
@@ -55,6 +63,9 @@ try {
   pb = await startPocketBase({
     ...config,
     siteDir: SITE_DIR,
+    // Sized from the machine (scripts/lib/memory-plan.mjs), each overridable from the environment.
+    env: { GOMEMLIMIT: memory.goMemLimit, PORTAL_MAX_UPLOADS: String(memory.maxUploads) },
+    hooksPool: memory.hooksPool,
     onLog: (line) => console.log(`[pocketbase] ${line}`),
   });
 } catch (err) {
@@ -79,6 +90,10 @@ const base = `http://${config.host}:${config.port}`;
 console.log('');
 console.log(`✔ Portal berjalan di ${base}/`);
 console.log(`  Admin (petugas): ${base}/_/`);
+const by = (given) => (given ? 'diatur' : 'otomatis');
+console.log(
+  `  Memori: GOMEMLIMIT=${memory.goMemLimit} (${by(memory.given.goMemLimit)}), unggahan serentak paling banyak ${memory.maxUploads} (${by(memory.given.maxUploads)}), ${memory.hooksPool} runtime JS (${by(memory.given.hooksPool)}).`,
+);
 console.log('  Tekan Ctrl-C untuk berhenti.');
 pb.child.on('exit', (code, signal) => {
   if (!stopping) {

@@ -41,21 +41,30 @@ await step('site build (astro build)', async () => {
   await runAstro(['build'], { quiet: true });
 });
 
+const VITEST = [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'];
 const resultsDir = path.join(ROOT, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 
 /**
- * Runs vitest (through `command`, a script that ends in vitest) with a JSON report and adds its
- * counts to the results; `label` names its failures.
+ * One vitest run (through `command`, a script that ends in vitest run: vitest itself, or
+ * scripts/office.mjs for another office); its JSON report, test-results/vitest-<label>.json, joins
+ * the totals and the quality page's figures (src/lib/quality.ts). Returns whether everything passed.
  */
-async function vitestRun(label, command, args) {
-  const jsonFile = path.join(resultsDir, `${label}.json`);
+async function vitest(label, args, command = VITEST) {
+  const jsonFile = path.join(resultsDir, `vitest-${label}.json`);
   rmSync(jsonFile, { force: true });
-  const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [...command, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...args], { cwd: ROOT, stdio: 'inherit', env: process.env });
-    child.on('exit', (c) => resolve(c ?? 1));
-  });
+  const vitestArgs = [
+    ...command,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonFile}`,
+    ...args,
+  ];
   const failedBefore = results.failed;
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, vitestArgs, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
   if (existsSync(jsonFile)) {
     const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
     results.passed += report.numPassedTests ?? 0;
@@ -64,27 +73,41 @@ async function vitestRun(label, command, args) {
     for (const suite of report.testResults ?? []) {
       if (suite.status === 'failed' && (suite.assertionResults ?? []).every((a) => a.status !== 'failed')) {
         results.failed++;
-        failures.push(`${label}: ${path.relative(ROOT, suite.name)}`);
+        failures.push(`${label === 'office-b' ? 'office-b: ' : ''}${path.relative(ROOT, suite.name)}`);
       }
     }
   } else {
     results.failed++;
-    failures.push(`${label} (no report written)`);
+    failures.push(`vitest ${label} (no report written)`);
   }
   if (code !== 0 && results.failed === failedBefore) {
     results.failed++;
-    failures.push(`${label} exited with code ${code}`);
+    failures.push(`vitest ${label} exited with code ${code}`);
   }
+  return results.failed === failedBefore;
 }
 
-const VITEST = [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run'];
-await vitestRun('vitest', VITEST, process.argv.slice(2));
+const extraArgs = process.argv.slice(2);
+// A full run starts without the last run's reports, so a stage not run this time leaves none
+// for the quality page to sum.
+if (extraArgs.length === 0) for (const f of ['fast', 'servers', 'office-b']) rmSync(path.join(resultsDir, `vitest-${f}.json`), { force: true });
+let fastPassed = false;
+if (extraArgs.length > 0) {
+  // `npm test -- <filter or flags>`: one run, as asked.
+  await vitest('all', extraArgs);
+} else if ((fastPassed = await vitest('fast', ['--project', 'unit', '--project', 'site']))) {
+  // The seconds-long checks first: when the rules or the built site are wrong, the minutes of
+  // PocketBase and Chromium tests after them would only repeat the news.
+  await vitest('servers', ['--project', 'integration', '--project', 'journey']);
+} else {
+  failures.push('integration dan journey tidak dijalankan: unit/site gagal lebih dulu');
+}
 
 // The second office (tests/fixtures/office-b): the site and the server built from its content
 // alone, and the tests that read what an office declares (services, documents, questions,
 // kecamatan, statuses by meaning, roles, codes, labels) run on it. The choice is justified in
 // README.md (Adopting the portal); the rest holds no office-specific path, or repeats these
-// templates and routes. Skipped when `npm test` is given a filter.
+// templates and routes. Skipped when `npm test` is given a filter, or when unit/site failed.
 const OFFICE_B_TESTS = [
   'tests/site/pages.test.ts',
   'tests/site/csp.test.ts',
@@ -101,9 +124,9 @@ const OFFICE_B_TESTS = [
   'tests/journey/lapor.test.ts',
   'tests/journey/find-service.test.ts',
 ];
-if (process.argv.length <= 2) {
+if (fastPassed) {
   const started = Date.now();
-  await vitestRun('office-b', [path.join(ROOT, 'scripts', 'office.mjs'), path.join(ROOT, 'tests', 'fixtures', 'office-b')], OFFICE_B_TESTS);
+  await vitest('office-b', OFFICE_B_TESTS, [path.join(ROOT, 'scripts', 'office.mjs'), path.join(ROOT, 'tests', 'fixtures', 'office-b')]);
   console.log(`» Kantor kedua (tests/fixtures/office-b): ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

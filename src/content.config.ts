@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { pageSchema } from './schemas/page';
 import { siteSchema } from './schemas/site';
+import { calendarYearSchema } from './schemas/calendar';
 import { serviceSchema } from './schemas/service';
 import { sopSchema } from './schemas/sop';
 import { programmeSchema } from './schemas/programme';
@@ -18,6 +19,7 @@ export const collections = {
   services: defineCollection({ loader: glob({ base: `${CONTENT}/services`, pattern: '*.yaml' }), schema: serviceSchema }),
   sops: defineCollection({ loader: glob({ base: `${CONTENT}/sops`, pattern: '*.yaml' }), schema: sopSchema }),
   programmes: defineCollection({ loader: glob({ base: `${CONTENT}/programmes`, pattern: '*.yaml' }), schema: programmeSchema }),
+  calendar: defineCollection({ loader: glob({ base: `${CONTENT}/calendar`, pattern: '*.yaml' }), schema: calendarYearSchema }),
   performance: defineCollection({ loader: glob({ base: `${CONTENT}/performance`, pattern: '*.yaml' }), schema: performanceSchema }),
   ppks: defineCollection({ loader: file(`${CONTENT}/reference/ppks.yaml`), schema: ppksSchema }),
   pilarSosial: defineCollection({ loader: file(`${CONTENT}/reference/pilar-sosial.yaml`), schema: pilarSchema }),

@@ -10,10 +10,8 @@ $app.rootCmd.addCommand(new Command({
     const email = String($os.getenv("PORTAL_SUPERUSER_EMAIL") || "").trim();
     const password = String($os.getenv("PORTAL_SUPERUSER_PASSWORD") || "");
     if (!email || password.length < 10) throw new Error("PORTAL_SUPERUSER_EMAIL dan PORTAL_SUPERUSER_PASSWORD (paling sedikit 10 karakter) harus diisi.");
-    let record;
-    try {
-      record = $app.findAuthRecordByEmail("_superusers", email);
-    } catch (_) {
+    let record = require(`${__hooks}/lib/db.js`).orNull(() => $app.findAuthRecordByEmail("_superusers", email));
+    if (!record) {
       record = new Record($app.findCollectionByNameOrId("_superusers"));
       record.setEmail(email);
     }

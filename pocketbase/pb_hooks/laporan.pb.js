@@ -11,8 +11,8 @@ onRecordCreateRequest((e) => {
   const record = e.record;
 
   const submissionId = record.getString("id_pengiriman").trim();
-  const earlier = lib.existingBySubmission(e.app, submissionId, "laporan");
-  if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
+  const earlier = lib.earlierCode(e.app, submissionId, "laporan");
+  if (earlier) return e.json(200, { kode_lacak: earlier, ulang: true });
 
   const input = {};
   for (let i = 0; i < rules.REPORT_TEXT_FIELDS.length; i++) {
@@ -32,6 +32,12 @@ onRecordCreateRequest((e) => {
     privacyNoticeVersion: data.site.privacyNoticeVersion,
     officePhone: data.site.phone,
   });
+  // How a reporter who may be contacted hears back: WhatsApp (default) or SMS.
+  const channel = record.getString("saluran_pesan");
+  if (input.anonim !== "true") {
+    const channelErrors = rules.channelProblems({ saluran_pesan: channel, surel: "", telepon: input.telepon_pelapor }, ["whatsapp", "sms"]);
+    for (const key in channelErrors) result.errors[key] = channelErrors[key];
+  }
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
@@ -42,6 +48,7 @@ onRecordCreateRequest((e) => {
     else if (field === "lintang" || field === "bujur") record.set(field, value[field] ? Number(value[field]) : null);
     else record.set(field, value[field]);
   }
+  record.set("saluran_pesan", value.anonim === "true" || !value.telepon_pelapor ? "" : channel);
   record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
   record.set("status", data.reportStatuses.find((s) => s.meaning === "initial").id);
   record.set("catatan_publik", "");
@@ -52,8 +59,8 @@ onRecordCreateRequest((e) => {
   try {
     e.next();
   } catch (err) {
-    const winner = lib.existingBySubmission(e.app, submissionId, "laporan");
-    if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
+    const winner = lib.earlierCode(e.app, submissionId, "laporan");
+    if (winner) return e.json(200, { kode_lacak: winner, ulang: true });
     throw lib.translateSaveError(err, data, null) || err;
   }
 }, "laporan");

@@ -10,8 +10,8 @@ onRecordCreateRequest((e) => {
   const record = e.record;
 
   const submissionId = record.getString("id_pengiriman").trim();
-  const earlier = lib.existingBySubmission(e.app, submissionId);
-  if (earlier) return e.json(200, { kode_lacak: earlier.getString("kode_lacak"), ulang: true });
+  const earlier = lib.earlierCode(e.app, submissionId);
+  if (earlier) return e.json(200, { kode_lacak: earlier, ulang: true });
 
   const input = lib.inputOf(record);
   const service = portal.service(data, input.layanan);
@@ -27,13 +27,21 @@ onRecordCreateRequest((e) => {
     today: portal.today(data),
     officePhone: data.site.phone,
   });
+  // The channel for messages about this request (its own rules: src/lib/rules/notify.ts).
+  const contact = { saluran_pesan: record.getString("saluran_pesan"), surel: record.getString("surel").trim(), telepon: input.telepon };
+  const channelErrors = lib.rules().channelProblems(contact);
+  for (const key in channelErrors) result.errors[key] = channelErrors[key];
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
-  lib.clearUnowned(record, lib.TEXT_FIELDS.concat(["jawaban_kelayakan"], data.documentTypes.map((d) => d.id)));
-  for (let i = 0; i < lib.TEXT_FIELDS.length; i++) record.set(lib.TEXT_FIELDS[i], value[lib.TEXT_FIELDS[i]]);
-  record.set("tanggal_lahir", value.tanggal_lahir + " 00:00:00.000Z");
+  const textFields = lib.rules().TEXT_FIELDS;
+  lib.clearUnowned(record, textFields.concat(["jawaban_kelayakan"], data.documentTypes.map((d) => d.id)));
+  for (let i = 0; i < textFields.length; i++) record.set(textFields[i], value[textFields[i]]);
+  // A service may leave the birth date optional (an unidentified person): empty stays empty.
+  record.set("tanggal_lahir", value.tanggal_lahir ? value.tanggal_lahir + " 00:00:00.000Z" : "");
   record.set("jawaban_kelayakan", value.jawaban_kelayakan);
+  record.set("saluran_pesan", contact.saluran_pesan || lib.rules().defaultChannel(value.telepon));
+  record.set("surel", contact.surel);
   // Whatever the client sent, these are the server's to set.
   record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
   // Every new request starts at the status meaning "initial", at the SOP's first staff step.
@@ -47,8 +55,8 @@ onRecordCreateRequest((e) => {
     e.next();
   } catch (err) {
     // Two retries racing: the unique index lets one through; the other gets its code.
-    const winner = lib.existingBySubmission(e.app, submissionId);
-    if (winner) return e.json(200, { kode_lacak: winner.getString("kode_lacak"), ulang: true });
+    const winner = lib.earlierCode(e.app, submissionId);
+    if (winner) return e.json(200, { kode_lacak: winner, ulang: true });
     throw lib.translateSaveError(err, data, service) || err;
   }
 }, "permohonan");

@@ -158,7 +158,12 @@ onFileDownloadRequest((e) => {
   }
   const actor = staff.actorOf(auth);
   if (!actor) return e.next(); // PocketBase refuses a protected file to anyone else
-  const field = e.fileField.getName();
+  // A kept earlier version (versi_dokumen) counts as the document it was; a letter's signed scan
+  // (surat) as a document of its request.
+  const collectionName = e.record.collection().name;
+  const isVersion = collectionName === "versi_dokumen";
+  const parent = isVersion || collectionName === "surat" ? http.app.findRecordById("permohonan", e.record.getString("permohonan")) : e.record;
+  const field = isVersion ? e.record.getString("dokumen") : collectionName === "surat" ? "pindaian_surat" : e.fileField.getName();
   const docs = staff.openableDocuments(actor);
   const own = field === "foto_verifikasi" || field === "foto";
   const allowed = docs === null || docs.indexOf(field) >= 0 || own;
@@ -167,10 +172,10 @@ onFileDownloadRequest((e) => {
     nama: actor.label,
     koleksi: e.record.collection().name,
     rekaman: e.record.id,
-    kode_lacak: e.record.getString("kode_lacak"),
+    kode_lacak: parent.getString("kode_lacak"),
     dokumen: field,
     ditolak: !allowed,
   });
   if (!allowed) throw new NotFoundError("Dokumen ini tidak diperlukan untuk tugas Anda.", {});
   e.next();
-}, "permohonan", "laporan");
+}, "permohonan", "laporan", "versi_dokumen", "surat");

@@ -89,24 +89,41 @@ cronAdd("tandai_terlambat", "*/15 * * * *", () => {
   require(`${__hooks}/lib/workflow.js`).markOverdue($app);
 });
 
-// Daily jobs at fixed hours of the office's clock (content/site/site.yaml timeZone); the cron
-// itself runs in UTC.
-const officeZone = require(`${__hooks}/lib/portal.generated.js`).site.timeZone;
-const atOfficeTime = (hour, minute) => require(`${__hooks}/lib/rules.generated.js`).dailyCron(hour, minute, officeZone);
+// PocketBase runs cron in UTC; the daily jobs below are set at the office's local time (the time
+// zone in content/site/site.yaml), so an office in WITA or WIT gets them at the same local hour.
+const officeCron = (hour, minute) => {
+  const rules = require(`${__hooks}/lib/rules.generated.js`);
+  const data = require(`${__hooks}/lib/portal.js`).required();
+  return rules.dailyCron(hour, minute, rules.zoneOffsetHours(data.site.timeZone));
+};
 
 // 08.00 office time: the overdue digest, by email when SMTP is set up, otherwise logged.
-cronAdd("ringkasan_terlambat", atOfficeTime(8, 0), () => {
+cronAdd("ringkasan_terlambat", officeCron(8, 0), () => {
   require(`${__hooks}/lib/workflow.js`).sendDigest($app);
 });
 
 // 02.30 office time: delete document files and personal data of requests closed longer than the
 // retention period (content/site/site.yaml retentionDays).
-cronAdd("retensi_berkas", atOfficeTime(2, 30), () => {
+cronAdd("retensi_berkas", officeCron(2, 30), () => {
   require(`${__hooks}/lib/workflow.js`).applyRetention($app, new Date());
 });
 
 // 03.00 office time: check every hash chain of the history and the access log; a break is logged
 // as an error and mailed to the administrators when SMTP is set up.
-cronAdd("periksa_riwayat", atOfficeTime(3, 0), () => {
+cronAdd("periksa_riwayat", officeCron(3, 0), () => {
   require(`${__hooks}/lib/audit.js`).checkAndReport($app);
+});
+
+// The nightly backup (migration 1790000400_cadangan.js) was written as 02.00 WIB; an office in
+// another time zone gets it at 02.00 its own time. A schedule an administrator chose in the
+// admin UI is left alone.
+onBootstrap((e) => {
+  e.next();
+  const rules = require(`${__hooks}/lib/rules.generated.js`);
+  const data = require(`${__hooks}/lib/portal.js`).required();
+  const wanted = rules.dailyCron(2, 0, rules.zoneOffsetHours(data.site.timeZone));
+  const settings = e.app.settings();
+  if (settings.backups.cron !== rules.dailyCron(2, 0, 7) || settings.backups.cron === wanted) return;
+  settings.backups.cron = wanted;
+  e.app.save(settings);
 });

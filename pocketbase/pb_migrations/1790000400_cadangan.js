@@ -4,11 +4,9 @@
 migrate(
   (app) => {
     const settings = app.settings();
-    // 02.00 on the office's clock (content/site/site.yaml timeZone; PocketBase's cron runs in
-    // UTC), a quiet hour with almost no applications coming in, so the backup's read lock
-    // bothers nobody.
-    const zone = require(`${__hooks}/lib/portal.generated.js`).site.timeZone;
-    settings.backups.cron = require(`${__hooks}/lib/rules.generated.js`).dailyCron(2, 0, zone);
+    // PocketBase's cron runs in UTC: 19.00 UTC is 02.00 WIB, a quiet hour with almost no
+    // applications coming in, so the backup's read lock bothers nobody.
+    settings.backups.cron = "0 19 * * *";
     // One week of daily backups; older ones are removed by PocketBase after each run.
     settings.backups.cronMaxKeep = 7;
     app.save(settings);

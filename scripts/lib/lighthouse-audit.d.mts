@@ -1,3 +1,6 @@
+export const LIGHTHOUSE_VERSION: string;
+export const LIGHTHOUSE_DIR: string;
+export function lighthouseEntry(options?: { install?: boolean; log?: (line: string) => void }): string;
 export const CATEGORIES: readonly ['performance', 'accessibility', 'best-practices', 'seo'];
 export const METRICS: Record<'fcpMs' | 'lcpMs' | 'tbtMs' | 'cls' | 'speedIndexMs', string>;
 export interface PageAudit {

@@ -38,5 +38,7 @@ export function startPocketBase(options?: {
   onLog?: (line: string) => void;
   hooksWatch?: boolean;
   serverDir?: string;
+  /** Prewarmed JS runtimes (`--hooksPool`); PocketBase's default (15) when unset. */
+  hooksPool?: number;
 }): Promise<RunningPocketBase>;
 export function pocketbaseProcessesOn(dataDir: string): number[];

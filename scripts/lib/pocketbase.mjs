@@ -57,14 +57,22 @@ export async function migrateUp(dataDir, serverDir = SERVER_DIR) {
 export async function countSuperusers(dataDir) {
   const dbFile = path.join(dataDir, 'data.db');
   if (!existsSync(dbFile)) return 0;
-  // node:sqlite prints an ExperimentalWarning on some Node 24 builds; the read is tiny and read-only.
-  const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(dbFile, { readOnly: true });
+  const sql = "SELECT count(*) AS n FROM _superusers WHERE email NOT LIKE '\\_\\_pbinstaller%' ESCAPE '\\'";
+  let sqlite;
   try {
-    const row = db
-      .prepare("SELECT count(*) AS n FROM _superusers WHERE email NOT LIKE '\\_\\_pbinstaller%' ESCAPE '\\'")
-      .get();
-    return Number(row?.n ?? 0);
+    // node:sqlite prints an ExperimentalWarning on some Node 24 builds; the read is tiny and read-only.
+    sqlite = await import('node:sqlite');
+  } catch (err) {
+    if (err?.code !== 'ERR_UNKNOWN_BUILTIN_MODULE') throw err;
+    // Node 22.12 (the oldest the project supports) has node:sqlite only behind a flag: the same
+    // read in a child that has it.
+    const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1], { readOnly: true }); process.stdout.write(String(db.prepare(process.argv[2]).get().n)); db.close();`;
+    const { stdout } = await execFileAsync(process.execPath, ['--experimental-sqlite', '--no-warnings', '-e', script, dbFile, sql]);
+    return Number(stdout.trim());
+  }
+  const db = new sqlite.DatabaseSync(dbFile, { readOnly: true });
+  try {
+    return Number(db.prepare(sql).get()?.n ?? 0);
   } finally {
     db.close();
   }
@@ -167,6 +175,7 @@ export async function startPocketBase({
   onLog,
   hooksWatch = false,
   serverDir = SERVER_DIR,
+  hooksPool,
 } = {}) {
   const args = [
     'serve',
@@ -177,6 +186,7 @@ export async function startPocketBase({
     '--indexFallback=false',
   ];
   if (origins) args.push(`--origins=${origins}`);
+  if (hooksPool) args.push(`--hooksPool=${hooksPool}`);
   const child = spawn(pocketbaseBinary(), args, {
     cwd: ROOT,
     env: { ...process.env, PORTAL_SITE_DIR: siteDir, ...env },

@@ -68,18 +68,16 @@ function bundleRules() {
   return { code: `${HEADER}\n${result.outputFiles[0].text}`, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** Runs src/lib/portal-data.ts on the content dir (bundled to a temporary module first). */
-async function portalDataOf(contentDir) {
+/**
+ * Bundles a TypeScript entry (its `contents`, resolved from ROOT) to a temporary ES module,
+ * imports it and hands it to `use`; returns what `use` returns and the source files it read.
+ */
+export async function withTsModule(contents, use) {
   const cacheDir = path.join(ROOT, 'node_modules', '.cache');
   mkdirSync(cacheDir, { recursive: true });
-  const outfile = path.join(cacheDir, `server-build-${process.pid}.mjs`);
+  const outfile = path.join(cacheDir, `ts-entry-${process.pid}-${Date.now()}.mjs`);
   const result = await build({
-    stdin: {
-      contents: `export { loadContentFiles } from './src/lib/content-files';\nexport { buildPortalData, contentSchemaOf } from './src/lib/portal-data';`,
-      resolveDir: ROOT,
-      loader: 'ts',
-      sourcefile: 'server-build-entry.ts',
-    },
+    stdin: { contents, resolveDir: ROOT, loader: 'ts', sourcefile: 'entry.ts' },
     absWorkingDir: ROOT,
     bundle: true,
     format: 'esm',
@@ -92,11 +90,22 @@ async function portalDataOf(contentDir) {
   });
   try {
     const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-    const data = mod.buildPortalData(mod.loadContentFiles(contentDir));
-    return { data, schema: mod.contentSchemaOf(data), inputs: Object.keys(result.metafile.inputs).filter((f) => existsSync(path.join(ROOT, f))) };
+    return { value: await use(mod), inputs: Object.keys(result.metafile.inputs).filter((f) => existsSync(path.join(ROOT, f))) };
   } finally {
     rmSync(outfile, { force: true });
   }
+}
+
+/** Runs src/lib/portal-data.ts on the content dir (bundled to a temporary module first). */
+async function portalDataOf(contentDir) {
+  const { value, inputs } = await withTsModule(
+    `export { loadContentFiles } from './src/lib/content-files';\nexport { buildPortalData, contentSchemaOf } from './src/lib/portal-data';`,
+    (mod) => {
+      const data = mod.buildPortalData(mod.loadContentFiles(contentDir));
+      return { data, schema: mod.contentSchemaOf(data) };
+    },
+  );
+  return { ...value, inputs };
 }
 
 /** The migration that applies the schema part of content/; named after what it would do. */

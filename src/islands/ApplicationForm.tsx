@@ -1,26 +1,33 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-
-/** Any input, textarea or select event: only the value is read. */
-type ValueEvent = { currentTarget: { value: string } };
 import { ErrorSummary } from '../components/ErrorSummary';
-import { FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
+import { FormField as Field, UploadProgress } from '../components/FormField';
 import { newSubmissionId, upload } from '../lib/submit';
 import { applicationErrors } from '../lib/validation/application';
 import type { ApplicationContext, ApplicationInput, FileInfo, ServiceRules } from '../lib/rules/application';
-import { acceptedTypesText } from '../lib/rules/application';
-import { formatWorkingTime } from '../lib/duration';
-import { formatDate, formatDateTime, MONTHS, type TimeZoneLabel } from '../lib/format';
-import { zoneOffsetHours } from '../lib/rules/working-time';
-import { humanSize, isImage } from '../lib/file-kind';
+import { documentNeed } from '../lib/rules/applicant';
+import { formatExpectedDays } from '../lib/duration';
+import { formatDate, formatDateTime, type TimeZoneLabel } from '../lib/format';
+import { afterWorkingDays, zoneOffsetHours, type OfficeCalendar } from '../lib/rules/working-time';
+import { isImage, prepareDocumentFile } from '../lib/file-kind';
+import { birthDate, EMPTY_BIRTH, type Birth } from './application/fields';
+import { DATA_FIELDS, DataStep, EMPTY_INPUT, type DataField } from './application/DataStep';
+import { DocumentsStep, type AskedDocument } from './application/DocumentsStep';
+import { ReviewList } from './application/ReviewList';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
 import { useAutosave } from '../lib/use-autosave';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 
 import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
+import { ChannelChoice, CHANNEL_FIELDS, channelErrors, channelPayload, channelSummary, EMPTY_CHANNEL, type ChannelValue } from '../components/ChannelChoice';
 
 interface Props {
   service: Omit<ServiceRules, 'documents'> & { documents: FormDocument[] };
-  stages: { label: string; minutes: number }[];
+  /** The SOP's stages, by name (their officers' working times stay on the SOP page). */
+  stages: { label: string }[];
+  /** What a citizen can expect: working days from receipt to the result (content expectedTime). */
+  expected: { minDays: number; maxDays: number };
+  /** Working days and office hours, for the expected dates. */
+  calendar: OfficeCalendar;
   kecamatan: { id: string; name: string }[];
   office: {
     name: string;
@@ -42,16 +49,13 @@ const STEPS: { id: Exclude<Step, 'terkirim'>; title: string }[] = [
   { id: 'periksa', title: 'Periksa dan kirim' },
 ];
 
-const DATA_FIELDS = ['pemohon_adalah', 'nama_pengaju', 'hubungan', 'nama_lengkap', 'nik', 'nomor_kk', 'tanggal_lahir', 'telepon', 'kecamatan', 'desa_kelurahan', 'alamat'] as const;
-type DataField = (typeof DATA_FIELDS)[number];
-type Birth = { hari: string; bulan: string; tahun: string };
-
 interface DraftData {
   step: Step;
   answers: Record<string, string>;
   input: Record<DataField, string>;
   birth: Birth;
   submissionId: string;
+  channel?: ChannelValue;
 }
 
 interface Sent {
@@ -60,38 +64,19 @@ interface Sent {
   documents: string[];
 }
 
-const EMPTY_INPUT: Record<DataField, string> = {
-  pemohon_adalah: '',
-  nama_pengaju: '',
-  hubungan: '',
-  nama_lengkap: '',
-  nik: '',
-  nomor_kk: '',
-  tanggal_lahir: '',
-  telepon: '',
-  kecamatan: '',
-  desa_kelurahan: '',
-  alamat: '',
-};
-
-
-function birthDate(b: Birth): string {
-  if (!b.hari.trim() && !b.bulan.trim() && !b.tahun.trim()) return '';
-  return `${b.tahun.trim().padStart(4, '0')}-${b.bulan.trim().padStart(2, '0')}-${b.hari.trim().padStart(2, '0')}`;
-}
-
 /** Where the error summary links for a field. */
 function fieldId(field: string): string {
   return field === 'tanggal_lahir' ? 'f-tanggal_lahir-hari' : `f-${field}`;
 }
 
 
-export default function ApplicationForm({ service, stages, kecamatan, office }: Props) {
+export default function ApplicationForm({ service, stages, expected, calendar, kecamatan, office }: Props) {
   const draftKey = `permohonan:${service.id}`;
   const [step, setStep] = useState<Step>('kelayakan');
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [input, setInput] = useState<Record<DataField, string>>(EMPTY_INPUT);
-  const [birth, setBirth] = useState<Birth>({ hari: '', bulan: '', tahun: '' });
+  const [birth, setBirth] = useState<Birth>(EMPTY_BIRTH);
+  const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [fileNotes, setFileNotes] = useState<Record<string, string>>({});
   const [processing, setProcessing] = useState<Record<string, boolean>>({});
@@ -117,8 +102,9 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
         setStep(draft.data.step === 'terkirim' ? 'periksa' : draft.data.step);
         setAnswers(draft.data.answers ?? {});
         setInput({ ...EMPTY_INPUT, ...draft.data.input });
-        setBirth(draft.data.birth ?? { hari: '', bulan: '', tahun: '' });
+        setBirth(draft.data.birth ?? EMPTY_BIRTH);
         setSubmissionId(draft.data.submissionId);
+        setChannel(draft.data.channel ?? EMPTY_CHANNEL);
         const restored: Record<string, File | null> = {};
         for (const [key, f] of Object.entries(draft.files)) restored[key] = new File([f.blob], f.name, { type: f.type });
         setFiles(restored);
@@ -135,10 +121,10 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
 
   // Keep the draft up to date (text and files) until the application is sent.
   useAutosave(
-    () => void saveDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }, files),
-    [step, answers, input, birth, files, submissionId],
+    () => void saveDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId, channel }, files),
+    [step, answers, input, birth, files, submissionId, channel],
     ready && !sent,
-    () => stashDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId }),
+    () => stashDraft<DraftData>(draftKey, { step, answers, input, birth, submissionId, channel }),
   );
 
   // Move focus to the new step's heading so screen readers announce where the person is.
@@ -178,21 +164,37 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
     };
   }
 
+  /** The documents this application needs: the applicant's role and the recipient's age decide. */
+  function askedDocuments(): AskedDocument[] {
+    const who = { pemohon_adalah: input.pemohon_adalah, tanggal_lahir: birthDate(birth) };
+    return service.documents.flatMap((d) => {
+      const need = documentNeed(d, who, context.today);
+      return need === 'tidak_diminta' ? [] : [{ ...d, need }];
+    });
+  }
+
+  /** Files of the asked documents only: a KTP chosen before the birth date showed a child stays behind. */
+  function chosenFiles(): Record<string, File> {
+    const out: Record<string, File> = {};
+    for (const d of askedDocuments()) if (files[d.key]) out[d.key] = files[d.key]!;
+    return out;
+  }
+
   function fileInfos(): Record<string, FileInfo | null> {
     const infos: Record<string, FileInfo | null> = {};
-    for (const [key, file] of Object.entries(files)) infos[key] = file ? { size: file.size, type: file.type } : null;
+    for (const [key, file] of Object.entries(chosenFiles())) infos[key] = { size: file.size, type: file.type };
     return infos;
   }
 
   function fieldsOf(s: Step): string[] {
     if (s === 'kelayakan') return service.questions.map((q) => `kelayakan_${q.id}`);
-    if (s === 'data') return [...DATA_FIELDS];
-    if (s === 'dokumen') return service.documents.map((d) => d.key);
+    if (s === 'data') return [...DATA_FIELDS, ...CHANNEL_FIELDS];
+    if (s === 'dokumen') return askedDocuments().map((d) => d.key);
     return ['persetujuan_versi', 'id_pengiriman', 'layanan'];
   }
 
   function errorsFor(s: Step): FieldErrors {
-    const all = applicationErrors(fullInput(), fileInfos(), context);
+    const all = { ...applicationErrors(fullInput(), fileInfos(), context), ...channelErrors(channel, input.telepon) };
     // In the order the fields appear, so the summary reads top to bottom like the form.
     return Object.fromEntries(fieldsOf(s).filter((k) => all[k]).map((k) => [k, all[k]!]));
   }
@@ -219,7 +221,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
     setStep(target);
   }
 
-  async function chooseFile(doc: FormDocument, file: File | null) {
+  async function chooseFile(doc: AskedDocument, file: File | null) {
     setErrors((e) => {
       const copy = { ...e };
       delete copy[doc.key];
@@ -228,19 +230,13 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
     if (!file) return;
     let chosen = file;
     let note = '';
-    if (isImage(file)) {
-      setProcessing((p) => ({ ...p, [doc.key]: true }));
-      try {
-        // Loaded only now: pages without a chosen photo never download the compressor.
-        const { compressImage } = await import('../lib/photo-compress');
-        const result = await compressImage(file);
-        chosen = result.file;
-        if (result.compressed) note = `Foto diperkecil dari ${humanSize(result.originalBytes)} menjadi ${humanSize(result.outputBytes)}.`;
-      } catch (err) {
-        setProcessing((p) => ({ ...p, [doc.key]: false }));
-        setErrors((e) => ({ ...e, [doc.key]: err instanceof Error ? err.message : 'Foto tidak dapat dibaca. Pilih foto lain.' }));
-        return;
-      }
+    setProcessing((p) => ({ ...p, [doc.key]: isImage(file) }));
+    try {
+      ({ file: chosen, note } = await prepareDocumentFile(file));
+    } catch (err) {
+      setErrors((e) => ({ ...e, [doc.key]: err instanceof Error ? err.message : 'Foto tidak dapat dibaca. Pilih foto lain.' }));
+      return;
+    } finally {
       setProcessing((p) => ({ ...p, [doc.key]: false }));
     }
     const problem = applicationErrors(fullInput(), { ...fileInfos(), [doc.key]: { size: chosen.size, type: chosen.type } }, context)[doc.key];
@@ -260,7 +256,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
   async function submit(event: Event) {
     event.preventDefault();
     if (progress !== null) return; // already sending: never twice
-    const all = applicationErrors(fullInput(), fileInfos(), context);
+    const all = { ...applicationErrors(fullInput(), fileInfos(), context), ...channelErrors(channel, input.telepon) };
     if (Object.keys(all).length > 0) {
       setErrors(ordered(all));
       return;
@@ -269,7 +265,8 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
     setSendProblem('');
     const body = new FormData();
     for (const [key, value] of Object.entries(fullInput())) body.append(key, key === 'jawaban_kelayakan' ? JSON.stringify(value) : String(value));
-    for (const [key, file] of Object.entries(files)) if (file) body.append(key, file, file.name);
+    for (const [key, file] of Object.entries(chosenFiles())) body.append(key, file, file.name);
+    for (const [key, value] of Object.entries(channelPayload(channel))) body.append(key, value);
     setProgress(0);
     try {
       const res = await upload('/api/collections/permohonan/records', body, setProgress);
@@ -277,7 +274,7 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
         const done: Sent = {
           code: res.body['kode_lacak'],
           at: new Date().toISOString(),
-          documents: service.documents.filter((d) => files[d.key]).map((d) => d.label),
+          documents: askedDocuments().filter((d) => files[d.key]).map((d) => d.label),
         };
         setSent(done);
         setStep('terkirim');
@@ -304,7 +301,8 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
     await clearDraft(draftKey);
     setAnswers({});
     setInput(EMPTY_INPUT);
-    setBirth({ hari: '', bulan: '', tahun: '' });
+    setBirth(EMPTY_BIRTH);
+    setChannel(EMPTY_CHANNEL);
     setFiles({});
     setFileNotes({});
     setConsent(false);
@@ -324,11 +322,8 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
   }
 
   if (step === 'terkirim' && sent) {
-    return <Confirmation sent={sent} service={service} stages={stages} office={office} />;
+    return <Confirmation sent={sent} service={service} stages={stages} expected={expected} calendar={calendar} office={office} />;
   }
-
-  const setText = (field: DataField) => (e: ValueEvent) =>
-    setInput((v) => ({ ...v, [field]: e.currentTarget.value }));
 
   return (
     <div class="application">
@@ -378,126 +373,16 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
       )}
 
       {step === 'data' && (
-        <form onSubmit={(e) => (e.preventDefault(), next('data'))} noValidate>
-          <Field id="pemohon_adalah" error={errors['pemohon_adalah']} legend="Siapa yang mengajukan permohonan ini?">
-            <div class="radios">
-              {(
-                [
-                  ['diri_sendiri', 'Saya sendiri, untuk diri saya'],
-                  ['mewakili', 'Saya mengajukan atas nama orang lain (keluarga, tetangga, atau sebagai petugas desa)'],
-                ] as const
-              ).map(([value, label], i) => (
-                <label key={value} class="radio">
-                  <input
-                    type="radio"
-                    id={i === 0 ? 'f-pemohon_adalah' : undefined}
-                    name="pemohon_adalah"
-                    value={value}
-                    checked={input.pemohon_adalah === value}
-                    onChange={() => setInput((v) => ({ ...v, pemohon_adalah: value }))}
-                  />
-                  {label}
-                </label>
-              ))}
-            </div>
-          </Field>
-          {input.pemohon_adalah === 'mewakili' && (
-            <>
-              <TextField field="nama_pengaju" label="Nama Anda (yang mengajukan)" error={errors['nama_pengaju']} value={input.nama_pengaju} onInput={setText('nama_pengaju')} autocomplete="name" />
-              <TextField field="hubungan" label="Hubungan Anda dengan penerima" hint="Misalnya anak, istri, tetangga, atau petugas desa." error={errors['hubungan']} value={input.hubungan} onInput={setText('hubungan')} />
-            </>
-          )}
-          <h3>Data penerima layanan</h3>
-          <TextField field="nama_lengkap" label="Nama lengkap sesuai KTP" error={errors['nama_lengkap']} value={input.nama_lengkap} onInput={setText('nama_lengkap')} autocomplete={input.pemohon_adalah === 'diri_sendiri' ? 'name' : 'off'} />
-          <TextField field="nik" label="NIK" hint="16 angka, tercantum di KTP atau KK." error={errors['nik']} value={input.nik} onInput={setText('nik')} inputMode="numeric" maxLength={24} />
-          <TextField field="nomor_kk" label="Nomor Kartu Keluarga (KK)" hint="16 angka di bagian atas KK." error={errors['nomor_kk']} value={input.nomor_kk} onInput={setText('nomor_kk')} inputMode="numeric" maxLength={24} />
-          <Field id="tanggal_lahir" error={errors['tanggal_lahir']} legend="Tanggal lahir" hint="Sesuai KTP. Contoh: 17 8 1965">
-            <div class="date-input">
-              {(
-                [
-                  ['hari', 'Tanggal', 2],
-                  ['bulan', 'Bulan', 2],
-                  ['tahun', 'Tahun', 4],
-                ] as const
-              ).map(([part, label, size]) => (
-                <div key={part} class={`date-part date-part--${part}`}>
-                  <label for={`f-tanggal_lahir-${part}`}>{label}</label>
-                  <input
-                    type="text"
-                    id={`f-tanggal_lahir-${part}`}
-                    inputMode="numeric"
-                    maxLength={size}
-                    value={birth[part]}
-                    onInput={(e) => setBirth((b) => ({ ...b, [part]: e.currentTarget.value.replace(/\D/g, '') }))}
-                    aria-invalid={errors['tanggal_lahir'] ? 'true' : undefined}
-                    autocomplete={input.pemohon_adalah === 'diri_sendiri' ? (part === 'hari' ? 'bday-day' : part === 'bulan' ? 'bday-month' : 'bday-year') : 'off'}
-                  />
-                </div>
-              ))}
-            </div>
-            {birth.bulan && Number(birth.bulan) >= 1 && Number(birth.bulan) <= 12 && <span class="hint">Bulan {MONTHS[Number(birth.bulan) - 1]}</span>}
-          </Field>
-          <TextField field="telepon" type="tel" label="Nomor telepon atau WhatsApp yang dapat dihubungi" hint="Contoh: 0812-3456-7890. Petugas menghubungi nomor ini untuk jadwal kunjungan." error={errors['telepon']} value={input.telepon} onInput={setText('telepon')} autocomplete="tel" />
-          <KecamatanField label="Kecamatan tempat tinggal" error={errors['kecamatan']} value={input.kecamatan} options={kecamatan} onChange={setText('kecamatan')} />
-          <TextField field="desa_kelurahan" label="Desa atau kelurahan" error={errors['desa_kelurahan']} value={input.desa_kelurahan} onInput={setText('desa_kelurahan')} />
-          <TextField field="alamat" label="Alamat" hint="Nama jalan, dusun, RT/RW, atau patokan agar petugas dapat menemukan rumah." error={errors['alamat']} value={input.alamat} onInput={setText('alamat')} multiline autocomplete="street-address" />
-          <Nav back={() => goTo('kelayakan')} />
-        </form>
+        <DataStep service={service} input={input} birth={birth} errors={errors} kecamatan={kecamatan} setInput={setInput} setBirth={setBirth} onNext={() => next('data')} onBack={() => goTo('kelayakan')} afterPhone={<ChannelChoice value={channel} telepon={input.telepon} errors={errors} onChange={setChannel} />} />
       )}
 
       {step === 'dokumen' && (
-        <form onSubmit={(e) => (e.preventDefault(), next('dokumen'))} noValidate>
-          <p>Foto dokumen dengan kamera ponsel di tempat terang, seluruh halaman terlihat dan tulisan terbaca. Foto diperkecil otomatis di ponsel Anda sebelum dikirim agar hemat kuota.</p>
-          {service.documents.map((doc) => {
-            const chosen = files[doc.key];
-            return (
-              <Field key={doc.key} id={doc.key} error={errors[doc.key]} label={`${doc.label}${doc.required ? '' : ' (tidak wajib)'}`} hint={`${doc.hint} Berkas ${acceptedTypesText(doc.accept)}, paling besar ${doc.maxSizeMB} MB.`}>
-                {chosen && (
-                  <p class="file-chosen" id={`f-${doc.key}-terpilih`}>
-                    Terpilih: <strong>{chosen.name}</strong> ({humanSize(chosen.size)}). {fileNotes[doc.key]}{' '}
-                    <button type="button" class="link-button" onClick={() => removeFile(doc.key)}>
-                      Hapus<span class="visually-hidden"> {doc.label}</span>
-                    </button>
-                  </p>
-                )}
-                <input
-                  type="file"
-                  id={`f-${doc.key}`}
-                  accept={[...doc.accept, ...(doc.accept.some((a) => a.startsWith('image/')) ? ['image/*'] : [])].join(',')}
-                  onChange={(e) => void chooseFile(doc, e.currentTarget.files?.[0] ?? null)}
-                  aria-invalid={errors[doc.key] ? 'true' : undefined}
-                  aria-describedby={`f-${doc.key}-petunjuk${chosen ? ` f-${doc.key}-terpilih` : ''}`}
-                />
-                {processing[doc.key] && (
-                  <p class="hint" role="status">
-                    Memperkecil foto…
-                  </p>
-                )}
-              </Field>
-            );
-          })}
-          <Nav back={() => goTo('data')} busy={Object.values(processing).some(Boolean)} />
-        </form>
+        <DocumentsStep documents={askedDocuments()} files={files} notes={fileNotes} processing={processing} errors={errors} onChoose={(d, f) => void chooseFile(d, f)} onRemove={removeFile} onNext={() => next('dokumen')} onBack={() => goTo('data')} />
       )}
 
       {step === 'periksa' && (
         <form onSubmit={submit} noValidate>
-          <h3>Jawaban Anda</h3>
-          <dl class="summary">
-            {service.questions.map((q) => (
-              <Row key={q.id} label={q.question} value={answers[q.id] === 'ya' ? 'Ya' : 'Tidak'} change={() => goTo('kelayakan', `kelayakan_${q.id}`)} />
-            ))}
-            <Row label="Yang mengajukan" value={input.pemohon_adalah === 'mewakili' ? `${input.nama_pengaju} (${input.hubungan}), atas nama penerima` : 'Penerima sendiri'} change={() => goTo('data', 'pemohon_adalah')} />
-            <Row label="Nama lengkap" value={input.nama_lengkap} change={() => goTo('data', 'nama_lengkap')} />
-            <Row label="NIK" value={input.nik} change={() => goTo('data', 'nik')} />
-            <Row label="Nomor KK" value={input.nomor_kk} change={() => goTo('data', 'nomor_kk')} />
-            <Row label="Tanggal lahir" value={birthDate(birth) ? formatDate(birthDate(birth)) : ''} change={() => goTo('data', 'tanggal_lahir')} />
-            <Row label="Telepon" value={input.telepon} change={() => goTo('data', 'telepon')} />
-            <Row label="Alamat" value={`${input.alamat}, ${input.desa_kelurahan}, Kecamatan ${kecamatan.find((k) => k.id === input.kecamatan)?.name ?? ''}`} change={() => goTo('data', 'alamat')} />
-            {service.documents.map((doc) => (
-              <Row key={doc.key} label={doc.label} value={files[doc.key] ? `${files[doc.key]!.name} (${humanSize(files[doc.key]!.size)})` : 'Tidak dilampirkan'} change={() => goTo('dokumen', doc.key)} />
-            ))}
-          </dl>
+          <ReviewList service={service} answers={answers} input={input} born={birthDate(birth)} kecamatanName={kecamatan.find((k) => k.id === input.kecamatan)?.name ?? ''} documents={askedDocuments()} files={files} goTo={goTo} channelText={channelSummary(channel, input.telepon)} />
 
           <h3>Persetujuan</h3>
           <div class="consent prose">
@@ -536,67 +421,22 @@ export default function ApplicationForm({ service, stages, kecamatan, office }: 
 }
 
 
-function TextField(props: {
-  field: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  value: string;
-  onInput: (e: ValueEvent) => void;
-  type?: 'text' | 'tel';
-  inputMode?: 'numeric' | 'text' | 'tel';
-  maxLength?: number;
-  autocomplete?: string;
-  multiline?: boolean;
-}) {
-  const { field, label, hint, error, value, onInput, type = 'text', inputMode, maxLength, autocomplete, multiline } = props;
-  const describedBy = [hint && `f-${field}-petunjuk`, error && `f-${field}-galat`].filter(Boolean).join(' ') || undefined;
-  const common = { id: `f-${field}`, name: field, value, onInput, 'aria-describedby': describedBy, 'aria-invalid': error ? ('true' as const) : undefined, autocomplete: autocomplete ?? 'off' };
-  return (
-    <Field id={field} error={error} label={label} {...(hint ? { hint } : {})}>
-      {multiline ? <textarea rows={3} {...common} /> : <input type={type} inputMode={inputMode} maxLength={maxLength} spellcheck={false} {...common} />}
-    </Field>
-  );
-}
-
-function Row({ label, value, change }: { label: string; value: string; change: () => void }) {
-  return (
-    <div class="summary-row">
-      <dt>{label}</dt>
-      <dd>{value || <span class="muted">Belum diisi</span>}</dd>
-      <dd class="summary-change">
-        <button type="button" class="link-button" onClick={change}>
-          Ubah<span class="visually-hidden"> {label}</span>
-        </button>
-      </dd>
-    </div>
-  );
-}
-
-function Nav({ back, busy = false }: { back: () => void; busy?: boolean }) {
-  return (
-    <div class="form-nav">
-      <button class="button" type="submit" disabled={busy}>
-        {busy ? 'Tunggu, foto sedang diperkecil…' : 'Lanjut'}
-      </button>
-      <button type="button" class="button button--secondary" onClick={back}>
-        Kembali
-      </button>
-    </div>
-  );
-}
-
-function Confirmation({ sent, service, stages, office }: { sent: Sent; service: Props['service']; stages: Props['stages']; office: Props['office'] }) {
+function Confirmation({ sent, service, stages, expected, calendar, office }: Pick<Props, 'service' | 'stages' | 'expected' | 'calendar' | 'office'> & { sent: Sent }) {
+  // Counted from the day the office starts on it: after closing time or on a day off, the next working day.
+  const received = new Date(sent.at);
+  const earliest = formatDate(afterWorkingDays(received, expected.minDays, calendar), office.timeZone);
+  const latest = formatDate(afterWorkingDays(received, expected.maxDays, calendar), office.timeZone);
+  const around = earliest === latest ? `sekitar ${latest}` : `kira-kira antara ${earliest} dan ${latest}`;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const trackUrl = `${window.location.origin}/lacak/?kode=${encodeURIComponent(sent.code)}`;
-  const message = `Kode permohonan ${service.title} di ${office.name}: ${sent.code}. Lacak di ${trackUrl}`;
+  const message = `Kode pelacakan permohonan ${service.title} di ${office.name}: ${sent.code}. Lacak di ${trackUrl}`;
   return (
     <div class="confirmation">
       <div class="panel" tabIndex={-1} ref={ref} role="status">
         <h2>Permohonan terkirim</h2>
-        <p>Kode permohonan Anda:</p>
-        <p class="code" lang="en">
+        <p>Kode pelacakan Anda:</p>
+        <p class="code">
           {sent.code}
         </p>
         <p>Simpan kode ini. Anda memerlukannya untuk melacak permohonan.</p>
@@ -613,10 +453,13 @@ function Confirmation({ sent, service, stages, office }: { sent: Sent; service: 
         </a>
       </div>
       <h2>Apa yang terjadi selanjutnya</h2>
+      <p class="prose">
+        Permohonan seperti ini biasanya selesai dalam <strong>{formatExpectedDays(expected)}</strong>, {around}. Hari libur dan cuti bersama tidak dihitung. Tahapannya:
+      </p>
       <ol class="steps-plain">
         {stages.map((s) => (
           <li key={s.label}>
-            <strong>{s.label}</strong>: waktu standar {formatWorkingTime(s.minutes)}.
+            <strong>{s.label}</strong>
           </li>
         ))}
       </ol>
@@ -630,12 +473,16 @@ function Confirmation({ sent, service, stages, office }: { sent: Sent; service: 
           </dd>
           <dt>Layanan</dt>
           <dd>{service.title}</dd>
-          <dt>Kode permohonan</dt>
+          <dt>Kode pelacakan</dt>
           <dd>
             <strong>{sent.code}</strong>
           </dd>
           <dt>Diterima</dt>
           <dd>{formatDateTime(new Date(sent.at), office.timeZone)}</dd>
+          <dt>Perkiraan selesai</dt>
+          <dd>
+            biasanya {formatExpectedDays(expected)}, {around}
+          </dd>
           <dt>Dokumen terlampir</dt>
           <dd>{sent.documents.length ? sent.documents.join(', ') : 'Tidak ada'}</dd>
           <dt>Lacak</dt>

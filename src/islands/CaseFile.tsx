@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, Rekan, RiwayatKasus, Saya } from '../lib/api/petugas';
+import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, PesanItem, Rekan, RiwayatKasus, Saya, SuratKasus } from '../lib/api/petugas';
+import { CHANNEL_LABELS, EVENT_LABELS } from '../lib/rules/notify';
 import { api, ApiRefusal, fileUrl, Offline, signInUrl, whoAmI } from '../lib/petugas-client';
 import { formatDate, formatDateTime, formatNumber, type TimeZoneLabel } from '../lib/format';
 import { newSubmissionId } from '../lib/submit';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import type { FieldErrors } from '../lib/validation/errors';
+import { ageOn, applicantRoleLabel } from '../lib/rules/applicant';
 
 // The case page of the staff workspace (/petugas/kasus/?jenis=&id=): one request or report as
 // the signed-in person may see it (GET /api/petugas/kasus/…), and the actions the server says
@@ -32,10 +34,13 @@ const HISTORY_KINDS: Record<string, string> = {
   langkah: 'Langkah SOP',
   pemeriksaan_dokumen: 'Pemeriksaan dokumen',
   buka_kembali: 'Dibuka kembali',
+  surat: 'Surat diterbitkan',
+  pencabutan_surat: 'Surat dicabut',
+  pindaian_surat: 'Pindaian surat dilampirkan',
   penerusan: 'Penerusan laporan',
+  unggah_ulang: 'Dokumen dikirim ulang oleh pemohon',
 };
 
-const APPLICANT_KINDS: Record<string, string> = { diri_sendiri: 'Penerima sendiri', mewakili: 'Diwakili orang lain' };
 const ANSWERS: Record<string, string> = { ya: 'Ya', tidak: 'Tidak' };
 
 /** Actions that close a case for good: asked once more before they are sent. */
@@ -163,12 +168,14 @@ export default function CaseFile() {
           <Actions key={`${kasus.id}-${kasus.status.id}-${kasus.riwayat.length}`} kasus={kasus} onDone={done} onReload={reload} />
           <Person kasus={kasus} zone={zone} />
           {!isReport && kasus.kelayakan.length > 0 && <Eligibility kasus={kasus} />}
+          {!isReport && kasus.surat.length > 0 && <Letters key={`surat-${kasus.riwayat.length}`} letters={kasus.surat} zone={zone} onDone={done} />}
           {!isReport && <Documents key={`dok-${kasus.riwayat.length}`} kasus={kasus} zone={zone} onDone={done} />}
           {!isReport && kasus.verifikasi && <Verification kasus={kasus} zone={zone} />}
         </div>
         <div>
           {kasus.langkah.length > 0 && <Timeline kasus={kasus} zone={zone} />}
           <History entries={kasus.riwayat} zone={zone} report={isReport} />
+          <Messages messages={kasus.pesan} zone={zone} report={isReport} />
         </div>
       </div>
     </div>
@@ -226,7 +233,7 @@ function Summary({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
       {kasus.status.meaning === 'repair' && (
         <p class="notice ws-waiting">
           Menunggu perbaikan dari pemohon
-          {kasus.dokumen.some((d) => d.diminta_ulang) ? `: ${kasus.dokumen.filter((d) => d.diminta_ulang).map((d) => d.label).join(', ')}.` : '.'} Setelah dokumen diterima, pilih “Lanjutkan pemeriksaan”.
+          {kasus.dokumen.some((d) => d.diminta_ulang) ? `: ${kasus.dokumen.filter((d) => d.diminta_ulang).map((d) => d.label).join(', ')}.` : '.'} Pemohon dapat mengirimnya sendiri dari halaman lacak; permohonan lalu kembali ke pemeriksaan dengan sendirinya. Bila dokumen dibawa ke kantor, pilih “Lanjutkan pemeriksaan”.
         </p>
       )}
       {kasus.status.ditutup && !kasus.disegel && (
@@ -292,31 +299,47 @@ function Person({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
   const o = kasus.orang;
   const isReport = kasus.jenis === 'laporan';
   const rows: [string, ComponentChildren][] = [];
+  // Empty is a real answer where the service lets it be (an unidentified person has no NIK).
+  const given = (v: string) => v || <span class="muted">Tidak diisi</span>;
+  const applicant: [string, ComponentChildren][] = [];
   if (isReport) {
     rows.push(['Pelapor', kasus.laporan?.anonim ? 'Anonim' : (o.nama ?? 'Tidak dicantumkan')]);
     if (o.telepon) rows.push(['Telepon pelapor', <a href={`tel:${o.telepon}`}>{o.telepon}</a>]);
   } else {
-    if (o.nama !== null) rows.push(['Nama penerima', o.nama]);
-    if (o.nik !== null) rows.push(['NIK', <span class="track-code">{o.nik}</span>]);
-    if (o.nomor_kk !== null) rows.push(['Nomor KK', <span class="track-code">{o.nomor_kk}</span>]);
-    if (o.tanggal_lahir !== null) rows.push(['Tanggal lahir', formatDate(o.tanggal_lahir, zone)]);
-    if (o.telepon) rows.push(['Telepon', <a href={`tel:${o.telepon}`}>{o.telepon}</a>]);
-    if (o.pemohon_adalah !== null) rows.push(['Yang mengajukan', APPLICANT_KINDS[o.pemohon_adalah] ?? o.pemohon_adalah]);
-    if (o.nama_pengaju) rows.push(['Nama yang mengajukan', o.hubungan ? `${o.nama_pengaju} (${o.hubungan})` : o.nama_pengaju]);
+    if (o.nama !== null) rows.push(['Nama', o.nama]);
+    if (o.nik !== null) rows.push(['NIK', o.nik ? <span class="track-code">{o.nik}</span> : given('')]);
+    if (o.nomor_kk !== null) rows.push(['Nomor KK', o.nomor_kk ? <span class="track-code">{o.nomor_kk}</span> : given('')]);
+    if (o.tanggal_lahir !== null) {
+      const age = o.tanggal_lahir ? ageOn(o.tanggal_lahir.slice(0, 10), new Date().toISOString().slice(0, 10)) : null;
+      rows.push(['Tanggal lahir', o.tanggal_lahir ? `${formatDate(o.tanggal_lahir, zone)}${age !== null ? ` (${age} tahun)` : ''}` : given('')]);
+    }
+    if (o.pemohon_adalah !== null) applicant.push(['Yang mengajukan', applicantRoleLabel(o.pemohon_adalah)]);
+    if (o.nama_pengaju) applicant.push(['Nama', o.nama_pengaju]);
+    if (o.hubungan) applicant.push(['Hubungan atau jabatan', o.hubungan]);
+    if (o.nik_pengaju) applicant.push(['NIK', <span class="track-code">{o.nik_pengaju}</span>]);
+    if (o.telepon) applicant.push(['Telepon yang dihubungi', <a href={`tel:${o.telepon}`}>{o.telepon}</a>]);
   }
   rows.push(['Kecamatan', o.kecamatan]);
   if (o.desa_kelurahan) rows.push(['Desa/kelurahan', o.desa_kelurahan]);
   if (o.alamat) rows.push(['Alamat', o.alamat]);
   return (
-    <section class="ws-panel" aria-labelledby="orang">
-      <h2 id="orang">{isReport ? 'Pelapor dan tempat' : 'Penerima'}</h2>
-      <Facts rows={rows} />
-      {kasus.peta && !isReport && (
-        <p>
-          <MapLink href={kasus.peta} />
-        </p>
+    <>
+      <section class="ws-panel" aria-labelledby="orang">
+        <h2 id="orang">{isReport ? 'Pelapor dan tempat' : 'Penerima layanan'}</h2>
+        <Facts rows={rows} />
+        {kasus.peta && !isReport && (
+          <p>
+            <MapLink href={kasus.peta} />
+          </p>
+        )}
+      </section>
+      {applicant.length > 0 && (
+        <section class="ws-panel" aria-labelledby="pengaju">
+          <h2 id="pengaju">Pemohon (yang mengajukan)</h2>
+          <Facts rows={applicant} />
+        </section>
       )}
-    </section>
+    </>
   );
 }
 
@@ -412,6 +435,111 @@ function Verification({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
         </ul>
       )}
     </section>
+  );
+}
+
+// ------------------------------------------------------------------ letters
+
+/** Letters issued on the request: open and print (A4, /surat/), and revoke for those who may. */
+function Letters({ letters, zone, onDone }: { letters: SuratKasus[]; zone: TimeZoneLabel; onDone: (message: string) => Promise<void> }) {
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [sending, setSending] = useState(false);
+  async function revoke(event: Event, letter: SuratKasus) {
+    event.preventDefault();
+    setSending(true);
+    setError('');
+    try {
+      await api(`/api/petugas/surat/${letter.id}/cabut`, { json: { alasan: reason } });
+      setRevoking(null);
+      setReason('');
+      await onDone(`Surat ${letter.nomor} dicabut. Halaman verifikasinya kini menyatakan dicabut.`);
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? (err.fields['alasan'] ?? err.message) : err instanceof Offline ? err.message : 'Surat belum dapat dicabut. Coba lagi.');
+    } finally {
+      setSending(false);
+    }
+  }
+  return (
+    <section class="ws-panel" aria-labelledby="surat">
+      <h2 id="surat" tabIndex={-1}>
+        Surat
+      </h2>
+      <ul class="ws-letters">
+        {letters.map((l) => (
+          <li key={l.id}>
+            <p>
+              <strong>{l.judul}</strong> nomor {l.nomor}, {formatDate(l.tanggal, zone)}.{' '}
+              <span class={`ws-tag${l.status === 'dicabut' ? ' ws-tag--flag' : ''}`}>{l.status === 'dicabut' ? 'Dicabut' : 'Berlaku'}</span>
+            </p>
+            <p>
+              <a href={`/surat/?id=${encodeURIComponent(l.id)}`} target="_blank" rel="noopener">
+                Buka dan cetak {l.judul}
+                <span class="visually-hidden">, terbuka di tab baru</span>
+              </a>
+            </p>
+            {l.pindaian ? (
+              <FileViewer collection="surat" recordId={l.id} filename={l.pindaian} label={`pindaian ${l.judul} bertanda tangan`} />
+            ) : (
+              <ScanUpload letter={l} onDone={onDone} />
+            )}
+            {l.boleh_cabut && revoking !== l.id && (
+              <button type="button" class="button button--secondary" onClick={() => setRevoking(l.id)}>
+                Cabut surat ini
+              </button>
+            )}
+            {revoking === l.id && (
+              <form noValidate onSubmit={(e) => void revoke(e, l)} aria-label={`Cabut surat ${l.nomor}`}>
+                <FormField id={`alasan-cabut-${l.id}`} label="Alasan pencabutan" hint="Dicatat di riwayat; tidak tampil di halaman verifikasi." error={error || undefined}>
+                  <textarea id={`f-alasan-cabut-${l.id}`} rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-invalid={error ? 'true' : undefined} aria-describedby={`f-alasan-cabut-${l.id}-petunjuk${error ? ` f-alasan-cabut-${l.id}-galat` : ''}`} maxLength={1000} />
+                </FormField>
+                <button type="submit" class="button ws-button--danger" disabled={sending}>
+                  {sending ? 'Mencabut…' : 'Cabut surat'}
+                </button>{' '}
+                <button type="button" class="button button--secondary" onClick={() => setRevoking(null)} disabled={sending}>
+                  Batal
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The signed paper (e.g. the BASTB after handover), scanned or photographed, attached to the letter. */
+function ScanUpload({ letter, onDone }: { letter: SuratKasus; onDone: (message: string) => Promise<void> }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState('');
+  const [sending, setSending] = useState(false);
+  const id = `pindaian-${letter.id}`;
+  async function send(event: Event) {
+    event.preventDefault();
+    if (!file) return setError('Pilih berkas pindaian (PDF, JPG, atau PNG).');
+    setSending(true);
+    setError('');
+    const form = new FormData();
+    form.append('pindaian', file);
+    try {
+      await api(`/api/petugas/surat/${letter.id}/pindaian`, { form });
+      await onDone(`Pindaian ${letter.judul} nomor ${letter.nomor} terlampir.`);
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? (err.fields['pindaian'] ?? err.message) : err instanceof Offline ? err.message : 'Pindaian belum terlampir. Coba lagi.');
+    } finally {
+      setSending(false);
+    }
+  }
+  return (
+    <form noValidate onSubmit={(e) => void send(e)} aria-label={`Lampirkan surat bertanda tangan ${letter.nomor}`}>
+      <FormField id={id} label="Pindaian bertanda tangan" hint="Setelah dicetak dan ditandatangani, pindai atau foto lalu lampirkan di sini. PDF, JPG, atau PNG, paling besar 10 MB." error={error || undefined}>
+        <input type="file" id={`f-${id}`} accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} aria-invalid={error ? 'true' : undefined} aria-describedby={`f-${id}-petunjuk${error ? ` f-${id}-galat` : ''}`} />
+      </FormField>
+      <button type="submit" class="button button--secondary" disabled={sending}>
+        {sending ? 'Melampirkan…' : 'Lampirkan surat bertanda tangan'}
+      </button>
+    </form>
   );
 }
 
@@ -547,6 +675,20 @@ function DocumentRow({ doc, kasus, zone, check, error, onCheck }: { doc: Dokumen
         )}
       </p>
       {doc.berkas ? <FileViewer collection="permohonan" recordId={kasus.id} filename={doc.berkas} label={doc.label} /> : <p class="ws-bad">Tidak dikirim.</p>}
+      {doc.versi.length > 0 && (
+        <details class="ws-versions">
+          <summary>Versi sebelumnya ({doc.versi.length})</summary>
+          <p class="hint">Berkas lama disimpan sampai permohonan ditutup, lalu dihapus otomatis.</p>
+          <ul>
+            {doc.versi.map((v) => (
+              <li key={v.id}>
+                Diganti {formatDateTime(v.waktu, zone)} oleh {v.oleh}.
+                <FileViewer collection="versi_dokumen" recordId={v.id} filename={v.berkas} label={`${doc.label} versi lama`} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {check && (
         <FormField id={id} legend={`${p ? 'Ubah hasil' : 'Hasil'} pemeriksaan ${doc.label}`} error={check.hasil !== 'perlu_diganti' ? error : undefined}>
           <div class="ws-inline-radios">
@@ -643,6 +785,41 @@ function History({ entries, zone, report }: { entries: RiwayatKasus[]; zone: Tim
             </li>
           ))}
         </ol>
+      )}
+    </section>
+  );
+}
+
+/** Messages to the applicant or reporter: what went out, by which channel, and what did not. */
+function Messages({ messages, zone, report }: { messages: PesanItem[]; zone: TimeZoneLabel; report: boolean }) {
+  const waiting = messages.some((m) => m.status === 'gagal' || m.status === 'tidak_pasti' || m.status === 'manual');
+  return (
+    <section aria-labelledby="pesan">
+      <h2 id="pesan">Pesan ke {report ? 'pelapor' : 'pemohon'}</h2>
+      {messages.length === 0 ? (
+        <p>Belum ada pesan. {report ? 'Pelapor anonim atau tanpa nomor HP tidak dikabari.' : ''}</p>
+      ) : (
+        <ul class="ws-plain-list ws-messages">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <strong>{EVENT_LABELS[m.peristiwa]}</strong> · {CHANNEL_LABELS[m.saluran]} · <span class="ws-tag">{m.status_label}</span>
+              {m.dikirim_oleh && <> oleh {m.dikirim_oleh}</>}
+              {(m.terkirim ?? m.dibuat) && (
+                <>
+                  {' '}
+                  <time class="ws-meta" dateTime={(m.terkirim ?? m.dibuat)!}>
+                    {formatDateTime((m.terkirim ?? m.dibuat)!, zone)}
+                  </time>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {waiting && (
+        <p>
+          Ada pesan yang belum sampai: kirim lewat WhatsApp dari <a href="/petugas/pesan/">Belum terhubungi</a>.
+        </p>
       )}
     </section>
   );

@@ -2,53 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, formatPercent, type TimeZoneLabel } from '../lib/format';
 import { formatWorkingTime } from '../lib/duration';
 import { StackCell, StackTable } from '../components/StackCell';
-
-/** The IKM as src/lib/rules/ikm.ts computes it (only the fields shown here). */
-interface Ikm {
-  responses: number;
-  converted: number;
-  mutu: string;
-  kinerja: string;
-}
-
-/**
- * Why the API withholds a figure (src/lib/rules/disclosure.ts): it rests on fewer than `ambang`
- * items, or it would give such a figure away by subtraction. Keyed by field ("total",
- * "per_status.selesai", "ikm", …); a withheld figure is null.
- */
-type Reason = 'di_bawah_ambang' | 'melindungi';
-type Hidden = Partial<Record<string, Reason>>;
-type Counts = Record<string, number | null>;
-
-interface ServiceFigures {
-  layanan: string;
-  judul: string;
-  total: number | null;
-  per_status: Counts;
-  selesai: number | null;
-  median_hari_kerja: number | null;
-  standar_hari_kerja: number | null;
-  standar_menit?: number | null;
-  persen_dalam_standar: number | null;
-  disembunyikan: Hidden;
-}
-
-interface SurveyFigures {
-  layanan: string;
-  judul: string;
-  ikm: Ikm | null;
-  populasi: number | null;
-  sampel_minimum: number | null;
-  disembunyikan: Hidden;
-}
-
-interface Figures {
-  diperbarui: string;
-  ambang: number;
-  permohonan: { total: number | null; per_layanan: ServiceFigures[]; per_status: Counts; disembunyikan: Hidden };
-  laporan: { total: number | null; per_jenis: { jenis: string; label: string; total: number | null; per_status: Counts; disembunyikan: Hidden }[]; disembunyikan: Hidden };
-  ikm: { keseluruhan: Ikm | null; populasi: number | null; sampel_minimum: number | null; per_layanan: SurveyFigures[]; disembunyikan: Hidden };
-}
+import type { Counts, Hidden, HiddenReason as Reason, PublishedIkm as Ikm, ServiceFigures, Statistik as Figures } from '../lib/api/figures';
 
 interface StatusOption {
   id: string;

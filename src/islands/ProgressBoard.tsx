@@ -2,40 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatNumber, formatWeek } from '../lib/format';
 import { Pager, StackCell, StackTable, inPlace } from '../components/StackCell';
 import { useAddress } from '../lib/use-address';
-
-/**
- * One row of GET /api/progres: a group of at least `ambang` requests or reports of one kind,
- * kecamatan (or "Beberapa kecamatan"), status and week. These seven fields and nothing else are
- * ever shown; the board never holds a single record.
- */
-export interface BoardItem {
-  jenis: 'permohonan' | 'laporan';
-  jenis_label: string;
-  kecamatan: string;
-  /** Monday of the week the requests or reports came in. */
-  minggu: string;
-  status_label: string;
-  selesai: boolean;
-  jumlah: number;
-}
-
-interface BoardAnswer {
-  /** The last day the daily batch holds (YYYY-MM-DD). */
-  data_sampai: string;
-  /** The smallest group published. */
-  ambang: number;
-  total: number;
-  jumlah_baris: number;
-  halaman: number;
-  jumlah_halaman: number;
-  per_halaman: number;
-  per_jenis: Record<string, number>;
-  per_kecamatan: Record<string, number>;
-  per_status: Record<string, number>;
-  /** Requests and reports in no row; null when 1 to ambang − 1 (then not said exactly). */
-  tidak_ditampilkan: number | null;
-  items: BoardItem[];
-}
+import type { Progres as BoardAnswer } from '../lib/api/figures';
 
 interface Filters {
   jenis: string;

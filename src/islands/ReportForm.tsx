@@ -8,6 +8,7 @@ import { useAutosave } from '../lib/use-autosave';
 import { newSubmissionId, upload } from '../lib/submit';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
 import { villageLabel } from '../lib/format';
+import { ChannelChoice, channelErrors, EMPTY_CHANNEL, type ChannelValue } from '../components/ChannelChoice';
 
 interface Props {
   types: { id: string; label: string; description: string; ppks: { id: string; name: string }[] }[];
@@ -17,17 +18,21 @@ interface Props {
 
 type Text = Omit<ReportInput, 'persetujuan_versi' | 'id_pengiriman'>;
 const EMPTY: Text = { jenis: '', urgensi: '', kategori_ppks: '', kecamatan: '', desa_kelurahan: '', patokan: '', deskripsi: '', anonim: '', nama_pelapor: '', telepon_pelapor: '', lintang: '', bujur: '' };
-const ORDER = ['jenis', 'urgensi', 'kategori_ppks', 'kecamatan', 'desa_kelurahan', 'patokan', 'lintang', 'deskripsi', 'foto', 'anonim', 'nama_pelapor', 'telepon_pelapor', 'persetujuan_versi', 'id_pengiriman'];
+const ORDER = ['jenis', 'urgensi', 'kategori_ppks', 'kecamatan', 'desa_kelurahan', 'patokan', 'lintang', 'deskripsi', 'foto', 'anonim', 'nama_pelapor', 'telepon_pelapor', 'saluran_pesan', 'persetujuan_versi', 'id_pengiriman'];
+/** A reporter hears back by WhatsApp or SMS (the form asks for no email address). */
+const REPORT_CHANNELS = ['whatsapp', 'sms'] as const;
 const DRAFT_KEY = 'laporan';
 
 interface DraftData {
   text: Text;
   submissionId: string;
+  channel?: ChannelValue;
 }
 
 /** The report form (/lapor): short, forgiving, usable one-handed on a phone in the street. */
 export default function ReportForm({ types, kecamatan, office }: Props) {
   const [text, setText] = useState<Text>(EMPTY);
+  const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [photos, setPhotos] = useState<File[]>([]);
   const [consent, setConsent] = useState(false);
   const [submissionId, setSubmissionId] = useState('');
@@ -45,6 +50,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
       if (draft?.data.submissionId) {
         setText({ ...EMPTY, ...draft.data.text });
         setSubmissionId(draft.data.submissionId);
+        setChannel(draft.data.channel ?? EMPTY_CHANNEL);
         setPhotos(Object.values(draft.files).map((f) => new File([f.blob], f.name, { type: f.type })));
         if (draft.data.text.lintang) setGps({ state: 'set' });
       } else {
@@ -58,11 +64,11 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
     () => {
       const files: Record<string, File> = {};
       photos.forEach((p, i) => (files[`foto_${i}`] = p));
-      void saveDraft<DraftData>(DRAFT_KEY, { text, submissionId }, files);
+      void saveDraft<DraftData>(DRAFT_KEY, { text, submissionId, channel }, files);
     },
-    [text, photos, submissionId],
+    [text, photos, submissionId, channel],
     ready && !sent,
-    () => stashDraft<DraftData>(DRAFT_KEY, { text, submissionId }),
+    () => stashDraft<DraftData>(DRAFT_KEY, { text, submissionId, channel }),
   );
 
   useEffect(() => {
@@ -78,6 +84,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
       photos.map((p) => ({ size: p.size, type: p.type })),
       { types: types.map((t) => ({ id: t.id, ppks: t.ppks.map((p) => p.id) })), kecamatanIds: kecamatan.map((k) => k.id), privacyNoticeVersion: office.privacyNoticeVersion, officePhone: office.phone },
     );
+    if (text.anonim === 'false') Object.assign(found, channelErrors(channel, text.telepon_pelapor, REPORT_CHANNELS));
     return Object.fromEntries(ORDER.filter((k) => found[k]).map((k) => [k, found[k]!]));
   }
 
@@ -137,6 +144,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
     const body = new FormData();
     const values = { ...text, persetujuan_versi: office.privacyNoticeVersion, id_pengiriman: submissionId };
     for (const [key, value] of Object.entries(values)) if (value !== '') body.append(key, value);
+    if (text.anonim === 'false' && channel.saluran_pesan) body.append('saluran_pesan', channel.saluran_pesan);
     for (const photo of photos) body.append('foto', photo, photo.name);
     setProgress(0);
     try {
@@ -166,7 +174,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
       <div class="confirmation">
         <div class="panel" tabIndex={-1} ref={doneRef} role="status">
           <h2>Laporan terkirim</h2>
-          <p>Kode laporan Anda:</p>
+          <p>Kode pelacakan Anda:</p>
           <p class="code">{sent}</p>
           <p>Terima kasih. Petugas akan menindaklanjuti laporan ini. Simpan kode untuk melihat perkembangannya.</p>
         </div>
@@ -174,7 +182,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
           <a class="button" href={`/lacak/?kode=${encodeURIComponent(sent)}`}>
             Lacak laporan
           </a>
-          <a class="button button--secondary" href={`https://wa.me/?text=${encodeURIComponent(`Kode laporan di ${office.name}: ${sent}. Lacak di ${trackUrl}`)}`}>
+          <a class="button button--secondary" href={`https://wa.me/?text=${encodeURIComponent(`Kode pelacakan laporan di ${office.name}: ${sent}. Lacak di ${trackUrl}`)}`}>
             Kirim kode ke WhatsApp saya
           </a>
         </div>
@@ -231,7 +239,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
             {office.emergency.map((n, i) => (
               <span key={n.number}>
                 {i > 0 && ', '}
-                <a href={`tel:${n.number}`}>{n.number}</a> ({n.label.toLowerCase()})
+                <a href={`tel:${n.number}`}>{n.number}</a> – {n.label.toLowerCase()}
               </span>
             ))}
             . Lalu kirim laporan ini atau hubungi WhatsApp <a href={`https://wa.me/${office.whatsapp}`}>{office.whatsappDisplay}</a>.
@@ -328,6 +336,15 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
           <Field id="telepon_pelapor" error={errors['telepon_pelapor']} label="Nomor telepon atau WhatsApp" hint="Contoh: 0812-3456-7890. Hanya untuk petugas.">
             <input type="tel" id="f-telepon_pelapor" autocomplete="tel" value={text.telepon_pelapor} onInput={set('telepon_pelapor')} aria-describedby="f-telepon_pelapor-petunjuk" aria-invalid={errors['telepon_pelapor'] ? 'true' : undefined} />
           </Field>
+          <ChannelChoice
+            value={channel}
+            telepon={text.telepon_pelapor}
+            errors={errors}
+            onChange={setChannel}
+            channels={REPORT_CHANNELS}
+            legend="Kabar laporan dikirim lewat"
+            hint="Bila Anda menulis nomor HP, kami mengabari saat laporan diterima dan selesai ditangani. Pesan hanya berisi kode lacak dan tahapnya."
+          />
         </>
       )}
 

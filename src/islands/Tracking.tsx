@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatDateTime, type TimeZoneLabel } from '../lib/format';
-import { formatWorkingTime } from '../lib/duration';
+import { formatDate, formatDateTime, type TimeZoneLabel } from '../lib/format';
+import { formatExpectedDays, formatWorkingTime } from '../lib/duration';
 import { normaliseCode } from '../lib/rules/tracking-code';
-import { workingDaysBetween, zoneOffsetHours } from '../lib/rules/working-time';
+import { afterWorkingDays, workingDaysBetween, type OfficeCalendar } from '../lib/rules/working-time';
 
 /** One SOP stage as GET /api/lacak/{kode} describes it. */
 interface Stage {
   status: string;
   label: string;
   menit_standar: number;
+  /** false when the SOP does not fix the stage's time: no due date, never late. */
+  waktu_tetap?: boolean;
   mulai: string | null;
   selesai: string | null;
   batas: string | null;
@@ -20,6 +22,8 @@ interface Answer {
   ditemukan: boolean;
   layanan: string | null;
   diajukan: string | null;
+  /** The applicant's role (e.g. "Orang tua atau wali"), never a name; null for reports. */
+  diajukan_oleh: string | null;
   status: string | null;
   /** What the status means (content/reference/statuses.yaml `meaning`), null for a working stage. */
   status_arti: string | null;
@@ -28,16 +32,18 @@ interface Answer {
   selesai: boolean;
   dapat_dinilai: boolean;
   dalam_waktu_standar: boolean | null;
+  perkiraan_hari_kerja?: { min: number; maks: number } | null;
   tahapan: Stage[];
   riwayat: { waktu: string; status: string; status_arti: string | null; status_label: string; catatan: string }[];
   dokumen_perbaikan: string[];
+  ada_surat: boolean;
 }
 
 type Result =
   | { kind: 'idle' }
   | { kind: 'loading'; code: string }
   | { kind: 'invalid'; typed: string }
-  | { kind: 'found'; answer: Answer }
+  | { kind: 'found'; answer: Answer; notice?: string }
   | { kind: 'notfound'; code: string }
   | { kind: 'limited'; code: string }
   | { kind: 'failed'; code: string };
@@ -54,6 +60,8 @@ interface Props {
   officeAddress: string;
   /** An example tracking code with this office's prefix (exampleCode in src/lib/rules/tracking-code.ts). */
   codeExample: string;
+  /** Working days and office hours (content/calendar/, content/site/site.yaml). */
+  calendar: OfficeCalendar;
 }
 
 const ERROR_ID = 'lacak-kode-galat';
@@ -90,6 +98,21 @@ export default function Tracking(props: Props) {
       if (controller.signal.aborted) return; // replaced by a newer search
       setResult({ kind: 'failed', code });
     }
+  }
+
+  /** After the person sent documents: the new status, quietly, with a word that they arrived. */
+  async function refresh(code: string) {
+    const notice = 'Dokumen Anda sudah terkirim dan diterima. Permohonan kembali diperiksa petugas.';
+    try {
+      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}`, { cache: 'no-store' });
+      if (res.status === 200) {
+        focusOnResult.current = true;
+        return setResult({ kind: 'found', answer: (await res.json()) as Answer, notice });
+      }
+    } catch {
+      // the status stays as it was; the upload itself said it arrived
+    }
+    setResult((r) => (r.kind === 'found' ? { ...r, notice } : r));
   }
 
   // The island is also rendered at build time: the address and the form are read only here.
@@ -142,7 +165,7 @@ export default function Tracking(props: Props) {
 
   return (
     <div class="track-result" aria-live="polite" aria-busy={result.kind === 'loading' ? 'true' : 'false'}>
-      {result.kind === 'loading' && <p class="track-loading">Mencari status permohonan {result.code}…</p>}
+      {result.kind === 'loading' && <p class="track-loading">Mencari status kode <span class="track-nowrap">{result.code}</span>…</p>}
       {result.kind === 'invalid' && (
         <div class="error-summary">
           <h2 ref={heading} tabIndex={-1}>Kode belum benar</h2>
@@ -178,7 +201,7 @@ export default function Tracking(props: Props) {
           <button type="button" class="button" onClick={retry(result.code)}>Coba lagi</button>
         </div>
       )}
-      {result.kind === 'found' && <Found answer={result.answer} props={props} headingRef={heading} timeZone={timeZone} />}
+      {result.kind === 'found' && <Found answer={result.answer} notice={result.notice} props={props} headingRef={heading} timeZone={timeZone} onChanged={() => void refresh(result.answer.kode ?? '')} />}
     </div>
   );
 }
@@ -207,10 +230,80 @@ interface FoundProps {
   props: Props;
   headingRef: { current: HTMLHeadingElement | null };
   timeZone: TimeZoneLabel;
+  /** The request changed here (documents sent): load its status again. */
+  onChanged: () => void;
+  notice?: string | undefined;
 }
 
-function Found({ answer, props, headingRef, timeZone }: FoundProps) {
-  const offset = zoneOffsetHours(timeZone);
+type ReuploadModule = typeof import('./Reupload');
+
+/** The applicant's part (proof, re-upload, letters), loaded only when asked for. */
+function useApplicantPart() {
+  const [module, setModule] = useState<ReuploadModule | null>(null);
+  const [state, setState] = useState<'tutup' | 'memuat' | 'gagal'>('tutup');
+  async function open() {
+    setState('memuat');
+    try {
+      setModule(await import('./Reupload'));
+    } catch {
+      setState('gagal');
+    }
+  }
+  return { module, state, open };
+}
+
+/** A button that loads the applicant's part, with its loading and failure states. */
+function LoadButton({ label, state, open }: { label: string; state: 'tutup' | 'memuat' | 'gagal'; open: () => Promise<void> }) {
+  return (
+    <>
+      <button type="button" class="button" onClick={() => void open()} disabled={state === 'memuat'}>
+        {state === 'memuat' ? 'Memuat…' : label}
+      </button>
+      {state === 'gagal' && (
+        <p class="error-message" role="alert">
+          Bagian ini belum dapat dimuat. Periksa sambungan, lalu tekan {label} lagi.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The button that loads the re-upload part (proof, then upload) only when asked for: /lacak/
+ * stays within its JavaScript budget for everyone who only reads a status.
+ */
+function SendDocuments({ code, onSent }: { code: string; onSent: () => void }) {
+  const { module, state, open } = useApplicantPart();
+  if (module) return <module.default code={code} onSent={onSent} />;
+  return (
+    <div class="reupload-start">
+      <p>
+        <strong>Kirim dokumen dari ponsel Anda</strong>, tanpa datang ke kantor. Anda akan diminta membuktikan bahwa Anda pemohon.
+      </p>
+      <LoadButton label="Kirim dokumen" state={state} open={open} />
+    </div>
+  );
+}
+
+/** The applicant's letters: the same proof as for a re-upload, loaded only when asked for. */
+function OpenLetters({ code }: { code: string }) {
+  const { module, state, open } = useApplicantPart();
+  return (
+    <section class="track-letters" aria-labelledby="lacak-surat">
+      <h3 id="lacak-surat">Surat dari kantor</h3>
+      {module ? (
+        <module.MyLetters code={code} />
+      ) : (
+        <>
+          <p>Ada surat untuk permohonan ini. Anda dapat membuka dan mencetaknya setelah membuktikan bahwa Anda pemohon.</p>
+          <LoadButton label="Buka surat" state={state} open={open} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Found({ answer, props, headingRef, timeZone, onChanged, notice }: FoundProps) {
   const now = new Date();
   const fixing = answer.status_arti === 'repair';
   const currentIndex = answer.selesai ? -1 : answer.tahapan.findIndex((s) => s.status === answer.status);
@@ -219,12 +312,23 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
   // The note that explains the correction: the newest one written when it was sent back.
   const fixNote = history.find((h) => h.status_arti === 'repair' && h.catatan.trim())?.catatan ?? history.find((h) => h.catatan.trim())?.catatan;
   const lastEvent = answer.riwayat[answer.riwayat.length - 1];
-  const waText = encodeURIComponent(`Perbaikan dokumen untuk permohonan ${answer.kode ?? ''}`);
+  // The expected finish, in dates, only while the request is open and its service states one.
+  const expected = answer.perkiraan_hari_kerja;
+  let expectedText: string | null = null;
+  if (expected && answer.diajukan && !answer.selesai) {
+    const received = new Date(answer.diajukan);
+    const earliest = formatDate(afterWorkingDays(received, expected.min, props.calendar), timeZone);
+    const latest = formatDate(afterWorkingDays(received, expected.maks, props.calendar), timeZone);
+    const days = formatExpectedDays({ minDays: expected.min, maxDays: expected.maks });
+    expectedText = earliest === latest ? `biasanya ${days}, sekitar ${latest}` : `biasanya ${days}, kira-kira antara ${earliest} dan ${latest}`;
+  }
+  // The API names a report's kind "Laporan: …"; a report is not called a "permohonan".
+  const what = answer.layanan?.startsWith('Laporan:') ? 'Laporan' : 'Permohonan';
 
   function elapsed(stage: Stage): string | null {
     if (!stage.mulai) return null;
     const end = stage.selesai ?? (answer.selesai && lastEvent ? lastEvent.waktu : now);
-    const days = workingDaysBetween(new Date(stage.mulai), new Date(end), offset);
+    const days = workingDaysBetween(new Date(stage.mulai), new Date(end), props.calendar);
     const amount = days === 0 ? 'kurang dari 1 hari kerja' : `${days} hari kerja`;
     return stage.selesai || answer.selesai ? amount : `${amount} (masih berjalan)`;
   }
@@ -240,8 +344,13 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
   return (
     <section aria-labelledby="lacak-hasil">
       <h2 id="lacak-hasil" ref={headingRef} tabIndex={-1}>
-        Permohonan <span class="track-nowrap">{answer.kode}</span>
+        {what} <span class="track-nowrap">{answer.kode}</span>
       </h2>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>Layanan</dt>
@@ -253,6 +362,18 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
             <dd>{formatDateTime(answer.diajukan, timeZone)}</dd>
           </div>
         )}
+        {expectedText && (
+          <div>
+            <dt>Perkiraan selesai</dt>
+            <dd>{expectedText}</dd>
+          </div>
+        )}
+        {answer.diajukan_oleh && (
+          <div>
+            <dt>Diajukan oleh</dt>
+            <dd>{answer.diajukan_oleh === 'Penerima sendiri' ? answer.diajukan_oleh : `${answer.diajukan_oleh}, atas nama penerima layanan`}</dd>
+          </div>
+        )}
       </dl>
 
       <div class={`track-status${fixing ? ' track-status--fix' : ''}`}>
@@ -261,10 +382,12 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
         {answer.status_keterangan && <p>{answer.status_keterangan}</p>}
         {answer.selesai && (
           <p>
-            <strong>Permohonan ini sudah selesai diproses;</strong> tidak ada tahapan lagi. Alasan atau hasilnya tertulis pada riwayat di bawah.
+            <strong>{what} ini sudah selesai diproses;</strong> tidak ada tahapan lagi. Alasan atau hasilnya tertulis pada riwayat di bawah.
           </p>
         )}
       </div>
+
+      {answer.ada_surat && answer.kode && <OpenLetters code={answer.kode} />}
 
       {/* A served request may be rated once (SKM, Permenpan RB 14/2017); /survei/ checks the rest. */}
       {answer.dapat_dinilai && answer.kode && (
@@ -298,15 +421,10 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
               <strong>Catatan petugas:</strong> {fixNote}
             </p>
           )}
-          <p>Cara mengirim:</p>
-          <ul>
-            <li>
-              foto dokumen lewat WhatsApp <a href={`https://wa.me/${props.whatsapp}?text=${waText}`}>{props.whatsappDisplay}</a>, dengan menyebutkan kode <span class="track-nowrap">{answer.kode}</span>; atau
-            </li>
-            <li>
-              bawa dokumennya ke {props.officeName}, {props.officeAddress}.
-            </li>
-          </ul>
+          {answer.dokumen_perbaikan.length > 0 && answer.kode && <SendDocuments code={answer.kode} onSent={onChanged} />}
+          <p>
+            Anda juga dapat membawa dokumennya ke {props.officeName}, {props.officeAddress}. Demi keamanan data Anda, jangan mengirim foto KTP, KK, atau dokumen lain lewat WhatsApp.
+          </p>
           <p>Setelah dokumen diterima, petugas melanjutkan pemeriksaan.</p>
         </section>
       )}
@@ -358,9 +476,15 @@ function Found({ answer, props, headingRef, timeZone }: FoundProps) {
                   )}
                   <dl class="track-stage__facts">
                     <div>
-                      <dt>Waktu standar</dt>
-                      <dd>{formatWorkingTime(stage.menit_standar)}</dd>
+                      <dt>Waktu kerja petugas (SOP)</dt>
+                      <dd>{stage.menit_standar > 0 ? formatWorkingTime(stage.menit_standar) : 'tidak ditetapkan dalam SOP'}</dd>
                     </div>
+                    {stage.waktu_tetap === false && (
+                      <div>
+                        <dt>Batas waktu</dt>
+                        <dd>tidak ada: menurut SOP, lama tahap ini tidak dapat dipastikan (misalnya kunjungan lapangan)</dd>
+                      </div>
+                    )}
                     <div>
                       <dt>Dimulai</dt>
                       <dd>{stage.mulai ? formatDateTime(stage.mulai, timeZone) : 'Belum'}</dd>

@@ -162,6 +162,11 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
       if (!content.documentTypeIds.has(doc.key)) {
         problems.push({ file, field: `documents[${i}].key`, message: `jenis dokumen "${doc.key}" tidak ada di content/reference/documents.yaml` });
       }
+      // A document only some applicants give must name applicants the service accepts.
+      (doc.applicants ?? []).forEach((role, j) => {
+        if (service.applicants && !service.applicants.includes(role)) problems.push({ file, field: `documents[${i}].applicants[${j}]`, message: `"${role}" tidak ada di daftar applicants layanan ini` });
+        if (doc.of === 'pengaju' && role === 'diri_sendiri') problems.push({ file, field: `documents[${i}].applicants[${j}]`, message: 'dokumen milik pengaju (of: pengaju) tidak diminta bila penerima mengajukan sendiri' });
+      });
     });
     if (service.onlineApplication && service.documents.length === 0) {
       problems.push({ file, field: 'documents', message: 'layanan dengan permohonan daring harus mencantumkan dokumen' });

@@ -6,10 +6,13 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { siteSchema } from '../schemas/site';
+import { calendarYearSchema } from '../schemas/calendar';
 import { serviceSchema } from '../schemas/service';
 import { sopSchema } from '../schemas/sop';
 import { programmeSchema } from '../schemas/programme';
 import { performanceSchema } from '../schemas/performance';
+import { notificationsSchema } from '../schemas/notifications';
+import { letterSchema } from '../schemas/letter';
 import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, serviceGroupSchema, statusSchema } from '../schemas/reference';
 
 export interface LoadedEntry<T> {
@@ -65,6 +68,8 @@ export function loadContentFiles(dir: string) {
     sops: yamlDir(dir, 'sops', sopSchema),
     programmes: yamlDir(dir, 'programmes', programmeSchema),
     performance: yamlDir(dir, 'performance', performanceSchema),
+    calendar: yamlDir(dir, 'calendar', calendarYearSchema),
+    letters: yamlDir(dir, 'letters', letterSchema),
     ppks: yamlList(dir, 'reference/ppks.yaml', ppksSchema),
     pilarSosial: yamlList(dir, 'reference/pilar-sosial.yaml', pilarSchema),
     serviceGroups: yamlList(dir, 'reference/service-groups.yaml', serviceGroupSchema),
@@ -75,6 +80,8 @@ export function loadContentFiles(dir: string) {
     ...(existsSync(path.join(dir, 'reference/report-types.yaml'))
       ? { reportStatuses: yamlList(dir, 'reference/report-statuses.yaml', statusSchema), reportTypes: yamlList(dir, 'reference/report-types.yaml', reportTypeSchema) }
       : { reportStatuses: [], reportTypes: [] }),
+    // Optional: an office without it sends no messages (the workspace still works).
+    notifications: existsSync(path.join(dir, 'reference/notifications.yaml')) ? parseWith(notificationsSchema, yamlOf(dir, 'reference/notifications.yaml'), 'reference/notifications.yaml') : null,
   };
 }
 

@@ -5,7 +5,8 @@ import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import { totalMinutes } from './duration';
-import { resolveDocuments, type ResolvedDocument } from './service-rules';
+import { calendarOfContent } from './calendar';
+import { isDraft, isPublished, resolveDocuments, type ResolvedDocument } from './service-rules';
 
 export type { ResolvedDocument };
 
@@ -17,10 +18,12 @@ export interface ResolvedService {
   /** Sum of the SOP's step times, in working minutes. */
   standardMinutes: number;
   programme: CollectionEntry<'programmes'> | undefined;
+  /** Not adopted yet (the service or its SOP is rancangan); shown only when switched on, and then always labelled. */
+  draft: boolean;
 }
 
 async function load() {
-  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles, serviceGroups] = await Promise.all([
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles, serviceGroups, calendar] = await Promise.all([
     getCollection('site'),
     getCollection('services'),
     getCollection('sops'),
@@ -36,6 +39,7 @@ async function load() {
     getCollection('reportTypes'),
     getCollection('roles'),
     getCollection('serviceGroups'),
+    getCollection('calendar'),
   ]);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles, serviceGroups });
@@ -46,9 +50,13 @@ async function load() {
   const programmeById = new Map(programmes.map((p) => [p.id, p]));
   const byOrder = <T extends { data: { order: number }; id: string }>(a: T, b: T) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
-  const resolvedServices: ResolvedService[] = [...services].sort(byOrder).map((service) => {
+  // A draft the office has not switched on (showDraft) is left out of every page: not listed,
+  // no service page, no form. The server refuses its applications too (portal-data.ts).
+  const published = services.filter((service) => isPublished(service.data, sopById.get(service.data.sop)!.data));
+  const resolvedServices: ResolvedService[] = [...published].sort(byOrder).map((service) => {
     const sop = sopById.get(service.data.sop)!;
     return {
+      draft: isDraft(service.data, sop.data),
       id: service.id,
       data: service.data,
       documents: resolveDocuments(service.data, docTypes),
@@ -60,7 +68,11 @@ async function load() {
 
   return {
     site: siteEntries[0]!.data,
+    /** Working days and office hours (src/lib/calendar.ts). */
+    calendar: calendarOfContent(siteEntries[0]!.data, calendar),
     services: resolvedServices,
+    /** Titles of every service, drafts that are not shown included (to name them as drafts). */
+    allServiceTitles: new Map(services.map((s) => [s.id, s.data.title])),
     sops: [...sops].sort((a, b) => a.data.title.localeCompare(b.data.title, 'id')),
     programmes: [...programmes].sort(byOrder),
     ppks: [...ppks].sort((a, b) => a.data.number - b.data.number),

@@ -41,3 +41,8 @@ export function formatWorkingTime(minutes: number): string {
 export function formatDuration(duration: Duration): string {
   return `${String(duration.value).replace('.', ',')} ${duration.unit}`;
 }
+
+/** "10–20 hari kerja", "1 hari kerja": the calendar expectation of a service (expectedTime). */
+export function formatExpectedDays(expected: { minDays: number; maxDays: number }): string {
+  return expected.minDays === expected.maxDays ? `${expected.minDays} hari kerja` : `${expected.minDays}–${expected.maxDays} hari kerja`;
+}

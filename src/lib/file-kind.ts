@@ -28,3 +28,15 @@ export function humanSize(bytes: number): string {
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1).replace('.', ',');
   return `${text} ${units[unit]}`;
 }
+
+/**
+ * A chosen document file made ready to send: a photo is shrunk by the compressor, loaded only now
+ * (pages without a chosen photo never download it); anything else is left as it is. Throws the
+ * compressor's PhotoError, whose message can be shown to the person as it is.
+ */
+export async function prepareDocumentFile(file: File): Promise<{ file: File; note: string }> {
+  if (!isImage(file)) return { file, note: '' };
+  const { compressImage } = await import('./photo-compress');
+  const result = await compressImage(file);
+  return { file: result.file, note: result.compressed ? `Foto diperkecil dari ${humanSize(result.originalBytes)} menjadi ${humanSize(result.outputBytes)}.` : '' };
+}

@@ -4,15 +4,19 @@
 // so content/ stays the one source for the browser and the server alike and the server never
 // reads the site's build output. Nothing here is private.
 import type { ServiceRules } from './rules/application';
+import type { Letter } from '../schemas/letter';
 import type { Service } from '../schemas/service';
 import type { Sop } from '../schemas/sop';
 import type { RolePower, StatusMeaning } from '../schemas/reference';
 import type { FlowContext, FlowStep } from './rules/sop-flow';
 import { sopStages } from './rules/stages';
 import { exampleCode } from './rules/tracking-code';
+import type { OfficeCalendar } from './rules/working-time';
+import { calendarOfContent } from './calendar';
 import { serviceRules, type DocumentType } from './service-rules';
 import { checkLoadedContent, formatProblems } from './content-checks';
 import type { ContentFiles } from './content-files';
+import type { Notifications } from '../schemas/notifications';
 
 export interface PortalStatus {
   id: string;
@@ -39,16 +43,20 @@ export interface PortalRole {
 export interface PortalData {
   /** Staff roles (content/reference/roles.yaml), in order. */
   roles: PortalRole[];
-  site: { officeName: string; phone: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number };
+  /** Letters issued on a decision (content/letters/), each with the statuses that produce it. */
+  letters: (Letter & { id: string })[];
+  site: { officeName: string; officeAddress: string; phone: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
   documentTypes: { id: string; label: string; accept: string[]; maxSizeMB: number }[];
-  services: (ServiceRules & { stages: { status: string; minutes: number }[]; sopTitle: string; steps: FlowStep[] })[];
+  services: (ServiceRules & { stages: { status: string; minutes: number; timed: boolean }[]; sopTitle: string; steps: FlowStep[]; expectedDays: { min: number; max: number } })[];
   reportStatuses: (PortalStatus & { sopStage?: string | undefined })[];
   /** Report kinds with the stages of their SOP, as report statuses with standard minutes. */
-  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number }[]; stageRoles: Record<string, string[]> }[];
+  reportTypes: { id: string; label: string; ppks: string[]; stages: { status: string; minutes: number; timed: boolean }[]; stageRoles: Record<string, string[]> }[];
   pilarSosial: { id: string; name: string }[];
+  /** Message templates and quiet hours (content/reference/notifications.yaml); null: no messages. */
+  notifications: Notifications | null;
 }
 
 /**
@@ -108,9 +116,11 @@ export function buildPortalData(content: ContentFiles): PortalData {
     roles: [...content.roles]
       .sort((a, b) => a.data.order - b.data.order)
       .map((r) => ({ id: r.id, label: r.data.label, description: r.data.description, can: [...r.data.can], field: r.data.field, cases: r.data.cases, documents: [...r.data.documents], account: r.data.account })),
+    letters: letterEntries(content.letters, { statuses: statuses.map((s) => s.id), services: services.map((s) => s.id), roles: content.roles.map((r) => r.id) }),
     site: {
       officeName: site.officeName,
       phone: site.phone,
+      officeAddress: `${site.address.street}, ${site.address.city}`,
       trackingPrefix: site.trackingPrefix,
       timeZone: site.timeZone,
       privacyNoticeVersion: site.privacyNoticeVersion,
@@ -118,6 +128,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
       regionCode: site.region.code,
       regionName: site.region.name,
       duplicateMonths: site.duplicateMonths,
+      calendar: calendarOfContent(site, content.calendar),
     },
     kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
     ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),
@@ -131,25 +142,42 @@ export function buildPortalData(content: ContentFiles): PortalData {
       const stages = reportStatuses
         .filter((s) => !s.data.closed)
         .filter((s) => stagesOfSop.some((st) => st.status === s.data.sopStage))
-        .map((s) => ({ status: s.id, minutes: stagesOfSop.find((st) => st.status === s.data.sopStage)!.minutes }));
+        .map((s) => {
+          const stage = stagesOfSop.find((st) => st.status === s.data.sopStage)!;
+          return { status: s.id, minutes: stage.minutes, timed: stage.timed };
+        });
       // Who acts while a report is in each SOP stage (the roles of that stage's steps).
       const stageRoles: Record<string, string[]> = {};
       for (const step of sop ? stepsOf(sop) : []) stageRoles[step.stage] = [...new Set([...(stageRoles[step.stage] ?? []), ...step.roles])];
       return { id: t.id, label: t.data.label, ppks: t.data.ppks, stages, stageRoles };
     }),
     pilarSosial: pilarSosial.map((p) => ({ id: p.id, name: p.data.name })),
+    notifications: content.notifications,
     services: [...services]
       .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
       .map((s: { id: string; data: Service }) => {
         const sop = sopById.get(s.data.sop)!;
         return {
-          ...serviceRules(s.id, s.data, types),
-          stages: sopStages(sop.steps, initial).map((st) => ({ status: st.status, minutes: st.minutes })),
+          ...serviceRules(s.id, s.data, types, sop),
+          stages: sopStages(sop.steps, initial).map((st) => ({ status: st.status, minutes: st.minutes, timed: st.timed })),
           sopTitle: sop.title,
           steps: stepsOf(sop),
+          expectedDays: { min: s.data.expectedTime.minDays, max: s.data.expectedTime.maxDays },
         };
       }),
   };
+}
+
+/** The letters, each checked against the statuses, services and roles it names. */
+function letterEntries(entries: readonly { id: string; file: string; data: Letter }[], known: { statuses: string[]; services: string[]; roles: string[] }): PortalData['letters'] {
+  const problems: string[] = [];
+  for (const e of entries) {
+    for (const s of e.data.onStatus) if (!known.statuses.includes(s)) problems.push(`content/${e.file}: onStatus "${s}" tidak ada di reference/statuses.yaml`);
+    for (const s of e.data.services) if (!known.services.includes(s)) problems.push(`content/${e.file}: layanan "${s}" tidak ada di content/services/`);
+    if (!known.roles.includes(e.data.signatoryRole)) problems.push(`content/${e.file}: signatoryRole "${e.data.signatoryRole}" tidak ada di reference/roles.yaml`);
+  }
+  if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${problems.join('\n')}`);
+  return entries.map((e) => ({ id: e.id, ...e.data }));
 }
 
 function statusOf(id: string, data: Omit<PortalStatus, 'id'> & { order?: number; sopStage?: string | undefined }): PortalStatus {

@@ -18,6 +18,7 @@ export async function sitemapPaths(): Promise<string[]> {
     ...sops.map((s) => `/sop/${s.id}/`),
     '/program/',
     '/kinerja/',
+    '/mutu/',
     '/cari/',
     ...pages.map((p) => `/${p.id}/`),
   ];

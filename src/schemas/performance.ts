@@ -8,6 +8,8 @@ export const gradeBandSchema = z.object({
   max: z.number().nullable(),
   /** e.g. "Sangat Baik". */
   label: z.string(),
+  /** The range exactly as the report writes it (e.g. "> 90"), shown instead of one made from min and max. */
+  published: z.string().optional(),
 });
 
 /** A performance report (LAKIN), `content/performance/<year>.yaml`. */

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { keySchema } from './common';
+import { awaitingConfirmationSchema, awaitingPathsKnown, keySchema } from './common';
 
 /** A programme or innovation (e.g. AKSI PENTAS PELANGI), `content/programmes/<key>.yaml`. */
-export const programmeSchema = z.object({
+const programmeObject = z.object({
   /** Short name, e.g. "AKSI PENTAS PELANGI". */
   name: z.string().min(2),
   /** What the acronym stands for. */
@@ -32,5 +32,8 @@ export const programmeSchema = z.object({
   /** Source document. */
   source: z.string().min(5),
   order: z.number().int().default(100),
+  /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
+  awaitingConfirmation: awaitingConfirmationSchema,
 });
+export const programmeSchema = programmeObject.superRefine(awaitingPathsKnown(Object.keys(programmeObject.shape)));
 export type Programme = z.infer<typeof programmeSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { durationSchema, isoDateSchema, keySchema, sourceSchema } from './common';
+import { isAwaiting } from '../lib/provenance';
+import { awaitingConfirmationSchema, awaitingPathsKnown, durationSchema, isoDateSchema, keySchema, sourceSchema } from './common';
 
 /** Kinds of SOP steps; they pick the flowchart symbol (Permenpan RB 35/2012). */
 export const STEP_KINDS = ['start', 'process', 'decision', 'end'] as const;
@@ -14,12 +15,20 @@ export const sopStepSchema = z.object({
   inputs: z.string().min(2),
   /** Mutu baku – waktu: the standard time of the step; null when the SOP gives none (see timeNote). */
   time: durationSchema.nullable(),
-  /** Required when time is null: what the SOP says instead (e.g. "sesuai kontrak pengadaan", "tidak terbaca pada sumber"). */
+  /** Public remark when time is null: what the SOP says instead (e.g. "sesuai kontrak pengadaan"). Needed unless the step's time is marked in awaitingConfirmation. */
   timeNote: z.string().min(3).optional(),
   /** Mutu baku – output: what the step produces. */
   output: z.string().min(2),
-  /** Keterangan: remarks, e.g. that field visits depend on distance. */
+  /** Keterangan: public remarks, e.g. that field visits depend on distance. */
   notes: z.string().optional(),
+  /**
+   * true when the SOP says this step can take a time nobody can foresee (e.g. "tergantung
+   * kondisi di lapangan"): its stage then gets no due date and is never flagged late; the
+   * step's `time` stays the officers' working time.
+   */
+  unpredictable: z.boolean().optional(),
+  /** Authors' note on where the step comes from (unreadable or reconstructed in the source). Never shown publicly. */
+  sourceNote: z.string().optional(),
   /** start, process, decision or end: the flowchart symbol. */
   kind: z.enum(STEP_KINDS),
   /**
@@ -30,13 +39,10 @@ export const sopStepSchema = z.object({
   stage: z.string().optional(),
   /** For a decision: what happens when the answer is no (e.g. "Kembali ke langkah 2"). */
   ifNo: z.string().optional(),
-}).refine((step) => step.time !== null || step.timeNote !== undefined, {
-  message: 'langkah tanpa waktu baku (time: null) harus punya timeNote',
-  path: ['timeNote'],
 });
 
 /** An SOP in the Permenpan RB 35/2012 form, `content/sops/<key>.yaml`. */
-export const sopSchema = z.object({
+const sopObject = z.object({
   /** Nama SOP. */
   title: z.string().min(5),
   /** Nomor SOP as registered by the office; null when the source does not state it. */
@@ -69,6 +75,17 @@ export const sopSchema = z.object({
   steps: z.array(sopStepSchema).min(2),
   /** Adopted by the office, or drafted for the portal. */
   source: sourceSchema,
+  /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
+  awaitingConfirmation: awaitingConfirmationSchema,
+});
+/** An SOP in the Permenpan RB 35/2012 form, `content/sops/<key>.yaml`. */
+export const sopSchema = sopObject.superRefine((sop, ctx) => {
+  awaitingPathsKnown(Object.keys(sopObject.shape))(sop, ctx);
+  sop.steps.forEach((step, i) => {
+    if (step.time === null && step.timeNote === undefined && !isAwaiting(sop.awaitingConfirmation, `steps.${i}.time`)) {
+      ctx.addIssue({ code: 'custom', path: ['steps', i, 'timeNote'], message: 'langkah tanpa waktu baku (time: null) harus punya timeNote, atau waktunya ditandai di awaitingConfirmation' });
+    }
+  });
 });
 export type Sop = z.infer<typeof sopSchema>;
 export type SopStep = z.infer<typeof sopStepSchema>;

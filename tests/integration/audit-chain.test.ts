@@ -2,30 +2,17 @@
 // through any API, superusers included; and an edit made in the database file itself (what the
 // admin UI's SQL console or a stolen disk could do) is found by the hash-chain check, by command
 // and by the daily cron.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { usePocketBase } from '../support/pocketbase';
+import { checkHistoryChain, usePocketBase } from '../support/pocketbase';
 import { applyAsSamplePerson } from '../support/application';
 import { advance, staffTeam } from '../support/staff';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
-import { ROOT } from '../../scripts/lib/pocketbase.mjs';
 
 const pb = usePocketBase({ rateLimits: false });
-const run = promisify(execFile);
 
-/** `npm run periksa-riwayat` on this test's data dir: the exit code and what it printed. */
-async function check(): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await run(process.execPath, [path.join(ROOT, 'scripts', 'periksa-riwayat.mjs')], { env: { ...process.env, PORTAL_DATA_DIR: pb.dataDir } });
-    return { code: 0, out: stdout };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: `${e.stdout}${e.stderr}` };
-  }
-}
+const check = () => checkHistoryChain(pb.dataDir);
 
 function sql(statement: string, ...params: (string | number)[]) {
   const db = new DatabaseSync(path.join(pb.dataDir, 'data.db'));

@@ -119,3 +119,42 @@ describe('guessing tracking codes', () => {
     expect(other.status).toBe(200);
   });
 });
+
+describe('guessing codes through the re-upload proof (issue 14)', () => {
+  it('answers 500 random codes and a real code with a wrong fact with the same words, and finds nothing', async () => {
+    // The test above left the limiter on; here the answers themselves are compared.
+    await pb.admin.settings.update({ rateLimits: { enabled: false } });
+    const real = realCodes[0] ?? (await applyAsSamplePerson(pb.url));
+    const prove = async (code: string) => {
+      const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}/bukti`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti_jenis: 'tanggal_lahir', bukti_nilai: '1901-01-01' }) });
+      return { status: res.status, body: await res.text() };
+    };
+    const answers = new Map<string, number>();
+    const guesses = new Set<string>();
+    while (guesses.size < 500) guesses.add(randomCode());
+    guesses.delete(real);
+    const codes = [...guesses];
+    for (let i = 0; i < codes.length; i += CONCURRENCY) {
+      for (const a of await Promise.all(codes.slice(i, i + CONCURRENCY).map(prove))) answers.set(`${a.status} ${a.body}`, (answers.get(`${a.status} ${a.body}`) ?? 0) + 1);
+    }
+    // One answer for all of them: a first wrong try, whether the code exists or not.
+    expect([...answers.keys()].length).toBe(1);
+    const [only] = [...answers.keys()];
+    expect(only).toMatch(/^403 /);
+    const forReal = await prove(real);
+    expect(`${forReal.status} ${forReal.body}`).toBe(only);
+  }, 120_000);
+});
+
+describe('guessing letter addresses (/verifikasi/<id>)', () => {
+  it('finds nothing among 2,000 random ids, each answered alike', async () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const ids = Array.from({ length: 2000 }, () => Array.from({ length: 15 }, () => alphabet[randomInt(alphabet.length)]).join(''));
+    const bodies = new Set<string>();
+    // Compared as data: PocketBase writes a hook's object keys in no fixed order.
+    const canonical = (body: string) => JSON.stringify(Object.entries(JSON.parse(body) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+    const statuses = await getAll(ids.map((id) => `/api/verifikasi/${id}`), CONCURRENCY, (_p, _s, body) => bodies.add(canonical(body)));
+    expect(tally(statuses)).toEqual({ 404: ids.length });
+    expect(bodies.size).toBe(1);
+  }, 120_000);
+});

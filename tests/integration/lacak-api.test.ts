@@ -3,9 +3,11 @@ import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase'
 import { act, advance, portalOf, staffTeam } from '../support/staff';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { judge, nextFieldRoles } from '../../src/lib/rules/sop-flow';
-import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
+import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { loadContent, SITE, UNKNOWN_CODE } from '../support/content';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { backdate } from '../support/backdate';
+import { applicantRoleLabel } from '../../src/lib/rules/applicant';
 
 let pb: TestPocketBase;
 beforeAll(async () => {
@@ -15,7 +17,7 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-const ALLOWED_KEYS = ['dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'pesan', 'riwayat', 'selesai', 'status', 'status_arti', 'status_keterangan', 'status_label', 'tahapan'];
+const ALLOWED_KEYS = ['ada_surat', 'dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'diajukan_oleh', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_arti', 'status_keterangan', 'status_label', 'tahapan'];
 
 // Statuses by what they mean, whatever this office calls them.
 const INITIAL = statusWithMeaning(STATUS_LISTS.permohonan, 'initial');
@@ -52,6 +54,8 @@ describe('public tracking route', () => {
     const stages = body['tahapan'] as { status: string; menit_standar: number; mulai: string | null }[];
     expect(stages.map((s) => s.status)).toEqual(SOP_STAGES);
     expect(stages[0]!.mulai).toBeTruthy();
+    // Who applied, as a role: the person tracking may not be the person served.
+    expect(body['diajukan_oleh']).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah));
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
     expect(text).not.toMatch(/\.(jpg|png|pdf)/); // no file names
   });
@@ -118,6 +122,26 @@ describe('public tracking route', () => {
     expect(history[history.length - 1]).toMatchObject({ status: fresh['status'], catatan: visit });
     expect(tracked.text).not.toContain('formulir cadangan');
     expect(tracked.text).not.toContain(worker.nama);
+  });
+
+  it('never flags late a stage whose time the SOP does not fix, however long it runs', async () => {
+    const code = await apply();
+    const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
+    const service = portalOf().services.find((s) => s.id === record['layanan'])!;
+    const open = service.stages.find((st) => !st.timed);
+    expect(open, `layanan ${service.id} punya tahap tanpa waktu tetap`).toBeTruthy();
+    await advance(pb, 'permohonan', record.id, open!.status);
+    expect((await pb.admin.collection('permohonan').getOne(record.id))['batas_tahap']).toBe('');
+    // Forty days in that stage: still no due date, no late flag, publicly or for staff.
+    backdate(pb.dataDir, 'permohonan', [record.id], new Date(Date.now() - 40 * 86_400_000));
+    await pb.admin.crons.run('tandai_terlambat');
+    expect((await pb.admin.collection('permohonan').getOne(record.id))['terlambat']).toBe(false);
+    const { body } = await track(code);
+    const stage = (body['tahapan'] as { status: string; batas: string | null; terlambat: boolean; waktu_tetap: boolean }[]).find((st) => st.status === open!.status)!;
+    expect(stage).toMatchObject({ batas: null, terlambat: false, waktu_tetap: false });
+    expect(body['dalam_waktu_standar']).toBe(true);
+    // The citizen's expectation comes from content, in working days.
+    expect(body['perkiraan_hari_kerja']).toEqual({ min: service.expectedDays.min, maks: service.expectedDays.max });
   });
 
   it('answers an unknown or malformed code with the same keys and 404', async () => {

@@ -10,6 +10,7 @@ import { applicationForm, applicationVectors, reportAsSamplePerson } from '../su
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { pbDate, writeDirect } from '../support/backdate';
 import { zoneOffsetHours } from '../../src/lib/rules';
+import { askedFiles } from '../support/applicant';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
@@ -55,7 +56,7 @@ async function seed() {
     const answers = Object.fromEntries(service.questions.map((q) => [q.id, q.expected]));
     const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
       method: 'POST',
-      body: applicationForm({ ...base.input, nik: nik(s.person), layanan: s.layanan, kecamatan: s.kecamatan, id_pengiriman: randomUUID(), jawaban_kelayakan: answers }, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]))),
+      body: applicationForm({ ...base.input, nik: nik(s.person), layanan: s.layanan, kecamatan: s.kecamatan, id_pengiriman: randomUUID(), jawaban_kelayakan: answers }, askedFiles(service, base.input, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }])))),
     });
     const body = (await res.json()) as { kode_lacak: string };
     expect(res.status, JSON.stringify(body)).toBe(200);
@@ -113,7 +114,7 @@ describe('LAKIN export and the key indicator', () => {
     const service = data.services.find((x) => x.id === serviceA!.id)!;
     const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
       method: 'POST',
-      body: applicationForm({ ...base.input, nik: nik(9), layanan: service.id, id_pengiriman: randomUUID(), jawaban_kelayakan: Object.fromEntries(service.questions.map((q) => [q.id, q.expected])) }, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]))),
+      body: applicationForm({ ...base.input, nik: nik(9), layanan: service.id, id_pengiriman: randomUUID(), jawaban_kelayakan: Object.fromEntries(service.questions.map((q) => [q.id, q.expected])) }, askedFiles(service, base.input, Object.fromEntries(service.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }])))),
     });
     const { kode_lacak } = (await res.json()) as { kode_lacak: string };
     const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: kode_lacak }));

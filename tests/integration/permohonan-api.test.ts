@@ -7,6 +7,8 @@ import { SITE, UNKNOWN_CODE } from '../support/content';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { acceptedTypesText } from '../../src/lib/rules/application';
 import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
+import { isPublished } from '../../src/lib/service-rules';
+import { loadContent } from '../support/content';
 
 const pb = usePocketBase({ rateLimits: false });
 
@@ -117,6 +119,22 @@ describe('API rules', () => {
     expect(withToken.status).toBe(200);
     const unchanged = await pb.admin.collection('permohonan').getOne(stored.id);
     expect(unchanged['status']).toBe(INITIAL);
+  });
+});
+
+describe('drafts take no applications unless switched on in content/', () => {
+  const content = loadContent();
+  // Services meant for online applications whose draft (rancangan) the office has not switched on.
+  const hidden = content.services.filter((s) => s.data.onlineApplication && !isPublished(s.data, content.sops.find((x) => x.id === s.data.sop)?.data));
+
+  it.skipIf(hidden.length === 0)('refuses an otherwise valid application for such a draft, naming the service field', async () => {
+    for (const service of hidden) {
+      const { input, files } = valid();
+      const res = await post(applicationForm({ ...input, layanan: service.id }, files));
+      expect(res.status, service.id).toBe(400);
+      const data = res.body['data'] as Record<string, { message: string }>;
+      expect(data['layanan']?.message, service.id).toContain('tidak dapat diajukan secara daring');
+    }
   });
 });
 

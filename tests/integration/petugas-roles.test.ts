@@ -11,6 +11,7 @@ import { loadContent } from '../support/content';
 import { randomUUID } from 'node:crypto';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { recordsVisitResult } from '../../src/lib/rules/sop-flow';
+import { askedFiles } from '../support/applicant';
 
 const pb = usePocketBase({ rateLimits: false });
 const content = loadContent();
@@ -30,7 +31,7 @@ function rolesOfActors(actors: readonly string[]): string[] {
 const SERVICES = (() => {
   const seen = new Set<string>();
   const picked: { id: string; sop: string }[] = [];
-  const online = content.services.filter((s) => s.data.onlineApplication).sort((a, b) => data.services.find((x) => x.id === b.id)!.steps.length - data.services.find((x) => x.id === a.id)!.steps.length);
+  const online = content.services.filter((s) => data.services.find((x) => x.id === s.id)!.onlineApplication).sort((a, b) => data.services.find((x) => x.id === b.id)!.steps.length - data.services.find((x) => x.id === a.id)!.steps.length);
   for (const s of online) {
     if (seen.has(s.data.sop)) continue;
     seen.add(s.data.sop);
@@ -43,7 +44,7 @@ const SERVICES = (() => {
 async function apply(service: string): Promise<string> {
   const base = applicationVectors()[0]!;
   const svc = data.services.find((s) => s.id === service)!;
-  const files = Object.fromEntries(svc.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }]));
+  const files = askedFiles(svc, base.input, Object.fromEntries(svc.documents.map((d) => [d.key, base.files[d.key] ?? { size: 20_000, type: d.accept[0]! }])));
   const res = await fetch(`${pb.url}/api/collections/permohonan/records`, {
     method: 'POST',
     body: applicationForm({ ...base.input, layanan: service, id_pengiriman: randomUUID(), jawaban_kelayakan: Object.fromEntries(svc.questions.map((q) => [q.id, q.expected])) }, files),

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import PocketBase from 'pocketbase';
 import { CONTENT_DIR, freePort, pocketbaseProcessesOn, ROOT, DEFAULT_SUPERUSER_EMAIL, SERVER_DIR } from '../../scripts/lib/pocketbase.mjs';
+import { memoryPlan } from '../../scripts/lib/memory-plan.mjs';
+import { pocketbaseSettings } from '../../scripts/lib/intake-bench.mjs';
 
 // The README's promise: `npm start` serves the site, the API and the admin UI from one
 // origin, prints a generated password once, keeps data across starts and leaves no
@@ -61,6 +63,12 @@ describe('npm start', () => {
     const notFound = await (await fetch(`${first.base}/tidak-ada`)).text();
     expect(notFound).toContain('Halaman tidak ditemukan');
 
+    // PocketBase runs with the memory settings derived from this machine (issue 16), and says so.
+    const plan = memoryPlan({ env: process.env });
+    const [pid] = pocketbaseProcessesOn(dataDir);
+    expect(pocketbaseSettings(pid!)).toEqual({ goMemLimit: plan.goMemLimit, maxUploads: plan.maxUploads, hooksPool: plan.hooksPool });
+    expect(first.output()).toContain(`GOMEMLIMIT=${plan.goMemLimit}`);
+
     const match = first.output().match(/kata sandi: (\S+)/);
     expect(match, first.output()).not.toBeNull();
     const password = match![1]!;
@@ -87,10 +95,13 @@ describe('npm start', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'portal-start-'));
     dataDirs.push(dataDir);
     const port = await freePort();
-    const env = { PB_SUPERUSER_EMAIL: 'kepala.seksi@dinsos.localhost', PB_SUPERUSER_PASSWORD: 'sandi-uji-yang-panjang-1' };
+    const env = { PB_SUPERUSER_EMAIL: 'kepala.seksi@dinsos.localhost', PB_SUPERUSER_PASSWORD: 'sandi-uji-yang-panjang-1', GOMEMLIMIT: '300MiB', PORTAL_MAX_UPLOADS: '3' };
     const started = await start(dataDir, port, env);
     try {
       expect(started.output()).not.toMatch(/kata sandi/);
+      // Memory settings from the environment win; the pool follows the bound.
+      const [pid] = pocketbaseProcessesOn(dataDir);
+      expect(pocketbaseSettings(pid!)).toEqual({ goMemLimit: '300MiB', maxUploads: 3, hooksPool: 3 * 10 + 20 });
       const pb = new PocketBase(started.base);
       await pb.collection('_superusers').authWithPassword(env.PB_SUPERUSER_EMAIL, env.PB_SUPERUSER_PASSWORD);
       expect(pb.authStore.isValid).toBe(true);

@@ -4,6 +4,7 @@ import { computeIkm, krejcieMorgan } from '../../src/lib/rules/ikm';
 import { MIN_PUBLIC_COUNT } from '../../src/lib/rules';
 import { SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { backdate, mondayAt, mondayDate, OFFSET_MS, pbDate, writeDirect } from '../support/backdate';
+import type { BoardItem, Hidden, Progres, Statistik } from '../../src/lib/api/figures';
 import { apply, FINISHED, KECAMATAN, move, report, REPORT_TYPES, REPORTS, REQUESTS, SERVICES, survey, type Sent } from '../support/records';
 
 // The public figures publish no count, median, percentage or survey index that rests on fewer
@@ -122,42 +123,9 @@ async function getJson<T>(path: string): Promise<{ status: number; text: string;
 
 // ---------------------------------------------------------------- /api/statistik
 
-type Hidden = Record<string, 'di_bawah_ambang' | 'melindungi'>;
-interface Service {
-  layanan: string;
-  judul: string;
-  total: number | null;
-  per_status: Record<string, number | null>;
-  selesai: number | null;
-  median_hari_kerja: number | null;
-  standar_hari_kerja: number | null;
-  standar_menit: number | null;
-  persen_dalam_standar: number | null;
-  disembunyikan: Hidden;
-}
-interface Ikm {
-  responses: number;
-  index: number;
-  converted: number;
-  mutu: string;
-  kinerja: string;
-}
-interface Stats {
-  diperbarui: string;
-  ambang: number;
-  permohonan: { total: number | null; per_layanan: Service[]; per_status: Record<string, number | null>; disembunyikan: Hidden };
-  laporan: { total: number | null; per_jenis: { jenis: string; label: string; total: number | null; per_status: Record<string, number | null>; disembunyikan: Hidden }[]; disembunyikan: Hidden };
-  ikm: {
-    keseluruhan: Ikm | null;
-    populasi: number | null;
-    sampel_minimum: number | null;
-    per_layanan: { layanan: string; judul: string; ikm: Ikm | null; populasi: number | null; sampel_minimum: number | null; disembunyikan: Hidden }[];
-    disembunyikan: Hidden;
-  };
-}
 
 /** Every count in the answer: a number of 0 or at least MIN, or null with its reason named. */
-function countsOf(stats: Stats): { where: string; value: number | null; marked: boolean }[] {
+function countsOf(stats: Statistik): { where: string; value: number | null; marked: boolean }[] {
   const out: { where: string; value: number | null; marked: boolean }[] = [];
   const add = (where: string, obj: { disembunyikan: Hidden }, field: string, value: number | null) => out.push({ where: `${where} ${field}`, value, marked: field in obj.disembunyikan });
   const table = (where: string, obj: { total: number | null; per_status: Record<string, number | null>; disembunyikan: Hidden }) => {
@@ -178,7 +146,7 @@ function countsOf(stats: Stats): { where: string; value: number | null; marked: 
 
 describe('GET /api/statistik', () => {
   it('publishes no count of 1 to 4: such a cell is null and marked, and a total never gives one away by subtraction', async () => {
-    const { status, body, cache } = await getJson<Stats>('/api/statistik');
+    const { status, body, cache } = await getJson<Statistik>('/api/statistik');
     expect(status).toBe(200);
     expect(cache).toBe('public, max-age=60');
     expect(body.ambang).toBe(MIN);
@@ -208,7 +176,7 @@ describe('GET /api/statistik', () => {
   });
 
   it('shows a cell of five or more and withholds one of 1 to 4, per service, status and report type', async () => {
-    const { body } = await getJson<Stats>('/api/statistik');
+    const { body } = await getJson<Statistik>('/api/statistik');
     const service = (id: string) => body.permohonan.per_layanan.find((s) => s.layanan === id)!;
     const initial = REQUESTS.initial.id;
     const a = service(A.id);
@@ -246,7 +214,7 @@ describe('GET /api/statistik', () => {
   });
 
   it('gives working-day medians and shares only from five finished requests or more', async () => {
-    const { body } = await getJson<Stats>('/api/statistik');
+    const { body } = await getJson<Statistik>('/api/statistik');
     const a = body.permohonan.per_layanan.find((s) => s.layanan === A.id)!;
     expect(a.median_hari_kerja).toBe(2); // 0, 1, 2, 3, 4 working days
     const within = [0, 1, 2, 3, 4].filter((d) => d * 480 <= a.standar_menit!).length;
@@ -258,7 +226,7 @@ describe('GET /api/statistik', () => {
   });
 
   it('gives an IKM from five responses and none from four, per service and overall', async () => {
-    const { body } = await getJson<Stats>('/api/statistik');
+    const { body } = await getJson<Statistik>('/api/statistik');
     const ikm = (id: string) => body.ikm.per_layanan.find((s) => s.layanan === id)!;
     expect(ikm(A.id).ikm).toEqual(computeIkm(surveyAnswers.get(A.id)!));
     expect(ikm(A.id)).toMatchObject({ populasi: 5, sampel_minimum: krejcieMorgan(5), disembunyikan: {} });
@@ -275,45 +243,20 @@ describe('GET /api/statistik', () => {
   });
 
   it('holds no personal value, tracking code or record id', async () => {
-    const { text } = await getJson<Stats>('/api/statistik');
+    const { text } = await getJson<Statistik>('/api/statistik');
     for (const value of [...SECRET_STRINGS, ...seeded.flatMap((r) => [r.code, r.id])]) expect(text, value).not.toContain(value);
   });
 });
 
 // ---------------------------------------------------------------- /api/progres
 
-interface Item {
-  jenis: string;
-  jenis_label: string;
-  kecamatan: string;
-  minggu: string;
-  status_label: string;
-  selesai: boolean;
-  jumlah: number;
-}
-interface Board {
-  data_sampai: string;
-  ambang: number;
-  total: number;
-  jumlah_baris: number;
-  halaman: number;
-  jumlah_halaman: number;
-  per_halaman: number;
-  filter: Record<string, string>;
-  per_jenis: Record<string, number>;
-  per_kecamatan: Record<string, number>;
-  per_status: Record<string, number>;
-  tidak_ditampilkan: number | null;
-  disembunyikan: Hidden;
-  items: Item[];
-}
 
 /** A row the board should publish, with the keys the filters use. */
 interface Expected {
   jenis: 'permohonan' | 'laporan';
   kecamatanId: string | null;
   statusId: string;
-  item: Item;
+  item: BoardItem;
 }
 
 const SEVERAL_KECAMATAN = 'Beberapa kecamatan';
@@ -370,10 +313,10 @@ describe('GET /api/progres', () => {
     const check = (path: string, what: string, n: number | null) => n !== null && n !== 0 && n < MIN && small.push(`${path}: ${what} = ${n}`);
     for (const [j, k, s] of COMBINATIONS) {
       const path = query(j, k, s);
-      const { status, body } = await getJson<Board>(path);
+      const { status, body } = await getJson<Progres>(path);
       expect(status, path).toBe(200);
       const pages = [body];
-      for (let h = 2; h <= body.jumlah_halaman; h++) pages.push((await getJson<Board>(query(j, k, s, h))).body);
+      for (let h = 2; h <= body.jumlah_halaman; h++) pages.push((await getJson<Progres>(query(j, k, s, h))).body);
       check(path, 'total', body.total);
       check(path, 'tidak_ditampilkan', body.tidak_ditampilkan);
       for (const facet of ['per_jenis', 'per_kecamatan', 'per_status'] as const) for (const [key, n] of Object.entries(body[facet])) check(path, `${facet}.${key}`, n);
@@ -388,7 +331,7 @@ describe('GET /api/progres', () => {
   it('answers each filter combination with exactly the groups it should, counting each filter against the others', async () => {
     for (const [j, k, s] of COMBINATIONS) {
       const path = query(j, k, s);
-      const { body } = await getJson<Board>(path);
+      const { body } = await getJson<Progres>(path);
       const expected = expectedFor(j, k, s);
       expect({ total: body.total, jumlah_baris: body.jumlah_baris, jumlah_halaman: body.jumlah_halaman }, path).toEqual({ total: expected.total, jumlah_baris: expected.jumlah_baris, jumlah_halaman: expected.jumlah_halaman });
       expect(body.per_jenis, path).toEqual(expected.per_jenis);
@@ -400,7 +343,7 @@ describe('GET /api/progres', () => {
   }, 120_000);
 
   it('lists groups by week, newest first, 50 rows a page, with what is not shown as one number', async () => {
-    const { status, body, cache } = await getJson<Board>('/api/progres');
+    const { status, body, cache } = await getJson<Progres>('/api/progres');
     expect(status).toBe(200);
     expect(cache).toBe('public, max-age=60');
     // Data up to yesterday, office calendar.
@@ -412,17 +355,17 @@ describe('GET /api/progres', () => {
     expect(body.items).toHaveLength(50);
     expect(body.items.slice(0, 5)).toEqual(EXPECTED.slice(0, 5).map((e) => e.item));
 
-    const page2 = await getJson<Board>('/api/progres?halaman=2');
+    const page2 = await getJson<Progres>('/api/progres?halaman=2');
     expect(page2.body.halaman).toBe(2);
     expect(page2.body.items).toEqual(EXPECTED.slice(50).map((e) => e.item));
     expect(page2.body.items.at(-1)!.minggu).toBe(mondayDate(2 + PAGING_WEEKS));
-    const page3 = await getJson<Board>('/api/progres?halaman=3');
+    const page3 = await getJson<Progres>('/api/progres?halaman=3');
     expect(page3.status).toBe(200);
     expect(page3.body.items).toEqual([]);
   });
 
   it('gives each row exactly the allowed keys: a Monday, never a day or a time', async () => {
-    const items = [...(await getJson<Board>('/api/progres')).body.items, ...(await getJson<Board>('/api/progres?halaman=2')).body.items];
+    const items = [...(await getJson<Progres>('/api/progres')).body.items, ...(await getJson<Progres>('/api/progres?halaman=2')).body.items];
     expect(items).toHaveLength(56);
     for (const item of items) {
       expect(Object.keys(item).sort()).toEqual(['jenis', 'jenis_label', 'jumlah', 'kecamatan', 'minggu', 'selesai', 'status_label']);
@@ -442,7 +385,7 @@ describe('GET /api/progres', () => {
   it('holds no personal value, tracking code, record id or time of day on any page or filter', async () => {
     const paths = ['/api/progres', '/api/progres?halaman=2', '/api/progres?jenis=laporan', `/api/progres?kecamatan=${K0.id}`, `/api/progres?status=${FINISHED}`];
     for (const path of paths) {
-      const { text } = await getJson<Board>(path);
+      const { text } = await getJson<Progres>(path);
       for (const value of [...SECRET_STRINGS, ...seeded.flatMap((r) => [r.code, r.id])]) expect(text, `${path}: ${value}`).not.toContain(value);
       expect(text, path).not.toMatch(/\d{2}:\d{2}/);
     }
@@ -451,24 +394,24 @@ describe('GET /api/progres', () => {
 
 describe('daily batch and caching', () => {
   it('computes /api/statistik at most once a minute', async () => {
-    const first = await getJson<Stats>('/api/statistik');
+    const first = await getJson<Statistik>('/api/statistik');
     seeded.push(await apply(pb, A.id, K3.id));
-    const second = await getJson<Stats>('/api/statistik');
+    const second = await getJson<Statistik>('/api/statistik');
     expect(second.body.diperbarui).toBe(first.body.diperbarui);
     expect(second.body.permohonan.per_layanan.find((s) => s.layanan === A.id)!.total).toBe(14);
   });
 
   it('publishes a report sent now only in a later daily batch, and then only in a group of five', async () => {
-    const before = await getJson<Board>('/api/progres?jenis=laporan');
+    const before = await getJson<Progres>('/api/progres?jenis=laporan');
     const sent = await report(pb, T2.id, K3.id);
     seeded.push(sent);
     // Sent now: in no row, under no filter, and the count of what is not shown stays.
-    const now = await getJson<Board>('/api/progres?jenis=laporan');
+    const now = await getJson<Progres>('/api/progres?jenis=laporan');
     expect(now.body).toEqual(before.body);
-    expect((await getJson<Board>(`/api/progres?jenis=laporan&kecamatan=${K3.id}`)).body.total).toBe(0);
+    expect((await getJson<Progres>(`/api/progres?jenis=laporan&kecamatan=${K3.id}`)).body.total).toBe(0);
     // Once it lies before the cut-off (as it will tomorrow), it makes a group of five with the four.
     backdate(pb.dataDir, 'laporan', [sent.id], mondayAt(1, 15));
-    const later = await getJson<Board>(`/api/progres?jenis=laporan&kecamatan=${K3.id}`);
+    const later = await getJson<Progres>(`/api/progres?jenis=laporan&kecamatan=${K3.id}`);
     expect(later.body.items).toEqual([row('laporan', T2.label, K3, REPORTS.initial.id, W1, 5).item]);
     // Two items are left out now: fewer than five, so the number itself is withheld.
     expect(later.body.tidak_ditampilkan).toBeNull();

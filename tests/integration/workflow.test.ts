@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordModel } from 'pocketbase';
 import { usePocketBase } from '../support/pocketbase';
-import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { applyAsSamplePerson, reportAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS, SAMPLE_REPORT } from '../support/application';
 import { loadContent } from '../support/content';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { act, advance, portalOf, staffTeam } from '../support/staff';
@@ -193,9 +193,12 @@ describe('deadlines', () => {
     expect(new Date(String(moved['batas_tahap']).replace(' ', 'T')).getTime()).toBeGreaterThan(now);
   });
 
-  it('logs the daily digest of overdue requests without personal data when SMTP is not set up', async () => {
+  it('logs the daily digest of overdue requests and reports without personal data when SMTP is not set up', async () => {
     const late = await newRequest();
     writeDirect(pb.dataDir, 'permohonan', late.id, { batas_tahap: pbDate(new Date(Date.now() - 60_000)) });
+    const reportCode = await reportAsSamplePerson(pb.url);
+    const lateReport = await pb.admin.collection('laporan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: reportCode }));
+    writeDirect(pb.dataDir, 'laporan', lateReport.id, { batas_tahap: pbDate(new Date(Date.now() - 60_000)) });
     await pb.admin.crons.run('ringkasan_terlambat');
     // PocketBase writes logs in batches: wait for it.
     let logs = await pb.admin.logs.getList(1, 20, { filter: 'message ~ "Ringkasan harian"' });
@@ -206,7 +209,8 @@ describe('deadlines', () => {
     expect(logs.items.length).toBeGreaterThan(0);
     const text = JSON.stringify(logs.items[0]);
     expect(text).toContain(String(late['kode_lacak']));
-    for (const personal of SAMPLE_PERSONAL_STRINGS) expect(text).not.toContain(personal);
+    expect(text).toContain(reportCode);
+    for (const personal of [...SAMPLE_PERSONAL_STRINGS, SAMPLE_REPORT.nama_pelapor, SAMPLE_REPORT.telepon_pelapor, SAMPLE_REPORT.deskripsi]) expect(text).not.toContain(personal);
   });
 });
 
@@ -275,6 +279,13 @@ describe('retention (UU PDP)', () => {
     expect((await pb.admin.collection('saran').getOne(oldSaran.id))['kontak']).toBe('');
     expect((await pb.admin.collection('saran').getOne(oldSaran.id))['pesan']).toBe('Saran lama dengan kontak.');
     expect((await pb.admin.collection('saran').getOne(newSaran.id))['kontak']).toBe('0812-3333-4444');
+    // The outbox forgets where it wrote to (its texts never held anything personal).
+    const outboxOf = (id: string) => pb.admin.collection('pesan_keluar').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id }) });
+    const forgotten = await outboxOf(expired.id);
+    expect(forgotten.length).toBeGreaterThan(0);
+    expect(forgotten.map((m) => m['tujuan'])).toEqual(forgotten.map(() => ''));
+    for (const personal of SAMPLE_PERSONAL_STRINGS) expect(JSON.stringify(forgotten)).not.toContain(personal);
+    expect((await outboxOf(recent.id)).every((m) => m['tujuan'] !== '')).toBe(true);
 
     for (const kept of [recent, open]) {
       const r = await pb.admin.collection('permohonan').getOne(kept.id);

@@ -134,7 +134,7 @@ describe('hostile input stays text', () => {
     console.log(`bom piksel: pesan setelah ${bomb.ms} ms, bingkai berikutnya ${bomb.frameMs} ms`);
     expect(bomb.ms).toBeLessThan(3_000);
     expect(bomb.frameMs).toBeLessThan(500);
-    expect(await page.getByLabel(/^KTP pemohon/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(/^KTP penerima/).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
     // Broken images: a PNG whose pixel data is not zlib, a JPEG of filler bytes.
     const brokenPng = await chooseAndTime(page, '#f-kk', CORRUPT_PNG, MESSAGE_UNREADABLE, '#f-kk-galat');
@@ -183,7 +183,7 @@ describe('hostile input stays text', () => {
     await page.locator('#f-foto-galat').waitFor({ state: 'detached' });
 
     state.reportCode = await sendReport(page, {
-      jenis: 'Orang terlantar',
+      jenis: 'Orang telantar',
       urgent: false,
       kecamatan: 'belinyu',
       desa_kelurahan: REPORT.desa_kelurahan,
@@ -234,7 +234,7 @@ describe('hostile input stays text', () => {
     await advance(journey.pb, 'laporan', report.id, reached.id, { note: () => REPORT_NOTES[0], internal: () => INTERNAL });
     await advance(journey.pb, 'laporan', report.id, further, { note: () => REPORT_NOTES[1] });
     await page.goto(`/lacak/?kode=${encodeURIComponent(state.reportCode)}`);
-    await page.getByText('Laporan: Orang terlantar').first().waitFor();
+    await page.getByText('Laporan: Orang telantar').first().waitFor();
     const reportText = await visibleText(page);
     for (const note of REPORT_NOTES) expect(reportText).toContain(note);
     for (const value of Object.values(REPORT)) expect(reportText).not.toContain(value);
@@ -302,7 +302,7 @@ describe('hostile input stays text', () => {
     await putOnBoard(journey.pb, 'laporan', state.reportCode);
     const { page, consoleErrors, dialogs, close } = await openGuarded();
     await page.goto('/progres/');
-    await page.locator('.board-table tbody tr').filter({ hasText: 'Orang terlantar' }).first().waitFor();
+    await page.locator('.board-table tbody tr').filter({ hasText: 'Orang telantar' }).first().waitFor();
     const board = await visibleText(page);
     for (const value of [...Object.values(APPLICATION), ...Object.values(REPORT), ...NOTES]) expect(board).not.toContain(value);
     await expectNothingRan(page, dialogs);

@@ -4,7 +4,8 @@ import { expectAccessible, expectFocusOn, useJourney } from '../support/journey'
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { SITE, UNKNOWN_CODE } from '../support/content';
 import { REPAIR, REQUESTS } from '../support/records';
-import { advance } from '../support/staff';
+import { advance, portalOf } from '../support/staff';
+import { formatExpectedDays } from '../../src/lib/duration';
 
 const journey = useJourney();
 
@@ -47,6 +48,15 @@ describe('tracking a request by its code', () => {
     expect(await stages.count()).toBe(5);
     expect(await stages.first().getAttribute('aria-current')).toBe('step');
     expect(await stages.first().textContent()).toContain('Tahap saat ini');
+    // The service's expectation from content, as dates; a stage whose time the SOP does not fix
+    // says so and has no due date.
+    const service = portalOf().services.find((s) => s.title === SERVICE)!;
+    const days = formatExpectedDays({ minDays: service.expectedDays.min, maxDays: service.expectedDays.max });
+    expect(await page.locator('.facts').textContent()).toContain(`Perkiraan selesaibiasanya ${days}`);
+    const open = service.stages.findIndex((st) => !st.timed);
+    expect(open, 'layanan contoh punya tahap tanpa waktu tetap').toBeGreaterThan(0);
+    expect(await stages.nth(open).textContent()).toContain('Batas waktutidak ada');
+    expect(await stages.first().textContent()).toContain('Waktu kerja petugas (SOP)');
     expect(await page.locator('.track-result').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('.track-result').getAttribute('aria-busy')).toBe('false');
     await expectAccessible(page);
@@ -66,7 +76,9 @@ describe('tracking a request by its code', () => {
     const fix = page.getByRole('region', { name: 'Yang perlu Anda lakukan' });
     expect(await fix.getByText(VECTOR_DOCUMENT.label, { exact: true }).isVisible()).toBe(true);
     expect(await fix.getByText(note).isVisible()).toBe(true);
-    expect(await fix.getByRole('link', { name: SITE.whatsappDisplay }).getAttribute('href')).toMatch(new RegExp(`^https://wa\\.me/${SITE.whatsapp}`));
+    // Documents are sent from this page or brought in, never by WhatsApp (issue 14).
+    expect(await fix.locator('a[href*="wa.me"]').count()).toBe(0);
+    expect(await fix.getByRole('button', { name: 'Kirim dokumen' }).isVisible()).toBe(true);
     // Newest first: the correction request heads the history, the receipt ends it.
     const history = page.locator('.track-history > li');
     expect(await history.count()).toBe(3);

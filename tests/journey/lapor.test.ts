@@ -37,7 +37,7 @@ describe('reporting from /lapor', () => {
     await context.grantPermissions(['geolocation'], { origin: journey.pb.url });
     await context.setGeolocation({ latitude: -1.6319, longitude: 105.7751, accuracy: 12 });
     await page.goto('/');
-    await page.getByRole('link', { name: /Laporkan orang terlantar atau ODGJ/ }).click();
+    await page.getByRole('link', { name: /Laporkan orang telantar atau ODGJ/ }).click();
     await page.waitForURL('**/lapor/');
     // The emergency numbers come before anything else on the page.
     const first = await page.locator('main > *').first().textContent();

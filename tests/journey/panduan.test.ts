@@ -14,6 +14,7 @@ import { GUIDE_IMAGE_DIR, guideShot, pngSize, type FictitiousData } from '../sup
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles, judge, judgeReportTask, recordsVisitResult } from '../../src/lib/rules/sop-flow';
 import { OFFLINE_NOTICE } from '../../src/lib/field-visit';
+import { documentNeed } from '../../src/lib/rules/applicant';
 
 // The staff guide (content/pages/panduan-petugas.md) walks a new staff member through the
 // workspace at /petugas/; this journey does each of its jobs in the real workspace, the way the
@@ -213,12 +214,12 @@ describe('the staff guide, job by job, in the real workspace', () => {
     await rows.filter({ hasText: fresh.code }).getByRole('link').click();
     await caseHeading(page, fresh.code).waitFor();
     await page.getByRole('heading', { name: 'Tindakan' }).waitFor();
-    await page.getByRole('heading', { name: 'Penerima' }).waitFor();
+    await page.getByRole('heading', { name: 'Penerima layanan', exact: true }).waitFor();
     await toTop(page);
     await photograph(page, 'kasus-ringkasan');
 
     // Documents: one opened and found fitting, one to be replaced, with its reason.
-    const [good, bad] = SERVICE.documents;
+    const [good, bad] = SERVICE.documents.filter((d) => documentNeed(d, SAMPLE_PERSON, new Date().toISOString().slice(0, 10)) !== 'tidak_diminta');
     await page.getByRole('button', { name: new RegExp(`^Lihat ${escape(good!.label)}`) }).click();
     await page.getByRole('link', { name: new RegExp(`^Buka ${escape(good!.label)}`) }).waitFor();
     await page.getByRole('group', { name: `Hasil pemeriksaan ${good!.label}` }).getByLabel('Sesuai', { exact: true }).check();
@@ -236,7 +237,7 @@ describe('the staff guide, job by job, in the real workspace', () => {
     await form.waitFor();
     expect(await form.getByLabel(new RegExp(`^${escape(bad!.label)}`)).isChecked()).toBe(true);
     expect(await form.getByLabel(new RegExp(`^${escape(good!.label)}`)).isChecked()).toBe(false);
-    await form.getByLabel(/^Catatan untuk pemohon/).fill(`Mohon kirim ulang foto ${bad!.label} yang jelas dan tidak terpotong, lewat WhatsApp kantor atau datang ke loket.`);
+    await form.getByLabel(/^Catatan untuk pemohon/).fill(`Mohon kirim ulang foto ${bad!.label} yang jelas dan tidak terpotong, dari halaman lacak atau dengan datang ke loket.`);
     await toTop(form);
     await photograph(page, 'kasus-perbaikan');
     await form.getByRole('button', { name: 'Kirim permintaan perbaikan' }).click();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { advance } from '../support/staff';
 import { jpegPhoto as photo } from '../support/images';
-import { REGION_DIGITS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
+import { REGION_DIGITS, VECTOR_DOCUMENT, VECTOR_DOCUMENTS, VECTOR_SERVICE } from '../support/application';
 import { loadContent, SITE } from '../support/content';
 import { portalOf } from '../support/staff';
 import { flowContextOf } from '../../src/lib/portal-data';
@@ -17,8 +17,11 @@ const content = loadContent();
 const SERVICE = VECTOR_SERVICE;
 const QUESTIONS = SERVICE.data.eligibility.questions;
 const DOC_TYPES = new Map(content.documentTypes.map((d) => [d.id, d.data]));
-/** The big photo goes to the document the vectors use; other documents get a small photo, or a PDF where they take no photo. */
-const DOCS = SERVICE.data.documents.map((d) => d.key);
+/**
+ * The documents asked of an adult applying for themself (as the vectors' applicant). The big photo
+ * goes to the document the vectors use; others get a small photo, or a PDF where they take no photo.
+ */
+const DOCS = VECTOR_DOCUMENTS.map((d) => d.key);
 const takesPhoto = (key: string) => DOC_TYPES.get(key)!.accept.includes('image/jpeg');
 const KECAMATAN = content.kecamatan[0]!.data;
 const NIK = `${REGION_DIGITS}014507800001`;
@@ -35,8 +38,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 
 
 async function fillDetails(page: Page, nik: string) {
   await page.getByLabel('Saya sendiri, untuk diri saya').check();
-  await page.getByLabel('Nama lengkap sesuai KTP').fill('Siti Aminah');
-  await page.getByLabel('NIK').fill(nik);
+  await page.getByLabel('Nama lengkap penerima').fill('Siti Aminah');
+  await page.getByLabel(/^NIK penerima/).fill(nik);
   await page.getByLabel('Nomor Kartu Keluarga (KK)').fill(KK);
   await page.getByLabel('Tanggal', { exact: true }).fill('5');
   await page.getByLabel('Bulan', { exact: true }).fill('7');
@@ -76,9 +79,9 @@ describe(`applying online for ${SERVICE.data.title}`, () => {
     await fillDetails(page, NIK.slice(0, 15));
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.locator('#f-nik-galat').filter({ hasText: 'NIK harus 16 angka. Yang Anda isi 15 angka.' }).waitFor();
-    expect(await page.getByLabel('NIK').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(/^NIK penerima/).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
-    await page.getByLabel('NIK').fill(NIK);
+    await page.getByLabel(/^NIK penerima/).fill(NIK);
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
 
@@ -145,6 +148,11 @@ describe(`applying online for ${SERVICE.data.title}`, () => {
     const wa = await page.getByRole('link', { name: 'Kirim kode ke WhatsApp saya' }).getAttribute('href');
     expect(decodeURIComponent(wa!)).toContain(code);
     expect(wa).toMatch(/^https:\/\/wa\.me\/\?text=/);
+    // The citizen is told the calendar expectation, never an officer's working time per stage.
+    const confirmation = (await page.locator('.confirmation').textContent())!;
+    expect(confirmation).toMatch(/biasanya selesai dalam \d+(–\d+)? hari kerja, (kira-kira antara|sekitar) \d+ \S+ \d{4}/);
+    expect(confirmation).not.toMatch(/waktu standar/i);
+    expect(await page.locator('.receipt').textContent()).toContain('Perkiraan selesai');
 
     // Exactly one record, with the compressed photo and every document.
     const records = await journey.pb.admin.collection('permohonan').getFullList({ filter: journey.pb.admin.filter('kode_lacak = {:k}', { k: code }) });

@@ -14,9 +14,10 @@ import { statusWithMeaning } from '../support/workflow';
 import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
 // After real journeys (applications and reports through the forms and the API, staff moving
-// them on with public notes, a survey, a suggestion, and a bad submission), nothing a person
-// submitted may be found on any public page, in any public API answer, or in PocketBase's
-// output and request log (UU 27/2022 PDP: public views show no personal data).
+// them on with public and internal notes, a survey, a suggestion, and a bad submission), nothing
+// a person submitted may be found on any public page, in any public API answer, in a message
+// sent to an applicant, or in PocketBase's output and request log (UU 27/2022 PDP: public views
+// show no personal data).
 
 const journey = useJourney();
 const DIST = SITE_DIR;
@@ -72,6 +73,8 @@ const PERSONAL = [
 /** What the logs must never hold in any form: identity numbers and phones. */
 const NUMBERS = [SAMPLE_PERSON.nik, SAMPLE_PERSON.nomor_kk, SAMPLE_PERSON.telepon, APPLICANT.nik, APPLICANT.nomor_kk, APPLICANT.telepon, SAMPLE_REPORT.telepon_pelapor, REPORTER.contact.telepon, SARAN.kontak, REFUSED.nik, REFUSED.nomor_kk, REFUSED.telepon];
 
+/** A staff member's internal note on every step: never in a message to the applicant. */
+const STAFF_NOTE = 'Catatan dalam: rumah kontrakan milik Haji Sulaiman, anak sulung di Lapas';
 const SMALL_PNG = png(160, 120);
 const state = {
   codes: [] as string[],
@@ -91,7 +94,7 @@ const byCode = (collection: string, code: string) => journey.pb.admin.collection
 /** Staff move a record to `target` through the workspace's actions, each with a public note (never personal data). */
 async function move(collection: 'permohonan' | 'laporan', code: string, target: string) {
   const { id } = await byCode(collection, code);
-  await advance(journey.pb, collection, id, target, { note: (n, aksi) => `Tahap ${n + 1} (${aksi}) sudah dicatat petugas.` });
+  await advance(journey.pb, collection, id, target, { note: (n, aksi) => `Tahap ${n + 1} (${aksi}) sudah dicatat petugas.`, internal: () => STAFF_NOTE });
 }
 
 describe('no personal value on any public page, in any public answer, or in a log', () => {
@@ -109,7 +112,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
     await context.grantPermissions(['geolocation'], { origin: journey.pb.url });
     await context.setGeolocation({ ...REPORTER.position, accuracy: 10 });
     await page.goto('/lapor/');
-    const browserReport = await sendReport(page, { jenis: 'Orang terlantar', urgent: true, kecamatan: 'pemali', desa_kelurahan: REPORTER.desa_kelurahan, patokan: REPORTER.patokan, deskripsi: REPORTER.deskripsi, contact: REPORTER.contact, gps: true });
+    const browserReport = await sendReport(page, { jenis: 'Orang telantar', urgent: true, kecamatan: 'pemali', desa_kelurahan: REPORTER.desa_kelurahan, patokan: REPORTER.patokan, deskripsi: REPORTER.deskripsi, contact: REPORTER.contact, gps: true });
     expect((await byCode('laporan', browserReport))['lintang']).toBeCloseTo(REPORTER.position.latitude, 5);
 
     // Through the API: the sample person's application and a report with a photo.
@@ -148,6 +151,26 @@ describe('no personal value on any public page, in any public answer, or in a lo
     expect(state.answers.filter((a) => a.source.startsWith('browser')).length).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
+  it('every message to applicants and reporters carries the code and the stage, never a personal value or a staff note', async () => {
+    const { admin } = journey.pb;
+    // No provider here: the sender renders nothing new, it hands the messages to staff (wa.me).
+    await admin.send('/api/pesan-keluar/proses', { method: 'POST' });
+    const rows = await admin.collection('pesan_keluar').getFullList();
+    // The browser application went all the way (received … completed, survey), the API one was sent back.
+    const events = (code: string) => rows.filter((r) => r['kode_lacak'] === code).map((r) => String(r['peristiwa']));
+    expect(events(state.codes[0]!)).toEqual(expect.arrayContaining(['diterima', 'selesai', 'survei']));
+    expect(events(state.codes[2]!)).toEqual(expect.arrayContaining(['diterima', 'perbaikan']));
+    const problems: string[] = [];
+    for (const r of rows) {
+      const text = `${String(r['subjek'])}\n${String(r['teks'])}`;
+      const found = personalValuesIn(text, [...PERSONAL, STAFF_NOTE]);
+      if (found.length > 0) problems.push(`${String(r['kode_lacak'])} ${String(r['peristiwa'])}: ${found.join(', ')}`);
+      if (!state.codes.includes(String(r['kode_lacak'])) || !text.includes(String(r['kode_lacak']))) problems.push(`${String(r['peristiwa'])}: tanpa kode lacak`);
+    }
+    console.log(`pindai pesan: ${rows.length} pesan`);
+    expect(problems).toEqual([]);
+  });
+
   it('every page in the sitemap and every tracking page, as rendered in Chromium, and every answer they loaded', async () => {
     const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
     const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
@@ -157,7 +180,10 @@ describe('no personal value on any public page, in any public answer, or in a lo
       '/progres/?jenis=laporan',
       '/progres/?kecamatan=merawang',
       '/progres/?status=perlu_perbaikan',
+      // The verification page of every letter issued on the way (a finished request's BASTB).
+      ...(await journey.pb.admin.collection('surat').getFullList()).map((l) => `/verifikasi/${l.id}`),
     ];
+    expect(dynamic.some((a) => a.startsWith('/verifikasi/')), 'tidak ada surat yang terbit dalam perjalanan ini').toBe(true);
     // The board shows yesterday's state in groups of five: each report joins four plain ones of
     // its kind, kecamatan and status, a week back (the two applications stay alone, unshown).
     await putOnBoard(journey.pb, 'laporan', state.codes[1]!);
@@ -187,7 +213,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
     await page.getByRole('heading', { name: 'Yang perlu Anda lakukan' }).waitFor();
     await expectAccessible(page);
     await page.goto(`/lacak/?kode=${encodeURIComponent(state.codes[1]!)}`);
-    await page.getByText('Laporan: Orang terlantar').first().waitFor();
+    await page.getByText('Laporan: Orang telantar').first().waitFor();
     await expectAccessible(page);
     await page.goto('/progres/');
     await page.locator('.board-table tbody tr').nth(1).waitFor();
@@ -205,6 +231,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
     expect(problems).toEqual([]);
     expect(loaded.some((a) => a.source.includes('/api/lacak/'))).toBe(true);
     expect(loaded.some((a) => a.source.includes('/api/progres'))).toBe(true);
+    expect(loaded.some((a) => a.source.includes('/api/verifikasi/'))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await close();
   }, 240_000);
@@ -232,6 +259,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       '/api/logs',
       `/api/lakin/ekspor?tahun=${new Date().getUTCFullYear()}`,
       ...state.codes.flatMap((code) => [`/api/lacak/${encodeURIComponent(code)}`, `/api/lacak/${encodeURIComponent(code)}/survei`]),
+      ...records.filter((r) => r.collection === 'surat').flatMap((r) => [`/api/verifikasi/${r.record.id}`, `/verifikasi/${r.record.id}`, `/api/petugas/surat/${r.record.id}`]),
       ...collections.flatMap((c) => [`/api/collections/${c.name}/records`, `/api/collections/${c.name}/records?perPage=500&fields=*`]),
     ];
     let files = 0;
@@ -254,7 +282,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       const text = await res.text();
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (p.startsWith('/api/files/') && res.status === 200) leaks.push(`${p}: berkas terbuka untuk tamu`);
-      if (/^\/api\/collections\/(permohonan|laporan|saran|survei_kepuasan|riwayat_|petugas_lapangan|_)/.test(p) && res.status === 200 && !/"items":\[\]/.test(text)) leaks.push(`${p}: ${res.status} ${text.slice(0, 120)}`);
+      if (/^\/api\/collections\/(permohonan|laporan|saran|survei_kepuasan|riwayat_|petugas_lapangan|pesan_keluar|surat|register_surat|versi_dokumen|bukti_pemohon|_)/.test(p) && res.status === 200 && !/"items":\[\]/.test(text)) leaks.push(`${p}: ${res.status} ${text.slice(0, 120)}`);
       const found = personalValuesIn(text, PERSONAL);
       if (found.length > 0) leaks.push(`${p}: ${found.join(', ')}`);
     }

@@ -145,7 +145,7 @@ describe('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'Hari ini' }).waitFor();
     await page.getByText('Selamat bekerja, Rina Wulandari.').waitFor();
     await page.locator('.ws-cards').waitFor();
-    expect(await visibleMenu(page)).toEqual(['Hari ini', 'Antrean', 'Akun saya']);
+    expect(await visibleMenu(page)).toEqual(['Hari ini', 'Antrean', 'Belum terhubungi', 'Akun saya']);
 
     // Sign out from the header, by keyboard.
     await tabTo(page, 'button.ws-signout');
@@ -229,7 +229,7 @@ describe('Hari ini and the queues', () => {
     expect(await urgent.count()).toBe(1);
     expect(await urgent.locator('a').getAttribute('href')).toBe(`/petugas/kasus/?jenis=laporan&id=${work.urgentReport.id}`);
     expect(await urgent.textContent()).toMatch(/Masuk \d{1,2} \p{L}+ \d{4} pukul \d{2}\.\d{2} WIB/u);
-    expect(await visibleMenu(page)).toEqual(['Hari ini', 'Antrean', 'Akun saya']);
+    expect(await visibleMenu(page)).toEqual(['Hari ini', 'Antrean', 'Belum terhubungi', 'Akun saya']);
     expect(await page.getByRole('link', { name: 'Kunjungan saya' }).count()).toBe(0);
     await expectAccessibleAtBoth(page, 'hari-ini');
 
@@ -247,7 +247,7 @@ describe('Hari ini and the queues', () => {
   it('the menu and first screen follow the role: a field worker gets Kunjungan saya, a head of office gets Ekspor', async () => {
     const field = await openAs(journey, work.field, '/petugas/');
     await field.page.locator('.ws-cards').waitFor();
-    expect(await visibleMenu(field.page)).toEqual(['Hari ini', 'Antrean', 'Kunjungan saya', 'Akun saya']);
+    expect(await visibleMenu(field.page)).toEqual(['Hari ini', 'Antrean', 'Belum terhubungi', 'Kunjungan saya', 'Akun saya']);
     expect(await field.page.locator('main').getByRole('link', { name: 'Kunjungan saya' }).getAttribute('href')).toBe('/petugas/kunjungan/');
     expect(await field.page.locator('.ws-cards').textContent()).not.toContain('Permohonan baru');
     await expectAccessibleAtBoth(field.page, 'hari-ini-lapangan');
@@ -255,7 +255,7 @@ describe('Hari ini and the queues', () => {
 
     const head = await openAs(journey, work.team[ROLES.exporter.id]!, '/petugas/', { viewport: DESKTOP });
     await head.page.locator('.ws-cards').waitFor();
-    expect(await visibleMenu(head.page)).toEqual(['Hari ini', 'Antrean', 'Ekspor dan akses', 'Akun saya']);
+    expect(await visibleMenu(head.page)).toEqual(['Hari ini', 'Antrean', 'Belum terhubungi', 'Ekspor dan akses', 'Akun saya']);
     await head.close();
 
     // A role that works with figures only: no queue, and the first screen says where its work is.

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { measureSite } from '../../scripts/lib/page-weight.mjs';
 import { loadContent } from '../support/content';
 import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
-import { formatWorkingTime, toMinutes } from '../../src/lib/duration';
+import { formatExpectedDays, formatWorkingTime, toMinutes } from '../../src/lib/duration';
+import { isPublished } from '../../src/lib/service-rules';
 
 const DIST = SITE_DIR;
 const content = loadContent();
@@ -12,8 +13,9 @@ const built = (urlPath: string) => path.join(DIST, urlPath, 'index.html');
 const html = (urlPath: string) => readFileSync(built(urlPath), 'utf8');
 
 describe('pages generated from content/', () => {
-  it('has a page for every service and a printable checklist for each that asks for documents', () => {
-    for (const service of content.services) {
+  it('has a page for every published service and a printable checklist for each that asks for documents', () => {
+    // A draft the office has not switched on has no pages (tests/site/drafts.test.ts).
+    for (const service of content.services.filter((s) => isPublished(s.data, content.sops.find((x) => x.id === s.data.sop)?.data))) {
       expect(existsSync(built(`/layanan/${service.id}/`)), service.id).toBe(true);
       const hasDocs = service.data.documents.length > 0;
       expect(existsSync(built(`/layanan/${service.id}/daftar-periksa/`)), `${service.id} daftar periksa`).toBe(hasDocs);
@@ -31,10 +33,12 @@ describe('pages generated from content/', () => {
     }
   });
 
-  it('shows the standard time computed from the SOP on the service page', () => {
-    // Every service declares its duration, which the build holds equal to its SOP's step times.
-    for (const service of content.services) {
+  it('shows the expected working days and the standard time computed from the SOP on the service page', () => {
+    // Every service declares the days a citizen can expect and its duration, which the build
+    // holds equal to its SOP's step times (the officers' working time).
+    for (const service of content.services.filter((s) => isPublished(s.data, content.sops.find((x) => x.id === s.data.sop)?.data))) {
       const page = html(`/layanan/${service.id}/`);
+      expect(page, service.id).toContain(formatExpectedDays(service.data.expectedTime));
       expect(page, service.id).toContain(formatWorkingTime(toMinutes(service.data.duration)));
       expect(page, service.id).toContain(`href="/sop/${service.data.sop}/"`);
     }
@@ -43,10 +47,11 @@ describe('pages generated from content/', () => {
   it('lists every built public page in the sitemap, and nothing that was not built', () => {
     const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!, 'http://x').pathname).sort();
-    // The staff workspace is not for search engines (noindex, Workspace.astro).
+    // The staff workspace is not for search engines (noindex, Workspace.astro), nor are the shells
+    // of one letter (/surat/) and of its verification (/verifikasi/<id>), which show nothing alone.
     const pages = measureSite(DIST)
       .map((p) => p.page)
-      .filter((p) => p !== '/404.html' && !p.startsWith('/petugas/'))
+      .filter((p) => p !== '/404.html' && !p.startsWith('/petugas/') && p !== '/surat/' && p !== '/verifikasi/')
       .sort();
     expect(listed).toEqual(pages);
   });

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { serviceRules } from '../../src/lib/service-rules';
+import { acceptsApplications, serviceRules } from '../../src/lib/service-rules';
+import { documentNeed } from '../../src/lib/rules/applicant';
 import type { ApplicationContext, ApplicationInput, FileInfo } from '../../src/lib/rules/application';
 import { loadContent } from './content';
 import { png } from './images';
@@ -16,7 +17,7 @@ export const PRIVACY_VERSION = site.privacyNoticeVersion;
 export function contextFor(serviceId: string, today = '2026-11-23'): ApplicationContext {
   const service = content.services.find((s) => s.id === serviceId);
   return {
-    service: service ? serviceRules(service.id, service.data, types) : undefined,
+    service: service ? serviceRules(service.id, service.data, types, content.sops.find((s) => s.id === service.data.sop)?.data) : undefined,
     kecamatanIds: content.kecamatan.map((k) => k.id),
     privacyNoticeVersion: PRIVACY_VERSION,
     today,
@@ -27,23 +28,42 @@ export function contextFor(serviceId: string, today = '2026-11-23'): Application
 const byOrder = <T extends { id: string; data: { order: number } }>(list: readonly T[]) => [...list].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
 
 /**
+ * Who applies in the vectors' base (tests/vectors/permohonan.json): an adult recipient for
+ * themself. Only the documents asked of such an application are sent (a KIA for an adult, or a
+ * guardian's KTP, is refused).
+ */
+const VECTOR_PERSON = { pemohon_adalah: 'diri_sendiri', tanggal_lahir: '1980-07-05' };
+const VECTOR_TODAY = '2026-11-23';
+const askedOfVectorPerson = (d: Parameters<typeof documentNeed>[0]) => documentNeed(d, VECTOR_PERSON, VECTOR_TODAY) !== 'tidak_diminta';
+
+/**
  * The service the application vectors are for, from the content under test: the first one (by
- * order) that takes online applications and asks for a document as a JPEG photo.
+ * order) that takes applications (online and published), from the recipient themself, and asks
+ * them for a document as a JPEG photo.
  */
 export const VECTOR_SERVICE = (() => {
-  const service = byOrder(content.services).find((s) => s.data.onlineApplication && s.data.documents.some((d) => d.required && types.get(d.key)?.accept.includes('image/jpeg')));
+  const sops = new Map(content.sops.map((s) => [s.id, s.data]));
+  const service = byOrder(content.services).find(
+    (s) =>
+      acceptsApplications(s.data, sops.get(s.data.sop)) &&
+      (!s.data.applicants || s.data.applicants.includes('diri_sendiri')) &&
+      s.data.documents.some((d) => d.required && askedOfVectorPerson(d) && types.get(d.key)?.accept.includes('image/jpeg')),
+  );
   if (!service) throw new Error('Konten tidak punya layanan daring yang meminta foto dokumen: vektor permohonan tidak dapat diuji.');
   return service;
 })();
 
+/** The documents VECTOR_SERVICE asks of the vectors' base applicant, in the service's order. */
+export const VECTOR_DOCUMENTS = VECTOR_SERVICE.data.documents.filter(askedOfVectorPerson);
+
 /** The document the vectors break (@document): the service's first required one that takes JPEG photos. */
 export const VECTOR_DOCUMENT = (() => {
-  const key = VECTOR_SERVICE.data.documents.find((d) => d.required && types.get(d.key)!.accept.includes('image/jpeg'))!.key;
+  const key = VECTOR_DOCUMENTS.find((d) => d.required && types.get(d.key)!.accept.includes('image/jpeg'))!.key;
   return { key, ...types.get(key)! };
 })();
 
 /** The sample service's last document that takes a PDF (Bangka: the letter of application), sent as one; undefined when none does. */
-export const PDF_DOCUMENT = [...VECTOR_SERVICE.data.documents].reverse().find((d) => types.get(d.key)!.accept.includes('application/pdf'))?.key;
+export const PDF_DOCUMENT = [...VECTOR_DOCUMENTS].reverse().find((d) => types.get(d.key)!.accept.includes('application/pdf'))?.key;
 
 /** What the vectors' @-words stand for in the content under test (tests/vectors/permohonan.json). */
 function vectorTokens(): Record<string, string> {
@@ -96,14 +116,14 @@ export function applicationVectors(): ApplicationCase[] {
   const raw = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', 'vectors', 'permohonan.json'), 'utf8')) as RawVectors;
   const tokens = vectorTokens();
   const service = VECTOR_SERVICE.data;
-  // The base answers every question as expected and sends every document in a type it takes: a
+  // The base answers every question as expected and sends every document asked of it in a type it takes: a
   // JPEG where it takes one, except PDF_DOCUMENT, sent as a PDF, so both kinds go through.
   const baseAnswers = Object.fromEntries(service.eligibility.questions.map((q) => [q.id, q.expected]));
   const typeFor = (key: string) => {
     const accept = types.get(key)!.accept;
     return key === PDF_DOCUMENT ? 'application/pdf' : accept.includes('image/jpeg') ? 'image/jpeg' : accept[0]!;
   };
-  const baseFiles: Record<string, RawFile> = Object.fromEntries(service.documents.map((d) => [d.key, { size: 20000, type: typeFor(d.key) }]));
+  const baseFiles: Record<string, RawFile> = Object.fromEntries(VECTOR_DOCUMENTS.map((d) => [d.key, { size: 20000, type: typeFor(d.key) }]));
   const keysOf = <V>(o: Record<string, V> | undefined) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [expand(k, tokens), v]));
   const sizeOf = (info: RawFile): FileInfo | null => {
     if (!info || typeof info.size === 'number') return info as FileInfo | null;

@@ -5,11 +5,13 @@ import { loadContent, SITE } from './content';
 import { villageLabel } from '../../src/lib/format';
 
 const content = loadContent();
+import { APPLICANT_ROLES, type ApplicantRole } from '../../src/lib/rules/applicant';
 
 export interface Applicant {
-  pemohon_adalah: 'diri_sendiri' | 'mewakili';
+  pemohon_adalah: ApplicantRole;
   nama_pengaju?: string;
   hubungan?: string;
+  nik_pengaju?: string;
   nama_lengkap: string;
   nik: string;
   nomor_kk: string;
@@ -39,16 +41,15 @@ export async function startApplication(page: Page, service: string, person: Appl
   for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByLabel(expected[i] === 'tidak' ? 'Tidak' : 'Ya', { exact: true }).check();
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
-  if (person.pemohon_adalah === 'mewakili') {
-    await page.getByLabel(/^Saya mengajukan atas nama orang lain/).check();
+  await page.getByLabel(APPLICANT_ROLES.find((r) => r.id === person.pemohon_adalah)!.label, { exact: true }).check();
+  if (person.pemohon_adalah !== 'diri_sendiri') {
     await page.getByLabel('Nama Anda (yang mengajukan)').fill(person.nama_pengaju ?? '');
-    await page.getByLabel('Hubungan Anda dengan penerima').fill(person.hubungan ?? '');
-  } else {
-    await page.getByLabel('Saya sendiri, untuk diri saya').check();
+    await page.getByLabel(/^Hubungan Anda dengan penerima/).fill(person.hubungan ?? '');
+    if (person.nik_pengaju) await page.getByLabel(/^NIK Anda/).fill(person.nik_pengaju);
   }
   const [year, month, day] = person.tanggal_lahir.split('-').map(Number);
-  await page.getByLabel('Nama lengkap sesuai KTP').fill(person.nama_lengkap);
-  await page.getByLabel('NIK').fill(person.nik);
+  await page.getByLabel('Nama lengkap penerima').fill(person.nama_lengkap);
+  await page.getByLabel(/^NIK penerima/).fill(person.nik);
   await page.getByLabel('Nomor Kartu Keluarga (KK)').fill(person.nomor_kk);
   await page.getByLabel('Tanggal', { exact: true }).fill(String(day));
   await page.getByLabel('Bulan', { exact: true }).fill(String(month));
@@ -93,6 +94,8 @@ export interface Report {
   deskripsi: string;
   /** Omitted: sent anonymously. */
   contact?: { nama: string; telepon: string };
+  /** How the reporter hears back (the radio's label start); omitted: the form's default. */
+  channel?: 'WhatsApp' | 'SMS';
   /** Uses the phone's position; the page's context must have geolocation granted and set. */
   gps?: boolean;
 }
@@ -113,6 +116,7 @@ export async function sendReport(page: Page, report: Report): Promise<string> {
     await page.getByLabel('Ya, cantumkan kontak saya').check();
     await page.getByLabel('Nama Anda (tidak wajib)').fill(report.contact.nama);
     await page.getByLabel('Nomor telepon atau WhatsApp').fill(report.contact.telepon);
+    if (report.channel) await page.getByRole('radio', { name: new RegExp(`^${report.channel}`) }).check();
   } else {
     await page.getByLabel('Tidak, kirim tanpa nama (anonim)').check();
   }

@@ -2,11 +2,13 @@
 // project's migrations and hooks, and a superuser. Refuses to go on if a hook failed
 // to load (PocketBase itself would keep running without it).
 import { afterAll, beforeAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PocketBase from 'pocketbase';
-import { freePort, migrateUp, startPocketBase, upsertSuperuser, SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
+import { freePort, migrateUp, ROOT, startPocketBase, upsertSuperuser, SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
 export interface TestPocketBase {
   url: string;
@@ -61,4 +63,15 @@ export function usePocketBase(options: { rateLimits?: boolean } = {}): TestPocke
     await handle.stop?.();
   });
   return handle;
+}
+
+/** `npm run periksa-riwayat` on a test's data dir: the exit code and what it printed. */
+export async function checkHistoryChain(dataDir: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts', 'periksa-riwayat.mjs')], { env: { ...process.env, PORTAL_DATA_DIR: dataDir } });
+    return { code: 0, out: stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: `${e.stdout}${e.stderr}` };
+  }
 }

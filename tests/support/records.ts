@@ -11,6 +11,7 @@ import { MIN_PUBLIC_COUNT } from '../../src/lib/rules';
 import { pathTo, statusWithMeaning } from './workflow';
 import { advance, portalOf } from './staff';
 import type { StatusMeaning } from '../../src/schemas/reference';
+import { documentNeed } from '../../src/lib/rules/applicant';
 
 export const content = loadContent();
 
@@ -59,7 +60,8 @@ export const SERVICES = (() => {
     const steps = data.services.find((s) => s.id === id)?.steps ?? [];
     return steps.some((st) => st.stage === REQUESTS.checking.id) && steps.some((st) => st.kind === 'decision');
   };
-  const online = content.services.filter((s) => s.data.onlineApplication && fits(s.id));
+  // Takes applications now (a draft only when switched on): the server's own rule.
+  const online = content.services.filter((s) => data.services.find((x) => x.id === s.id)?.onlineApplication && fits(s.id));
   return [...online.filter((s) => s.id === first), ...online.filter((s) => s.id !== first)].map((s) => ({ id: s.id, title: s.data.title, data: s.data }));
 })();
 export const KECAMATAN = content.kecamatan.map((k) => ({ id: k.id, name: k.data.name }));
@@ -67,14 +69,16 @@ export const REPORT_TYPES = content.reportTypes.map((t) => ({ id: t.id, label: t
 
 const documentTypes = new Map(content.documentTypes.map((d) => [d.id, d.data]));
 
-/** An application for SAMPLE_PERSON that the service's own rules accept: the expected eligibility answers and every document. */
+/** An application for SAMPLE_PERSON that the service's own rules accept: the expected eligibility answers and every document asked of this applicant and recipient. */
 export function applicationFor(serviceId: string, kecamatan: string): FormData {
   const service = SERVICES.find((s) => s.id === serviceId);
   if (!service) throw new Error(`layanan ${serviceId} tidak menerima permohonan daring`);
   const base = applicationVectors()[0]!;
   const answers = Object.fromEntries(service.data.eligibility.questions.map((q) => [q.id, q.expected]));
   const form = applicationForm({ ...base.input, ...SAMPLE_PERSON, layanan: serviceId, kecamatan, jawaban_kelayakan: answers, id_pengiriman: randomUUID() }, {});
+  const today = new Date().toISOString().slice(0, 10);
   for (const doc of service.data.documents) {
+    if (documentNeed(doc, SAMPLE_PERSON, today) === 'tidak_diminta') continue;
     const accept = documentTypes.get(doc.key)!.accept;
     form.append(doc.key, accept.includes('image/png') ? photoFile(doc.key) : fakeFile({ size: 20_000, type: accept[0]! }, doc.key));
   }

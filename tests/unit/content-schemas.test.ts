@@ -45,6 +45,13 @@ describe('content schemas reject broken fields and name them', () => {
     expect(issuePaths(serviceSchema.safeParse(broken))).toEqual(['documents.0.key']);
   });
 
+  it('a service must state a citizen expectation in working days, the longest not below the shortest', () => {
+    const { expectedTime: _omitted, ...without } = clone(service);
+    expect(issuePaths(serviceSchema.safeParse(without))).toEqual(['expectedTime']);
+    const reversed = { ...clone(service), expectedTime: { minDays: 20, maxDays: 10 } };
+    expect(issuePaths(serviceSchema.safeParse(reversed))).toEqual(['expectedTime.maxDays']);
+  });
+
   it('an SOP step with an unknown time unit and an unknown kind', () => {
     const broken = clone(sop) as unknown as { steps: { time: { unit: string }; kind: string }[] };
     broken.steps[1]!.time.unit = 'minggu';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dailyCron, dueAt, workingDaysBetween } from '../../src/lib/rules/working-time';
 import { sopStages } from '../../src/lib/rules/stages';
 import { CODE_ALPHABET, CODE_BITS, exampleCode, generateCode, normaliseCode } from '../../src/lib/rules/tracking-code';
 import { fixedLineExample, formatPhone, phoneProblem, toE164 } from '../../src/lib/rules/phone';
@@ -26,45 +25,6 @@ describe('tracking codes', () => {
   });
 });
 
-describe('daily jobs at an hour of the office\'s clock (PocketBase\'s cron is UTC)', () => {
-  it('turns 02.30 into the UTC hour of each Indonesian zone, wrapping past midnight', () => {
-    expect(dailyCron(2, 30, 'WIB')).toBe('30 19 * * *');
-    expect(dailyCron(2, 30, 'WITA')).toBe('30 18 * * *');
-    expect(dailyCron(2, 30, 'WIT')).toBe('30 17 * * *');
-    expect(dailyCron(8, 0, 'WITA')).toBe('0 0 * * *');
-    expect(dailyCron(10, 0, 'WIB')).toBe('0 3 * * *');
-  });
-});
-
-describe('due dates in working days (office time zone)', () => {
-  // Wednesday 25 November 2026, 10.00 WIB.
-  const wed = new Date('2026-11-25T03:00:00Z');
-  it('a stage shorter than a working day is due at the end of the day it started', () => {
-    expect(dueAt(wed, 130).toISOString()).toBe('2026-11-25T16:59:59.999Z');
-  });
-  it('counts the start day and skips the weekend', () => {
-    // 3 working days from Wednesday: Wed, Thu, Fri.
-    expect(dueAt(wed, 3 * 480).toISOString()).toBe('2026-11-27T16:59:59.999Z');
-    // 4 working days: Wed, Thu, Fri, Mon.
-    expect(dueAt(wed, 4 * 480).toISOString()).toBe('2026-11-30T16:59:59.999Z');
-    // 481 minutes is a second day.
-    expect(dueAt(wed, 481).toISOString()).toBe('2026-11-26T16:59:59.999Z');
-  });
-  it('a stage started on Saturday is due on Monday', () => {
-    expect(dueAt(new Date('2026-11-28T03:00:00Z'), 60).toISOString()).toBe('2026-11-30T16:59:59.999Z');
-  });
-  it('reads the day in the office time zone, not UTC', () => {
-    // 23.30 WIB on Friday is still Friday in Bangka although it is 16.30 UTC.
-    expect(dueAt(new Date('2026-11-27T16:30:00Z'), 60).toISOString()).toBe('2026-11-27T16:59:59.999Z');
-    // The same instant in WIT (UTC+9) is already Saturday 01.30: due Monday.
-    expect(dueAt(new Date('2026-11-27T16:30:00Z'), 60, 9).toISOString()).toBe('2026-11-30T14:59:59.999Z');
-  });
-  it('counts working days between two instants', () => {
-    expect(workingDaysBetween(wed, new Date('2026-11-30T03:00:00Z'))).toBe(3);
-    expect(workingDaysBetween(wed, wed)).toBe(0);
-  });
-});
-
 describe('SOP stages', () => {
   it('groups consecutive steps by stage and adds their times', () => {
     const stages = sopStages([
@@ -73,11 +33,14 @@ describe('SOP stages', () => {
       { stage: 'verifikasi_lapangan', time: { value: 1, unit: 'hari kerja' } },
       { stage: 'verifikasi_lapangan', time: null },
       { stage: 'disetujui', time: { value: 1.5, unit: 'jam' } },
-    ], 'masuk');
+      { stage: 'selesai', time: { value: 10, unit: 'menit' }, unpredictable: true },
+    ], 'diterima');
+    // A stage with a step of no fixed time, or one the SOP calls unpredictable, is not timed.
     expect(stages).toEqual([
-      { status: 'diterima', minutes: 20, steps: [0, 1] },
-      { status: 'verifikasi_lapangan', minutes: 480, steps: [2, 3] },
-      { status: 'disetujui', minutes: 90, steps: [4] },
+      { status: 'diterima', minutes: 20, steps: [0, 1], timed: true },
+      { status: 'verifikasi_lapangan', minutes: 480, steps: [2, 3], timed: false },
+      { status: 'disetujui', minutes: 90, steps: [4], timed: true },
+      { status: 'selesai', minutes: 10, steps: [5], timed: false },
     ]);
   });
   it('puts the steps before any named stage in the status a request starts in', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalise, search, type SearchEntry } from '../../src/lib/search';
+import { loadContent } from '../support/content';
 
 const entries: SearchEntry[] = [
   { url: '/layanan/alat-bantu/', kind: 'Layanan', title: 'Bantuan Alat Bantu bagi Penyandang Disabilitas', summary: 'Kursi roda dan kruk.', text: 'kursi roda tongkat KTP KK' },
@@ -27,5 +28,15 @@ describe('search index scoring', () => {
 
   it('returns nothing for an empty query', () => {
     expect(search(entries, '  ')).toEqual([]);
+  });
+});
+
+describe('search words from content/', () => {
+  // Every keyword a service lists in content/ (spellings people use, such as "kursiroda" or
+  // "bantuan anak cacat") must find that service, with the same index fields the build writes.
+  const content = loadContent();
+  const entries: SearchEntry[] = content.services.map((s) => ({ url: `/layanan/${s.id}/`, kind: 'Layanan', title: s.data.title, summary: s.data.summary, text: s.data.keywords.join(' ') }));
+  it.each(content.services.flatMap((s) => s.data.keywords.map((k) => [k, s.id] as const)))('"%s" finds %s', (keyword, id) => {
+    expect(search(entries, keyword).map((e) => e.url)).toContain(`/layanan/${id}/`);
   });
 });

@@ -5,6 +5,40 @@ import { loadContent } from '../support/content';
 const statuses: StatusRule[] = loadContent().statuses.map((s) => s.data);
 const ids = statuses.map((s) => s.id);
 
+// A made-up office with four statuses, and every move's outcome written out by hand: the
+// expectations do not come from the rule under test.
+const FIXTURE: StatusRule[] = [
+  { id: 'masuk', label: 'Masuk', next: ['periksa', 'tolak'], needsReason: false, closed: false },
+  { id: 'periksa', label: 'Periksa', next: ['beres', 'tolak'], needsReason: false, closed: false },
+  { id: 'beres', label: 'Beres', next: [], needsReason: false, closed: true },
+  { id: 'tolak', label: 'Tolak', next: ['masuk'], needsReason: true, closed: true },
+];
+const FIXTURE_OUTCOMES: [from: string, to: string, withReason: 'ok' | 'status', withoutReason: 'ok' | 'status' | 'catatan_publik'][] = [
+  ['masuk', 'periksa', 'ok', 'ok'],
+  ['masuk', 'tolak', 'ok', 'catatan_publik'],
+  ['masuk', 'beres', 'status', 'status'],
+  ['periksa', 'beres', 'ok', 'ok'],
+  ['periksa', 'tolak', 'ok', 'catatan_publik'],
+  ['periksa', 'masuk', 'status', 'status'],
+  ['beres', 'masuk', 'status', 'status'],
+  ['beres', 'periksa', 'status', 'status'],
+  // Closed wins over a declared next: a rejection is final.
+  ['tolak', 'masuk', 'status', 'status'],
+];
+
+describe('status transitions, worked by hand on a fixture', () => {
+  for (const [from, to, withReason, withoutReason] of FIXTURE_OUTCOMES) {
+    it(`${from} → ${to}: ${withReason} with a reason, ${withoutReason} without`, () => {
+      const field = (p: ReturnType<typeof transitionProblem>) => (p ? p.field : 'ok');
+      expect(field(transitionProblem(FIXTURE, from, to, 'Alasan yang jelas untuk pemohon.', true))).toBe(withReason);
+      expect(field(transitionProblem(FIXTURE, from, to, '', false))).toBe(withoutReason);
+    });
+  }
+  it('refuses a status the office never declared', () => {
+    expect(transitionProblem(FIXTURE, 'masuk', 'hilang', '', false)).toEqual({ field: 'status', message: 'Status tidak dikenal.' });
+  });
+});
+
 describe('status transitions from content/reference/statuses.yaml', () => {
   for (const from of statuses) {
     for (const to of ids) {

@@ -73,9 +73,9 @@ describe('the workspace menu', () => {
   const menu = (s: Partial<Saya>) => [...menuFor({ ...base, ...s })].sort();
 
   it('shows each role what it uses', () => {
-    expect(menu({})).toEqual(['akun', 'antrean', 'hari-ini']);
-    expect(menu({ akses_kasus: 'ditugaskan' })).toEqual(['akun', 'antrean', 'hari-ini', 'kunjungan']);
-    expect(menu({ wewenang: ['log-akses'] })).toEqual(['akun', 'antrean', 'ekspor', 'hari-ini']);
+    expect(menu({})).toEqual(['akun', 'antrean', 'hari-ini', 'pesan']);
+    expect(menu({ akses_kasus: 'ditugaskan' })).toEqual(['akun', 'antrean', 'hari-ini', 'kunjungan', 'pesan']);
+    expect(menu({ wewenang: ['log-akses'] })).toEqual(['akun', 'antrean', 'ekspor', 'hari-ini', 'pesan']);
     expect(menu({ akses_kasus: 'tidak', wewenang: ['ekspor'] })).toEqual(['akun', 'ekspor', 'hari-ini']);
   });
 

@@ -161,12 +161,7 @@ function actOnRequest(e, app, actor, record, body) {
   if (aksi === "tugaskan") {
     kind = "penugasan";
     const assignee = text(body, "petugas_lapangan");
-    let person = null;
-    try {
-      person = assignee ? app.findRecordById("petugas", assignee) : null;
-    } catch (_) {
-      person = null;
-    }
+    const person = assignee ? require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById("petugas", assignee)) : null;
     const needed = r.nextFieldRoles(ctx, state);
     const personRoles = person ? require(`${__hooks}/lib/staff.js`).rolesOf(person) : [];
     if (!person || !person.getBool("aktif")) errors.petugas_lapangan = "Pilih petugas lapangan yang aktif.";
@@ -269,6 +264,8 @@ function actOnRequest(e, app, actor, record, body) {
       dokumen_perbaikan: aksi === "perbaikan" ? fields.dokumen_perbaikan : [],
       perubahan: change,
     });
+    // The letter content/letters/ names for this decision, numbered in the same transaction.
+    require(`${__hooks}/lib/surat.js`).issueFor(tx, fresh, before, actor, used);
   });
   const s = cw().byId(data.statuses, verdict.status);
   return { status: verdict.status, status_label: s ? s.label : verdict.status, langkah: verdict.langkah, ulang: false };
@@ -314,12 +311,7 @@ function actOnReport(e, app, actor, record, body) {
     kind = "penerusan";
     const person = text(body, "ditugaskan_ke");
     if (person) {
-      let p = null;
-      try {
-        p = app.findRecordById("petugas", person);
-      } catch (_) {
-        p = null;
-      }
+      const p = require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById("petugas", person));
       if (!p || !p.getBool("aktif")) errors.ditugaskan_ke = "Pilih petugas yang aktif.";
       fields.ditugaskan_ke = person;
     }

@@ -143,7 +143,7 @@ function view(app, actor, kind, id) {
       nama: isReport ? record.getString("nama_pelapor") || null : record.getString("nama_lengkap"),
       nik: isReport || field ? null : record.getString("nik"),
       nomor_kk: isReport || field ? null : record.getString("nomor_kk"),
-      tanggal_lahir: isReport || field ? null : cw().iso(record.getString("tanggal_lahir")),
+      tanggal_lahir: isReport || field ? null : cw().iso(record.getString("tanggal_lahir")) || "",
       telepon: (isReport ? record.getString("telepon_pelapor") : record.getString("telepon")) || null,
       kecamatan: kec ? kec.name : record.getString("kecamatan"),
       desa_kelurahan: record.getString("desa_kelurahan") || null,
@@ -151,6 +151,7 @@ function view(app, actor, kind, id) {
       pemohon_adalah: isReport || field ? null : record.getString("pemohon_adalah"),
       nama_pengaju: isReport ? null : record.getString("nama_pengaju") || null,
       hubungan: isReport || field ? null : record.getString("hubungan") || null,
+      nik_pengaju: isReport || field ? null : record.getString("nik_pengaju") || null,
     },
     laporan: isReport
       ? {
@@ -177,6 +178,7 @@ function view(app, actor, kind, id) {
     tanda: field ? [] : cw().flagsOf(app, data, record),
     aksi: actionsFor(data, actor, record),
     peta: mapLink(record),
+    pesan: require(`${__hooks}/lib/notify.js`).caseMessages(app, record),
   };
 
   if (!isReport && service) {
@@ -198,15 +200,24 @@ function view(app, actor, kind, id) {
       checks = {};
     }
     const asked = record.get("dokumen_perbaikan") || [];
+    const versions = require(`${__hooks}/lib/unggah-ulang.js`).versionsOf(app, record.id);
+    // What this application had to carry: a child's case asks no KTP, a self-applicant's no
+    // guardian's KTP (the same documentNeed the form and the create hook use).
+    const who = { pemohon_adalah: record.getString("pemohon_adalah"), tanggal_lahir: record.getString("tanggal_lahir").slice(0, 10) };
+    const today = require(`${__hooks}/lib/portal.js`).today(data);
+    const needOf = (d) => rules().documentNeed(d, who, today);
     body.dokumen = service.documents
       .filter((d) => open === null || open.indexOf(d.key) >= 0)
+      .filter((d) => needOf(d) !== "tidak_diminta" || record.getString(d.key))
       .map((d) => ({
         kunci: d.key,
         label: d.label,
-        wajib: d.required,
+        wajib: needOf(d) === "wajib",
         berkas: record.getString(d.key) || null,
         pemeriksaan: checks && checks[d.key] ? checks[d.key] : null,
         diminta_ulang: status && status.meaning === "repair" ? asked.indexOf(d.key) >= 0 : false,
+        // Files this one replaced, kept until the request closes (lib/unggah-ulang.js).
+        versi: versions[d.key] || [],
       }));
     let location = null;
     try {
@@ -239,6 +250,19 @@ function view(app, actor, kind, id) {
       sekarang: !closed && i === langkah,
     }));
   }
+  if (!isReport && !field) {
+    // Letters issued on this request (lib/surat.js), and whether this person may revoke them.
+    const letters = require(`${__hooks}/lib/surat.js`);
+    body.surat = letters.listOf(app, record.id).map((l) => ({
+      id: l.id,
+      nomor: l.getString("nomor"),
+      judul: l.getString("judul"),
+      status: l.getString("status"),
+      tanggal: cw().iso(l.getString("tanggal")),
+      boleh_cabut: l.getString("status") === "berlaku" && actor.roles.some((role) => letters.revokers(data, record, l).indexOf(role) >= 0),
+      pindaian: l.getString("pindaian") || null,
+    }));
+  } else body.surat = [];
   if (field) body.orang.nama_pengaju = null;
   return body;
 }

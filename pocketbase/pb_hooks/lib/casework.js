@@ -58,24 +58,15 @@ function stateOf(actor, record) {
 /** The case, if this person may open it; otherwise the same 404 as a case that does not exist. */
 function findCase(app, actor, kind, id) {
   if (kind !== "permohonan" && kind !== "laporan") throw new NotFoundError("Jenis kasus tidak dikenal.", {});
-  let record;
-  try {
-    record = app.findRecordById(kind, id);
-  } catch (_) {
-    record = null;
-  }
+  const record = require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById(kind, id));
   if (!record || !staff().maySee(actor, record)) throw new NotFoundError("Kasus tidak ditemukan, atau tidak ditugaskan kepada Anda.", {});
   return record;
 }
 
 function personName(app, id) {
   if (!id) return null;
-  try {
-    const p = app.findRecordById("petugas", id);
-    return { id: p.id, nama: p.getString("nama") };
-  } catch (_) {
-    return null;
-  }
+  const p = require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById("petugas", id));
+  return p ? { id: p.id, nama: p.getString("nama") } : null;
 }
 
 // ------------------------------------------------------------------ flags

@@ -8,28 +8,28 @@ const PLACEHOLDER_CODE = "XXX-XXX-XXX-XXX";
 function answer(app, rawCode, now) {
   const rules = require(`${__hooks}/lib/rules.generated.js`);
   const portal = require(`${__hooks}/lib/portal.js`);
+  const db = require(`${__hooks}/lib/db.js`);
   const data = portal.required();
-  const offset = rules.zoneOffsetHours(data.site.timeZone);
   const code = rules.normaliseCode(String(rawCode || ""));
 
   // Codes of applications and reports share one space: look in both, always, so a found and
   // an unknown code cost the same queries. Plain SQL for the few columns the answer uses: loading
   // whole records (some fifty fields each) made this route half as fast as PocketBase's own view.
-  const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false });
+  const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false, pemohon_adalah: "" });
   let record = null;
   try {
     app
       .db()
       .newQuery(
-        "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus FROM permohonan WHERE kode_lacak = {:code} " +
-          "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
+        "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus, pemohon_adalah FROM permohonan WHERE kode_lacak = {:code} " +
+          "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus, '' AS pemohon_adalah FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
       )
       .bind({ code: code || PLACEHOLDER_CODE })
       .one(found);
     record = found;
   } catch (err) {
     // dbx answers "no rows" with sql.ErrNoRows; anything else is a real failure.
-    if (!/no rows/i.test(String(err))) throw err;
+    if (!db.isNoRows(err)) throw err;
   }
   const isReport = record !== null && record.kind === "laporan";
   const historyTable = isReport ? "riwayat_laporan" : "riwayat_permohonan";
@@ -41,7 +41,7 @@ function answer(app, rawCode, now) {
     .db()
     .newQuery(
       "SELECT created, status, catatan_publik FROM " + historyTable + " WHERE " + relation + " = {:id} " +
-        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
+        "AND (jenis = '' OR jenis IN ('status', 'catatan', 'langkah', 'buka_kembali', 'unggah_ulang') OR catatan_publik != '') ORDER BY urutan LIMIT 200",
     )
     .bind({ id: record ? record.id : "-" })
     .all(events);
@@ -51,6 +51,9 @@ function answer(app, rawCode, now) {
     ditemukan: record !== null,
     layanan: null,
     diajukan: null,
+    // Who applied, as a role only ("Orang tua atau wali"), never a name: the applicant and the
+    // recipient are often different people, and the documents to re-send belong to one of them.
+    diajukan_oleh: null,
     status: null,
     // What the status means to the system (initial, repair, decision, success, rejected,
     // cancelled, or null for a working stage), so a client needs no status key of any office.
@@ -61,9 +64,14 @@ function answer(app, rawCode, now) {
     // Served and closed: the survey may be offered (GET /api/lacak/{kode}/survei checks the rest).
     dapat_dinilai: false,
     dalam_waktu_standar: null,
+    // What a citizen can expect: working days from receipt to the result (content expectedTime);
+    // null for a report or a service no longer in content/.
+    perkiraan_hari_kerja: null,
     tahapan: [],
     riwayat: [],
     dokumen_perbaikan: [],
+    // Letters issued on this request (lib/surat.js): the applicant opens them after the proof.
+    ada_surat: false,
     // Why nothing was found, for any client that shows the API's own words; null when found.
     pesan: null,
   };
@@ -85,13 +93,16 @@ function answer(app, rawCode, now) {
   };
   const iso = (text) => new Date(String(text).replace(" ", "T")).toISOString();
 
-  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title : record.jenis;
+  // A draft service is named as one on the tracking page too (issue 15: every page that names it).
+  body.layanan = isReport ? "Laporan: " + (service ? service.label : record.jenis) : service ? service.title + (service.draft ? " (rancangan)" : "") : record.jenis;
   body.diajukan = iso(record.created);
+  body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : rules.applicantRoleLabel(record.pemohon_adalah);
   body.status = status;
   body.status_arti = statusInfo && statusInfo.meaning ? statusInfo.meaning : null;
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
+  body.perkiraan_hari_kerja = !isReport && service && service.expectedDays ? { min: service.expectedDays.min, maks: service.expectedDays.max } : null;
   body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.berkas_dihapus);
 
   const history = events.map((ev) => ({ waktu: iso(ev.created), status: ev.status, catatan: ev.catatan_publik }));
@@ -118,16 +129,22 @@ function answer(app, rawCode, now) {
     const selesai = end === null ? null : history[end].waktu;
     let batas = null;
     let terlambat = false;
-    if (mulai) {
-      batas = rules.dueAt(new Date(mulai), stage.minutes, offset).toISOString();
+    // Only a stage whose time the SOP fixes has a due date and can be late.
+    if (mulai && stage.timed) {
+      batas = rules.dueAt(new Date(mulai), stage.minutes, data.site.calendar).toISOString();
       const until = selesai ? new Date(selesai) : body.selesai ? new Date(history[history.length - 1].waktu) : now;
       terlambat = until.getTime() > new Date(batas).getTime();
       if (terlambat) late = true;
     }
-    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
+    return { status: stage.status, label: label(stage.status), menit_standar: stage.minutes, waktu_tetap: stage.timed, mulai: mulai, selesai: selesai, batas: batas, terlambat: terlambat };
   });
   body.dalam_waktu_standar = !late;
 
+  if (!isReport) {
+    const letters = new DynamicModel({ n: 0 });
+    app.db().newQuery("SELECT COUNT(*) AS n FROM surat WHERE permohonan = {:id}").bind({ id: record.id }).one(letters);
+    body.ada_surat = letters.n > 0;
+  }
   // Sent back to the applicant: the documents to send again.
   if (!isReport && body.status_arti === "repair") {
     const keys = JSON.parse(record.dokumen_perbaikan || "[]") || [];

@@ -103,16 +103,164 @@ module.exports = {
       "account": false
     }
   ],
+  "letters": [
+    {
+      "id": "bastb",
+      "title": "Berita Acara Serah Terima Barang (BASTB)",
+      "kind": "Berita acara serah terima",
+      "onStatus": [
+        "disetujui"
+      ],
+      "services": [
+        "alat-bantu-disabilitas",
+        "bantuan-permakanan",
+        "uep-disabilitas"
+      ],
+      "numberFormat": "{nomor}/BASTB/DINSOS/{tahun}",
+      "signatoryRole": "kabid",
+      "subject": "Serah terima bantuan {layanan}",
+      "body": [
+        "Pada tanggal {tanggal}, yang bertanda tangan di bawah ini menyerahkan bantuan {layanan} kepada {nama}, penerima dengan kode pelacakan {kode}, sesuai hasil verifikasi dan persetujuan {kantor}.",
+        "Penerima menyatakan telah menerima bantuan tersebut dalam keadaan baik dan lengkap.",
+        "Berita acara ini dibuat rangkap dua untuk dipergunakan sebagaimana mestinya."
+      ],
+      "alsoSigns": [
+        {
+          "label": "Yang menerima",
+          "who": "penerima"
+        }
+      ]
+    },
+    {
+      "id": "pemberitahuan-penolakan",
+      "title": "Surat Pemberitahuan Hasil Permohonan",
+      "kind": "Surat pemberitahuan",
+      "onStatus": [
+        "ditolak"
+      ],
+      "services": [],
+      "numberFormat": "{nomor}/460/DINSOS/{tahun}",
+      "signatoryRole": "kadis",
+      "subject": "Pemberitahuan hasil permohonan {layanan}",
+      "body": [
+        "Yth. Saudara/Saudari {nama}, pemohon dengan kode pelacakan {kode}.",
+        "Dengan hormat, kami beritahukan bahwa permohonan {layanan} yang Saudara/Saudari ajukan belum dapat kami penuhi, dengan alasan sebagai berikut.",
+        "{alasan}",
+        "Saudara/Saudari dapat mengajukan kembali setelah persyaratan dipenuhi, atau menyampaikan keberatan kepada {kantor}, {alamat_kantor}, dengan menyebutkan kode pelacakan di atas.",
+        "Demikian pemberitahuan ini kami sampaikan. Atas perhatiannya kami ucapkan terima kasih."
+      ],
+      "alsoSigns": []
+    },
+    {
+      "id": "rekomendasi",
+      "title": "Surat Rekomendasi",
+      "kind": "Surat rekomendasi",
+      "onStatus": [
+        "disetujui"
+      ],
+      "services": [
+        "rekomendasi-sktm",
+        "rekomendasi-pub"
+      ],
+      "numberFormat": "{nomor}/REK/DINSOS/{tahun}",
+      "signatoryRole": "kadis",
+      "subject": "Rekomendasi {layanan}",
+      "body": [
+        "Yang bertanda tangan di bawah ini, Kepala {kantor}, memberikan rekomendasi kepada {nama}, pemohon dengan kode pelacakan {kode}, untuk keperluan {layanan}.",
+        "Rekomendasi ini diberikan berdasarkan hasil verifikasi petugas dan berlaku sejak tanggal {tanggal}.",
+        "Demikian surat rekomendasi ini dibuat untuk dipergunakan sebagaimana mestinya."
+      ],
+      "alsoSigns": []
+    }
+  ],
   "site": {
     "officeName": "Dinas Sosial Kabupaten Bangka",
     "phone": "(0717) 92566",
+    "officeAddress": "Jalan Pemuda, Sungailiat",
     "trackingPrefix": "BKA",
     "timeZone": "WIB",
     "privacyNoticeVersion": "2026-11-30",
     "retentionDays": 365,
     "regionCode": "19.01",
     "regionName": "Kabupaten Bangka",
-    "duplicateMonths": 12
+    "duplicateMonths": 12,
+    "calendar": {
+      "offsetHours": 7,
+      "hours": [
+        null,
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 960
+        },
+        {
+          "open": 480,
+          "close": 990
+        },
+        null
+      ],
+      "closed": [
+        "2026-01-01",
+        "2026-01-16",
+        "2026-02-16",
+        "2026-02-17",
+        "2026-03-18",
+        "2026-03-19",
+        "2026-03-20",
+        "2026-03-21",
+        "2026-03-22",
+        "2026-03-23",
+        "2026-03-24",
+        "2026-04-03",
+        "2026-04-05",
+        "2026-05-01",
+        "2026-05-14",
+        "2026-05-15",
+        "2026-05-27",
+        "2026-05-28",
+        "2026-05-31",
+        "2026-06-01",
+        "2026-06-16",
+        "2026-08-17",
+        "2026-08-25",
+        "2026-12-24",
+        "2026-12-25",
+        "2027-01-01",
+        "2027-01-05",
+        "2027-02-06",
+        "2027-03-08",
+        "2027-03-09",
+        "2027-03-10",
+        "2027-03-11",
+        "2027-03-12",
+        "2027-03-15",
+        "2027-03-26",
+        "2027-03-28",
+        "2027-05-01",
+        "2027-05-06",
+        "2027-05-07",
+        "2027-05-17",
+        "2027-05-20",
+        "2027-05-21",
+        "2027-06-01",
+        "2027-06-06",
+        "2027-08-15",
+        "2027-08-17",
+        "2027-12-24",
+        "2027-12-25"
+      ]
+    }
   },
   "kecamatan": [
     {
@@ -371,7 +519,29 @@ module.exports = {
   "documentTypes": [
     {
       "id": "ktp",
-      "label": "KTP pemohon",
+      "label": "KTP penerima",
+      "accept": [
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/pdf"
+      ],
+      "maxSizeMB": 5
+    },
+    {
+      "id": "ktp_pengaju",
+      "label": "KTP orang yang mengajukan",
+      "accept": [
+        "image/jpeg",
+        "image/png",
+        "image/webp",
+        "application/pdf"
+      ],
+      "maxSizeMB": 5
+    },
+    {
+      "id": "akta_kelahiran",
+      "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
       "accept": [
         "image/jpeg",
         "image/png",
@@ -602,7 +772,7 @@ module.exports = {
   "reportTypes": [
     {
       "id": "ppks-terlantar",
-      "label": "Orang terlantar",
+      "label": "Orang telantar",
       "ppks": [
         "anak-balita-terlantar",
         "anak-terlantar",
@@ -615,23 +785,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "diteruskan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "dijangkau",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "asesmen",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "ditangani",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "stageRoles": {
@@ -664,23 +839,28 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "diteruskan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "dijangkau",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "asesmen",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "ditangani",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "stageRoles": {
@@ -714,7 +894,8 @@ module.exports = {
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         }
       ],
       "stageRoles": {
@@ -787,16 +968,66 @@ module.exports = {
       "name": "Pusat Kesejahteraan Sosial"
     }
   ],
+  "notifications": {
+    "quietHours": {
+      "from": "21.00",
+      "to": "06.00"
+    },
+    "maxAttempts": 6,
+    "templates": {
+      "diterima": {
+        "subject": "Kode {kode}: {jenis} Anda sudah diterima",
+        "text": "{kantor}: {jenis} Anda untuk {layanan} sudah kami terima.\nKode lacak: {kode}\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: simpan kode ini. Petugas akan memeriksa berkas Anda; kami kabari lagi bila ada yang perlu dilengkapi.\nLihat perkembangannya: {tautan}"
+      },
+      "perbaikan": {
+        "subject": "Kode {kode}: {jenis} Anda perlu dilengkapi",
+        "text": "{kantor}: {jenis} {kode} ({layanan}) perlu dilengkapi.\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: lengkapi atau ganti dokumen berikut: {dokumen}. Alasan dan caranya ada di halaman lacak: {tautan}\nJangan kirim foto dokumen lewat WhatsApp."
+      },
+      "kunjungan": {
+        "subject": "Kunjungan petugas untuk {jenis} {kode}",
+        "text": "{kantor}: petugas lapangan sudah ditugaskan untuk {jenis} {kode} ({layanan}).\nTahap sekarang: {tahap}.\nYang perlu Anda lakukan: petugas akan menghubungi Anda untuk jadwal kunjungan ke rumah. Siapkan dokumen asli. Petugas tidak memungut biaya apa pun.\nLihat perkembangannya: {tautan}"
+      },
+      "diputus": {
+        "subject": "Keputusan atas {jenis} {kode}",
+        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah diputuskan: {tahap}.\nYang perlu Anda lakukan: baca keterangan dan langkah berikutnya di halaman lacak: {tautan}"
+      },
+      "selesai": {
+        "subject": "Kode {kode}: {jenis} Anda sudah selesai",
+        "text": "{kantor}: {jenis} {kode} ({layanan}) sudah selesai.\nTahap sekarang: {tahap}.\nTerima kasih. Riwayatnya tetap dapat dilihat di {tautan}"
+      },
+      "survei": {
+        "subject": "Bagaimana pelayanan kami untuk {kode}?",
+        "text": "{kantor}: mohon nilai pelayanan kami untuk {jenis} {kode}. Survei ini singkat, tanpa nama, dan membantu kami memperbaiki layanan.\nYang perlu Anda lakukan: buka {tautan_survei} dan tulis kode {kode}."
+      }
+    }
+  },
   "services": [
     {
       "id": "alat-bantu-disabilitas",
       "title": "Bantuan Alat Bantu bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
+          "age": "dewasa",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "key": "akta_kelahiran",
+          "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
+          "required": true,
+          "of": "penerima",
+          "age": "anak",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -809,6 +1040,23 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "key": "ktp_pengaju",
+          "label": "KTP orang yang mengajukan",
+          "required": true,
+          "of": "pengaju",
+          "applicants": [
+            "orang_tua_wali"
+          ],
           "accept": [
             "image/jpeg",
             "image/png",
@@ -821,6 +1069,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -832,6 +1081,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -844,6 +1094,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -867,26 +1118,48 @@ module.exports = {
           "ifNot": "Bantuan alat bantu hanya untuk penyandang disabilitas. Untuk kebutuhan lain, lihat daftar layanan atau hubungi kami lewat WhatsApp."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_wajib"
+        }
+      },
+      "applicants": [
+        "diri_sendiri",
+        "orang_tua_wali",
+        "mewakili",
+        "petugas_desa",
+        "tksk_psm"
+      ],
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -954,17 +1227,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 40
+      }
     },
     {
       "id": "bantuan-permakanan",
       "title": "Bantuan Permakanan bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -977,6 +1256,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -989,6 +1269,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1000,6 +1281,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1012,6 +1294,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1041,26 +1324,41 @@ module.exports = {
           "ifNot": "Bantuan ini diperuntukkan bagi keluarga tidak mampu. Jika Anda belum punya SKTM, mintalah lebih dulu di kantor desa/kelurahan, lalu ajukan kembali."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1128,17 +1426,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 30
+      }
     },
     {
       "id": "uep-disabilitas",
       "title": "Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1151,6 +1455,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1163,6 +1468,7 @@ module.exports = {
           "key": "foto_badan",
           "label": "Foto seluruh badan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1174,6 +1480,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1186,6 +1493,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1198,6 +1506,7 @@ module.exports = {
           "key": "proposal",
           "label": "Proposal usaha",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -1226,26 +1535,41 @@ module.exports = {
           "ifNot": "UEP diberikan untuk usaha yang sudah berjalan atau direncanakan dengan jelas. Konsultasikan dulu rencana usaha Anda dengan petugas lewat WhatsApp atau dengan TKSK/PSM di kecamatan Anda."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 20
+          "minutes": 20,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pemberian Bantuan Alat Bantu dan Bantuan Permakanan serta Pengajuan Usaha Ekonomi Produktif (UEP) bagi Penyandang Disabilitas",
@@ -1313,17 +1637,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 20,
+        "max": 60
+      }
     },
     {
       "id": "pendaftaran-dtsen",
-      "title": "Pendaftaran dan Pemutakhiran Data DTSEN (dahulu DTKS)",
-      "onlineApplication": true,
+      "title": "Pendaftaran dan Pemutakhiran DTSEN (dahulu DTKS)",
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1336,6 +1666,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1348,6 +1679,7 @@ module.exports = {
           "key": "surat_keterangan_domisili",
           "label": "Surat keterangan domisili",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1371,22 +1703,36 @@ module.exports = {
           "ifNot": "Data DTSEN dicocokkan dengan data kependudukan. Urus dulu NIK atau Kartu Keluarga di Dinas Kependudukan dan Pencatatan Sipil, lalu ajukan kembali."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 35
+          "minutes": 35,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendaftaran dan Pemutakhiran Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
@@ -1455,17 +1801,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 20
+      }
     },
     {
       "id": "rekomendasi-sktm",
       "title": "Surat Rekomendasi Keterangan Tidak Mampu",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1478,6 +1830,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1490,6 +1843,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1502,6 +1856,7 @@ module.exports = {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1514,6 +1869,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1537,22 +1893,36 @@ module.exports = {
           "ifNot": "Mintalah lebih dulu SKTM di kantor desa/kelurahan tempat Anda tinggal, lalu ajukan kembali permohonan ini."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 60
+          "minutes": 60,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 50
+          "minutes": 50,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Penerbitan Surat Rekomendasi Keterangan Tidak Mampu",
@@ -1629,12 +1999,17 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "informasi-adopsi",
       "title": "Informasi dan Konsultasi Pengangkatan Anak (Adopsi)",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -1650,22 +2025,36 @@ module.exports = {
           "ifNot": "Jika Anda menemukan bayi atau anak yang ditelantarkan, segera laporkan lewat halaman Lapor di situs ini, WhatsApp Dinas Sosial, atau polisi (110). Anak tersebut harus dilindungi dulu, dan tidak dapat langsung diangkat sebagai anak."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 70
+          "minutes": 70,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 5
+          "minutes": 5,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Informasi dan Konsultasi Pengangkatan Anak",
@@ -1735,12 +2124,17 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 5
+      }
     },
     {
       "id": "penanganan-ppks-terlantar",
       "title": "Penanganan PPKS Telantar",
       "onlineApplication": false,
+      "draft": false,
       "documents": [],
       "questions": [
         {
@@ -1762,26 +2156,41 @@ module.exports = {
           "ifNot": "Jika orang tersebut masih diurus keluarganya tetapi membutuhkan bantuan, lihat daftar layanan lain (misalnya bantuan bagi penyandang disabilitas atau lansia), atau tanyakan lewat WhatsApp Dinas Sosial."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 480
+          "minutes": 480,
+          "timed": false
         }
       ],
       "sopTitle": "Penanganan PMKS Terlantar",
@@ -1789,7 +2198,7 @@ module.exports = {
         {
           "stage": "diterima",
           "kind": "start",
-          "activity": "Petugas menerima data atau laporan dari kecamatan atau masyarakat mengenai PMKS terlantar.",
+          "activity": "Petugas menerima data atau laporan dari kecamatan atau masyarakat mengenai PMKS telantar.",
           "roles": [
             "petugas-layanan"
           ],
@@ -1798,7 +2207,7 @@ module.exports = {
         {
           "stage": "verifikasi_berkas",
           "kind": "process",
-          "activity": "Petugas memverifikasi data atau laporan PMKS terlantar yang diterima, lalu meneruskannya kepada Kabid untuk didisposisikan.",
+          "activity": "Petugas memverifikasi data atau laporan PMKS telantar yang diterima, lalu meneruskannya kepada Kabid untuk didisposisikan.",
           "roles": [
             "petugas-layanan",
             "kabid"
@@ -1870,17 +2279,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 5
+      }
     },
     {
       "id": "pemulangan-orang-terlantar",
       "title": "Pemulangan Orang Telantar ke Daerah Asal",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_keterangan_kepolisian",
           "label": "Surat keterangan dari kepolisian atau LKS",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1891,8 +2306,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1905,6 +2321,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -1928,22 +2345,42 @@ module.exports = {
           "ifNot": "Bagi warga Kabupaten Bangka yang telantar, gunakan layanan Penanganan PPKS Telantar atau laporkan lewat halaman Lapor agar petugas membantu mempertemukannya dengan keluarga."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "tidak_wajib",
+          "nomor_kk": "tidak_wajib",
+          "tanggal_lahir": "tidak_wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_wajib"
+        }
+      },
+      "applicants": [
+        "diri_sendiri",
+        "mewakili",
+        "petugas_desa",
+        "tksk_psm"
+      ],
       "stages": [
         {
           "status": "diterima",
-          "minutes": 120
+          "minutes": 120,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 720
+          "minutes": 720,
+          "timed": false
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": false
         },
         {
           "status": "disetujui",
-          "minutes": 120
+          "minutes": 120,
+          "timed": false
         }
       ],
       "sopTitle": "Pemulangan Orang Terlantar ke Daerah Asal",
@@ -1951,7 +2388,7 @@ module.exports = {
         {
           "stage": "diterima",
           "kind": "start",
-          "activity": "Klien datang ke Dinas Sosial didampingi petugas kepolisian, LKS, atau masyarakat, atau membawa surat keterangan dari kepolisian/LKS; atau ada laporan dari pihak kepolisian/LKS tentang orang terlantar.",
+          "activity": "Klien datang ke Dinas Sosial didampingi petugas kepolisian, LKS, atau masyarakat, atau membawa surat keterangan dari kepolisian/LKS; atau ada laporan dari pihak kepolisian/LKS tentang orang telantar.",
           "roles": [
             "petugas-layanan"
           ],
@@ -2080,12 +2517,17 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 2,
+        "max": 7
+      }
     },
     {
       "id": "pendampingan-rawat-inap",
       "title": "Pendampingan Pasien Rawat Inap tanpa Keluarga",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -2101,22 +2543,36 @@ module.exports = {
           "ifNot": "Jika ada keluarga yang dapat menunggui, layanan ini tidak diperlukan. Bila keluarga tidak mampu membiayai kebutuhan lain, hubungi kami lewat WhatsApp untuk mengetahui bantuan yang ada."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Pasien PPKS Telantar yang Dirawat Inap di Rumah Sakit",
@@ -2175,17 +2631,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "rujukan-rumah-sakit",
       "title": "Pendampingan Rujukan ke Rumah Sakit",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2196,8 +2658,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2210,6 +2673,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2222,6 +2686,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2251,18 +2716,31 @@ module.exports = {
           "ifNot": "Layanan ini untuk orang yang tidak dapat diantar keluarganya. Jika keluarga dapat mengantar, datanglah langsung ke rumah sakit tujuan dengan membawa surat rujukan."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 360
+          "minutes": 360,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Rujukan PPKS ke Rumah Sakit",
@@ -2330,12 +2808,17 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "antar-jemput-trc",
       "title": "Antar-Jemput PPKS dengan Mobil Tim Reaksi Cepat (TRC)",
       "onlineApplication": false,
+      "draft": true,
       "documents": [],
       "questions": [
         {
@@ -2351,18 +2834,31 @@ module.exports = {
           "ifNot": "Layanan ini untuk orang yang tidak punya pilihan lain. Jika yang dibutuhkan adalah ambulans, hubungi 118 atau 112."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 225
+          "minutes": 225,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Penjemputan dan Pengantaran PPKS oleh Tim Reaksi Cepat (TRC)",
@@ -2430,17 +2926,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 1
+      }
     },
     {
       "id": "bantuan-sosial-apbd",
       "title": "Bantuan Sosial dari APBD Kabupaten Bangka",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2453,6 +2955,7 @@ module.exports = {
           "key": "proposal_kegiatan",
           "label": "Proposal kegiatan atau permohonan bantuan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2462,8 +2965,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2476,6 +2980,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2488,6 +2993,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2500,6 +3006,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": false,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2516,32 +3023,47 @@ module.exports = {
           "ifNot": "Bantuan sosial ini bersumber dari APBD Kabupaten Bangka sehingga hanya untuk pemohon di Kabupaten Bangka. Hubungi Dinas Sosial kabupaten/kota tempat Anda tinggal."
         },
         {
-          "id": "bukan-bencana",
-          "question": "Apakah bantuan ini bukan untuk korban bencana yang baru terjadi?",
-          "expected": "ya",
+          "id": "korban-bencana",
+          "question": "Apakah bantuan ini untuk korban bencana yang baru terjadi?",
+          "expected": "tidak",
           "ifNot": "Untuk korban bencana, desa/kelurahan dapat mengajukan layanan Bantuan Logistik Korban Bencana. Dalam keadaan darurat, hubungi 112."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 15
+          "minutes": 15,
+          "timed": false
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 6720
+          "minutes": 6720,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 4320
+          "minutes": 4320,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 3360
+          "minutes": 3360,
+          "timed": false
         }
       ],
       "sopTitle": "Pengelolaan Bantuan Sosial yang Bersumber dari Anggaran Pendapatan dan Belanja Daerah Kabupaten Bangka",
@@ -2648,17 +3170,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 30,
+        "max": 60
+      }
     },
     {
       "id": "perawatan-kebersihan-diri",
       "title": "Perawatan Kebersihan Diri dan Rumah bagi Lansia dan Penyandang Disabilitas",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2671,6 +3199,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2683,6 +3212,7 @@ module.exports = {
           "key": "sktm",
           "label": "Surat Keterangan Tidak Mampu (SKTM) dari desa/kelurahan",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2712,22 +3242,36 @@ module.exports = {
           "ifNot": "Petugas hanya membantu dengan persetujuan orang yang bersangkutan. Bicarakan dulu dengannya, atau hubungi kami lewat WhatsApp untuk meminta saran."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 90
+          "minutes": 90,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 225
+          "minutes": 225,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Perawatan Kebersihan Diri dan Rumah bagi Lansia dan Penyandang Disabilitas yang Tinggal Sendirian",
@@ -2797,17 +3341,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 15
+      }
     },
     {
       "id": "pendampingan-rawat-jalan",
       "title": "Pendampingan Berobat Rawat Jalan",
-      "onlineApplication": true,
+      "onlineApplication": false,
+      "draft": true,
       "documents": [
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2820,6 +3370,7 @@ module.exports = {
           "key": "surat_keterangan_sakit",
           "label": "Surat keterangan dari dokter atau puskesmas",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2832,6 +3383,7 @@ module.exports = {
           "key": "kk",
           "label": "Kartu Keluarga (KK)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2861,18 +3413,31 @@ module.exports = {
           "ifNot": "Mintalah dulu surat rujukan atau jadwal kontrol dari puskesmas atau dokter. Untuk keadaan darurat, hubungi 112 atau datang ke IGD terdekat."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 30
+          "minutes": 30,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 315
+          "minutes": 315,
+          "timed": true
         }
       ],
       "sopTitle": "Pelayanan Pendampingan Berobat Rawat Jalan bagi PPKS",
@@ -2940,17 +3505,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 2,
+        "max": 5
+      }
     },
     {
       "id": "bantuan-logistik-bencana",
       "title": "Bantuan Logistik bagi Korban Bencana",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -2963,6 +3534,7 @@ module.exports = {
           "key": "data_korban_bencana",
           "label": "Data korban terdampak bencana",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -2985,10 +3557,21 @@ module.exports = {
           "ifNot": "Bantuan ini untuk korban bencana di Kabupaten Bangka. Hubungi Dinas Sosial atau BPBD kabupaten/kota tempat bencana terjadi."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         }
       ],
       "sopTitle": "Pemberian Bantuan dan Logistik bagi Korban Bencana",
@@ -3012,17 +3595,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 1,
+        "max": 3
+      }
     },
     {
       "id": "izin-operasional-lks",
       "title": "Izin Operasional Lembaga Kesejahteraan Sosial (LKS)",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3035,6 +3624,7 @@ module.exports = {
           "key": "akta_pendirian",
           "label": "Akta pendirian lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3046,6 +3636,7 @@ module.exports = {
           "key": "sk_kemenkumham",
           "label": "Pengesahan badan hukum (SK Kemenkumham)",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3057,6 +3648,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3066,8 +3658,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3080,6 +3673,7 @@ module.exports = {
           "key": "surat_keterangan_domisili",
           "label": "Surat keterangan domisili",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3103,22 +3697,36 @@ module.exports = {
           "ifNot": "Izin operasional diterbitkan oleh Dinas Sosial kabupaten/kota tempat lembaga berkegiatan. Hubungi Dinas Sosial di wilayah tersebut."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 3
+          "minutes": 3,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 35
+          "minutes": 35,
+          "timed": true
         },
         {
           "status": "verifikasi_lapangan",
-          "minutes": 1920
+          "minutes": 1920,
+          "timed": true
         },
         {
           "status": "menunggu_keputusan",
-          "minutes": 3
+          "minutes": 3,
+          "timed": true
         }
       ],
       "sopTitle": "Penerbitan Surat Izin Operasional Pendirian Lembaga Kesejahteraan Sosial",
@@ -3159,17 +3767,23 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 10,
+        "max": 20
+      }
     },
     {
       "id": "rekomendasi-pub",
       "title": "Rekomendasi Pengumpulan Uang atau Barang (PUB)",
       "onlineApplication": true,
+      "draft": false,
       "documents": [
         {
           "key": "surat_permohonan",
           "label": "Surat permohonan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3182,6 +3796,7 @@ module.exports = {
           "key": "proposal_kegiatan",
           "label": "Proposal kegiatan atau permohonan bantuan",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3193,6 +3808,7 @@ module.exports = {
           "key": "akta_pendirian",
           "label": "Akta pendirian lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3204,6 +3820,7 @@ module.exports = {
           "key": "sk_kemenkumham",
           "label": "Pengesahan badan hukum (SK Kemenkumham)",
           "required": false,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3215,6 +3832,7 @@ module.exports = {
           "key": "susunan_pengurus",
           "label": "Susunan pengurus lembaga",
           "required": true,
+          "of": "penerima",
           "accept": [
             "application/pdf",
             "image/jpeg",
@@ -3224,8 +3842,9 @@ module.exports = {
         },
         {
           "key": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
           "required": true,
+          "of": "penerima",
           "accept": [
             "image/jpeg",
             "image/png",
@@ -3249,18 +3868,31 @@ module.exports = {
           "ifNot": "Untuk pengumpulan di luar Kabupaten Bangka atau di beberapa kabupaten/kota, hubungi Dinas Sosial di wilayah tersebut atau Dinas Sosial Provinsi."
         }
       ],
+      "identity": {
+        "penerima": {
+          "nik": "wajib",
+          "nomor_kk": "wajib",
+          "tanggal_lahir": "wajib"
+        },
+        "pengaju": {
+          "nik": "tidak_diminta"
+        }
+      },
       "stages": [
         {
           "status": "diterima",
-          "minutes": 10
+          "minutes": 10,
+          "timed": true
         },
         {
           "status": "verifikasi_berkas",
-          "minutes": 15
+          "minutes": 15,
+          "timed": true
         },
         {
           "status": "disetujui",
-          "minutes": 27
+          "minutes": 27,
+          "timed": true
         }
       ],
       "sopTitle": "Pemberian Rekomendasi Pengumpulan Uang atau Barang (PUB)",
@@ -3339,7 +3971,11 @@ module.exports = {
           ],
           "outside": false
         }
-      ]
+      ],
+      "expectedDays": {
+        "min": 5,
+        "max": 10
+      }
     }
   ]
 };

@@ -39,16 +39,30 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var index_exports = {};
 __export(index_exports, {
   APPLICANT_FIELDS: () => APPLICANT_FIELDS,
+  APPLICANT_ROLES: () => APPLICANT_ROLES,
+  APPLICANT_ROLE_IDS: () => APPLICANT_ROLE_IDS,
+  CHANNELS: () => CHANNELS,
+  CHANNEL_LABELS: () => CHANNEL_LABELS,
   CODE_ALPHABET: () => CODE_ALPHABET,
   CODE_BITS: () => CODE_BITS,
   CODE_SYMBOLS: () => CODE_SYMBOLS,
   CONTROL: () => CONTROL,
+  DAY_NAMES: () => DAY_NAMES,
+  DEFAULT_IDENTITY: () => DEFAULT_IDENTITY,
+  EVENT_LABELS: () => EVENT_LABELS,
   IMAGE_HEAD_BYTES: () => IMAGE_HEAD_BYTES,
+  KTP_AGE: () => KTP_AGE,
   LOCKED_FIELDS: () => LOCKED_FIELDS,
   MAX_IMAGE_PIXELS: () => MAX_IMAGE_PIXELS,
   MAX_REPORT_PHOTOS: () => MAX_REPORT_PHOTOS,
   MIN_PUBLIC_COUNT: () => MIN_PUBLIC_COUNT,
   NAME: () => NAME,
+  NOTIFY_EVENTS: () => NOTIFY_EVENTS,
+  PROOF_KINDS: () => PROOF_KINDS,
+  PROOF_LOCK_MINUTES: () => PROOF_LOCK_MINUTES,
+  PROOF_MAX_FAILURES: () => PROOF_MAX_FAILURES,
+  PROOF_MISMATCH_MESSAGE: () => PROOF_MISMATCH_MESSAGE,
+  PROOF_TOKEN_MINUTES: () => PROOF_TOKEN_MINUTES,
   REPORT_PHOTO_MAX_MB: () => REPORT_PHOTO_MAX_MB,
   REPORT_PHOTO_TYPES: () => REPORT_PHOTO_TYPES,
   REPORT_TEXT_FIELDS: () => REPORT_TEXT_FIELDS,
@@ -59,20 +73,32 @@ __export(index_exports, {
   SURVEY_ANSWER_MAX: () => SURVEY_ANSWER_MAX,
   SURVEY_ANSWER_MIN: () => SURVEY_ANSWER_MIN,
   SURVEY_SARAN_MAX: () => SURVEY_SARAN_MAX,
+  TEMPLATE_PLACEHOLDERS: () => TEMPLATE_PLACEHOLDERS,
   TEXT_FIELDS: () => TEXT_FIELDS,
   UNREADABLE_MESSAGE: () => UNREADABLE_MESSAGE,
   UNSUR: () => UNSUR,
   VERIFICATION_FIELDS: () => VERIFICATION_FIELDS,
   WORKING_DAY_MINUTES: () => WORKING_DAY_MINUTES,
   acceptedTypesText: () => acceptedTypesText,
+  afterWorkingDays: () => afterWorkingDays,
+  ageOn: () => ageOn,
   allowedActions: () => allowedActions,
+  applicantRoleLabel: () => applicantRoleLabel,
+  channelProblems: () => channelProblems,
+  clockMinutes: () => clockMinutes2,
   computeIkm: () => computeIkm,
   dailyCron: () => dailyCron,
   decidingRoles: () => decidingRoles,
   declaredImageSize: () => declaredImageSize,
   declaredPixels: () => declaredPixels,
+  defaultChannel: () => defaultChannel,
+  documentCondition: () => documentCondition,
+  documentFileProblem: () => documentFileProblem,
+  documentNeed: () => documentNeed,
   dueAt: () => dueAt,
+  emailProblem: () => emailProblem,
   eventKinds: () => eventKinds,
+  eventsOf: () => eventsOf,
   exampleCode: () => exampleCode,
   firstLangkah: () => firstLangkah,
   fixedLineExample: () => fixedLineExample,
@@ -82,7 +108,9 @@ __export(index_exports, {
   gradeIkm: () => gradeIkm,
   groupBoard: () => groupBoard,
   imagePixelsProblem: () => imagePixelsProblem,
+  inQuietHours: () => inQuietHours,
   isProvinceCode: () => isProvinceCode,
+  isWorkingDate: () => isWorkingDate,
   judge: () => judge,
   judgeReport: () => judgeReport,
   judgeReportTask: () => judgeReportTask,
@@ -93,21 +121,31 @@ __export(index_exports, {
   nikProblem: () => nikProblem,
   normaliseCode: () => normaliseCode,
   normaliseDigits: () => normaliseDigits,
+  normaliseProof: () => normaliseProof,
+  officeCalendar: () => officeCalendar,
+  parseDays: () => parseDays,
   phoneProblem: () => phoneProblem,
+  proofErrors: () => proofErrors,
   protectSurvey: () => protectSurvey,
   protectTable: () => protectTable,
   publishable: () => publishable,
+  quietHoursEnd: () => quietHoursEnd,
   recordsVisitResult: () => recordsVisitResult,
+  renderTemplate: () => renderTemplate,
+  retryDelaySeconds: () => retryDelaySeconds,
   roleList: () => roleList,
   sopStages: () => sopStages,
+  startDate: () => startDate,
   startOfLocalDay: () => startOfLocalDay,
   toE164: () => toE164,
   transitionProblem: () => transitionProblem,
+  unknownPlaceholders: () => unknownPlaceholders,
   unreadableText: () => unreadableText,
   validateApplication: () => validateApplication,
   validateReport: () => validateReport,
   validateSaran: () => validateSaran,
   validateSurvey: () => validateSurvey,
+  waMeLink: () => waMeLink,
   weekOf: () => weekOf,
   workingDaysBetween: () => workingDaysBetween,
   zoneOffsetHours: () => zoneOffsetHours
@@ -244,35 +282,85 @@ var DAY_MS = 864e5;
 function zoneOffsetHours(zone) {
   return zone === "WIT" ? 9 : zone === "WITA" ? 8 : 7;
 }
-function dailyCron(hour, minute, zone) {
-  return `${minute} ${((hour - zoneOffsetHours(zone)) % 24 + 24) % 24} * * *`;
-}
-function isWorkingDay(localMidnightMs) {
-  const weekday = new Date(localMidnightMs).getUTCDay();
-  return weekday >= 1 && weekday <= 5;
-}
-function dueAt(start, minutes, offsetHours = 7) {
-  const offset = offsetHours * 36e5;
-  const days = Math.max(1, Math.ceil(minutes / WORKING_DAY_MINUTES));
-  let day = Math.floor((start.getTime() + offset) / DAY_MS) * DAY_MS;
-  let counted = 0;
-  for (; ; ) {
-    if (isWorkingDay(day)) counted++;
-    if (counted === days) break;
-    day += DAY_MS;
+var DAY_NAMES = ["minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu"];
+function parseDays(text) {
+  const days = /* @__PURE__ */ new Set();
+  const parts = text.toLowerCase().replace(/jum'at/g, "jumat").split(/,|\bdan\b|\bserta\b/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  for (const part of parts) {
+    const range = part.split(/\s*(?:–|—|-|s\.d\.|s\/d|sampai)\s*/).filter(Boolean);
+    const ids = range.map((name) => DAY_NAMES.indexOf(name));
+    if (ids.length === 0 || ids.length > 2 || ids.some((i) => i < 0)) return null;
+    if (ids.length === 1) days.add(ids[0]);
+    else for (let d = ids[0]; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === ids[1]) break;
+    }
   }
-  return new Date(day + DAY_MS - 1 - offset);
+  return [...days].sort((a, b) => a - b);
 }
-function workingDaysBetween(from, to, offsetHours = 7) {
-  const offset = offsetHours * 36e5;
-  let day = Math.floor((from.getTime() + offset) / DAY_MS) * DAY_MS;
-  const last = Math.floor((to.getTime() + offset) / DAY_MS) * DAY_MS;
+function clockMinutes(text) {
+  const [h, m] = text.split(".").map(Number);
+  return h * 60 + m;
+}
+function officeCalendar(openingHours, timeZone, closed) {
+  var _a;
+  const hours = [null, null, null, null, null, null, null];
+  for (const line of openingHours) {
+    for (const day of (_a = parseDays(line.days)) != null ? _a : []) hours[day] = { open: clockMinutes(line.open), close: clockMinutes(line.close) };
+  }
+  return { offsetHours: zoneOffsetHours(timeZone), hours, closed: [...new Set(closed)].sort() };
+}
+function localDay(instant, cal) {
+  return Math.floor((instant.getTime() + cal.offsetHours * 36e5) / DAY_MS) * DAY_MS;
+}
+function hoursOf(day, cal) {
+  var _a;
+  const hours = (_a = cal.hours[new Date(day).getUTCDay()]) != null ? _a : null;
+  if (!hours) return null;
+  return cal.closed.includes(new Date(day).toISOString().slice(0, 10)) ? null : hours;
+}
+function isWorkingDate(date, cal) {
+  return hoursOf(Date.parse(`${date}T00:00:00Z`), cal) !== null;
+}
+function firstWorkingDay(instant, cal) {
+  let day = localDay(instant, cal);
+  const minuteOfDay = (instant.getTime() + cal.offsetHours * 36e5 - day) / 6e4;
+  const today = hoursOf(day, cal);
+  if (today && minuteOfDay < today.close) return day;
+  for (let i = 0; i < 366; i++) {
+    day += DAY_MS;
+    if (hoursOf(day, cal)) return day;
+  }
+  return day;
+}
+function startDate(instant, cal) {
+  return new Date(firstWorkingDay(instant, cal)).toISOString().slice(0, 10);
+}
+function afterWorkingDays(start, days, cal) {
+  let day = firstWorkingDay(start, cal);
+  for (let counted = 1; counted < Math.max(1, days); ) {
+    day += DAY_MS;
+    if (hoursOf(day, cal)) counted++;
+  }
+  return new Date(day + hoursOf(day, cal).close * 6e4 - cal.offsetHours * 36e5);
+}
+function dueAt(start, minutes, cal) {
+  return afterWorkingDays(start, Math.ceil(minutes / WORKING_DAY_MINUTES), cal);
+}
+function workingDaysBetween(from, to, cal) {
+  let day = firstWorkingDay(from, cal);
+  const last = localDay(to, cal);
   let count = 0;
   while (day < last) {
     day += DAY_MS;
-    if (isWorkingDay(day)) count++;
+    if (hoursOf(day, cal)) count++;
   }
   return count;
+}
+function dailyCron(localHour, localMinute, offsetHours) {
+  const utcHour = ((localHour - offsetHours) % 24 + 24) % 24;
+  return `${localMinute} ${utcHour} * * *`;
 }
 
 // src/lib/rules/stages.ts
@@ -283,12 +371,14 @@ function sopStages(steps, firstStage) {
     var _a;
     current = (_a = step.stage) != null ? _a : current;
     const minutes = step.time ? toMinutes(step.time) : 0;
+    const timed = step.time !== null && !step.unpredictable;
     const last = stages[stages.length - 1];
     if (last && last.status === current) {
       last.minutes = Math.round((last.minutes + minutes) * 100) / 100;
       last.steps.push(index);
+      last.timed && (last.timed = timed);
     } else {
-      stages.push({ status: current, minutes, steps: [index] });
+      stages.push({ status: current, minutes, steps: [index], timed });
     }
   });
   return stages;
@@ -304,68 +394,58 @@ function unreadableText(raw, multiline) {
 var UNREADABLE_MESSAGE = "Hapus karakter yang tidak dapat dibaca (misalnya hasil salin-tempel) dari isian ini.";
 var SUBMISSION_ID_MESSAGE = "Kode pengiriman tidak sah. Muat ulang halaman lalu kirim lagi.";
 
-// src/lib/rules/image-size.ts
+// src/lib/rules/image-limit.ts
 var MAX_IMAGE_PIXELS = 5e7;
-var IMAGE_HEAD_BYTES = 512 * 1024;
-var at = (b, i) => i < b.length ? b[i] & 255 : 0;
-var u16be = (b, i) => at(b, i) << 8 | at(b, i + 1);
-var u16le = (b, i) => at(b, i) | at(b, i + 1) << 8;
-var u24le = (b, i) => at(b, i) | at(b, i + 1) << 8 | at(b, i + 2) << 16;
-var u32be = (b, i) => at(b, i) * 16777216 + (at(b, i + 1) << 16 | at(b, i + 2) << 8 | at(b, i + 3));
-var ascii = (b, i, n) => {
-  let s = "";
-  for (let k = 0; k < n; k++) s += String.fromCharCode(at(b, i + k));
-  return s;
-};
-function jpegSize(b) {
-  let offset = 2;
-  while (offset + 4 <= b.length) {
-    if (at(b, offset) !== 255) return null;
-    const code = at(b, offset + 1);
-    if (code === 255) {
-      offset += 1;
-      continue;
-    }
-    if (code === 1 || code >= 208 && code <= 215) {
-      offset += 2;
-      continue;
-    }
-    if (code === 217 || code === 218) return null;
-    if (code >= 192 && code <= 207 && code !== 196 && code !== 200 && code !== 204) {
-      if (offset + 9 > b.length) return null;
-      return { width: u16be(b, offset + 7), height: u16be(b, offset + 5) };
-    }
-    const size = u16be(b, offset + 2);
-    if (size < 2) return null;
-    offset += 2 + size;
-  }
-  return null;
-}
-function declaredImageSize(bytes) {
-  if (at(bytes, 0) === 255 && at(bytes, 1) === 216 && at(bytes, 2) === 255) return jpegSize(bytes);
-  if (at(bytes, 0) === 137 && ascii(bytes, 1, 3) === "PNG") {
-    return ascii(bytes, 12, 4) === "IHDR" && bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : void 0;
-  }
-  if (ascii(bytes, 0, 4) === "GIF8") return bytes.length >= 10 ? { width: u16le(bytes, 6), height: u16le(bytes, 8) } : void 0;
-  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP" && bytes.length >= 30) {
-    const chunk = ascii(bytes, 12, 4);
-    if (chunk === "VP8X") return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
-    if (chunk === "VP8L") {
-      const bits = (at(bytes, 21) | at(bytes, 22) << 8 | at(bytes, 23) << 16 | at(bytes, 24) << 24) >>> 0;
-      return { width: (bits & 16383) + 1, height: (bits >>> 14 & 16383) + 1 };
-    }
-    if (chunk === "VP8 ") return { width: u16le(bytes, 26) & 16383, height: u16le(bytes, 28) & 16383 };
-  }
-  return void 0;
-}
-function declaredPixels(head) {
-  const size = declaredImageSize(head);
-  return size ? size.width * size.height : size;
-}
 function imagePixelsProblem(pixels) {
   if (pixels === null) return "unreadable";
   if (pixels !== void 0 && pixels > MAX_IMAGE_PIXELS) return "too_large";
   return null;
+}
+
+// src/lib/rules/applicant.ts
+var DEFAULT_IDENTITY = {
+  penerima: { nik: "wajib", nomor_kk: "wajib", tanggal_lahir: "wajib" },
+  pengaju: { nik: "tidak_diminta" }
+};
+var APPLICANT_ROLES = [
+  { id: "diri_sendiri", label: "Saya sendiri, untuk diri saya", short: "Penerima sendiri" },
+  { id: "orang_tua_wali", label: "Saya orang tua atau wali penerima", short: "Orang tua atau wali" },
+  { id: "mewakili", label: "Saya keluarga lain, kerabat, atau tetangga penerima", short: "Keluarga, kerabat, atau tetangga" },
+  { id: "petugas_desa", label: "Saya perangkat desa/kelurahan", short: "Perangkat desa/kelurahan" },
+  { id: "tksk_psm", label: "Saya TKSK atau PSM", short: "TKSK atau PSM" }
+];
+var APPLICANT_ROLE_IDS = APPLICANT_ROLES.map((r) => r.id);
+function applicantRoleLabel(id) {
+  var _a, _b;
+  return (_b = (_a = APPLICANT_ROLES.find((r) => r.id === id)) == null ? void 0 : _a.short) != null ? _b : id;
+}
+var KTP_AGE = 17;
+function ageOn(born, today) {
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(born);
+  const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!b || !t) return null;
+  let age = Number(t[1]) - Number(b[1]);
+  if (t[2] + t[3] < b[2] + b[3]) age -= 1;
+  return age;
+}
+function documentNeed(doc, who, today) {
+  if (doc.of === "pengaju" && (who.pemohon_adalah === "diri_sendiri" || who.pemohon_adalah === "")) return "tidak_diminta";
+  if (doc.applicants && !doc.applicants.includes(who.pemohon_adalah)) return "tidak_diminta";
+  if (doc.age) {
+    const age = ageOn(who.tanggal_lahir, today);
+    if (age === null) return "tidak_wajib";
+    const child = age < KTP_AGE;
+    if (doc.age === "anak" !== child) return "tidak_diminta";
+  }
+  return doc.required ? "wajib" : "tidak_wajib";
+}
+function documentCondition(doc) {
+  const parts = [];
+  if (doc.age === "dewasa") parts.push(`untuk penerima berusia ${KTP_AGE} tahun ke atas`);
+  if (doc.age === "anak") parts.push(`untuk penerima di bawah ${KTP_AGE} tahun`);
+  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r).toLowerCase()).join(" atau ")}`);
+  else if (doc.of === "pengaju") parts.push("bila diajukan oleh orang lain atas nama penerima");
+  return parts.join(", ");
 }
 
 // src/lib/rules/application.ts
@@ -382,6 +462,7 @@ var TEXT_FIELDS = [
   "pemohon_adalah",
   "nama_pengaju",
   "hubungan",
+  "nik_pengaju",
   "persetujuan_versi",
   "id_pengiriman"
 ];
@@ -402,8 +483,16 @@ function acceptedTypesText(accept) {
 function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 }
+function documentFileProblem(doc, file) {
+  if (file.size === 0) return `Berkas ${doc.label} kosong. Pilih berkas lain.`;
+  if (file.size > doc.maxSizeMB * 1024 * 1024) return `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
+  if (file.type && !doc.accept.includes(file.type)) return `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
+  if (imagePixelsProblem(file.pixels) === "unreadable") return `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
+  if (imagePixelsProblem(file.pixels) === "too_large") return `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+  return void 0;
+}
 function validateApplication(input, files, ctx) {
-  var _a, _b, _c;
+  var _a, _b, _c, _d, _e;
   const errors = {};
   const text = (field) => {
     var _a2;
@@ -428,25 +517,31 @@ function validateApplication(input, files, ctx) {
   }
   const nama = value.nama_lengkap;
   if (!errors["nama_lengkap"]) {
-    if (nama.length === 0) errors["nama_lengkap"] = "Tulis nama lengkap sesuai KTP.";
-    else if (nama.length < 3) errors["nama_lengkap"] = "Nama terlalu pendek. Tulis nama lengkap sesuai KTP.";
+    if (nama.length === 0) errors["nama_lengkap"] = "Tulis nama lengkap penerima layanan.";
+    else if (nama.length < 3) errors["nama_lengkap"] = "Nama terlalu pendek. Tulis nama lengkap penerima sesuai KTP, KIA, atau akta kelahiran.";
     else if (nama.length > 100) errors["nama_lengkap"] = "Nama terlalu panjang. Tulis paling banyak 100 karakter.";
     else if (!NAME.test(nama)) errors["nama_lengkap"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.";
   }
-  if (!errors["nik"]) {
-    const problem = nikProblem(value.nik);
-    if (problem) errors["nik"] = problem;
-    else value.nik = normaliseDigits(value.nik);
-  }
-  if (!errors["nomor_kk"]) {
-    const problem = kkProblem(value.nomor_kk);
-    if (problem) errors["nomor_kk"] = problem;
-    else value.nomor_kk = normaliseDigits(value.nomor_kk);
-  }
+  const identity = (_d = service.identity) != null ? _d : DEFAULT_IDENTITY;
+  const idNumber = (field, need, problemOf) => {
+    if (errors[field]) return;
+    if (need === "tidak_diminta" || need === "tidak_wajib" && value[field].length === 0) {
+      value[field] = need === "tidak_diminta" ? "" : value[field];
+      return;
+    }
+    const problem = problemOf(value[field]);
+    if (problem) errors[field] = problem;
+    else value[field] = normaliseDigits(value[field]);
+  };
+  idNumber("nik", identity.penerima.nik, nikProblem);
+  idNumber("nomor_kk", identity.penerima.nomor_kk, kkProblem);
   if (!errors["tanggal_lahir"]) {
     const born = value.tanggal_lahir;
-    if (born.length === 0) errors["tanggal_lahir"] = "Isi tanggal lahir sesuai KTP.";
-    else if (!isIsoDate(born)) errors["tanggal_lahir"] = "Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.";
+    const need = identity.penerima.tanggal_lahir;
+    if (need === "tidak_diminta") value.tanggal_lahir = "";
+    else if (born.length === 0) {
+      if (need === "wajib") errors["tanggal_lahir"] = "Isi tanggal lahir penerima sesuai KTP, KIA, akta kelahiran, atau KK.";
+    } else if (!isIsoDate(born)) errors["tanggal_lahir"] = "Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.";
     else if (born > ctx.today) errors["tanggal_lahir"] = "Tanggal lahir tidak boleh setelah hari ini.";
     else if (born < "1900-01-01") errors["tanggal_lahir"] = "Tahun lahir tidak mungkin sebelum 1900. Periksa kembali.";
   }
@@ -464,21 +559,31 @@ function validateApplication(input, files, ctx) {
     if (value.alamat.length < 5) errors["alamat"] = "Tulis alamat: nama jalan, dusun, RT/RW, atau patokan.";
     else if (value.alamat.length > 300) errors["alamat"] = "Alamat terlalu panjang. Tulis paling banyak 300 karakter.";
   }
-  if (value.pemohon_adalah !== "diri_sendiri" && value.pemohon_adalah !== "mewakili") {
+  const roles = (_e = service.applicants) != null ? _e : APPLICANT_ROLE_IDS;
+  if (!APPLICANT_ROLE_IDS.includes(value.pemohon_adalah)) {
     errors["pemohon_adalah"] = "Pilih siapa yang mengajukan permohonan.";
-  } else if (value.pemohon_adalah === "mewakili") {
+  } else if (!roles.includes(value.pemohon_adalah)) {
+    errors["pemohon_adalah"] = "Layanan ini tidak dapat diajukan oleh pihak tersebut. Pilih yang lain, atau tanyakan ke kantor Dinas Sosial.";
+  } else if (value.pemohon_adalah !== "diri_sendiri") {
     if (!errors["nama_pengaju"]) {
       if (value.nama_pengaju.length < 3) errors["nama_pengaju"] = "Tulis nama Anda sebagai orang yang mengajukan.";
       else if (value.nama_pengaju.length > 100) errors["nama_pengaju"] = "Nama terlalu panjang. Tulis paling banyak 100 karakter.";
       else if (!NAME.test(value.nama_pengaju)) errors["nama_pengaju"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.";
     }
+    const relationRequired = value.pemohon_adalah === "mewakili";
     if (!errors["hubungan"]) {
-      if (value.hubungan.length < 2) errors["hubungan"] = "Tulis hubungan Anda dengan penerima, misalnya anak, tetangga, atau petugas desa.";
+      if (relationRequired && value.hubungan.length < 2) errors["hubungan"] = "Tulis hubungan Anda dengan penerima, misalnya anak, kakak, atau tetangga.";
       else if (value.hubungan.length > 50) errors["hubungan"] = "Hubungan terlalu panjang. Tulis paling banyak 50 karakter.";
     }
-  } else {
+    idNumber("nik_pengaju", identity.pengaju.nik, (v) => {
+      var _a2, _b2;
+      return (_b2 = (_a2 = nikProblem(v)) == null ? void 0 : _a2.replace("Isi NIK", "Isi NIK Anda")) != null ? _b2 : null;
+    });
+  }
+  if (value.pemohon_adalah === "diri_sendiri" || errors["pemohon_adalah"]) {
     value.nama_pengaju = "";
     value.hubungan = "";
+    value.nik_pengaju = "";
   }
   if (value.persetujuan_versi !== ctx.privacyNoticeVersion) {
     errors["persetujuan_versi"] = "Centang pernyataan persetujuan untuk melanjutkan.";
@@ -488,17 +593,20 @@ function validateApplication(input, files, ctx) {
   }
   {
     const requested = new Map(service.documents.map((d) => [d.key, d]));
+    const who = { pemohon_adalah: value.pemohon_adalah, tanggal_lahir: errors["tanggal_lahir"] ? "" : value.tanggal_lahir };
     for (const doc of service.documents) {
       const file = files[doc.key];
-      if (!file) {
-        if (doc.required) errors[doc.key] = `Unggah ${doc.label}.`;
+      const need = documentNeed(doc, who, ctx.today);
+      if (need === "tidak_diminta") {
+        if (file) errors[doc.key] = doc.of === "pengaju" ? `${doc.label} hanya diminta bila permohonan diajukan oleh orang lain. Hapus berkas ini.` : `${doc.label} tidak diminta untuk penerima seusia ini. Hapus berkas ini.`;
         continue;
       }
-      if (file.size === 0) errors[doc.key] = `Berkas ${doc.label} kosong. Pilih berkas lain.`;
-      else if (file.size > doc.maxSizeMB * 1024 * 1024) errors[doc.key] = `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
-      else if (file.type && !doc.accept.includes(file.type)) errors[doc.key] = `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
-      else if (imagePixelsProblem(file.pixels) === "unreadable") errors[doc.key] = `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
-      else if (imagePixelsProblem(file.pixels) === "too_large") errors[doc.key] = `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+      if (!file) {
+        if (need === "wajib") errors[doc.key] = `Unggah ${doc.label}.`;
+        continue;
+      }
+      const problem = documentFileProblem(doc, file);
+      if (problem) errors[doc.key] = problem;
     }
     for (const [key, file] of Object.entries(files)) {
       if (file && !requested.has(key)) errors[key] = "Dokumen ini tidak diminta untuk layanan ini.";
@@ -529,7 +637,7 @@ function transitionProblem(statuses, from, to, publicNote, noteChanged) {
   }
   return null;
 }
-var APPLICANT_FIELDS = ["nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan"];
+var APPLICANT_FIELDS = ["nama_lengkap", "nik", "nomor_kk", "tanggal_lahir", "telepon", "kecamatan", "desa_kelurahan", "alamat", "pemohon_adalah", "nama_pengaju", "hubungan", "nik_pengaju"];
 var LOCKED_FIELDS = ["kode_lacak", "id_pengiriman", "layanan", "persetujuan_versi", "persetujuan_waktu", "jawaban_kelayakan"];
 var VERIFICATION_FIELDS = ["hasil_verifikasi", "tanggal_verifikasi", "catatan_verifikasi", "foto_verifikasi"];
 function eventKinds(changed, documentKeys) {
@@ -805,6 +913,64 @@ function validateReport(input, photos, ctx) {
     }
   }
   return { errors, value };
+}
+
+// src/lib/rules/image-size.ts
+var IMAGE_HEAD_BYTES = 512 * 1024;
+var at = (b, i) => i < b.length ? b[i] & 255 : 0;
+var u16be = (b, i) => at(b, i) << 8 | at(b, i + 1);
+var u16le = (b, i) => at(b, i) | at(b, i + 1) << 8;
+var u24le = (b, i) => at(b, i) | at(b, i + 1) << 8 | at(b, i + 2) << 16;
+var u32be = (b, i) => at(b, i) * 16777216 + (at(b, i + 1) << 16 | at(b, i + 2) << 8 | at(b, i + 3));
+var ascii = (b, i, n) => {
+  let s = "";
+  for (let k = 0; k < n; k++) s += String.fromCharCode(at(b, i + k));
+  return s;
+};
+function jpegSize(b) {
+  let offset = 2;
+  while (offset + 4 <= b.length) {
+    if (at(b, offset) !== 255) return null;
+    const code = at(b, offset + 1);
+    if (code === 255) {
+      offset += 1;
+      continue;
+    }
+    if (code === 1 || code >= 208 && code <= 215) {
+      offset += 2;
+      continue;
+    }
+    if (code === 217 || code === 218) return null;
+    if (code >= 192 && code <= 207 && code !== 196 && code !== 200 && code !== 204) {
+      if (offset + 9 > b.length) return null;
+      return { width: u16be(b, offset + 7), height: u16be(b, offset + 5) };
+    }
+    const size = u16be(b, offset + 2);
+    if (size < 2) return null;
+    offset += 2 + size;
+  }
+  return null;
+}
+function declaredImageSize(bytes) {
+  if (at(bytes, 0) === 255 && at(bytes, 1) === 216 && at(bytes, 2) === 255) return jpegSize(bytes);
+  if (at(bytes, 0) === 137 && ascii(bytes, 1, 3) === "PNG") {
+    return ascii(bytes, 12, 4) === "IHDR" && bytes.length >= 24 ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : void 0;
+  }
+  if (ascii(bytes, 0, 4) === "GIF8") return bytes.length >= 10 ? { width: u16le(bytes, 6), height: u16le(bytes, 8) } : void 0;
+  if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 4) === "WEBP" && bytes.length >= 30) {
+    const chunk = ascii(bytes, 12, 4);
+    if (chunk === "VP8X") return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 };
+    if (chunk === "VP8L") {
+      const bits = (at(bytes, 21) | at(bytes, 22) << 8 | at(bytes, 23) << 16 | at(bytes, 24) << 24) >>> 0;
+      return { width: (bits & 16383) + 1, height: (bits >>> 14 & 16383) + 1 };
+    }
+    if (chunk === "VP8 ") return { width: u16le(bytes, 26) & 16383, height: u16le(bytes, 28) & 16383 };
+  }
+  return void 0;
+}
+function declaredPixels(head) {
+  const size = declaredImageSize(head);
+  return size ? size.width * size.height : size;
 }
 
 // src/lib/rules/saran.ts
@@ -1127,4 +1293,122 @@ function recordsVisitResult(ctx, index) {
   if (!step || !next) return false;
   if (!step.roles.some((r) => isField(ctx, r))) return false;
   return ((_a = ctx.statuses.find((s) => s.id === next.stage)) == null ? void 0 : _a.meaning) === "decision";
+}
+
+// src/lib/rules/notify.ts
+var CHANNELS = ["whatsapp", "sms", "email"];
+var CHANNEL_LABELS = { whatsapp: "WhatsApp", sms: "SMS", email: "Surel (email)" };
+var NOTIFY_EVENTS = ["diterima", "perbaikan", "kunjungan", "diputus", "selesai", "survei"];
+var EVENT_LABELS = {
+  diterima: "Diterima",
+  perbaikan: "Perlu dilengkapi",
+  kunjungan: "Kunjungan petugas",
+  diputus: "Keputusan",
+  selesai: "Selesai",
+  survei: "Undangan survei"
+};
+var TEMPLATE_PLACEHOLDERS = ["kantor", "jenis", "kode", "layanan", "tahap", "dokumen", "tautan", "tautan_survei"];
+var EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+function emailProblem(raw) {
+  const v = raw.trim();
+  if (!v) return "Tulis alamat surel (email) Anda, contoh nama@contoh.id.";
+  if (v.length > 254 || !EMAIL.test(v)) return "Alamat surel tidak sah. Contoh yang benar: nama@contoh.id.";
+  return null;
+}
+function defaultChannel(phoneE164) {
+  return /^\+628\d+$/.test(phoneE164) ? "whatsapp" : "";
+}
+function channelProblems(input, allowed = CHANNELS) {
+  const errors = {};
+  const channel = input.saluran_pesan.trim();
+  if (channel && !allowed.includes(channel)) {
+    errors["saluran_pesan"] = `Pilih ${allowed.map((c) => CHANNEL_LABELS[c]).join(", ").replace(/, ([^,]*)$/, " atau $1")}.`;
+    return errors;
+  }
+  const mobile = /^(\+?62|0)8/.test(input.telepon.replace(/[\s.\-()]/g, ""));
+  if ((channel === "whatsapp" || channel === "sms") && !mobile) {
+    errors["saluran_pesan"] = `${CHANNEL_LABELS[channel]} hanya dapat dikirim ke nomor HP (diawali 08). Tulis nomor HP${allowed.includes("email") ? ", atau pilih surel" : ""}.`;
+  }
+  if (channel === "email" || input.surel.trim()) {
+    const problem = emailProblem(input.surel);
+    if (problem) errors["surel"] = problem;
+  }
+  return errors;
+}
+function clockMinutes2(hhmm) {
+  const m = /^(\d{2})[.:](\d{2})$/.exec(hhmm);
+  if (!m) return NaN;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+function inQuietHours(now, quiet, offsetHours) {
+  const from = clockMinutes2(quiet.from);
+  const to = clockMinutes2(quiet.to);
+  if (!(from >= 0) || !(to >= 0) || from === to) return false;
+  const local = new Date(now.getTime() + offsetHours * 36e5);
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return from < to ? minute >= from && minute < to : minute >= from || minute < to;
+}
+function quietHoursEnd(now, quiet, offsetHours) {
+  const to = clockMinutes2(quiet.to);
+  const local = new Date(now.getTime() + offsetHours * 36e5);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  let end = midnight + to * 6e4;
+  if (end <= local.getTime()) end += 864e5;
+  return new Date(end - offsetHours * 36e5);
+}
+function retryDelaySeconds(attempts, baseSeconds, capSeconds) {
+  const n = Math.max(1, attempts);
+  return Math.min(capSeconds, baseSeconds * Math.pow(2, n - 1));
+}
+function renderTemplate(text, values) {
+  return text.replace(/\{([a-z_]+)\}/g, (whole, key) => {
+    var _a;
+    return Object.prototype.hasOwnProperty.call(values, key) ? String((_a = values[key]) != null ? _a : "") : whole;
+  }).trim();
+}
+function unknownPlaceholders(text) {
+  const found = [...text.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  return found.filter((k) => !TEMPLATE_PLACEHOLDERS.includes(k));
+}
+function eventsOf(statuses, entry) {
+  if (entry.urutan === 1) return ["diterima"];
+  const to = statuses.find((s) => s.id === entry.status);
+  const from = statuses.find((s) => s.id === entry.status_dari);
+  if (entry.jenis === "penugasan") return ["kunjungan"];
+  if (!to || entry.status === entry.status_dari) return [];
+  if (to.meaning === "repair") return ["perbaikan"];
+  if (to.meaning === "success") return ["selesai", "survei"];
+  if (to.meaning === "rejected") return ["diputus"];
+  if ((from == null ? void 0 : from.meaning) === "decision" && to.meaning !== "cancelled") return ["diputus"];
+  return [];
+}
+function waMeLink(phoneE164, text) {
+  return `https://wa.me/${phoneE164.replace(/^\+/, "")}?text=${encodeURIComponent(text)}`;
+}
+
+// src/lib/rules/proof.ts
+var PROOF_KINDS = ["tanggal_lahir", "telepon"];
+var PROOF_MAX_FAILURES = 5;
+var PROOF_LOCK_MINUTES = 30;
+var PROOF_TOKEN_MINUTES = 30;
+var PROOF_MISMATCH_MESSAGE = "Data pembuktian tidak cocok dengan permohonan ini. Periksa lagi tanggal lahir atau nomor telepon yang ditulis pada formulir.";
+function normaliseProof(kind, raw) {
+  const value = String(raw != null ? raw : "").trim();
+  if (kind === "tanggal_lahir") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return null;
+    const d = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : null;
+  }
+  if (kind === "telepon") {
+    const digits = value.replace(/[\s.-]/g, "");
+    return /^\d{4}$/.test(digits) ? digits : null;
+  }
+  return null;
+}
+function proofErrors(kind, raw) {
+  if (!PROOF_KINDS.includes(kind)) return { bukti_jenis: "Pilih data yang Anda pakai untuk membuktikan: tanggal lahir penerima layanan atau 4 angka terakhir nomor telepon." };
+  if (normaliseProof(kind, raw) !== null) return {};
+  if (kind === "tanggal_lahir") return { bukti_nilai: String(raw != null ? raw : "").trim() ? "Tanggal lahir tidak sah. Pilih tanggal lahir penerima layanan, misalnya 17 Agustus 1975." : "Isi tanggal lahir penerima layanan." };
+  return { bukti_nilai: String(raw != null ? raw : "").trim() ? "Tulis tepat 4 angka terakhir nomor telepon pada formulir, misalnya 5678." : "Isi 4 angka terakhir nomor telepon." };
 }

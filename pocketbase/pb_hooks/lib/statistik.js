@@ -59,25 +59,18 @@ function sampleSize(population) {
 function ikmOf(responses) {
   const r = rules();
   if (typeof r.computeIkm !== "function" || responses.length === 0) return null;
-  try {
-    return r.computeIkm(responses);
-  } catch (_) {
-    return null;
-  }
+  // A broken computation is a server error, never a quietly missing figure.
+  return r.computeIkm(responses);
 }
 
 function surveyRows(app) {
-  try {
-    const shape = { layanan: "" };
-    const cols = [];
-    for (let i = 1; i <= 9; i++) {
-      shape["u" + i] = 0;
-      cols.push("CAST(u" + i + " AS INTEGER) AS u" + i);
-    }
-    return rowsOf(app, "SELECT layanan, " + cols.join(", ") + " FROM survei_kepuasan", shape);
-  } catch (_) {
-    return null;
+  const shape = { layanan: "" };
+  const cols = [];
+  for (let i = 1; i <= 9; i++) {
+    shape["u" + i] = 0;
+    cols.push("CAST(u" + i + " AS INTEGER) AS u" + i);
   }
+  return rowsOf(app, "SELECT layanan, " + cols.join(", ") + " FROM survei_kepuasan", shape);
 }
 
 /** Status keys in content order, then any other key found in the data (a removed status still counts). */
@@ -128,7 +121,6 @@ function compute(app, now) {
   const data = portal.required();
   const r = rules();
   const min = r.MIN_PUBLIC_COUNT;
-  const offset = r.zoneOffsetHours(data.site.timeZone);
   // The served end, by what a status means, whatever this office calls it.
   let servedStatus = "";
   for (let i = 0; i < data.statuses.length; i++) if (data.statuses[i].meaning === "success") servedStatus = data.statuses[i].id;
@@ -168,7 +160,7 @@ function compute(app, now) {
     const from = parseDate(finished[i].created);
     const to = parseDate(finished[i].ditutup);
     if (keys.indexOf(finished[i].layanan) < 0 || !from || !to) continue;
-    (days[finished[i].layanan] = days[finished[i].layanan] || []).push(r.workingDaysBetween(from, to, offset));
+    (days[finished[i].layanan] = days[finished[i].layanan] || []).push(r.workingDaysBetween(from, to, data.site.calendar));
   }
 
   const groups = {};
@@ -194,7 +186,7 @@ function compute(app, now) {
     const finishedHidden = done >= 0 ? table.protection.cells[i][done] : null;
     const entry = {
       layanan: keys[i],
-      judul: service ? service.title : keys[i],
+      judul: service ? service.title + (service.draft ? " (rancangan)" : "") : keys[i],
       total: counted.total,
       per_status: counted.per_status,
       selesai: finishedHidden ? null : finishedCount,
@@ -470,7 +462,7 @@ function progres(app, query, now) {
     const kec = g.kecamatan === null ? null : byId(data.kecamatan, g.kecamatan);
     items.push({
       jenis: isReport ? "laporan" : "permohonan",
-      jenis_label: g.kunci === null ? (isReport ? "Beberapa jenis laporan" : "Beberapa layanan") : kind ? (isReport ? kind.label : kind.title) : g.kunci,
+      jenis_label: g.kunci === null ? (isReport ? "Beberapa jenis laporan" : "Beberapa layanan") : kind ? (isReport ? kind.label : kind.title + (kind.draft ? " (rancangan)" : "")) : g.kunci,
       kecamatan: g.kecamatan === null ? "Beberapa kecamatan" : kec ? kec.name : g.kecamatan,
       // The Monday of the week it came in: no day, no time of day.
       minggu: g.minggu,

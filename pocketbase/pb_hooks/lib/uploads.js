@@ -24,23 +24,36 @@ function newUploads(record, field) {
 /** Pixels an uploaded image declares in its header (rules: declaredPixels); null when unreadable. */
 function headerPixels(file) {
   const r = rules();
-  let reader = null;
+  // Most frame headers sit in the first few kilobytes; more is read only when they do not (the
+  // walk from the start is the same, so the answer is too). Bytes cross into the JS engine one by
+  // one: reading 512 KB of every photo cost a large part of an application's time.
+  const read = (n) => {
+    let reader = null;
+    try {
+      reader = file.reader.open();
+      return toBytes(reader, n);
+    } finally {
+      if (reader) reader.close();
+    }
+  };
   try {
-    reader = file.reader.open();
-    return r.declaredPixels(toBytes(reader, r.IMAGE_HEAD_BYTES));
+    // The portal's own compressor writes the frame header within the first kilobyte; a camera's
+    // EXIF may push it to tens of kilobytes.
+    const steps = [4 * 1024, 64 * 1024, r.IMAGE_HEAD_BYTES];
+    let pixels = null;
+    for (let i = 0; i < steps.length; i++) {
+      const n = Math.min(steps[i], r.IMAGE_HEAD_BYTES);
+      pixels = r.declaredPixels(read(n));
+      if (pixels !== null || file.size <= n || n === r.IMAGE_HEAD_BYTES) return pixels;
+    }
+    return pixels;
   } catch (_) {
     return null; // an upload that cannot be read is refused as unreadable
-  } finally {
-    if (reader) reader.close();
   }
 }
 
-/**
- * The extension of what the file is, from its first bytes (PocketBase checks the content against
- * the field's types the same way); the name's own extension only when the content is none of
- * these and the extension is plain.
- */
-function extensionOf(file) {
+/** The extension of what the file's first bytes show it is, or "" when none of these. */
+function sniffedExtension(file) {
   let reader = null;
   let head = [];
   try {
@@ -62,8 +75,26 @@ function extensionOf(file) {
   if (text(0, 4) === "RIFF" && text(8, 4) === "WEBP") return "webp";
   if (text(0, 5) === "%PDF-") return "pdf";
   if (text(0, 4) === "GIF8") return "gif";
+  return "";
+}
+
+/**
+ * The extension of what the file is, from its first bytes (PocketBase checks the content against
+ * the field's types the same way); the name's own extension only when the content is none of
+ * these and the extension is plain.
+ */
+function extensionOf(file) {
+  const sniffed = sniffedExtension(file);
+  if (sniffed) return sniffed;
   const match = /\.([A-Za-z0-9]{1,5})$/.exec(String(file.originalName || file.name || ""));
   return match ? match[1].toLowerCase() : "bin";
+}
+
+const MIME_OF = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", pdf: "application/pdf", gif: "image/gif" };
+
+/** The content type the file's first bytes show (not its name or declared type). */
+function contentTypeOf(file) {
+  return MIME_OF[sniffedExtension(file)] || "application/octet-stream";
 }
 
 /** "<field>_<10 random>.<ext>": nothing of the name the file had on the sender's device. */
@@ -109,4 +140,4 @@ function guard(record, skipPixels) {
   }
 }
 
-module.exports = { newUploads: newUploads, headerPixels: headerPixels, neutralName: neutralName, guard: guard };
+module.exports = { newUploads: newUploads, headerPixels: headerPixels, contentTypeOf: contentTypeOf, neutralName: neutralName, guard: guard };

@@ -31,8 +31,9 @@ function setStageDates(app, record, previousStatus) {
   if (status === previousStatus) return;
   const flow = flowOf(data, record);
   const stage = flow.stages.find((s) => s.status === status);
-  const offset = rules().zoneOffsetHours(data.site.timeZone);
-  record.set("batas_tahap", stage ? pbDate(rules().dueAt(new Date(), stage.minutes, offset)) : "");
+  // A stage whose time the SOP does not fix (a step without a time, or one the SOP calls
+  // unpredictable) has no due date, so it is never flagged late.
+  record.set("batas_tahap", stage && stage.timed ? pbDate(rules().dueAt(new Date(), stage.minutes, data.site.calendar)) : "");
   record.set("terlambat", false);
   const info = flow.statuses.find((s) => s.id === status);
   record.set("ditutup", info && info.closed ? pbDate(new Date()) : "");
@@ -146,40 +147,50 @@ function markOverdue(app) {
   }
 }
 
-/** Overdue requests for the morning digest: codes, services and stages only (no personal data). */
+/**
+ * Overdue applications and reports for the morning digest: codes, services or report types, and
+ * stages only (no personal data). A report waits on a person in the street: reports come first.
+ */
 function overdueDigest(app) {
   markOverdue(app);
   const data = portal().required();
-  const records = app.findRecordsByFilter("permohonan", "terlambat = true", "batas_tahap", 500, 0);
-  const lines = records.map((r) => {
+  const byId = require(`${__hooks}/lib/casework.js`).byId;
+  const line = (r, kind, label, status) => r.getString("kode_lacak") + " | " + kind + " | " + label + " | " + status + " | batas " + r.getString("batas_tahap").slice(0, 16);
+  const reports = app.findRecordsByFilter("laporan", "terlambat = true", "batas_tahap", 500, 0).map((r) => {
+    const type = byId(data.reportTypes, r.getString("jenis"));
+    const status = byId(data.reportStatuses, r.getString("status"));
+    return line(r, "Laporan", type ? type.label : r.getString("jenis"), status ? status.label : r.getString("status"));
+  });
+  const requests = app.findRecordsByFilter("permohonan", "terlambat = true", "batas_tahap", 500, 0).map((r) => {
     const service = portal().service(data, r.getString("layanan"));
     const status = portal().status(data, r.getString("status"));
-    return r.getString("kode_lacak") + " | " + (service ? service.title : r.getString("layanan")) + " | " + (status ? status.label : r.getString("status")) + " | batas " + r.getString("batas_tahap").slice(0, 16);
+    return line(r, "Permohonan", service ? service.title : r.getString("layanan"), status ? status.label : r.getString("status"));
   });
-  return { count: records.length, lines: lines };
+  return { count: reports.length + requests.length, reports: reports.length, requests: requests.length, lines: reports.concat(requests) };
 }
 
 function sendDigest(app) {
   const digest = overdueDigest(app);
   if (digest.count === 0) return digest;
-  const text = "Permohonan yang melewati waktu standar: " + digest.count + "\n\n" + digest.lines.join("\n") + "\n\nBuka admin dan saring: terlambat = true";
+  const text =
+    "Melewati waktu standar: " + digest.reports + " laporan dan " + digest.requests + " permohonan.\n\n" + digest.lines.join("\n") + "\n\nBuka ruang kerja petugas: /petugas/antrean/?terlambat=1";
   const settings = app.settings();
   if (settings.smtp.enabled) {
     const to = app.findAllRecords("_superusers").map((u) => ({ address: u.email() }));
     const message = new MailerMessage({
       from: { address: settings.meta.senderAddress, name: settings.meta.senderName },
       to: to,
-      subject: "Ringkasan harian: " + digest.count + " permohonan terlambat",
+      subject: "Ringkasan harian: " + digest.reports + " laporan dan " + digest.requests + " permohonan terlambat",
       text: text,
     });
     app.newMailClient().send(message);
   } else {
-    app.logger().info("Ringkasan harian permohonan terlambat (SMTP belum diatur)", "jumlah", digest.count, "ringkasan", text);
+    app.logger().info("Ringkasan harian laporan dan permohonan terlambat (SMTP belum diatur)", "jumlah", digest.count, "ringkasan", text);
   }
   return digest;
 }
 
-const PERSONAL_TEXT = { nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
+const PERSONAL_TEXT = { surel: "", nama_lengkap: "(dihapus)", desa_kelurahan: "(dihapus)", alamat: "(dihapus)", nama_pengaju: "", hubungan: "", nik_pengaju: "", catatan_publik: "", catatan_internal: "", catatan_verifikasi: "" };
 
 /**
  * Empties the notes of a request's history entries (staff wrote names, NIKs and addresses into
@@ -212,6 +223,7 @@ function retainOne(app, record, clear, describe) {
     txApp.save(record);
     const notes = redactHistory(txApp, record);
     const surveys = unlinkSurvey(txApp, record.getString("kode_lacak"));
+    require(`${__hooks}/lib/notify.js`).forget(txApp, record);
     saveEvent(txApp, record, {
       jenis: "retensi",
       petugas: "sistem",

@@ -3,14 +3,17 @@ import type { Saya } from '../../lib/api/petugas';
 import { signOut, whoAmI } from '../../lib/petugas-client';
 
 /** The workspace menu entries (Workspace.astro marks each with data-menu). */
-export type MenuKey = 'hari-ini' | 'antrean' | 'kunjungan' | 'ekspor' | 'akun';
+export type MenuKey = 'hari-ini' | 'antrean' | 'pesan' | 'kunjungan' | 'ekspor' | 'akun';
 
 /** Which menu entries this person uses: the rest are hidden, not just refused later. */
 export function menuFor(saya: Saya): Set<MenuKey> {
   // Before the first password change only the account page works.
   if (saya.wajib_ganti_sandi) return new Set(['akun']);
   const shown = new Set<MenuKey>(['hari-ini', 'akun']);
-  if (saya.akses_kasus !== 'tidak') shown.add('antrean');
+  if (saya.akses_kasus !== 'tidak') {
+    shown.add('antrean');
+    shown.add('pesan');
+  }
   if (saya.akses_kasus === 'ditugaskan') shown.add('kunjungan');
   if (saya.wewenang.includes('ekspor') || saya.wewenang.includes('log-akses')) shown.add('ekspor');
   return shown;

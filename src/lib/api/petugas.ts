@@ -105,6 +105,8 @@ export interface DokumenKasus {
   pemeriksaan: { hasil: 'sesuai' | 'perlu_diganti'; alasan: string; oleh: string; waktu: string } | null;
   /** Asked to be replaced in the current repair. */
   diminta_ulang: boolean;
+  /** Files this one replaced (a re-upload by the applicant or an administrator), newest first; kept until the request closes. */
+  versi: { id: string; berkas: string; waktu: string; oleh: string }[];
 }
 
 export interface LangkahKasus {
@@ -147,7 +149,21 @@ export interface AksiTersedia {
 export type Aksi = 'langkah' | 'perbaikan' | 'lanjutkan' | 'tolak' | 'batal' | 'tugaskan' | 'buka-kembali' | 'periksa-dokumen' | 'catatan' | 'status' | 'penanganan';
 
 /** GET /api/petugas/kasus/{jenis}/{id} */
+/** A letter issued on the request (content/letters/), printable at /surat/?id=…. */
+export interface SuratKasus {
+  id: string;
+  nomor: string;
+  judul: string;
+  status: 'berlaku' | 'dicabut';
+  tanggal: string;
+  boleh_cabut: boolean;
+  /** The signed scan attached by staff (open with a file token), or null. */
+  pindaian: string | null;
+}
+
 export interface Kasus {
+  /** Letters issued on this request (empty for a report, and for a field worker). */
+  surat: SuratKasus[];
   id: string;
   jenis: CaseKind;
   kode: string;
@@ -172,6 +188,8 @@ export interface Kasus {
     pemohon_adalah: string | null;
     nama_pengaju: string | null;
     hubungan: string | null;
+    /** The applicant's NIK when someone else applied and the service asks for it. */
+    nik_pengaju: string | null;
   };
   /** Reports: what was reported. */
   laporan: { urgensi: 'biasa' | 'mendesak'; deskripsi: string | null; patokan: string | null; lintang: number | null; bujur: number | null; anonim: boolean; diteruskan_ke: string[]; diteruskan_label: string[]; unit_tujuan: string; penanganan: string[]; penanganan_label: string[]; foto: string[] } | null;
@@ -185,6 +203,8 @@ export interface Kasus {
   aksi: AksiTersedia[];
   /** A map link to the place (GPS for reports, the address otherwise). */
   peta: string | null;
+  /** Messages to the applicant or reporter about this case, newest first (lib/notify.js). */
+  pesan: PesanItem[];
 }
 
 /** POST /api/petugas/kasus/{jenis}/{id}/aksi (JSON, or multipart when photos are sent). */
@@ -291,4 +311,33 @@ export interface Penolakan {
   status: number;
   message: string;
   data: Record<string, { code: string; message: string }>;
+}
+
+/** One message of the "Belum terhubungi" queue (GET /api/petugas/pesan; lib/notify.js). */
+export interface PesanItem {
+  id: string;
+  kasus: { jenis: CaseKind; id: string; kode: string };
+  peristiwa: 'diterima' | 'perbaikan' | 'kunjungan' | 'diputus' | 'selesai' | 'survei';
+  saluran: 'whatsapp' | 'sms' | 'email';
+  status: 'gagal' | 'tidak_pasti' | 'manual' | 'dikirim_petugas' | 'menunggu' | 'mengirim' | 'terkirim';
+  status_label: string;
+  teks: string;
+  /** The number as 0812-…, or the email address. */
+  tujuan: string;
+  /** wa.me link with the message's text (phone numbers only). */
+  wa_me: string | null;
+  /** sms: link with the text, when the person chose SMS. */
+  sms: string | null;
+  mailto: string | null;
+  percobaan: number;
+  galat: string;
+  dibuat: string | null;
+  /** When the provider took it, or staff recorded sending it. */
+  terkirim: string | null;
+  /** The staff member who sent it by their own WhatsApp. */
+  dikirim_oleh: string | null;
+}
+
+export interface PesanAntrean {
+  items: PesanItem[];
 }

@@ -1,19 +1,27 @@
 // Every rule an application must meet, as one pure function run by both the browser (before
-// sending, through the zod schema in src/lib/validation/application.ts) and the PocketBase hook
+// sending, through src/lib/validation/application.ts) and the PocketBase hook
 // (before saving). Field names are the PocketBase field names. Messages are Indonesian and say
 // how to fix the problem.
 import { kkProblem, nikProblem, normaliseDigits } from './nik';
 import { phoneProblem, toE164 } from './phone';
 import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
-import { imagePixelsProblem } from './image-size';
+import { imagePixelsProblem } from './image-limit';
+import { APPLICANT_ROLE_IDS, DEFAULT_IDENTITY, documentNeed, type IdentityRules, type PersonDocument } from './applicant';
 
 /** What a service asks of an application (from content/, exported in /data/portal.json). */
 export interface ServiceRules {
   id: string;
   title: string;
+  /** Takes applications now: online in content/ and, for a draft, switched on (src/lib/service-rules.ts). */
   onlineApplication: boolean;
-  documents: { key: string; label: string; required: boolean; accept: string[]; maxSizeMB: number }[];
+  /** A draft (rancangan): the service or its SOP is not adopted yet; every page naming it says so. */
+  draft?: boolean;
+  documents: (PersonDocument & { label: string; accept: string[]; maxSizeMB: number })[];
   questions: { id: string; question: string; expected: 'ya' | 'tidak'; ifNot: string }[];
+  /** Identity data asked of the recipient and of an applicant who is someone else (default: DEFAULT_IDENTITY). */
+  identity?: IdentityRules | undefined;
+  /** Roles that may apply (ids of APPLICANT_ROLES); all when absent. */
+  applicants?: string[] | undefined;
 }
 
 export interface ApplicationContext {
@@ -39,6 +47,7 @@ export const TEXT_FIELDS = [
   'pemohon_adalah',
   'nama_pengaju',
   'hubungan',
+  'nik_pengaju',
   'persetujuan_versi',
   'id_pengiriman',
 ] as const;
@@ -82,6 +91,19 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
+/**
+ * What is wrong with one chosen document file, or undefined: the same words for the application
+ * form, its server check and a re-upload asked for by staff (lacak/unggah-ulang).
+ */
+export function documentFileProblem(doc: ServiceRules['documents'][number], file: FileInfo): string | undefined {
+  if (file.size === 0) return `Berkas ${doc.label} kosong. Pilih berkas lain.`;
+  if (file.size > doc.maxSizeMB * 1024 * 1024) return `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
+  if (file.type && !doc.accept.includes(file.type)) return `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
+  if (imagePixelsProblem(file.pixels) === 'unreadable') return `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
+  if (imagePixelsProblem(file.pixels) === 'too_large') return `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+  return undefined;
+}
+
 export function validateApplication(input: Partial<ApplicationInput>, files: Record<string, FileInfo | null | undefined>, ctx: ApplicationContext): ValidationResult {
   const errors: Record<string, string> = {};
   const text = (field: TextField) => String(input[field] ?? '').trim();
@@ -109,27 +131,35 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
 
   const nama = value.nama_lengkap;
   if (!errors['nama_lengkap']) {
-    if (nama.length === 0) errors['nama_lengkap'] = 'Tulis nama lengkap sesuai KTP.';
-    else if (nama.length < 3) errors['nama_lengkap'] = 'Nama terlalu pendek. Tulis nama lengkap sesuai KTP.';
+    if (nama.length === 0) errors['nama_lengkap'] = 'Tulis nama lengkap penerima layanan.';
+    else if (nama.length < 3) errors['nama_lengkap'] = 'Nama terlalu pendek. Tulis nama lengkap penerima sesuai KTP, KIA, atau akta kelahiran.';
     else if (nama.length > 100) errors['nama_lengkap'] = 'Nama terlalu panjang. Tulis paling banyak 100 karakter.';
     else if (!NAME.test(nama)) errors['nama_lengkap'] = 'Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.';
   }
 
-  if (!errors['nik']) {
-    const problem = nikProblem(value.nik);
-    if (problem) errors['nik'] = problem;
-    else value.nik = normaliseDigits(value.nik);
-  }
-  if (!errors['nomor_kk']) {
-    const problem = kkProblem(value.nomor_kk);
-    if (problem) errors['nomor_kk'] = problem;
-    else value.nomor_kk = normaliseDigits(value.nomor_kk);
-  }
+  const identity = service.identity ?? DEFAULT_IDENTITY;
+  // Each identity item: empty is fine where the service does not require it, and dropped where
+  // it does not ask for it; a value given is checked all the same.
+  const idNumber = (field: 'nik' | 'nomor_kk' | 'nik_pengaju', need: string, problemOf: (v: string) => string | null) => {
+    if (errors[field]) return;
+    if (need === 'tidak_diminta' || (need === 'tidak_wajib' && value[field].length === 0)) {
+      value[field] = need === 'tidak_diminta' ? '' : value[field];
+      return;
+    }
+    const problem = problemOf(value[field]);
+    if (problem) errors[field] = problem;
+    else value[field] = normaliseDigits(value[field]);
+  };
+  idNumber('nik', identity.penerima.nik, nikProblem);
+  idNumber('nomor_kk', identity.penerima.nomor_kk, kkProblem);
 
   if (!errors['tanggal_lahir']) {
     const born = value.tanggal_lahir;
-    if (born.length === 0) errors['tanggal_lahir'] = 'Isi tanggal lahir sesuai KTP.';
-    else if (!isIsoDate(born)) errors['tanggal_lahir'] = 'Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.';
+    const need = identity.penerima.tanggal_lahir;
+    if (need === 'tidak_diminta') value.tanggal_lahir = '';
+    else if (born.length === 0) {
+      if (need === 'wajib') errors['tanggal_lahir'] = 'Isi tanggal lahir penerima sesuai KTP, KIA, akta kelahiran, atau KK.';
+    } else if (!isIsoDate(born)) errors['tanggal_lahir'] = 'Tanggal lahir tidak sah. Periksa hari, bulan, dan tahunnya.';
     else if (born > ctx.today) errors['tanggal_lahir'] = 'Tanggal lahir tidak boleh setelah hari ini.';
     else if (born < '1900-01-01') errors['tanggal_lahir'] = 'Tahun lahir tidak mungkin sebelum 1900. Periksa kembali.';
   }
@@ -150,22 +180,30 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
     else if (value.alamat.length > 300) errors['alamat'] = 'Alamat terlalu panjang. Tulis paling banyak 300 karakter.';
   }
 
-  if (value.pemohon_adalah !== 'diri_sendiri' && value.pemohon_adalah !== 'mewakili') {
+  const roles = service.applicants ?? APPLICANT_ROLE_IDS;
+  if (!(APPLICANT_ROLE_IDS as readonly string[]).includes(value.pemohon_adalah)) {
     errors['pemohon_adalah'] = 'Pilih siapa yang mengajukan permohonan.';
-  } else if (value.pemohon_adalah === 'mewakili') {
+  } else if (!(roles as readonly string[]).includes(value.pemohon_adalah)) {
+    errors['pemohon_adalah'] = 'Layanan ini tidak dapat diajukan oleh pihak tersebut. Pilih yang lain, atau tanyakan ke kantor Dinas Sosial.';
+  } else if (value.pemohon_adalah !== 'diri_sendiri') {
     if (!errors['nama_pengaju']) {
       if (value.nama_pengaju.length < 3) errors['nama_pengaju'] = 'Tulis nama Anda sebagai orang yang mengajukan.';
       else if (value.nama_pengaju.length > 100) errors['nama_pengaju'] = 'Nama terlalu panjang. Tulis paling banyak 100 karakter.';
       else if (!NAME.test(value.nama_pengaju)) errors['nama_pengaju'] = 'Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung.';
     }
+    // For relatives and neighbours the relationship says who they are; the other roles say it themselves.
+    const relationRequired = value.pemohon_adalah === 'mewakili';
     if (!errors['hubungan']) {
-      if (value.hubungan.length < 2) errors['hubungan'] = 'Tulis hubungan Anda dengan penerima, misalnya anak, tetangga, atau petugas desa.';
+      if (relationRequired && value.hubungan.length < 2) errors['hubungan'] = 'Tulis hubungan Anda dengan penerima, misalnya anak, kakak, atau tetangga.';
       else if (value.hubungan.length > 50) errors['hubungan'] = 'Hubungan terlalu panjang. Tulis paling banyak 50 karakter.';
     }
-  } else {
-    // Applying for oneself: nobody else's name is kept.
+    idNumber('nik_pengaju', identity.pengaju.nik, (v) => nikProblem(v)?.replace('Isi NIK', 'Isi NIK Anda') ?? null);
+  }
+  if (value.pemohon_adalah === 'diri_sendiri' || errors['pemohon_adalah']) {
+    // Applying for oneself: nobody else's name or number is kept.
     value.nama_pengaju = '';
     value.hubungan = '';
+    value.nik_pengaju = '';
   }
 
   if (value.persetujuan_versi !== ctx.privacyNoticeVersion) {
@@ -177,17 +215,20 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
 
   {
     const requested = new Map(service.documents.map((d) => [d.key, d]));
+    const who = { pemohon_adalah: value.pemohon_adalah, tanggal_lahir: errors['tanggal_lahir'] ? '' : value.tanggal_lahir };
     for (const doc of service.documents) {
       const file = files[doc.key];
-      if (!file) {
-        if (doc.required) errors[doc.key] = `Unggah ${doc.label}.`;
+      const need = documentNeed(doc, who, ctx.today);
+      if (need === 'tidak_diminta') {
+        if (file) errors[doc.key] = doc.of === 'pengaju' ? `${doc.label} hanya diminta bila permohonan diajukan oleh orang lain. Hapus berkas ini.` : `${doc.label} tidak diminta untuk penerima seusia ini. Hapus berkas ini.`;
         continue;
       }
-      if (file.size === 0) errors[doc.key] = `Berkas ${doc.label} kosong. Pilih berkas lain.`;
-      else if (file.size > doc.maxSizeMB * 1024 * 1024) errors[doc.key] = `Berkas ${doc.label} terlalu besar (${megabytes(file.size)}). Paling besar ${doc.maxSizeMB} MB.`;
-      else if (file.type && !doc.accept.includes(file.type)) errors[doc.key] = `${doc.label} harus berupa berkas ${acceptedTypesText(doc.accept)}.`;
-      else if (imagePixelsProblem(file.pixels) === 'unreadable') errors[doc.key] = `Berkas ${doc.label} bukan foto yang dapat dibaca. Pilih foto JPG atau PNG, atau berkas PDF.`;
-      else if (imagePixelsProblem(file.pixels) === 'too_large') errors[doc.key] = `Gambar pada berkas ${doc.label} terlalu besar untuk diproses. Ambil ulang foto dengan resolusi lebih kecil.`;
+      if (!file) {
+        if (need === 'wajib') errors[doc.key] = `Unggah ${doc.label}.`;
+        continue;
+      }
+      const problem = documentFileProblem(doc, file);
+      if (problem) errors[doc.key] = problem;
     }
     for (const [key, file] of Object.entries(files)) {
       if (file && !requested.has(key)) errors[key] = 'Dokumen ini tidak diminta untuk layanan ini.';

@@ -3,8 +3,9 @@
 // PocketBase decodes the whole image the first time staff open a thumbnail in the admin UI.
 // Takes any indexable bytes (a Uint8Array in tests, the byte slice PocketBase's toBytes gives).
 
-/** The most pixels an uploaded photo may declare (the browser compressor's limit too). */
-export const MAX_IMAGE_PIXELS = 50_000_000;
+// The limit lives apart so the forms load it without this header reader (which only the
+// server and the lazily loaded photo compressor need).
+export { MAX_IMAGE_PIXELS, imagePixelsProblem } from './image-limit';
 
 /** How many leading bytes the server reads: EXIF, XMP and ICC segments may push a JPEG's frame header far in. */
 export const IMAGE_HEAD_BYTES = 512 * 1024;
@@ -80,9 +81,3 @@ export function declaredPixels(head: Bytes): number | null | undefined {
   return size ? size.width * size.height : size;
 }
 
-/** Whether an uploaded picture can be kept: 'unreadable', 'too_large' or null. `pixels` as from declaredPixels. */
-export function imagePixelsProblem(pixels: number | null | undefined): 'unreadable' | 'too_large' | null {
-  if (pixels === null) return 'unreadable';
-  if (pixels !== undefined && pixels > MAX_IMAGE_PIXELS) return 'too_large';
-  return null;
-}

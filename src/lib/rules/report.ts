@@ -3,7 +3,7 @@
 // required; contact is optional, and an anonymous report keeps no name or number at all.
 import { phoneProblem, toE164 } from './phone';
 import type { FileInfo } from './application';
-import { imagePixelsProblem } from './image-size';
+import { imagePixelsProblem } from './image-limit';
 import { NAME, SUBMISSION_ID, SUBMISSION_ID_MESSAGE, UNREADABLE_MESSAGE, unreadableText } from './text';
 
 export const REPORT_TEXT_FIELDS = ['jenis', 'urgensi', 'kategori_ppks', 'kecamatan', 'desa_kelurahan', 'patokan', 'deskripsi', 'anonim', 'nama_pelapor', 'telepon_pelapor', 'lintang', 'bujur', 'persetujuan_versi', 'id_pengiriman'] as const;

@@ -7,6 +7,8 @@ import { toMinutes } from '../duration';
 export interface StepLike {
   stage?: string | undefined;
   time: { value: number; unit: 'menit' | 'jam' | 'hari kerja' } | null;
+  /** The SOP says the step's calendar time cannot be foreseen (e.g. a field visit). */
+  unpredictable?: boolean | undefined;
 }
 
 export interface Stage {
@@ -16,6 +18,11 @@ export interface Stage {
   minutes: number;
   /** Indexes of the SOP steps in this stage. */
   steps: number[];
+  /**
+   * Whether the SOP fixes the stage's time: every step has a time and none is unpredictable.
+   * A stage that is not timed gets no due date and is never flagged late.
+   */
+  timed: boolean;
 }
 
 /**
@@ -28,12 +35,14 @@ export function sopStages(steps: readonly StepLike[], firstStage: string): Stage
   steps.forEach((step, index) => {
     current = step.stage ?? current;
     const minutes = step.time ? toMinutes(step.time) : 0;
+    const timed = step.time !== null && !step.unpredictable;
     const last = stages[stages.length - 1];
     if (last && last.status === current) {
       last.minutes = Math.round((last.minutes + minutes) * 100) / 100;
       last.steps.push(index);
+      last.timed &&= timed;
     } else {
-      stages.push({ status: current, minutes, steps: [index] });
+      stages.push({ status: current, minutes, steps: [index], timed });
     }
   });
   return stages;

@@ -39,7 +39,7 @@ export function transitionProblem(statuses: readonly StatusRule[], from: string,
 }
 
 /** Fields with the applicant's data: a change is recorded by name only, never with old values. */
-export const APPLICANT_FIELDS = ['nama_lengkap', 'nik', 'nomor_kk', 'tanggal_lahir', 'telepon', 'kecamatan', 'desa_kelurahan', 'alamat', 'pemohon_adalah', 'nama_pengaju', 'hubungan'] as const;
+export const APPLICANT_FIELDS = ['nama_lengkap', 'nik', 'nomor_kk', 'tanggal_lahir', 'telepon', 'kecamatan', 'desa_kelurahan', 'alamat', 'pemohon_adalah', 'nama_pengaju', 'hubungan', 'nik_pengaju'] as const;
 
 /** Fields staff may never change: they identify the request or prove consent. */
 export const LOCKED_FIELDS = ['kode_lacak', 'id_pengiriman', 'layanan', 'persetujuan_versi', 'persetujuan_waktu', 'jawaban_kelayakan'] as const;

@@ -8,14 +8,14 @@ export const GET: APIRoute = async () => {
   const entries: SearchEntry[] = [
     ...services.map((s) => ({
       url: `/layanan/${s.id}/`,
-      kind: 'Layanan',
+      kind: s.draft ? 'Layanan (rancangan)' : 'Layanan',
       title: s.data.title,
       summary: s.data.summary,
       text: [...s.data.keywords, ...s.documents.map((d) => d.label), s.data.unit, s.data.product].join(' '),
     })),
     ...sops.map((sop) => ({
       url: `/sop/${sop.id}/`,
-      kind: 'SOP',
+      kind: sop.data.source.status === 'rancangan' ? 'SOP (rancangan)' : 'SOP',
       title: `SOP ${sop.data.title}`,
       summary: `${sop.data.unit}, ${sop.data.steps.length} langkah`,
       text: [...sop.data.actors.map((a) => a.label), ...sop.data.steps.map((s) => s.activity)].join(' '),

@@ -10,7 +10,29 @@ migrate(
       "documentTypes": [
         {
           "id": "ktp",
-          "label": "KTP pemohon",
+          "label": "KTP penerima",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "id": "ktp_pengaju",
+          "label": "KTP orang yang mengajukan",
+          "accept": [
+            "image/jpeg",
+            "image/png",
+            "image/webp",
+            "application/pdf"
+          ],
+          "maxSizeMB": 5
+        },
+        {
+          "id": "akta_kelahiran",
+          "label": "Akta kelahiran atau Kartu Identitas Anak (KIA)",
           "accept": [
             "image/jpeg",
             "image/png",

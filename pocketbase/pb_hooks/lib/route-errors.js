@@ -1,0 +1,24 @@
+/// <reference path="../../pb_data/types.d.ts" />
+// See route-errors.pb.js.
+
+/** PocketBase's own API: everything under these is left to PocketBase's error handling. */
+const POCKETBASE_ROUTES = /^\/api\/(collections|batch|realtime|files|settings|logs|backups|crons|health|oauth2-redirect)(\/|$)/;
+
+const MESSAGE = "Server sedang bermasalah. Coba lagi sebentar lagi; bila tetap gagal, hubungi kantor Dinas Sosial.";
+
+/** A body PocketBase could not parse (e.requestInfo() on broken JSON or multipart): the caller's fault, a 400. */
+const UNREADABLE_BODY = /^(GoError: )?(jsontext:|json:|invalid character|unexpected end of JSON|multipart:|mime:)/i;
+
+/** Throws what the caller should get for `err` on this request. */
+function rethrow(e, err) {
+  const path = e.request.url.path;
+  const meant = (err && err.value && err.value.status) || (err && err.status);
+  if (meant || path.indexOf("/api/") !== 0 || POCKETBASE_ROUTES.test(path)) throw err;
+  if (UNREADABLE_BODY.test(String(err))) throw new BadRequestError("Data yang dikirim tidak dapat dibaca. Muat ulang halaman, lalu kirim lagi.", {});
+  // The route's pattern, not its path: a path can hold a tracking code.
+  const route = e.request.method + " " + (String(e.request.pattern || "").replace(/^[A-Z]+ /, "") || path.split("/").slice(0, 3).join("/"));
+  e.app.logger().error("Rute portal gagal", "rute", route, "galat", String(err));
+  throw new InternalServerError(MESSAGE, {});
+}
+
+module.exports = { rethrow: rethrow };

@@ -1,0 +1,284 @@
+// Decision letters and handover records (issue 14 point 3; routes in surat.pb.js). A staff action
+// that moves a request into a status a template in content/letters/ names issues that letter in
+// the same transaction (lib/case-actions.js): a number from the per-year register, the date, the
+// signatory by role and name, the text filled in. /verifikasi/<id> shows only that it is genuine.
+
+function portal() {
+  return require(`${__hooks}/lib/portal.js`);
+}
+function cw() {
+  return require(`${__hooks}/lib/casework.js`);
+}
+function chain() {
+  return require(`${__hooks}/lib/chain.js`);
+}
+
+const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+/** The office's calendar day of `date`: { year, text: "30 November 2026" }. */
+function officeDay(data, date) {
+  const offset = require(`${__hooks}/lib/rules.generated.js`).zoneOffsetHours(data.site.timeZone);
+  const local = new Date(date.getTime() + offset * 3600000);
+  return { year: local.getUTCFullYear(), text: local.getUTCDate() + " " + MONTHS[local.getUTCMonth()] + " " + local.getUTCFullYear() };
+}
+
+/** "Sumarni Binti Kasim" → "S. B. K.": the only trace of the person on the public page. */
+function initialsOf(name) {
+  return String(name || "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((w) => w.charAt(0).toUpperCase() + ".")
+    .join(" ");
+}
+
+/**
+ * The next number of `year`'s register, raised by one statement (no read-then-write race). Inside
+ * the caller's transaction: if the letter is not saved, the number is not spent either.
+ */
+function nextNumber(app, year) {
+  const row = new DynamicModel({ terakhir: 0 });
+  app
+    .db()
+    .newQuery(
+      "INSERT INTO register_surat (id, tahun, terakhir) VALUES ({:id}, {:year}, 1) " +
+        "ON CONFLICT(tahun) DO UPDATE SET terakhir = terakhir + 1 RETURNING terakhir",
+    )
+    .bind({ id: $security.randomStringWithAlphabet(15, "abcdefghijklmnopqrstuvwxyz0123456789"), year: year })
+    .one(row);
+  return row.terakhir;
+}
+
+function pad(n) {
+  const s = String(n);
+  return s.length >= 3 ? s : ("000" + s).slice(-3);
+}
+
+function fill(text, values) {
+  return String(text).replace(/\{([a-z_]+)\}/g, (m, key) => (values[key] !== undefined ? values[key] : m));
+}
+
+/** The signatory: the acting person if they hold the role, else the first active account that does. */
+function signatoryOf(app, data, role, actor) {
+  const label = require(`${__hooks}/lib/staff.js`).roleLabel(data, role);
+  if (actor && actor.roles && actor.roles.indexOf(role) >= 0) return { role: label, name: actor.record.getString("nama") };
+  // "~" narrows by text; the exact role is checked here (a role id may be part of another's).
+  const staff = require(`${__hooks}/lib/staff.js`);
+  const people = app.findRecordsByFilter("petugas", "aktif = true && peran ~ {:role}", "nama", 50, 0, { role: role }).filter((p) => staff.rolesOf(p).indexOf(role) >= 0);
+  return { role: label, name: people.length > 0 ? people[0].getString("nama") : "" };
+}
+
+/** Issues every letter content/letters/ names for `record` arriving at its current status (by `actor`, acting as `roleUsed`). */
+function issueFor(app, record, previousStatus, actor, roleUsed) {
+  const data = portal().required();
+  const status = record.getString("status");
+  if (status === previousStatus) return [];
+  const service = portal().service(data, record.getString("layanan"));
+  const templates = (data.letters || []).filter((t) => t.onStatus.indexOf(status) >= 0 && (t.services.length === 0 || t.services.indexOf(record.getString("layanan")) >= 0));
+  const now = new Date();
+  const day = officeDay(data, now);
+  const issued = [];
+  for (let i = 0; i < templates.length; i++) {
+    const t = templates[i];
+    const number = nextNumber(app, day.year);
+    const values = {
+      nama: record.getString("nama_lengkap"),
+      layanan: service ? service.title : record.getString("layanan"),
+      kode: record.getString("kode_lacak"),
+      alasan: record.getString("catatan_publik"),
+      tanggal: day.text,
+      kantor: data.site.officeName,
+      alamat_kantor: data.site.officeAddress,
+    };
+    const signer = signatoryOf(app, data, t.signatoryRole, actor);
+    const letter = new Record(app.findCollectionByNameOrId("surat"));
+    letter.set("permohonan", record.id);
+    letter.set("templat", t.id);
+    letter.set("judul", t.title);
+    letter.set("jenis", t.kind);
+    letter.set("tahun", day.year);
+    letter.set("nomor_urut", number);
+    letter.set("nomor", fill(t.numberFormat, { nomor: pad(number), tahun: String(day.year) }));
+    letter.set("tanggal", cw().pbDate(now));
+    letter.set("penandatangan_peran", signer.role);
+    letter.set("penandatangan_nama", signer.name);
+    letter.set("inisial", initialsOf(values.nama));
+    letter.set("status", "berlaku");
+    letter.set("isi", {
+      perihal: fill(t.subject, values),
+      paragraf: t.body.map((p) => fill(p, values)),
+      tanda_tangan: [{ label: signer.role, nama: signer.name }].concat(t.alsoSigns.map((s) => ({ label: s.label, nama: s.who === "penerima" ? values.nama : "" }))),
+    });
+    app.save(letter);
+    // An electronic signature, when a provider is configured (lib/tanda-tangan.js).
+    const reference = require(`${__hooks}/lib/tanda-tangan.js`).sign(app, letter, JSON.stringify(letter.get("isi")));
+    if (reference) {
+      letter.set("tanda_tangan_elektronik", reference);
+      app.save(letter);
+    }
+    chain().append(app, record, {
+      jenis: "surat",
+      status_dari: status,
+      status: status,
+      petugas: actor ? actor.label : "sistem",
+      akun: actor && actor.id ? actor.id : "",
+      peran: roleUsed || "",
+      perubahan: { surat: letter.id, nomor: letter.getString("nomor"), templat: t.id },
+    });
+    issued.push(letter);
+  }
+  return issued;
+}
+
+function findLetter(app, id) {
+  try {
+    return app.findRecordById("surat", String(id || ""));
+  } catch (_) {
+    return null;
+  }
+}
+
+/** GET /api/verifikasi/{id}: only that it is genuine. The same keys, empty, for an unknown id. */
+function verification(app, id) {
+  const data = portal().required();
+  const letter = /^[a-z0-9]{15}$/.test(String(id || "")) ? findLetter(app, id) : null;
+  const body = { ditemukan: false, nomor: null, tanggal: null, jenis: null, kantor: data.site.officeName, status: null, status_label: null, inisial: null, pesan: null };
+  if (!letter) {
+    body.pesan = "Dokumen dengan alamat ini tidak terdaftar di " + data.site.officeName + ". Periksa alamatnya, atau tanyakan ke kantor.";
+    return body;
+  }
+  const revoked = letter.getString("status") === "dicabut";
+  body.ditemukan = true;
+  body.nomor = letter.getString("nomor");
+  body.tanggal = officeDay(data, new Date(letter.getString("tanggal").replace(" ", "T"))).text;
+  body.jenis = letter.getString("jenis");
+  body.status = revoked ? "dicabut" : "berlaku";
+  body.status_label = revoked ? "Dicabut" : "Berlaku";
+  body.inisial = letter.getString("inisial");
+  return body;
+}
+
+/** The whole letter, for printing (staff, or the proven applicant). */
+function full(app, letter) {
+  const data = portal().required();
+  const request = app.findRecordById("permohonan", letter.getString("permohonan"));
+  let isi = {};
+  try {
+    isi = JSON.parse(toString(letter.get("isi"))) || {};
+  } catch (_) {
+    isi = {};
+  }
+  return {
+    id: letter.id,
+    nomor: letter.getString("nomor"),
+    judul: letter.getString("judul"),
+    jenis: letter.getString("jenis"),
+    templat: letter.getString("templat"),
+    tanggal: officeDay(data, new Date(letter.getString("tanggal").replace(" ", "T"))).text,
+    status: letter.getString("status"),
+    dicabut_pada: cw().iso(letter.getString("dicabut_pada")),
+    kode_lacak: request.getString("kode_lacak"),
+    kantor: { nama: data.site.officeName, alamat: data.site.officeAddress },
+    perihal: isi.perihal || "",
+    paragraf: isi.paragraf || [],
+    tanda_tangan: isi.tanda_tangan || [],
+    penandatangan: { peran: letter.getString("penandatangan_peran"), nama: letter.getString("penandatangan_nama") },
+    pindaian: letter.getString("pindaian") || null,
+    verifikasi: "/verifikasi/" + letter.id,
+  };
+}
+
+/** Letters of a request, newest first (the case page and the applicant's list). */
+function listOf(app, requestId) {
+  return app.findRecordsByFilter("surat", "permohonan = {:id}", "-created", 0, 0, { id: requestId });
+}
+
+/** A letter staff may open: its request visible to them. The same 404 otherwise. */
+function forStaff(app, actor, id) {
+  const letter = findLetter(app, id);
+  const request = letter ? app.findRecordById("permohonan", letter.getString("permohonan")) : null;
+  if (!letter || !require(`${__hooks}/lib/staff.js`).maySee(actor, request)) throw new NotFoundError("Surat tidak ditemukan, atau permohonannya tidak ditugaskan kepada Anda.", {});
+  return { letter: letter, request: request };
+}
+
+/** Who may revoke: the SOP's deciding roles for the service, and the letter's signatory role. */
+function revokers(data, request, letter) {
+  const r = require(`${__hooks}/lib/rules.generated.js`);
+  const ctx = cw().flowOf(data, request);
+  const template = (data.letters || []).find((t) => t.id === letter.getString("templat"));
+  const roles = r.decidingRoles(ctx);
+  if (template && roles.indexOf(template.signatoryRole) < 0) roles.push(template.signatoryRole);
+  return roles;
+}
+
+/** A change to a letter and its chained entry in its request's history, both or neither. */
+function changeLetter(app, found, actor, role, kind, internalNote, change) {
+  app.runInTransaction((tx) => {
+    const letter = tx.findRecordById("surat", found.letter.id);
+    change(letter);
+    tx.save(letter);
+    const request = tx.findRecordById("permohonan", found.request.id);
+    chain().append(tx, request, {
+      jenis: kind,
+      status_dari: request.getString("status"),
+      status: request.getString("status"),
+      petugas: actor.label,
+      akun: actor.id,
+      peran: role,
+      catatan_internal: internalNote,
+      perubahan: { surat: letter.id, nomor: letter.getString("nomor") },
+    });
+  });
+}
+
+/** POST /api/petugas/surat/{id}/cabut {alasan}: revoked, with a chained history entry. */
+function revoke(app, actor, id, body) {
+  const data = portal().required();
+  const found = forStaff(app, actor, id);
+  const allowed = revokers(data, found.request, found.letter);
+  const staff = require(`${__hooks}/lib/staff.js`);
+  if (!actor.roles.some((role) => allowed.indexOf(role) >= 0)) {
+    throw new ForbiddenError("Surat hanya dapat dicabut oleh " + allowed.map((role) => staff.roleLabel(data, role)).join(" atau ") + ".", {});
+  }
+  if (found.letter.getString("status") === "dicabut") throw new BadRequestError("Surat ini sudah dicabut.", {});
+  const reason = typeof body.alasan === "string" ? body.alasan.trim() : "";
+  const r = require(`${__hooks}/lib/rules.generated.js`);
+  if (reason.length < 10 || reason.length > 1000 || r.unreadableText(reason, true)) {
+    const message = r.unreadableText(reason, true) ? r.UNREADABLE_MESSAGE : reason.length > 1000 ? "Terlalu panjang. Tulis paling banyak 1000 karakter." : "Tulis alasan pencabutan (paling sedikit 10 karakter).";
+    throw cw().fieldErrors({ alasan: message });
+  }
+  const used = actor.roles.find((role) => allowed.indexOf(role) >= 0);
+  changeLetter(app, found, actor, used, "pencabutan_surat", reason, (letter) => {
+    letter.set("status", "dicabut");
+    letter.set("dicabut_pada", cw().pbDate(new Date()));
+    letter.set("alasan_cabut", reason);
+  });
+  return { id: found.letter.id, status: "dicabut" };
+}
+
+/** POST /api/petugas/surat/{id}/pindaian (multipart `pindaian`): the signed scan, by office staff. */
+function attachScan(e, actor) {
+  const app = e.app;
+  const found = forStaff(app, actor, e.request.pathValue("id"));
+  if (actor.record && actor.record.getString("akses_kasus") !== "semua" && !actor.admin) throw new ForbiddenError("Pindaian dilampirkan oleh petugas kantor.", {});
+  let files = [];
+  try {
+    files = e.findUploadedFiles("pindaian") || [];
+  } catch (_) {
+    files = [];
+  }
+  const uploads = require(`${__hooks}/lib/uploads.js`);
+  const r = require(`${__hooks}/lib/rules.generated.js`);
+  const type = files.length === 1 ? uploads.contentTypeOf(files[0]) : "";
+  let problem = "";
+  if (files.length !== 1) problem = "Pilih satu berkas pindaian (PDF, JPG, atau PNG).";
+  else if (["application/pdf", "image/jpeg", "image/png"].indexOf(type) < 0) problem = "Pindaian harus berupa berkas PDF, JPG, atau PNG.";
+  else if (files[0].size > 10 * 1024 * 1024) problem = "Pindaian terlalu besar. Paling besar 10 MB.";
+  else if (type !== "application/pdf" && r.imagePixelsProblem(uploads.headerPixels(files[0]))) problem = "Gambar pindaian tidak dapat dibaca atau terlalu besar untuk diproses.";
+  if (problem) throw cw().fieldErrors({ pindaian: problem });
+  files[0].name = uploads.neutralName("pindaian", files[0]);
+  changeLetter(app, found, actor, actor.roles[0] || "", "pindaian_surat", "", (letter) => letter.set("pindaian", files[0]));
+  return { id: found.letter.id, pindaian: true };
+}
+
+module.exports = { attachScan: attachScan, issueFor: issueFor, verification: verification, full: full, listOf: listOf, forStaff: forStaff, revoke: revoke, revokers: revokers, initialsOf: initialsOf, nextNumber: nextNumber };

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PesanAntrean, PesanItem, Saya } from '../../lib/api/petugas';
+import { api, ApiRefusal, caseUrl } from '../../lib/petugas-client';
+import { StaffPending, useStaff, When } from './session';
+import { CHANNEL_LABELS as CHANNEL_LABEL, EVENT_LABELS } from '../../lib/rules/notify';
+
+const OFFLINE = 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.';
+
+
+type Load = { kind: 'loading' } | { kind: 'done'; items: PesanItem[] } | { kind: 'failed'; message: string };
+
+/** /petugas/pesan/: "Belum terhubungi", messages to applicants that have not reached them. */
+export default function Messages() {
+  const staff = useStaff();
+  if (staff.kind !== 'ready') return <StaffPending state={staff} />;
+  return <MessagesFor saya={staff.saya} />;
+}
+
+function MessagesFor({ saya }: { saya: Saya }) {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [opened, setOpened] = useState<Record<string, boolean>>({});
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [done, setDone] = useState('');
+
+  function fetchQueue() {
+    setLoad({ kind: 'loading' });
+    api<PesanAntrean>('/api/petugas/pesan').then(
+      (answer) => setLoad({ kind: 'done', items: answer.items }),
+      (err: unknown) => setLoad({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : OFFLINE }),
+    );
+  }
+  useEffect(fetchQueue, []);
+
+  async function markSent(item: PesanItem) {
+    setProblems((p) => ({ ...p, [item.id]: '' }));
+    try {
+      await api<PesanItem>(`/api/petugas/pesan/${encodeURIComponent(item.id)}/terkirim`, { method: 'POST' });
+      setDone(`Pesan untuk ${item.kasus.kode} (${EVENT_LABELS[item.peristiwa]}) dicatat sudah Anda kirim.`);
+      setLoad((l) => (l.kind === 'done' ? { kind: 'done', items: l.items.filter((i) => i.id !== item.id) } : l));
+    } catch (err) {
+      setProblems((p) => ({ ...p, [item.id]: err instanceof ApiRefusal ? err.message : OFFLINE }));
+    }
+  }
+
+  if (load.kind === 'loading') return <p class="ws-loading" role="status">Memuat pesan…</p>;
+  if (load.kind === 'failed')
+    return (
+      <div class="error-summary" role="alert">
+        <h2>Pesan belum dapat dimuat</h2>
+        <p>{load.message}</p>
+        <button type="button" class="button" onClick={fetchQueue}>
+          Coba lagi
+        </button>
+      </div>
+    );
+  return (
+    <>
+      <p role="status" class={done ? 'notice' : 'visually-hidden'}>
+        {done}
+      </p>
+      {load.items.length === 0 ? (
+        <p class="ws-empty">Semua pemohon dan pelapor sudah terhubungi. Tidak ada pesan yang menunggu.</p>
+      ) : (
+        <ul class="ws-visits" aria-label={`${load.items.length} pesan belum sampai`}>
+          {load.items.map((item) => (
+            <li key={item.id} class={`ws-visit${item.status === 'gagal' ? ' ws-visit--alert' : ''}`}>
+              <h2 class="ws-message-title">
+                <a href={caseUrl(item.kasus.jenis, item.kasus.id)}>{item.kasus.kode}</a>: {EVENT_LABELS[item.peristiwa]}
+              </h2>
+              <p class="ws-visit-tags">
+                <span class="ws-tag">{item.status_label}</span>
+                <span class="ws-meta">
+                  {CHANNEL_LABEL[item.saluran]} ke {item.tujuan || '(kontak sudah dihapus)'}
+                  {item.dibuat && (
+                    <>
+                      {' '}
+                      · dibuat <When iso={item.dibuat} saya={saya} />
+                    </>
+                  )}
+                  {item.percobaan > 0 && <> · dicoba {item.percobaan} kali</>}
+                </span>
+              </p>
+              {item.status === 'tidak_pasti' && <p class="notice">Pesan ini mungkin sudah sampai. Tanyakan dulu kepada penerima sebelum mengirim ulang.</p>}
+              {item.galat && item.status === 'gagal' && <p class="ws-meta">Keterangan penyedia: {item.galat}</p>}
+              <details>
+                <summary>Isi pesan</summary>
+                <p class="ws-message-text">{item.teks}</p>
+              </details>
+              {problems[item.id] && (
+                <p class="error-message" role="alert">
+                  {problems[item.id]}
+                </p>
+              )}
+              <p class="ws-visit-actions">
+                {item.wa_me && (
+                  <a class="button" href={item.wa_me} target="_blank" rel="noopener noreferrer" onClick={() => setOpened((o) => ({ ...o, [item.id]: true }))}>
+                    Kirim lewat WhatsApp<span class="visually-hidden"> untuk {item.kasus.kode} (membuka WhatsApp)</span>
+                  </a>
+                )}
+                {item.sms && (
+                  <a class="button button--secondary" href={item.sms} onClick={() => setOpened((o) => ({ ...o, [item.id]: true }))}>
+                    Kirim SMS<span class="visually-hidden"> untuk {item.kasus.kode}</span>
+                  </a>
+                )}
+                {item.mailto && (
+                  <a class="button" href={item.mailto} onClick={() => setOpened((o) => ({ ...o, [item.id]: true }))}>
+                    Tulis surel<span class="visually-hidden"> untuk {item.kasus.kode}</span>
+                  </a>
+                )}
+                <button type="button" class={opened[item.id] ? 'button' : 'button button--secondary'} onClick={() => void markSent(item)}>
+                  Sudah saya kirim<span class="visually-hidden"> untuk {item.kasus.kode}</span>
+                </button>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
