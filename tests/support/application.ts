@@ -190,8 +190,12 @@ export const SAMPLE_PERSON = {
   tanggal_lahir: '1980-07-05',
 } as const;
 
+/** The applicant's own NIK, sent when a service asks for it (identity.pengaju.nik). */
+export const SAMPLE_APPLICANT_NIK = `${REGION_DIGITS}011203850011`;
+
 /** SAMPLE_PERSON's values as they could appear anywhere (phone in every form, birth date spelled out). */
 export const SAMPLE_PERSONAL_STRINGS = [
+  SAMPLE_APPLICANT_NIK,
   ...Object.values(SAMPLE_PERSON).filter((v) => v.length > 8),
   '081398765432',
   '6281398765432',
