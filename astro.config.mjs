@@ -11,6 +11,8 @@ export default defineConfig({
   output: 'static',
   // Tests build broken copies of content/ with their own cache so the real build's cache stays clean.
   cacheDir: process.env.PORTAL_CACHE_DIR ?? './node_modules/.astro',
+  // Another office's site is built beside the default one (scripts/office.mjs).
+  outDir: process.env.PORTAL_SITE_DIR ?? './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // precompress(): a .br and a .gz beside every text file of dist/, which PocketBase serves.

@@ -82,6 +82,9 @@ const report = {
 };
 
 const server = await buildServer();
+// The office's first online service (by order) and its first kecamatan: the bench names nobody's keys.
+const BENCH_SERVICE = server.data.services.find((s) => s.onlineApplication && s.documents.length > 0);
+const BENCH_KECAMATAN = server.data.kecamatan[0];
 if (!existsSync(path.join(SITE_DIR, 'index.html')) || process.env.BENCH_BUILD === '1') await runAstro(['build'], { quiet: true });
 
 // --- Page weight -------------------------------------------------------------------------
@@ -91,7 +94,7 @@ console.log('Page weight (gzip, KB):');
 console.table(pages.map((p) => ({ page: p.page, html: kb(p.htmlBytes), css: kb(p.cssBytes), js: kb(p.jsBytes), requests: p.requests })));
 
 // --- Form JS before and after a photo ---------------------------------------------------------
-const form = pages.find((p) => p.page === '/layanan/alat-bantu-disabilitas/ajukan/');
+const form = pages.find((p) => p.page === `/layanan/${BENCH_SERVICE.id}/ajukan/`);
 const assetsDir = path.join(SITE_DIR, '_astro');
 const compressorChunk = (existsSync(assetsDir) ? readdirSync(assetsDir) : []).find((f) => f.startsWith('photo-compress'));
 const compressorBytes = compressorChunk ? gzipSize(readFileSync(path.join(SITE_DIR, '_astro', compressorChunk))) : 0;
@@ -234,24 +237,26 @@ try {
   const application = () => {
     const form = new FormData();
     const fields = {
-      layanan: 'alat-bantu-disabilitas',
+      layanan: BENCH_SERVICE.id,
       nama_lengkap: 'Siti Aminah',
-      nik: '1901014507800001',
-      nomor_kk: '1901010101100001',
+      nik: `${server.data.site.regionCode.replace('.', '')}014507800001`,
+      nomor_kk: `${server.data.site.regionCode.replace('.', '')}010101100001`,
       tanggal_lahir: '1980-07-05',
       telepon: '0812-3456-7890',
-      kecamatan: 'sungailiat',
-      desa_kelurahan: 'Sungailiat',
+      kecamatan: BENCH_KECAMATAN.id,
+      desa_kelurahan: BENCH_KECAMATAN.name,
       alamat: 'Jalan Pemuda RT 01',
       pemohon_adalah: 'diri_sendiri',
       persetujuan_versi: version,
       id_pengiriman: randomUUID(),
-      jawaban_kelayakan: JSON.stringify({ domisili: 'ya', disabilitas: 'ya' }),
+      jawaban_kelayakan: JSON.stringify(Object.fromEntries(BENCH_SERVICE.questions.map((q) => [q.id, q.expected]))),
     };
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    for (const key of ['ktp', 'kk', 'foto_badan']) form.append(key, new File([photo], `${key}.jpg`, { type: 'image/jpeg' }));
-    form.append('sktm', new File(['%PDF-1.4\n%%EOF\n'], 'sktm.pdf', { type: 'application/pdf' }));
-    form.append('surat_permohonan', new File(['%PDF-1.4\n%%EOF\n'], 'surat.pdf', { type: 'application/pdf' }));
+    // A photo for every document that takes one, a small PDF for the others.
+    for (const doc of BENCH_SERVICE.documents) {
+      if (doc.accept.includes('image/jpeg')) form.append(doc.key, new File([photo], `${doc.key}.jpg`, { type: 'image/jpeg' }));
+      else form.append(doc.key, new File(['%PDF-1.4\n%%EOF\n'], `${doc.key}.pdf`, { type: 'application/pdf' }));
+    }
     return form;
   };
   const submit = async () => {
@@ -320,7 +325,7 @@ try {
 
   // --- Lighthouse (mobile) -------------------------------------------------------------------------
   console.log('» Lighthouse (mobile) on three pages…');
-  const auditPaths = ['/', '/layanan/alat-bantu-disabilitas/', '/layanan/alat-bantu-disabilitas/ajukan/'];
+  const auditPaths = ['/', `/layanan/${BENCH_SERVICE.id}/`, `/layanan/${BENCH_SERVICE.id}/ajukan/`];
   report.lighthouse = await auditPages(auditPaths.map((p) => base + p), { chromePath: CHROMIUM });
   for (const p of report.lighthouse.pages ?? []) p.page = new URL(p.url).pathname;
 } finally {

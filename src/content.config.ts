@@ -7,7 +7,7 @@ import { serviceSchema } from './schemas/service';
 import { sopSchema } from './schemas/sop';
 import { programmeSchema } from './schemas/programme';
 import { performanceSchema } from './schemas/performance';
-import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from './schemas/reference';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, serviceGroupSchema, statusSchema } from './schemas/reference';
 
 // Content lives in the repository's top-level content/ folder so another office adopts the
 // portal by editing content/ only. PORTAL_CONTENT_DIR lets tests build from a broken copy.
@@ -23,6 +23,7 @@ export const collections = {
   performance: defineCollection({ loader: glob({ base: `${CONTENT}/performance`, pattern: '*.yaml' }), schema: performanceSchema }),
   ppks: defineCollection({ loader: file(`${CONTENT}/reference/ppks.yaml`), schema: ppksSchema }),
   pilarSosial: defineCollection({ loader: file(`${CONTENT}/reference/pilar-sosial.yaml`), schema: pilarSchema }),
+  serviceGroups: defineCollection({ loader: file(`${CONTENT}/reference/service-groups.yaml`), schema: serviceGroupSchema }),
   kecamatan: defineCollection({ loader: file(`${CONTENT}/reference/kecamatan.yaml`), schema: kecamatanSchema }),
   documentTypes: defineCollection({ loader: file(`${CONTENT}/reference/documents.yaml`), schema: documentTypeSchema }),
   statuses: defineCollection({ loader: file(`${CONTENT}/reference/statuses.yaml`), schema: statusSchema }),

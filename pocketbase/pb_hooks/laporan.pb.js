@@ -30,6 +30,7 @@ onRecordCreateRequest((e) => {
     types: data.reportTypes,
     kecamatanIds: data.kecamatan.map((k) => k.id),
     privacyNoticeVersion: data.site.privacyNoticeVersion,
+    officePhone: data.site.phone,
   });
   // How a reporter who may be contacted hears back: WhatsApp (default) or SMS.
   const channel = record.getString("saluran_pesan");

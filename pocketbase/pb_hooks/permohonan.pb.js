@@ -25,6 +25,7 @@ onRecordCreateRequest((e) => {
     kecamatanIds: data.kecamatan.map((k) => k.id),
     privacyNoticeVersion: data.site.privacyNoticeVersion,
     today: portal.today(data),
+    officePhone: data.site.phone,
   });
   // The channel for messages about this request (its own rules: src/lib/rules/notify.ts).
   const contact = { saluran_pesan: record.getString("saluran_pesan"), surel: record.getString("surel").trim(), telepon: input.telepon };

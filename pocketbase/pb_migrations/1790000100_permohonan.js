@@ -15,7 +15,7 @@ migrate(
       updateRule: null,
       deleteRule: null,
       fields: [
-        { type: "text", name: "kode_lacak", required: true, max: 20, presentable: true, help: "Kode yang dipegang pemohon untuk melacak permohonan, misalnya BKA-7K3-MQ9-XPW. Dibuat otomatis; jangan diubah." },
+        { type: "text", name: "kode_lacak", required: true, max: 20, presentable: true, help: "Kode yang dipegang pemohon untuk melacak permohonan (awalan kantor lalu sembilan huruf atau angka). Dibuat otomatis; jangan diubah." },
         { type: "text", name: "layanan", required: true, max: 80, presentable: true, help: "Kunci layanan yang diajukan (nama berkas di content/services/). Diisi dari halaman layanan." },
         { type: "select", name: "status", required: true, maxSelect: 1, values: STATUSES, help: "Tahap permohonan sekarang. Setiap perubahan status tercatat di riwayat dan tampil di halaman lacak." },
         { type: "text", name: "catatan_publik", max: 1000, help: "Catatan untuk pemohon; tampil di halaman lacak bersama perubahan status. Jangan menulis data pribadi di sini." },

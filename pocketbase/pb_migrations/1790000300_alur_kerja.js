@@ -15,7 +15,7 @@ migrate(
       fields: [
         { type: "text", name: "nama", required: true, max: 100, presentable: true, help: "Nama petugas lapangan sesuai SK penugasan." },
         { type: "select", name: "jenis", required: true, maxSelect: 1, values: ["TKSK", "PSM", "pekerja_sosial"], presentable: true, help: "TKSK (Tenaga Kesejahteraan Sosial Kecamatan), PSM (Pekerja Sosial Masyarakat), atau pekerja sosial." },
-        { type: "text", name: "kecamatan", required: true, max: 60, help: "Kecamatan wilayah tugas (kunci dari content/reference/kecamatan.yaml, misalnya sungailiat)." },
+        { type: "text", name: "kecamatan", required: true, max: 60, help: "Kecamatan wilayah tugas (kunci dari content/reference/kecamatan.yaml)." },
         { type: "text", name: "telepon", max: 20, help: "Nomor telepon/WhatsApp petugas untuk koordinasi." },
         { type: "bool", name: "aktif", help: "Matikan bila petugas tidak lagi bertugas; riwayat penugasannya tetap tersimpan." },
         { type: "autodate", name: "created", onCreate: true, onUpdate: false },

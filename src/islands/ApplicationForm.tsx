@@ -151,6 +151,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     service: service as ServiceRules,
     kecamatanIds: kecamatan.map((k) => k.id),
     privacyNoticeVersion: office.privacyNoticeVersion,
+    officePhone: office.phone,
     today: new Date(Date.now() + offset).toISOString().slice(0, 10),
   };
 

@@ -54,7 +54,8 @@ function MapLink({ href, what }: { href: string; what: string }) {
   );
 }
 
-export default function FieldVisits() {
+/** `zone`: the office's time zone (site.yaml), for when the phone opens the page without signal. */
+export default function FieldVisits({ zone }: { zone: TimeZoneLabel }) {
   const [account, setAccount] = useState<Account | null>(null);
   const [problem, setProblem] = useState('');
   const [route, setRoute] = useState<{ kind: CaseKind; id: string } | null | undefined>(undefined);
@@ -73,7 +74,7 @@ export default function FieldVisits() {
       .catch((err: unknown) => {
         // No signal on opening: visits waiting on this phone are still shown, and sent later.
         const record = staffClient().authStore.record;
-        if (err instanceof Offline && record) setAccount({ id: record.id, zone: 'WIB' });
+        if (err instanceof Offline && record) setAccount({ id: record.id, zone });
         else setProblem(err instanceof Error ? err.message : 'Halaman tidak dapat dimuat.');
       });
   }, []);

@@ -8,6 +8,8 @@ interface StatusOption {
   id: string;
   label: string;
   closed: boolean;
+  /** What the status means (content/reference/statuses.yaml); "success" is a served request. */
+  meaning?: string | undefined;
 }
 
 interface Props {
@@ -78,12 +80,26 @@ function groupsOf(service: ServiceFigures, statuses: StatusOption[]): Record<Gro
   let shown = 0;
   for (const [status, n] of Object.entries(service.per_status)) {
     if (n === null) continue;
-    const closed = statuses.find((s) => s.id === status)?.closed ?? false;
-    out[status === 'selesai' ? 'selesai' : closed ? 'tutup' : 'proses'] += n;
+    const info = statuses.find((s) => s.id === status);
+    out[info?.meaning === 'success' ? 'selesai' : info?.closed ? 'tutup' : 'proses'] += n;
     shown += n;
   }
   out.lain = (service.total ?? 0) - shown;
   return out;
+}
+
+/**
+ * Requests served and closed (the statuses meaning "success"): no such request is a 0; a
+ * withheld count stays withheld (never shown as 0).
+ */
+function served(requests: { per_status: Counts; disembunyikan: Hidden }, statuses: StatusOption[], min: number): string {
+  let sum = 0;
+  for (const s of statuses.filter((x) => x.meaning === 'success')) {
+    const n = requests.per_status[s.id];
+    if (n === null) return count(null, requests.disembunyikan[`per_status.${s.id}`], min);
+    sum += n ?? 0;
+  }
+  return formatNumber(sum);
 }
 
 function statusDetail(perStatus: Counts, hidden: Hidden, statuses: StatusOption[], min: number): string {
@@ -199,8 +215,7 @@ function Shown({ figures, timeZone, statuses, reportStatuses }: { figures: Figur
         </div>
         <div>
           <dt>Permohonan selesai</dt>
-          {/* No finished request is a 0; a withheld count stays null (never shown as 0). */}
-          <dd>{count(requests.per_status['selesai'] === undefined ? 0 : requests.per_status['selesai'], requests.disembunyikan['per_status.selesai'], min)}</dd>
+          <dd>{served(requests, statuses, min)}</dd>
         </div>
         <div>
           <dt>Laporan warga</dt>

@@ -7,12 +7,13 @@ import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '.
 import { useAutosave } from '../lib/use-autosave';
 import { newSubmissionId, upload } from '../lib/submit';
 import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
+import { villageLabel } from '../lib/format';
 import { ChannelChoice, channelErrors, EMPTY_CHANNEL, type ChannelValue } from '../components/ChannelChoice';
 
 interface Props {
   types: { id: string; label: string; description: string; ppks: { id: string; name: string }[] }[];
   kecamatan: { id: string; name: string }[];
-  office: { name: string; whatsapp: string; whatsappDisplay: string; phone: string; emergency: { label: string; number: string }[]; privacyNoticeVersion: string; retentionDays: number };
+  office: { name: string; whatsapp: string; whatsappDisplay: string; phone: string; emergency: { label: string; number: string }[]; privacyNoticeVersion: string; retentionDays: number; villages: 'desa-kelurahan' | 'kelurahan' | 'desa' };
 }
 
 type Text = Omit<ReportInput, 'persetujuan_versi' | 'id_pengiriman'>;
@@ -81,7 +82,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
     const { errors: found } = validateReport(
       { ...text, persetujuan_versi: consent ? office.privacyNoticeVersion : '', id_pengiriman: submissionId },
       photos.map((p) => ({ size: p.size, type: p.type })),
-      { types: types.map((t) => ({ id: t.id, ppks: t.ppks.map((p) => p.id) })), kecamatanIds: kecamatan.map((k) => k.id), privacyNoticeVersion: office.privacyNoticeVersion },
+      { types: types.map((t) => ({ id: t.id, ppks: t.ppks.map((p) => p.id) })), kecamatanIds: kecamatan.map((k) => k.id), privacyNoticeVersion: office.privacyNoticeVersion, officePhone: office.phone },
     );
     if (text.anonim === 'false') Object.assign(found, channelErrors(channel, text.telepon_pelapor, REPORT_CHANNELS));
     return Object.fromEntries(ORDER.filter((k) => found[k]).map((k) => [k, found[k]!]));
@@ -261,7 +262,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
 
       <h2>Lokasi</h2>
       <KecamatanField label="Kecamatan" error={errors['kecamatan']} value={text.kecamatan} options={kecamatan} onChange={set('kecamatan')} />
-      <Field id="desa_kelurahan" error={errors['desa_kelurahan']} label="Desa atau kelurahan">
+      <Field id="desa_kelurahan" error={errors['desa_kelurahan']} label={villageLabel(office.villages)}>
         <input type="text" id="f-desa_kelurahan" value={text.desa_kelurahan} onInput={set('desa_kelurahan')} aria-invalid={errors['desa_kelurahan'] ? 'true' : undefined} aria-describedby={describedBy('desa_kelurahan', { error: errors['desa_kelurahan'] })} />
       </Field>
       <Field id="patokan" error={errors['patokan']} label="Petunjuk lokasi" hint="Nama jalan, bangunan atau toko terdekat, agar petugas dapat menemukan orangnya.">

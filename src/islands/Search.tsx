@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { search, type SearchEntry } from '../lib/search';
 
 /** Results for the query in the address (?q=) and as the person types; the index loads once. */
-export default function Search() {
+export default function Search({ examples }: { examples: string[] }) {
   // Rendered at build time too, where there is no window: read the address after mounting.
   const [query, setQuery] = useState('');
   const [entries, setEntries] = useState<SearchEntry[] | null>(null);
@@ -29,7 +29,7 @@ export default function Search() {
     <div>
       <form role="search" onSubmit={(e) => e.preventDefault()} class="field">
         <label for="cari-kata">Kata yang dicari</label>
-        <span class="hint" id="cari-petunjuk">Contoh: kursi roda, SKTM, DTSEN, bencana.</span>
+        <span class="hint" id="cari-petunjuk">Contoh: {examples.join(', ')}.</span>
         <input id="cari-kata" type="search" name="q" value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="cari-petunjuk" autocomplete="off" />
       </form>
       <div aria-live="polite">

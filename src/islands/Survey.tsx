@@ -44,12 +44,18 @@ function inFormOrder(errors: FieldErrors): FieldErrors {
   return Object.fromEntries([...known, ...rest]);
 }
 
-const NOT_A_CODE = 'Kode belum lengkap. Kode terdiri atas 3 huruf lalu 9 huruf atau angka, misalnya BKA-7K3-MQ9-XPW.';
+const notACode = (example: string) => `Kode belum lengkap. Kode terdiri atas 3 huruf lalu 9 huruf atau angka, misalnya ${example}.`;
 const SEND_FAILED = 'Penilaian belum terkirim karena sambungan terputus atau server sibuk. Jawaban Anda tetap ada; silakan kirim lagi.';
 const TOO_MANY = 'Terlalu banyak percobaan dari perangkat ini. Tunggu satu menit, lalu kirim lagi.';
 
+interface Props {
+  /** An example tracking code with this office's prefix (exampleCode in src/lib/rules/tracking-code.ts). */
+  codeExample: string;
+}
+
 /** The satisfaction survey (SKM) for one finished request, opened as /survei/?kode=… */
-export default function Survey() {
+export default function Survey({ codeExample }: Props) {
+  const NOT_A_CODE = notACode(codeExample);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
 
   // Also rendered at build time: the address is read only once the page runs.
@@ -82,7 +88,7 @@ export default function Survey() {
     // (role=alert) and the thank-you (role=status, focused) announce themselves.
     <div class="survey" aria-busy={phase.kind === 'loading' ? 'true' : 'false'}>
       {phase.kind === 'loading' && <p class="survey-loading">Memuat survei…</p>}
-      {phase.kind === 'enter-code' && <CodeForm typed={phase.typed} message={phase.message} />}
+      {phase.kind === 'enter-code' && <CodeForm typed={phase.typed} message={phase.message} codeExample={codeExample} />}
       {phase.kind === 'not-finished' && (
         <div class="notice">
           <h2>Survei belum dapat diisi</h2>
@@ -114,7 +120,7 @@ export default function Survey() {
 }
 
 /** A plain GET form back to this page, for a visit without a (valid) code. */
-function CodeForm({ typed, message }: { typed: string; message: string | null }) {
+function CodeForm({ typed, message, codeExample }: { typed: string; message: string | null; codeExample: string }) {
   const errors: FieldErrors = message ? { kode: message } : {};
   return (
     <form class="track-form" method="get" action="/survei/" aria-label="Kode pelacakan untuk survei">
@@ -122,7 +128,7 @@ function CodeForm({ typed, message }: { typed: string; message: string | null })
       <div class={message ? 'field field--error' : 'field'}>
         <label for={CODE_INPUT_ID}>Kode pelacakan permohonan</label>
         <span class="hint" id="survei-kode-petunjuk">
-          Tertulis pada tanda terima permohonan, misalnya BKA-7K3-MQ9-XPW. Survei dapat diisi setelah permohonan selesai.
+          Tertulis pada tanda terima permohonan, misalnya {codeExample}. Survei dapat diisi setelah permohonan selesai.
         </span>
         {message && (
           <span class="error-message" id="survei-kode-galat">

@@ -25,6 +25,8 @@ interface Answer {
   /** The applicant's role (e.g. "Orang tua atau wali"), never a name; null for reports. */
   diajukan_oleh: string | null;
   status: string | null;
+  /** What the status means (content/reference/statuses.yaml `meaning`), null for a working stage. */
+  status_arti: string | null;
   status_label: string | null;
   status_keterangan: string | null;
   selesai: boolean;
@@ -32,7 +34,7 @@ interface Answer {
   dalam_waktu_standar: boolean | null;
   perkiraan_hari_kerja?: { min: number; maks: number } | null;
   tahapan: Stage[];
-  riwayat: { waktu: string; status: string; status_label: string; catatan: string }[];
+  riwayat: { waktu: string; status: string; status_arti: string | null; status_label: string; catatan: string }[];
   dokumen_perbaikan: string[];
   ada_surat: boolean;
 }
@@ -56,6 +58,8 @@ interface Props {
   phone: string;
   officeName: string;
   officeAddress: string;
+  /** An example tracking code with this office's prefix (exampleCode in src/lib/rules/tracking-code.ts). */
+  codeExample: string;
   /** Working days and office hours (content/calendar/, content/site/site.yaml). */
   calendar: OfficeCalendar;
 }
@@ -167,8 +171,8 @@ export default function Tracking(props: Props) {
           <h2 ref={heading} tabIndex={-1}>Kode belum benar</h2>
           <p id={ERROR_ID}>
             {result.typed
-              ? `“${result.typed}” bukan kode pelacakan yang lengkap. Kode terdiri atas 3 huruf lalu 9 huruf atau angka, misalnya BKA-7K3-MQ9-XPW; ${LETTERS_NOTE}`
-              : 'Tulis kode pelacakan Anda, misalnya BKA-7K3-MQ9-XPW.'}
+              ? `“${result.typed}” bukan kode pelacakan yang lengkap. Kode terdiri atas 3 huruf lalu 9 huruf atau angka, misalnya ${props.codeExample}; ${LETTERS_NOTE}`
+              : `Tulis kode pelacakan Anda, misalnya ${props.codeExample}.`}
           </p>
         </div>
       )}
@@ -301,12 +305,12 @@ function OpenLetters({ code }: { code: string }) {
 
 function Found({ answer, props, headingRef, timeZone, onChanged, notice }: FoundProps) {
   const now = new Date();
-  const fixing = answer.status === 'perlu_perbaikan';
+  const fixing = answer.status_arti === 'repair';
   const currentIndex = answer.selesai ? -1 : answer.tahapan.findIndex((s) => s.status === answer.status);
   const lastStarted = answer.tahapan.reduce((last, s, i) => (s.mulai ? i : last), -1);
   const history = [...answer.riwayat].reverse();
-  // The note that explains the correction: the newest one written with perlu_perbaikan.
-  const fixNote = history.find((h) => h.status === 'perlu_perbaikan' && h.catatan.trim())?.catatan ?? history.find((h) => h.catatan.trim())?.catatan;
+  // The note that explains the correction: the newest one written when it was sent back.
+  const fixNote = history.find((h) => h.status_arti === 'repair' && h.catatan.trim())?.catatan ?? history.find((h) => h.catatan.trim())?.catatan;
   const lastEvent = answer.riwayat[answer.riwayat.length - 1];
   // The expected finish, in dates, only while the request is open and its service states one.
   const expected = answer.perkiraan_hari_kerja;

@@ -20,6 +20,8 @@ export interface ContentForChecks {
   programmes: ReadonlyArray<{ id: string; data: Programme }>;
   ppksIds: ReadonlySet<string>;
   documentTypeIds: ReadonlySet<string>;
+  /** Keys of content/reference/service-groups.yaml (unchecked when absent). */
+  serviceGroupIds?: ReadonlySet<string> | undefined;
   /** Statuses with the statuses each may move to. */
   statuses: ReadonlyArray<{ id: string; data: StatusForChecks }>;
   /** Report statuses and kinds (optional for older fixtures). */
@@ -133,6 +135,9 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
 
   for (const { id, data: service } of content.services) {
     const file = `services/${id}.yaml`;
+    if (content.serviceGroupIds && !content.serviceGroupIds.has(service.group)) {
+      problems.push({ file, field: 'group', message: `kelompok "${service.group}" tidak ada di content/reference/service-groups.yaml (${[...content.serviceGroupIds].join(', ')})` });
+    }
     const sop = sops.get(service.sop);
     if (!sop) {
       problems.push({ file, field: 'sop', message: `SOP "${service.sop}" tidak ada di content/sops/` });
@@ -203,9 +208,11 @@ export function checkContent(content: ContentForChecks): ContentProblem[] {
 }
 
 /** The checks on content as its loaders give it (Astro's collections or content-files.ts). */
-export function checkLoadedContent(content: Omit<ContentForChecks, 'ppksIds' | 'documentTypeIds'> & { ppks: ReadonlyArray<{ id: string }>; documentTypes: ReadonlyArray<{ id: string }> }): ContentProblem[] {
-  const { ppks, documentTypes, ...rest } = content;
-  return checkContent({ ...rest, ppksIds: new Set(ppks.map((p) => p.id)), documentTypeIds: new Set(documentTypes.map((d) => d.id)) });
+export function checkLoadedContent(
+  content: Omit<ContentForChecks, 'ppksIds' | 'documentTypeIds' | 'serviceGroupIds'> & { ppks: ReadonlyArray<{ id: string }>; documentTypes: ReadonlyArray<{ id: string }>; serviceGroups?: ReadonlyArray<{ id: string }> },
+): ContentProblem[] {
+  const { ppks, documentTypes, serviceGroups, ...rest } = content;
+  return checkContent({ ...rest, ppksIds: new Set(ppks.map((p) => p.id)), documentTypeIds: new Set(documentTypes.map((d) => d.id)), serviceGroupIds: serviceGroups ? new Set(serviceGroups.map((g) => g.id)) : undefined });
 }
 
 export function formatProblems(problems: readonly ContentProblem[]): string {

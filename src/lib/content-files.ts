@@ -13,7 +13,7 @@ import { programmeSchema } from '../schemas/programme';
 import { performanceSchema } from '../schemas/performance';
 import { notificationsSchema } from '../schemas/notifications';
 import { letterSchema } from '../schemas/letter';
-import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, statusSchema } from '../schemas/reference';
+import { documentTypeSchema, kecamatanSchema, pilarSchema, ppksSchema, reportTypeSchema, roleSchema, serviceGroupSchema, statusSchema } from '../schemas/reference';
 
 export interface LoadedEntry<T> {
   id: string;
@@ -72,6 +72,7 @@ export function loadContentFiles(dir: string) {
     letters: yamlDir(dir, 'letters', letterSchema),
     ppks: yamlList(dir, 'reference/ppks.yaml', ppksSchema),
     pilarSosial: yamlList(dir, 'reference/pilar-sosial.yaml', pilarSchema),
+    serviceGroups: yamlList(dir, 'reference/service-groups.yaml', serviceGroupSchema),
     kecamatan: yamlList(dir, 'reference/kecamatan.yaml', kecamatanSchema),
     documentTypes: yamlList(dir, 'reference/documents.yaml', documentTypeSchema),
     statuses: yamlList(dir, 'reference/statuses.yaml', statusSchema),

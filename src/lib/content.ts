@@ -10,16 +10,6 @@ import { isDraft, isPublished, resolveDocuments, type ResolvedDocument } from '.
 
 export type { ResolvedDocument };
 
-export const GROUP_LABELS: Record<Service['group'], { title: string; description: string }> = {
-  disabilitas: { title: 'Penyandang disabilitas', description: 'Alat bantu, permakanan, dan modal usaha.' },
-  lansia: { title: 'Lanjut usia', description: 'Pendampingan dan perawatan bagi lansia.' },
-  anak: { title: 'Anak', description: 'Informasi pengangkatan anak dan perlindungan anak.' },
-  'terlantar-odgj': { title: 'Orang telantar dan ODGJ', description: 'Penanganan, pendampingan, rujukan, dan pemulangan.' },
-  bencana: { title: 'Korban bencana', description: 'Bantuan logistik bagi korban bencana.' },
-  kemiskinan: { title: 'Keluarga miskin dan data sosial', description: 'DTSEN, SKTM, dan bantuan sosial.' },
-  lembaga: { title: 'Lembaga dan organisasi sosial', description: 'Izin operasional LKS dan rekomendasi PUB.' },
-};
-
 export interface ResolvedService {
   id: string;
   data: Service;
@@ -33,7 +23,7 @@ export interface ResolvedService {
 }
 
 async function load() {
-  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles, calendar] = await Promise.all([
+  const [siteEntries, services, sops, programmes, ppks, documentTypes, kecamatan, pilarSosial, performance, pages, statuses, reportStatuses, reportTypes, roles, serviceGroups, calendar] = await Promise.all([
     getCollection('site'),
     getCollection('services'),
     getCollection('sops'),
@@ -48,10 +38,11 @@ async function load() {
     getCollection('reportStatuses'),
     getCollection('reportTypes'),
     getCollection('roles'),
+    getCollection('serviceGroups'),
     getCollection('calendar'),
   ]);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
-  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles });
+  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles, serviceGroups });
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
 
   const docTypes = new Map(documentTypes.map((d) => [d.id, d.data]));
@@ -94,6 +85,7 @@ async function load() {
     reportStatuses: [...reportStatuses].sort((a, b) => a.data.order - b.data.order),
     reportTypes: [...reportTypes].sort((a, b) => a.data.order - b.data.order),
     roles: [...roles].sort((a, b) => a.data.order - b.data.order),
+    serviceGroups: [...serviceGroups].sort(byOrder),
   };
 }
 
@@ -106,6 +98,13 @@ export function loadContent() {
 }
 
 export type PortalContent = Awaited<ReturnType<typeof load>>;
+
+/** The service groups of content/reference/service-groups.yaml in order, each with its services; empty groups left out. */
+export function servicesByGroup(content: PortalContent) {
+  return content.serviceGroups
+    .map((g) => ({ group: g.id, title: g.data.title, description: g.data.description, services: content.services.filter((s) => s.data.group === g.id) }))
+    .filter((g) => g.services.length > 0);
+}
 
 /** Services that use an SOP (an SOP page lists them). */
 export function servicesUsingSop(content: PortalContent, sopId: string): ResolvedService[] {

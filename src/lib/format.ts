@@ -91,3 +91,8 @@ export function formatCost(value: number): string {
 export function formatPercent(value: number, decimals = 0): string {
   return `${formatNumber(Number(value.toFixed(decimals)), decimals || undefined)}%`;
 }
+
+/** The field label for the smallest area, in the office's words (site.yaml `villages`). */
+export function villageLabel(villages: 'desa-kelurahan' | 'kelurahan' | 'desa'): string {
+  return villages === 'kelurahan' ? 'Kelurahan' : villages === 'desa' ? 'Desa' : 'Desa atau kelurahan';
+}

@@ -10,6 +10,7 @@ import type { Sop } from '../schemas/sop';
 import type { RolePower, StatusMeaning } from '../schemas/reference';
 import type { FlowContext, FlowStep } from './rules/sop-flow';
 import { sopStages } from './rules/stages';
+import { exampleCode } from './rules/tracking-code';
 import type { OfficeCalendar } from './rules/working-time';
 import { calendarOfContent } from './calendar';
 import { serviceRules, type DocumentType } from './service-rules';
@@ -44,7 +45,7 @@ export interface PortalData {
   roles: PortalRole[];
   /** Letters issued on a decision (content/letters/), each with the statuses that produce it. */
   letters: (Letter & { id: string })[];
-  site: { officeName: string; officeAddress: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
+  site: { officeName: string; officeAddress: string; phone: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
@@ -65,8 +66,12 @@ export interface PortalData {
  */
 export interface ContentSchema {
   documentTypes: PortalData['documentTypes'];
+  /** An example tracking code with the office's prefix, for the code fields' help texts. */
+  trackingCodeExample: string;
   statuses: string[];
   reportStatuses: string[];
+  /** Keys of the report kinds, named in the help text of a report's kind. */
+  reportTypes: string[];
   pilarSosial: string[];
   /** Roles a staff account may hold (those with accounts). */
   roles: string[];
@@ -81,7 +86,7 @@ export interface ContentSchema {
 /** The portal data from content/ read by content-files.ts; throws on any cross-file problem. */
 export function buildPortalData(content: ContentFiles): PortalData {
   const { site: siteEntries, services, sops, kecamatan, statuses, documentTypes, ppks, reportStatuses, reportTypes, pilarSosial, programmes } = content;
-  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles: content.roles });
+  const problems = checkLoadedContent({ services, sops, programmes, ppks, documentTypes, statuses, reportStatuses, reportTypes, roles: content.roles, serviceGroups: content.serviceGroups });
   if (problems.length > 0) throw new Error(`Isi content/ tidak konsisten:\n${formatProblems(problems)}`);
   if (siteEntries.length !== 1) throw new Error(`content/site/site.yaml: harus ada tepat satu identitas kantor (ditemukan ${siteEntries.length}).`);
   const site = siteEntries[0]!.data;
@@ -95,8 +100,10 @@ export function buildPortalData(content: ContentFiles): PortalData {
       if (!r.data.account) outsideActors.add(actor);
     }
   }
+  // Where every request starts (checked above: exactly one status means "initial").
+  const initial = statuses.find((s) => s.data.meaning === 'initial')!.id;
   const stepsOf = (sop: Sop): FlowStep[] =>
-    sopStages(sop.steps).flatMap((stage) =>
+    sopStages(sop.steps, initial).flatMap((stage) =>
       stage.steps.map((i) => {
         const step = sop.steps[i]!;
         return { stage: stage.status, kind: step.kind, activity: step.activity, roles: [...new Set(step.actors.map((a) => roleOfActor.get(a)!))], outside: step.actors.every((a) => outsideActors.has(a)) };
@@ -112,6 +119,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
     letters: letterEntries(content.letters, { statuses: statuses.map((s) => s.id), services: services.map((s) => s.id), roles: content.roles.map((r) => r.id) }),
     site: {
       officeName: site.officeName,
+      phone: site.phone,
       officeAddress: `${site.address.street}, ${site.address.city}`,
       trackingPrefix: site.trackingPrefix,
       timeZone: site.timeZone,
@@ -129,7 +137,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
     reportStatuses: byOrder(reportStatuses).map((s) => ({ ...statusOf(s.id, s.data), ...(s.data.sopStage ? { sopStage: s.data.sopStage } : {}) })),
     reportTypes: byOrder(reportTypes).map((t) => {
       const sop = t.data.sop ? sopById.get(t.data.sop) : undefined;
-      const stagesOfSop = sop ? sopStages(sop.steps) : [];
+      const stagesOfSop = sop ? sopStages(sop.steps, initial) : [];
       // Each open report status takes the standard time of the SOP stage it corresponds to.
       const stages = reportStatuses
         .filter((s) => !s.data.closed)
@@ -151,7 +159,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
         const sop = sopById.get(s.data.sop)!;
         return {
           ...serviceRules(s.id, s.data, types, sop),
-          stages: sopStages(sop.steps).map((st) => ({ status: st.status, minutes: st.minutes, timed: st.timed })),
+          stages: sopStages(sop.steps, initial).map((st) => ({ status: st.status, minutes: st.minutes, timed: st.timed })),
           sopTitle: sop.title,
           steps: stepsOf(sop),
           expectedDays: { min: s.data.expectedTime.minDays, max: s.data.expectedTime.maxDays },
@@ -187,8 +195,10 @@ function statusOf(id: string, data: Omit<PortalStatus, 'id'> & { order?: number;
 export function contentSchemaOf(data: PortalData): ContentSchema {
   return {
     documentTypes: data.documentTypes,
+    trackingCodeExample: exampleCode(data.site.trackingPrefix),
     statuses: data.statuses.map((s) => s.id),
     reportStatuses: data.reportStatuses.map((s) => s.id),
+    reportTypes: data.reportTypes.map((t) => t.id),
     pilarSosial: data.pilarSosial.map((p) => p.id),
     roles: data.roles.filter((r) => r.account).map((r) => r.id),
     accessLogReaders: data.roles.filter((r) => r.account && r.can.includes('log-akses')).map((r) => r.id),

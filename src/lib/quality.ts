@@ -1,6 +1,7 @@
 // Figures for the quality page (/mutu/), read at build time from the latest results on this
 // machine: `npm test` writes test-results/vitest-fast.json (unit, site) and vitest-servers.json
-// (integration, journey; absent when the fast ones failed), `npm run bench` writes
+// (integration, journey; absent when the fast ones failed) and vitest-office-b.json (the second
+// office's subset, tests/fixtures/office-b), `npm run bench` writes
 // bench-results/report.json. Either may be missing; the page then says so instead of claiming.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,9 +57,9 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-/** The last `npm test`: its two vitest reports as one. */
+/** The last `npm test`: its vitest reports (unit and site, servers, the second office's subset) as one. */
 function lastTestRun(root: string): VitestJson | null {
-  const parts = ['vitest-fast.json', 'vitest-servers.json'].map((f) => readJson<VitestJson>(path.join(root, 'test-results', f))).filter((j): j is VitestJson => j !== null);
+  const parts = ['vitest-fast.json', 'vitest-servers.json', 'vitest-office-b.json'].map((f) => readJson<VitestJson>(path.join(root, 'test-results', f))).filter((j): j is VitestJson => j !== null);
   if (parts.length === 0) return null;
   return {
     startTime: Math.min(...parts.map((p) => p.startTime)),

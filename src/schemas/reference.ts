@@ -20,6 +20,18 @@ export const pilarSchema = z.object({
   description: z.string().min(10),
 });
 
+/** A group of services on the home page and the service list, `content/reference/service-groups.yaml`. */
+export const serviceGroupSchema = z.object({
+  /** Key a service names in its `group`. */
+  id: keySchema,
+  /** Position on the home page, smallest first. */
+  order: z.number().int(),
+  /** The need it serves, e.g. "Penyandang disabilitas". */
+  title: z.string().min(3),
+  /** One line naming what is in it. */
+  description: z.string().min(5),
+});
+
 /** A kecamatan of the region with its Kemendagri code, `content/reference/kecamatan.yaml`. */
 export const kecamatanSchema = z.object({
   id: keySchema,

@@ -5,9 +5,6 @@ import { APPLICANT_ROLE_IDS, type ApplicantRole } from '../lib/rules/applicant';
 /** wajib: must be given; tidak_wajib: asked, may be left empty (e.g. an unidentified ODGJ has no NIK); tidak_diminta: not asked. */
 const requirementSchema = z.enum(['wajib', 'tidak_wajib', 'tidak_diminta']);
 
-/** The needs services are grouped by on the home page. */
-export const SERVICE_GROUPS = ['disabilitas', 'lansia', 'anak', 'terlantar-odgj', 'bencana', 'kemiskinan', 'lembaga'] as const;
-
 /** A question asked before applying; the wrong answer leads to an explanation, not to the form. */
 export const eligibilityQuestionSchema = z.object({
   /** Stable key of the question. */
@@ -26,8 +23,8 @@ const serviceObject = z.object({
   title: z.string().min(5),
   /** One sentence: what you get. Shown in lists and search. */
   summary: z.string().min(20).max(220),
-  /** Which need it serves; groups the home page. */
-  group: z.enum(SERVICE_GROUPS),
+  /** Which need it serves: a key from content/reference/service-groups.yaml; groups the home page. */
+  group: keySchema,
   /** Unit that handles it, e.g. "Bidang Rehabilitasi Sosial". */
   unit: z.string().min(3),
   /** Words people may search with that are not in the title (e.g. "kursi roda", "tongkat"). */

@@ -17,7 +17,7 @@ const siteObject = z.object({
     /** Province, e.g. "Kepulauan Bangka Belitung". */
     province: z.string(),
   }),
-  /** Prefix of tracking codes, three capital letters (e.g. "BKA" gives BKA-7K3M-Q9XP). */
+  /** Prefix of tracking codes, three capital letters (e.g. "BKA" gives codes like BKA-7K3-MQ9-XPW; pages show such an example). */
   trackingPrefix: z.string().regex(/^[A-Z]{3}$/),
   address: z.object({
     street: z.string(),
@@ -66,6 +66,15 @@ const siteObject = z.object({
    * (a flag to look at, not a refusal).
    */
   duplicateMonths: z.number().int().positive().default(12),
+  /**
+   * What the smallest areas of the region are called: a kabupaten usually has desa and kelurahan,
+   * a kota only kelurahan. Forms and hints use the office's word.
+   */
+  villages: z.enum(['desa-kelurahan', 'kelurahan', 'desa']).default('desa-kelurahan'),
+  /** The home page's line under "Cari layanan", naming a few of this office's services. */
+  servicesHint: z.string().min(10).max(140),
+  /** Words the search page suggests (a few of this office's services or keywords). */
+  searchExamples: z.array(z.string().min(2)).min(2).max(6),
   /** Fields awaiting the office's confirmation, with what it must supply (src/schemas/common.ts). */
   awaitingConfirmation: awaitingConfirmationSchema,
 });

@@ -100,9 +100,10 @@ async function snapshot(ids: string[], fileFields: string[]): Promise<Snapshot> 
 }
 
 describe('scheduled backups', () => {
-  it('are on: daily at 19.00 UTC (02.00 WIB), keeping seven', async () => {
+  it('are on: daily at 02.00 on the office\'s clock (PocketBase\'s cron is UTC), keeping seven', async () => {
     const settings = await pb.admin.settings.getAll();
-    expect(settings['backups']['cron']).toBe('0 19 * * *');
+    const utcHourOf2am = { WIB: 19, WITA: 18, WIT: 17 }[portalOf().site.timeZone as 'WIB' | 'WITA' | 'WIT'];
+    expect(settings['backups']['cron']).toBe(`0 ${utcHourOf2am} * * *`);
     expect(settings['backups']['cronMaxKeep']).toBe(7);
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../scripts/lib/site.mjs';
 import { startTestPocketBase, usePocketBase, type TestPocketBase } from '../support/pocketbase';
+import { UNKNOWN_CODE } from '../support/content';
 
 const pb = usePocketBase();
 
 describe('security headers on what PocketBase serves', () => {
-  for (const path of ['/', '/layanan/', '/lacak/?kode=BKA-222-222-222', '/api/health', '/api/lacak/BKA-222-222-222', '/_/', '/tidak-ada']) {
+  for (const path of ['/', '/layanan/', `/lacak/?kode=${UNKNOWN_CODE}`, '/api/health', `/api/lacak/${UNKNOWN_CODE}`, '/_/', '/tidak-ada']) {
     it(`${path}: no framing by other sites, no Referer to them, no device features`, async () => {
       const res = await fetch(pb.url + path);
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");

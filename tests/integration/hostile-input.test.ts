@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordModel } from 'pocketbase';
 import { usePocketBase } from '../support/pocketbase';
-import { applicationForm, applicationVectors, applyAsSamplePerson, fakeFile, reportForm, SAMPLE_PERSONAL_STRINGS, SAMPLE_REPORT } from '../support/application';
+import { applicationForm, applicationVectors, applyAsSamplePerson, fakeFile, reportForm, SAMPLE_PERSONAL_STRINGS, SAMPLE_REPORT, VECTOR_DOCUMENT, VECTOR_DOCUMENTS, VECTOR_SERVICE } from '../support/application';
+import { loadContent, SITE, UNKNOWN_CODE } from '../support/content';
 import { png } from '../support/images';
 import { DISGUISED, jpegHugeHeader, pngBomb, rawGet, replaceBytes, serialise, SVG_WITH_SCRIPT, HTML_WITH_SCRIPT } from '../support/hostile';
 import { UNSUR } from '../../src/lib/rules/ikm';
@@ -47,7 +48,31 @@ interface Row {
   after?: () => Promise<void>;
 }
 
-const CODE = new RegExp(`^BKA-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`);
+// The sample service's documents and questions, from the content under test: DOC takes JPEG
+// photos (Bangka: the KTP), PHOTO_DOC only photos (Bangka: the full-body photo), OTHER_DOC is a
+// second one taking JPEG. SERVICE_DOCS are those asked of the vectors' applicant (an adult
+// applying for themself: no KIA, no guardian's KTP).
+const DOC_TYPES = loadContent().documentTypes;
+const acceptOf = (key: string) => DOC_TYPES.find((d) => d.id === key)!.data.accept;
+const SERVICE_DOCS = VECTOR_DOCUMENTS;
+const DOC = VECTOR_DOCUMENT.key;
+const PHOTO_DOC = SERVICE_DOCS.find((d) => d.required && acceptOf(d.key).every((t) => t.startsWith('image/')))?.key ?? DOC;
+const OTHER_DOC = SERVICE_DOCS.find((d) => d.required && d.key !== DOC && acceptOf(d.key).includes('image/jpeg'))?.key ?? DOC;
+/** A required document taking PDF (Bangka: the SKTM), and its size limit in bytes. */
+const PDF_DOC = SERVICE_DOCS.find((d) => d.required && acceptOf(d.key).includes('application/pdf'))!.key;
+const PDF_DOC_MAX = Math.round(DOC_TYPES.find((d) => d.id === PDF_DOC)!.data.maxSizeMB * 1024 * 1024);
+/** A document taking PNG (Bangka: the letter of application), and a document type of this office the service does not ask for. */
+const PNG_DOC = SERVICE_DOCS.find((d) => acceptOf(d.key).includes('image/png'))!.key;
+const UNASKED_DOC = DOC_TYPES.find((d) => !VECTOR_SERVICE.data.documents.some((x) => x.key === d.id))!.id;
+const REQUIRED_DOCS = SERVICE_DOCS.filter((d) => d.required).map((d) => d.key).sort();
+const QUESTIONS = VECTOR_SERVICE.data.eligibility.questions.map((q) => q.id);
+/** Every question answered as expected, as the form sends it. */
+const GOOD_ANSWERS = Object.fromEntries(VECTOR_SERVICE.data.eligibility.questions.map((q) => [q.id, q.expected]));
+const INITIAL = statusWithMeaning(STATUS_LISTS.permohonan, 'initial');
+const REPORT_INITIAL = statusWithMeaning(STATUS_LISTS.laporan, 'initial');
+const SUCCESS = statusWithMeaning(STATUS_LISTS.permohonan, 'success');
+
+const CODE = new RegExp(`^${SITE.trackingPrefix}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`);
 const MB = 1024 * 1024;
 const ONE_MB_TEXT = 'a'.repeat(MB);
 /** PocketBase's own (English) field messages: a form field must never show one of these. */
@@ -236,39 +261,39 @@ const answer = (name: string, send: () => Promise<Answer>, status: number[], che
 // --- application documents: size, count, type, content, bombs -----------------------------
 
 const PERMOHONAN = { nothingStoredIn: 'permohonan' as const };
-refuse('KTP 6 MB (batas 5 MB)', () => create('permohonan', application({}, { ktp: jpeg('ktp.jpg', 6 * MB) })), { fields: ['ktp'], message: /Periksa/, ...PERMOHONAN });
-refuse('SKTM satu bait di atas 5 MB', () => create('permohonan', application({}, { sktm: new File([fakeFile({ size: 5 * MB + 1, type: 'application/pdf' })], 'sktm.pdf') })), { fields: ['sktm'], ...PERMOHONAN });
-refuse('KTP kosong (0 bait)', () => create('permohonan', application({}, { ktp: file(Buffer.alloc(0), 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('dokumen yang tidak diminta layanan ini (proposal)', () => create('permohonan', application({}, { proposal: new File([fakeFile({ size: 20_000, type: 'application/pdf' })], 'proposal.pdf') })), { fields: ['proposal'], ...PERMOHONAN });
-refuse('HTML berakhiran .jpg', () => create('permohonan', application({}, { ktp: file(DISGUISED.html, 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('JavaScript berakhiran .jpg', () => create('permohonan', application({}, { ktp: file(DISGUISED.js, 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('ZIP berakhiran .jpg', () => create('permohonan', application({}, { kk: file(DISGUISED.zip, 'kk.jpg', 'image/jpeg') })), { fields: ['kk'], ...PERMOHONAN });
-refuse('EXE Windows berakhiran .jpg', () => create('permohonan', application({}, { ktp: file(DISGUISED.exe, 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('ELF Linux berakhiran .pdf', () => create('permohonan', application({}, { sktm: file(DISGUISED.elf, 'sktm.pdf', 'application/pdf') })), { fields: ['sktm'], ...PERMOHONAN });
-refuse('GIF (jenis yang tidak diterima) berakhiran .png', () => create('permohonan', application({}, { foto_badan: file(DISGUISED.gif, 'badan.png', 'image/png') })), { fields: ['foto_badan'], ...PERMOHONAN });
-refuse('PDF berakhiran .png untuk foto badan (hanya foto)', () => create('permohonan', application({}, { foto_badan: new File([fakeFile({ size: 20_000, type: 'application/pdf' })], 'badan.png', { type: 'image/png' }) })), { fields: ['foto_badan'], ...PERMOHONAN });
-refuse('SVG dengan <script> sebagai image/svg+xml', () => create('permohonan', application({}, { ktp: file(SVG_WITH_SCRIPT, 'ktp.svg', 'image/svg+xml') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('SVG dengan <script> menyamar .jpg', () => create('permohonan', application({}, { ktp: file(SVG_WITH_SCRIPT, 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('SVG dengan <script> menyamar .png', () => create('permohonan', application({}, { surat_permohonan: file(SVG_WITH_SCRIPT, 'surat.png', 'image/png') })), { fields: ['surat_permohonan'], ...PERMOHONAN });
-refuse('berkas HTML (text/html)', () => create('permohonan', application({}, { ktp: file(HTML_WITH_SCRIPT, 'ktp.html', 'text/html') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('bom dekompresi PNG 50000 × 50000 (300 kB)', () => create('permohonan', application({}, { ktp: file(ctx.bomb, 'ktp.png', 'image/png') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('PNG kecil yang mengaku 65535 × 65535', () => create('permohonan', application({}, { kk: file(png(65_535, 65_535, { rows: 1 }), 'kk.png', 'image/png') })), { fields: ['kk'], ...PERMOHONAN });
-refuse('JPEG yang mengaku 65500 × 65500', () => create('permohonan', application({}, { ktp: file(jpegHugeHeader(), 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
-refuse('WebP yang mengaku 16384 × 16384', () => create('permohonan', application({}, { foto_badan: file(webpHuge(), 'badan.webp', 'image/webp') })), { fields: ['foto_badan'], ...PERMOHONAN });
-refuse('JPEG dengan kepala bingkai tersembunyi setelah 600 kB', () => create('permohonan', application({}, { ktp: file(jpegLateFrame(), 'ktp.jpg', 'image/jpeg') })), { fields: ['ktp'], ...PERMOHONAN });
+refuse('foto dokumen 1 MB di atas batasnya', () => create('permohonan', application({}, { [DOC]: jpeg('ktp.jpg', (VECTOR_DOCUMENT.maxSizeMB + 1) * MB) })), { fields: [DOC], message: /Periksa/, ...PERMOHONAN });
+refuse('PDF satu bait di atas batasnya', () => create('permohonan', application({}, { [PDF_DOC]: new File([fakeFile({ size: PDF_DOC_MAX + 1, type: 'application/pdf' })], 'surat.pdf') })), { fields: [PDF_DOC], ...PERMOHONAN });
+refuse('KTP kosong (0 bait)', () => create('permohonan', application({}, { [DOC]: file(Buffer.alloc(0), 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
+refuse('dokumen yang tidak diminta layanan ini', () => create('permohonan', application({}, { [UNASKED_DOC]: new File([fakeFile({ size: 20_000, type: 'application/pdf' })], 'lain.pdf') })), { fields: [UNASKED_DOC], ...PERMOHONAN });
+refuse('HTML berakhiran .jpg', () => create('permohonan', application({}, { [DOC]: file(DISGUISED.html, 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
+refuse('JavaScript berakhiran .jpg', () => create('permohonan', application({}, { [DOC]: file(DISGUISED.js, 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
+refuse('ZIP berakhiran .jpg', () => create('permohonan', application({}, { [OTHER_DOC]: file(DISGUISED.zip, 'kk.jpg', 'image/jpeg') })), { fields: [OTHER_DOC], ...PERMOHONAN });
+refuse('EXE Windows berakhiran .jpg', () => create('permohonan', application({}, { [DOC]: file(DISGUISED.exe, 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
+refuse('ELF Linux berakhiran .pdf', () => create('permohonan', application({}, { [PDF_DOC]: file(DISGUISED.elf, 'surat.pdf', 'application/pdf') })), { fields: [PDF_DOC], ...PERMOHONAN });
+refuse('GIF (jenis yang tidak diterima) berakhiran .png', () => create('permohonan', application({}, { [PHOTO_DOC]: file(DISGUISED.gif, 'badan.png', 'image/png') })), { fields: [PHOTO_DOC], ...PERMOHONAN });
+refuse('PDF berakhiran .png untuk foto badan (hanya foto)', () => create('permohonan', application({}, { [PHOTO_DOC]: new File([fakeFile({ size: 20_000, type: 'application/pdf' })], 'badan.png', { type: 'image/png' }) })), { fields: [PHOTO_DOC], ...PERMOHONAN });
+refuse('SVG dengan <script> sebagai image/svg+xml', () => create('permohonan', application({}, { [DOC]: file(SVG_WITH_SCRIPT, 'ktp.svg', 'image/svg+xml') })), { fields: [DOC], ...PERMOHONAN });
+refuse('SVG dengan <script> menyamar .jpg', () => create('permohonan', application({}, { [DOC]: file(SVG_WITH_SCRIPT, 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
+refuse('SVG dengan <script> menyamar .png', () => create('permohonan', application({}, { [PNG_DOC]: file(SVG_WITH_SCRIPT, 'surat.png', 'image/png') })), { fields: [PNG_DOC], ...PERMOHONAN });
+refuse('berkas HTML (text/html)', () => create('permohonan', application({}, { [DOC]: file(HTML_WITH_SCRIPT, 'ktp.html', 'text/html') })), { fields: [DOC], ...PERMOHONAN });
+refuse('bom dekompresi PNG 50000 × 50000 (300 kB)', () => create('permohonan', application({}, { [DOC]: file(ctx.bomb, 'ktp.png', 'image/png') })), { fields: [DOC], ...PERMOHONAN });
+refuse('PNG kecil yang mengaku 65535 × 65535', () => create('permohonan', application({}, { [OTHER_DOC]: file(png(65_535, 65_535, { rows: 1 }), 'kk.png', 'image/png') })), { fields: [OTHER_DOC], ...PERMOHONAN });
+refuse('JPEG yang mengaku 65500 × 65500', () => create('permohonan', application({}, { [DOC]: file(jpegHugeHeader(), 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
+refuse('WebP yang mengaku 16384 × 16384', () => create('permohonan', application({}, { [PHOTO_DOC]: file(webpHuge(), 'badan.webp', 'image/webp') })), { fields: [PHOTO_DOC], ...PERMOHONAN });
+refuse('JPEG dengan kepala bingkai tersembunyi setelah 600 kB', () => create('permohonan', application({}, { [DOC]: file(jpegLateFrame(), 'ktp.jpg', 'image/jpeg') })), { fields: [DOC], ...PERMOHONAN });
 refuse('JPEG 65500 × 65500 dengan kepala bingkai setelah 100 kB metadata', async () => {
-  const answer = await create('permohonan', application({}, { ktp: file(jpegFrameAfterExif(), 'ktp.jpg', 'image/jpeg') }));
+  const answer = await create('permohonan', application({}, { [DOC]: file(jpegFrameAfterExif(), 'ktp.jpg', 'image/jpeg') }));
   // Too large, not "unreadable": the server read on until it found the frame header.
-  expect((answer.json?.['data'] as Record<string, { message: string }> | undefined)?.['ktp']?.message).toMatch(/terlalu besar/);
+  expect((answer.json?.['data'] as Record<string, { message: string }> | undefined)?.[DOC]?.message).toMatch(/terlalu besar/);
   return answer;
-}, { fields: ['ktp'], ...PERMOHONAN });
+}, { fields: [DOC], ...PERMOHONAN });
 refuse('JPEG dengan bait liar sebelum kepala bingkai 65500 × 65500', () => {
   const huge = jpegHugeHeader();
-  return create('permohonan', application({}, { kk: file(Buffer.concat([huge.subarray(0, 20), Buffer.alloc(100, 0x5a), huge.subarray(20)]), 'kk.jpg', 'image/jpeg') }));
-}, { fields: ['kk'], ...PERMOHONAN });
-store('PNG asli 100 × 100 diterima; gambar kecilnya dibuat hanya atas permintaan staf', () => create('permohonan', application({}, { ktp: file(png(100, 100), 'ktp.png', 'image/png') })), 'permohonan', async (r) => {
+  return create('permohonan', application({}, { [OTHER_DOC]: file(Buffer.concat([huge.subarray(0, 20), Buffer.alloc(100, 0x5a), huge.subarray(20)]), 'kk.jpg', 'image/jpeg') }));
+}, { fields: [OTHER_DOC], ...PERMOHONAN });
+store('PNG asli 100 × 100 diterima; gambar kecilnya dibuat hanya atas permintaan staf', () => create('permohonan', application({}, { [DOC]: file(png(100, 100), 'ktp.png', 'image/png') })), 'permohonan', async (r) => {
   const token = await pb.admin.files.getToken();
-  const thumb = await fetch(`${pb.url}/api/files/permohonan/${r.id}/${r['ktp']}?thumb=100x100&token=${token}`);
+  const thumb = await fetch(`${pb.url}/api/files/permohonan/${r.id}/${r[DOC]}?thumb=100x100&token=${token}`);
   expect(thumb.status).toBe(200);
   expect(thumb.headers.get('content-type')).toBe('image/png');
 });
@@ -283,9 +308,9 @@ refuse('5000 kolom isian dalam satu formulir', async () => {
   for (let i = 0; i < 5000; i++) form.append(`x${i}`, 'y');
   return create('permohonan', form);
 }, { status: [400, 413], message: INDONESIAN, ...PERMOHONAN });
-store('dua berkas untuk KTP (satu berkas saja yang disimpan)', () => create('permohonan', application({}, { ktp: [jpeg('ktp1.jpg'), jpeg('ktp2.jpg')] })), 'permohonan', (r) => {
-  expect(typeof r['ktp']).toBe('string');
-  expect(r['ktp']).toMatch(SAFE_FILE_NAME);
+store('dua berkas untuk KTP (satu berkas saja yang disimpan)', () => create('permohonan', application({}, { [DOC]: [jpeg('ktp1.jpg'), jpeg('ktp2.jpg')] })), 'permohonan', (r) => {
+  expect(typeof r[DOC]).toBe('string');
+  expect(r[DOC]).toMatch(SAFE_FILE_NAME);
 });
 store('40 berkas untuk kolom yang tidak ada (diabaikan)', () => create('permohonan', application({}, { avatar: Array.from({ length: 40 }, (_, i) => jpeg(`a${i}.jpg`, 1000)) })), 'permohonan', (r) => {
   expect(r['avatar']).toBeUndefined();
@@ -316,7 +341,7 @@ for (const [name, fileName] of NAME_TRICKS) store(name, () => create('laporan', 
 refuse('nama berkas dengan NUL (foto\\0.php.jpg)', () => createPatched('laporan', report({}, [jpeg('fotoNULMARK.php.jpg')]), 'NULMARK', Buffer.from([0])), { message: /tidak dapat dibaca/, nothingStoredIn: 'laporan' });
 store('nama berkas dengan tanda kutip dan CRLF di kepala multipart', () => createPatched('laporan', report({}, [jpeg('QUOTEMARK.jpg')]), 'QUOTEMARK', 'a"; name="status'), 'laporan', (r) => {
   for (const name of r['foto'] as string[]) expect(name).toMatch(SAFE_FILE_NAME);
-  expect(r['status']).toBe('diterima');
+  expect(r['status']).toBe(REPORT_INITIAL);
 });
 store('foto .html berisi JPEG: staf menerimanya sebagai gambar dalam kotak pasir', () => create('laporan', report({}, [jpeg('halaman.html')])), 'laporan', async (r) => {
   storedPhotoName(r);
@@ -416,34 +441,35 @@ refuse('tanggal lahir 0000-00-00', () => create('permohonan', application({ tang
 
 // --- eligibility answers (JSON) ----------------------------------------------------------------
 
-const BOTH_QUESTIONS = ['kelayakan_disabilitas', 'kelayakan_domisili'];
+const BOTH_QUESTIONS = QUESTIONS.map((q) => `kelayakan_${q}`).sort();
+const [Q1 = 'q1', Q2 = 'q2'] = QUESTIONS;
 refuse('jawaban kelayakan bukan JSON', () => create('permohonan', application(answersJson('ya ya ya'))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
-refuse('jawaban kelayakan JSON terpotong', () => create('permohonan', application(answersJson('{"domisili":"ya",'))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
+refuse('jawaban kelayakan JSON terpotong', () => create('permohonan', application(answersJson(`{"${Q1}":"ya",`))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
 refuse('jawaban kelayakan bersarang 100000 tingkat', () => create('permohonan', application(answersJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
 refuse('jawaban kelayakan berupa larik', () => create('permohonan', application(answersJson('["ya","ya"]'))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
-refuse('jawaban kelayakan berupa objek operator ($ne)', () => create('permohonan', application(answersJson('{"domisili":{"$ne":"tidak"},"disabilitas":{"$gt":""}}'))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
-refuse('jawaban kelayakan lewat __proto__', () => create('permohonan', application(answersJson('{"__proto__":{"domisili":"ya","disabilitas":"ya"}}'))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
-store('jawaban kelayakan 1 MB dengan kunci tambahan: hanya jawaban yang ditanyakan disimpan', () => create('permohonan', application(answersJson(JSON.stringify({ domisili: 'ya', disabilitas: 'ya', sampah: 'x'.repeat(MB) })))), 'permohonan', (r) => {
-  expect(r['jawaban_kelayakan']).toEqual({ domisili: 'ya', disabilitas: 'ya' });
+refuse('jawaban kelayakan berupa objek operator ($ne)', () => create('permohonan', application(answersJson(`{"${Q1}":{"$ne":"tidak"},"${Q2}":{"$gt":""}}`))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
+refuse('jawaban kelayakan lewat __proto__', () => create('permohonan', application(answersJson(JSON.stringify({ ['__proto__']: GOOD_ANSWERS })))), { fields: BOTH_QUESTIONS, ...PERMOHONAN });
+store('jawaban kelayakan 1 MB dengan kunci tambahan: hanya jawaban yang ditanyakan disimpan', () => create('permohonan', application(answersJson(JSON.stringify({ ...GOOD_ANSWERS, sampah: 'x'.repeat(MB) })))), 'permohonan', (r) => {
+  expect(r['jawaban_kelayakan']).toEqual(GOOD_ANSWERS);
 });
-store('jawaban kelayakan dengan constructor.prototype: hanya jawaban yang disimpan', () => create('permohonan', application(answersJson('{"domisili":"ya","disabilitas":"ya","constructor":{"prototype":{"polluted":"ya"}}}'))), 'permohonan', (r) => {
-  expect(r['jawaban_kelayakan']).toEqual({ domisili: 'ya', disabilitas: 'ya' });
+store('jawaban kelayakan dengan constructor.prototype: hanya jawaban yang disimpan', () => create('permohonan', application(answersJson(JSON.stringify(GOOD_ANSWERS).replace(/}$/, ',"constructor":{"prototype":{"polluted":"ya"}}}')))), 'permohonan', (r) => {
+  expect(r['jawaban_kelayakan']).toEqual(GOOD_ANSWERS);
 });
 store('kolom bernama __proto__ dan constructor diabaikan', () => {
   const form = application();
-  form.append('__proto__', '{"status":"selesai"}');
+  form.append('__proto__', JSON.stringify({ status: SUCCESS }));
   form.append('constructor', 'x');
   return create('permohonan', form);
 }, 'permohonan', (r) => {
-  expect(r['status']).toBe('diterima');
+  expect(r['status']).toBe(INITIAL);
   expect(Object.prototype.hasOwnProperty.call(r, 'constructor')).toBe(false);
 });
 
 // --- fields only the server or staff may set ---------------------------------------------------
 
-store('permohonan: status, kode lacak, dan catatan publik dari klien diabaikan', () => create('permohonan', application({ status: 'selesai', kode_lacak: 'BKA-222-222-222', catatan_publik: 'disetujui sendiri', dokumen_perbaikan: 'ktp' })), 'permohonan', (r) => {
-  expect(r['status']).toBe('diterima');
-  expect(r['kode_lacak']).not.toBe('BKA-222-222-222');
+store('permohonan: status, kode lacak, dan catatan publik dari klien diabaikan', () => create('permohonan', application({ status: SUCCESS, kode_lacak: UNKNOWN_CODE, catatan_publik: 'disetujui sendiri', dokumen_perbaikan: DOC })), 'permohonan', (r) => {
+  expect(r['status']).toBe(INITIAL);
+  expect(r['kode_lacak']).not.toBe(UNKNOWN_CODE);
   expect(r['catatan_publik']).toBe('');
   expect(r['dokumen_perbaikan']).toEqual([]);
 });
@@ -467,22 +493,22 @@ store('permohonan: foto verifikasi (berkas staf) dari klien tidak disimpan', () 
 store('permohonan: penugasan petugas lapangan dari klien diabaikan', () => create('permohonan', application({ petugas_lapangan: ctx.ids['petugas']! })), 'permohonan', (r) => {
   expect(r['petugas_lapangan']).toBe('');
 });
-store('laporan: status, penanganan, penerusan, dan catatan internal dari klien diabaikan', () => create('laporan', report({ status: 'selesai', penanganan: 'pemulangan', diteruskan_ke: 'tagana', catatan_internal: 'x', catatan_publik: 'selesai sendiri', berkas_dihapus: 'true', kode_lacak: 'BKA-222-222-222' })), 'laporan', (r) => {
-  expect(r['status']).toBe('diterima');
+store('laporan: status, penanganan, penerusan, dan catatan internal dari klien diabaikan', () => create('laporan', report({ status: statusWithMeaning(STATUS_LISTS.laporan, 'success'), penanganan: 'pemulangan', diteruskan_ke: 'tagana', catatan_internal: 'x', catatan_publik: 'selesai sendiri', berkas_dihapus: 'true', kode_lacak: UNKNOWN_CODE })), 'laporan', (r) => {
+  expect(r['status']).toBe(REPORT_INITIAL);
   expect(r['penanganan']).toEqual([]);
   expect(r['diteruskan_ke']).toEqual([]);
   expect(r['catatan_internal']).toBe('');
   expect(r['catatan_publik']).toBe('');
   expect(r['berkas_dihapus']).toBe(false);
-  expect(r['kode_lacak']).not.toBe('BKA-222-222-222');
+  expect(r['kode_lacak']).not.toBe(UNKNOWN_CODE);
 });
 refuse('permohonan: id rekaman pilihan klien berisi jalur', () => create('permohonan', application({ id: '../../pb_data' })), { fields: ['id'], ...PERMOHONAN });
 store('permohonan: ?expand dan ?fields tidak membuka data pribadi di jawaban', () => request('POST', '/api/collections/permohonan/records?expand=petugas_lapangan&fields=*,nik,nama_lengkap,telepon', application()), 'permohonan');
 
 // --- wrong content types and broken bodies ----------------------------------------------------
 
-refuse('permohonan sebagai JSON tanpa berkas', () => createJson('permohonan', { ...applicationVectors()[0]!.input, id_pengiriman: randomUUID() }), { fields: ['foto_badan', 'kk', 'ktp', 'sktm', 'surat_permohonan'], ...PERMOHONAN });
-refuse('permohonan JSON dengan tipe salah (larik, objek, angka)', () => createJson('permohonan', { ...applicationVectors()[0]!.input, id_pengiriman: randomUUID(), nama_lengkap: ['Siti', 'Aminah'], nik: { $gt: '' }, telepon: 6281234567890, jawaban_kelayakan: { domisili: 'ya', disabilitas: 'ya' } }), { ...PERMOHONAN });
+refuse('permohonan sebagai JSON tanpa berkas', () => createJson('permohonan', { ...applicationVectors()[0]!.input, id_pengiriman: randomUUID() }), { fields: REQUIRED_DOCS, ...PERMOHONAN });
+refuse('permohonan JSON dengan tipe salah (larik, objek, angka)', () => createJson('permohonan', { ...applicationVectors()[0]!.input, id_pengiriman: randomUUID(), nama_lengkap: ['Siti', 'Aminah'], nik: { $gt: '' }, telepon: 6281234567890, jawaban_kelayakan: GOOD_ANSWERS }), { ...PERMOHONAN });
 refuse('permohonan sebagai application/x-www-form-urlencoded', () => create('permohonan', new URLSearchParams({ ...applicationVectors()[0]!.input, id_pengiriman: randomUUID() } as unknown as Record<string, string>)), { ...PERMOHONAN });
 refuse('permohonan sebagai text/plain', () => create('permohonan', 'nama_lengkap=Siti', { 'content-type': 'text/plain' }), { message: /tidak dapat dibaca/, ...PERMOHONAN });
 refuse('multipart dengan boundary yang tidak cocok', async () => {
@@ -506,7 +532,7 @@ for (const [field, text] of [
   ['jenis', { jenis: SCRIPT }],
   ['urgensi', { urgensi: SCRIPT }],
   ['kategori_ppks', { kategori_ppks: SCRIPT }],
-  ['kecamatan', { kecamatan: "sungailiat' OR '1'='1" }],
+  ['kecamatan', { kecamatan: `${SAMPLE_REPORT.kecamatan}' OR '1'='1` }],
   ['nama_pelapor', { ...WITH_CONTACT, nama_pelapor: SCRIPT }],
   ['telepon_pelapor', { ...WITH_CONTACT, telepon_pelapor: SCRIPT }],
   ['lintang', { lintang: '1; DROP TABLE laporan', bujur: '106.1' }],
@@ -582,7 +608,7 @@ const TRACKING_CODES: [string, string][] = [
   ['persen', '%'],
   ['bintang', '*'],
   ['..%2f', '..%2f'],
-  ['10.000 karakter', 'BKA'.repeat(3_334)],
+  ['10.000 karakter', SITE.trackingPrefix.repeat(3_334)],
   ['huruf kecil dari kode yang tidak ada', 'bka-222-222-223'],
   ['huruf Kiril yang mirip (ВКА)', 'ВКА-222-222-222'],
   ['angka lebar penuh', 'ＢＫＡ-２２２-２２２-２２２'],
@@ -593,7 +619,7 @@ const TRACKING_CODES: [string, string][] = [
   ['@request.auth.id', '@request.auth.id'],
   ['kode asli dengan sintaks filter di belakangnya', '@SEED || 1=1'],
   ['kode asli dengan huruf 0 (bukan alfabet)', '@SEED0'],
-  ['NUL di tengah kode', 'BKA-222\u0000-222-222'],
+  ['NUL di tengah kode', `${SITE.trackingPrefix}-222\u0000-222-222`],
 ];
 for (const [name, code] of TRACKING_CODES) {
   refuse(`lacak: ${name}`, () => get(`/api/lacak/${encodeURIComponent(code.replace('@SEED', ctx.seedCode))}`), { status: [400, 404], message: /Kode pelacakan/ });
@@ -690,19 +716,19 @@ for (const collection of GUEST_COLLECTIONS) {
     if (a.status === 200) expect(a.json?.['items'], collection).toEqual([]);
   });
   refuse(`tamu: lihat ${collection}`, () => get(`${base}/${id()}`), { status: [401, 403, 404] });
-  refuse(`tamu: ubah ${collection}`, () => request('PATCH', `${base}/${id()}`, JSON.stringify({ status: 'selesai', catatan_publik: 'x', email: 'x@x.x', password: 'x' }), { 'content-type': 'application/json' }), { status: [401, 403, 404] }, async () => {
+  refuse(`tamu: ubah ${collection}`, () => request('PATCH', `${base}/${id()}`, JSON.stringify({ status: SUCCESS, catatan_publik: 'x', email: 'x@x.x', password: 'x' }), { 'content-type': 'application/json' }), { status: [401, 403, 404] }, async () => {
     const now = await pb.admin.collection(collection).getOne(id());
     expect(now['catatan_publik'] ?? '').not.toBe('x');
-    expect(now['status'] ?? '').not.toBe('selesai');
+    expect(now['status'] ?? '').not.toBe(SUCCESS);
   });
   refuse(`tamu: hapus ${collection}`, () => request('DELETE', `${base}/${id()}`), { status: [401, 403, 404] }, async () => {
     expect((await pb.admin.collection(collection).getOne(id())).id).toBe(id());
   });
 }
-refuse('tamu: buat riwayat permohonan palsu', () => createJson('riwayat_permohonan', { permohonan: ctx.ids['permohonan'], status: 'selesai', catatan_publik: 'selesai' }), { status: [400, 403], nothingStoredIn: 'riwayat_permohonan' });
+refuse('tamu: buat riwayat permohonan palsu', () => createJson('riwayat_permohonan', { permohonan: ctx.ids['permohonan'], status: SUCCESS, catatan_publik: 'selesai' }), { status: [400, 403], nothingStoredIn: 'riwayat_permohonan' });
 refuse('tamu: buat akun superuser', () => createJson('_superusers', { email: 'penyusup@contoh.id', password: 'Sandi-Rahasia-123', passwordConfirm: 'Sandi-Rahasia-123' }), { status: [400, 401, 403], nothingStoredIn: '_superusers' });
 refuse("tamu: masuk superuser dengan ' OR 1=1 --", () => request('POST', '/api/collections/_superusers/auth-with-password', JSON.stringify({ identity: "' OR 1=1 --", password: "' OR 1=1 --" }), { 'content-type': 'application/json' }), { status: [400, 401, 403] });
-refuse('tamu: permintaan batch yang membuat permohonan', () => request('POST', '/api/batch', JSON.stringify({ requests: [{ method: 'POST', url: '/api/collections/permohonan/records', body: { status: 'selesai' } }] }), { 'content-type': 'application/json' }), { status: [400, 403], notAForm: true, ...PERMOHONAN });
+refuse('tamu: permintaan batch yang membuat permohonan', () => request('POST', '/api/batch', JSON.stringify({ requests: [{ method: 'POST', url: '/api/collections/permohonan/records', body: { status: SUCCESS } }] }), { 'content-type': 'application/json' }), { status: [400, 403], notAForm: true, ...PERMOHONAN });
 for (const target of ['/api/collections', '/api/settings', '/api/logs', '/api/backups', '/api/crons']) {
   refuse(`tamu: ${target}`, () => get(target), { status: [401, 403, 404] });
 }
@@ -772,7 +798,7 @@ describe('hostile input against every public endpoint', () => {
     ctx.seedCode = await applyAsSamplePerson(pb.url);
     const seed = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: ctx.seedCode }));
     ctx.ids['permohonan'] = seed.id;
-    ctx.files['ktp'] = String(seed['ktp']);
+    ctx.files['ktp'] = String(seed[DOC]);
     ctx.ids['riwayat_permohonan'] = (await pb.admin.collection('riwayat_permohonan').getFirstListItem(pb.admin.filter('permohonan = {:id}', { id: seed.id }))).id;
 
     const sent = await create('laporan', report());
@@ -785,10 +811,12 @@ describe('hostile input against every public endpoint', () => {
     const rated = await finishedCode();
     ctx.ids['survei_kepuasan'] = String((await survey(rated)).json?.['id']);
     ctx.openSurveyCode = await finishedCode();
-    ctx.ids['petugas'] = (await staffTeam(pb))['tksk-psm']!.id;
+    // A field worker's account (the first field role of this office).
+    const team = await staffTeam(pb);
+    ctx.ids['petugas'] = Object.values(team).find((a) => a.roles.some((r) => portalOf().roles.find((x) => x.id === r)?.field))!.id;
     // An access-log entry exists once staff open a document.
     const seeded = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: ctx.seedCode }));
-    await fetch(pb.admin.files.getURL(seeded, String(seeded['ktp']), { token: await pb.admin.files.getToken() }));
+    await fetch(pb.admin.files.getURL(seeded, String(seeded[DOC]), { token: await pb.admin.files.getToken() }));
     ctx.ids['log_akses'] = (await pb.admin.collection('log_akses').getFirstListItem(''))['id'];
     ctx.ids['_superusers'] = (await pb.admin.collection('_superusers').getFirstListItem('')).id;
     // A request waiting for a repair, and a valid proof for it (by the phone's last 4 digits).

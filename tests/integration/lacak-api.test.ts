@@ -3,7 +3,9 @@ import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase'
 import { act, advance, portalOf, staffTeam } from '../support/staff';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { judge, nextFieldRoles } from '../../src/lib/rules/sop-flow';
-import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
+import { loadContent, SITE, UNKNOWN_CODE } from '../support/content';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { backdate } from '../support/backdate';
 import { applicantRoleLabel } from '../../src/lib/rules/applicant';
 
@@ -15,7 +17,20 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-const ALLOWED_KEYS = ['ada_surat', 'dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'diajukan_oleh', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_keterangan', 'status_label', 'tahapan'];
+const ALLOWED_KEYS = ['ada_surat', 'dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'diajukan_oleh', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_arti', 'status_keterangan', 'status_label', 'tahapan'];
+
+// Statuses by what they mean, whatever this office calls them.
+const INITIAL = statusWithMeaning(STATUS_LISTS.permohonan, 'initial');
+const REPAIR = statusWithMeaning(STATUS_LISTS.permohonan, 'repair');
+const labelOf = (id: string) => STATUS_LISTS.permohonan.find((s) => s.id === id)!.data.label;
+/** The stages the sample service's SOP names, in order; steps before the first named one are the initial status's. */
+const SOP_STAGES = (() => {
+  const steps = loadContent().sops.find((s) => s.id === VECTOR_SERVICE.data.sop)!.data.steps;
+  const named = steps.map((st) => st.stage);
+  const stages = named[0] === undefined ? [INITIAL] : [];
+  for (const stage of named) if (stage !== undefined && stages[stages.length - 1] !== stage) stages.push(stage);
+  return stages;
+})();
 
 const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
 const apply = () => applyAsSamplePerson(pb.url);
@@ -33,10 +48,11 @@ describe('public tracking route', () => {
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
     expect(body['kode']).toBe(code);
-    expect(body['layanan']).toBe('Bantuan Alat Bantu bagi Penyandang Disabilitas');
-    expect(body['status']).toBe('diterima');
+    expect(body['layanan']).toBe(VECTOR_SERVICE.data.title);
+    expect(body['status']).toBe(INITIAL);
+    expect(body['status_arti']).toBe('initial');
     const stages = body['tahapan'] as { status: string; menit_standar: number; mulai: string | null }[];
-    expect(stages.map((s) => s.status)).toEqual(['diterima', 'verifikasi_berkas', 'verifikasi_lapangan', 'menunggu_keputusan', 'disetujui']);
+    expect(stages.map((s) => s.status)).toEqual(SOP_STAGES);
     expect(stages[0]!.mulai).toBeTruthy();
     // Who applied, as a role: the person tracking may not be the person served.
     expect(body['diajukan_oleh']).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah));
@@ -47,21 +63,33 @@ describe('public tracking route', () => {
   it('shows a staff status change with its public note and the document to fix, but never the internal fields', async () => {
     const code = await apply();
     const record = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: code }));
-    const team = await staffTeam(pb);
-    const front = team['petugas-layanan']!;
+    const ctx = flowContextOf(portalOf(), String(record['layanan']));
+    const team = Object.values(await staffTeam(pb));
+    // Whoever the SOP lets record the first staff step, then whoever may send it back.
+    const stateOf = async () => {
+      const fresh = await pb.admin.collection('permohonan').getOne(record.id);
+      return { status: String(fresh['status']), langkah: Number(fresh['langkah']), assignedToMe: false };
+    };
+    const front = team.find((a) => judge(ctx, { status: INITIAL, langkah: Number(record['langkah']), assignedToMe: false }, a.roles, 'langkah').allowed)!;
     const register = await act(pb, front, 'permohonan', record.id, { aksi: 'langkah', catatan_publik: 'Berkas sedang diperiksa.' });
     expect(register.status).toBe(200);
-    const repair = await act(pb, front, 'permohonan', record.id, { aksi: 'perbaikan', catatan_publik: 'Foto KK terpotong, mohon kirim ulang.', dokumen_perbaikan: ['kk'] });
+    const checked = await stateOf();
+    const checker = team.find((a) => judge(ctx, checked, a.roles, 'perbaikan').allowed)!;
+    const note = `Foto ${VECTOR_DOCUMENT.label} terpotong, mohon kirim ulang.`;
+    const repair = await act(pb, checker, 'permohonan', record.id, { aksi: 'perbaikan', catatan_publik: note, dokumen_perbaikan: [VECTOR_DOCUMENT.key] });
     expect(repair.status).toBe(200);
     const { body, text } = await track(code);
-    expect(body['status']).toBe('perlu_perbaikan');
-    expect(body['status_label']).toBe('Perlu perbaikan');
-    expect(body['dokumen_perbaikan']).toEqual(['Kartu Keluarga (KK)']);
-    const history = body['riwayat'] as { status: string; catatan: string }[];
-    expect(history.map((h) => h.status)).toEqual(['diterima', 'verifikasi_berkas', 'perlu_perbaikan']);
-    expect(history[2]!.catatan).toBe('Foto KK terpotong, mohon kirim ulang.');
+    expect(body['status']).toBe(REPAIR);
+    expect(body['status_arti']).toBe('repair');
+    expect(body['status_label']).toBe(labelOf(REPAIR));
+    expect(body['dokumen_perbaikan']).toEqual([VECTOR_DOCUMENT.label]);
+    const history = body['riwayat'] as { status: string; status_arti: string | null; catatan: string }[];
+    expect(checked.status, 'the first staff step moves the request on').not.toBe(INITIAL);
+    expect(history.map((h) => h.status)).toEqual([INITIAL, checked.status, REPAIR]);
+    expect(history.map((h) => h.status_arti)).toEqual(['initial', STATUS_LISTS.permohonan.find((s) => s.id === checked.status)!.data.meaning ?? null, 'repair']);
+    expect(history[2]!.catatan).toBe(note);
     const stages = body['tahapan'] as { status: string; mulai: string | null; selesai: string | null }[];
-    expect(stages[0]!.selesai).toBeTruthy(); // diterima ended when verification began
+    expect(stages[0]!.selesai).toBeTruthy(); // the first stage ended when the next began
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
   });
 
@@ -117,7 +145,7 @@ describe('public tracking route', () => {
   });
 
   it('answers an unknown or malformed code with the same keys and 404', async () => {
-    for (const code of ['BKA-222-222-222', "BKA' OR 1=1", '../../etc/passwd', 'kode_lacak!=""']) {
+    for (const code of [UNKNOWN_CODE, `${SITE.trackingPrefix}' OR 1=1`, '../../etc/passwd', 'kode_lacak!=""']) {
       const { status, body } = await track(code);
       expect(status, code).toBe(404);
       expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
@@ -128,7 +156,7 @@ describe('public tracking route', () => {
 
   it('is rate limited by PocketBase (set by a migration)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await fetch(`${pb.url}/api/lacak/BKA-222-222-22${i % 10}`)).status);
+    for (let i = 0; i < 40; i++) statuses.push((await fetch(`${pb.url}/api/lacak/${UNKNOWN_CODE.slice(0, -1)}${i % 10}`)).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
   });

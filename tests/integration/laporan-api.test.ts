@@ -5,7 +5,27 @@ import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { writeDirect } from '../support/backdate';
 import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
-import { fakeFile, PRIVACY_VERSION } from '../support/application';
+import { fakeFile, PRIVACY_VERSION, SAMPLE_REPORT, SAMPLE_REPORT_TYPE } from '../support/application';
+import { loadContent } from '../support/content';
+import { portalOf } from '../support/staff';
+
+const content = loadContent();
+// Statuses by meaning, roles by what they may do, places and pillars from the content under test.
+const INITIAL = statusWithMeaning(STATUS_LISTS.laporan, 'initial');
+const SUCCESS = statusWithMeaning(STATUS_LISTS.laporan, 'success');
+const DATA = portalOf();
+const ROLES = DATA.roles;
+const FRONT_ROLE = ROLES.find((r) => r.account && !r.field && r.can.includes('perbaikan'))!.id;
+/** A field role the report kind's SOP gives the first stage after the initial one (it records the handling there). */
+const WORKER_ROLE = (() => {
+  const first = pathTo(STATUS_LISTS.laporan, SUCCESS)[0]!;
+  const stage = DATA.reportStatuses.find((s) => s.id === first)!.sopStage!;
+  const roles = DATA.reportTypes.find((t) => t.id === SAMPLE_REPORT.jenis)!.stageRoles[stage] ?? [];
+  return ROLES.find((r) => r.account && r.field && roles.includes(r.id))!.id;
+})();
+const PILLARS = content.pilarSosial.slice(0, 2).map((p) => p.id);
+const PLACE = content.kecamatan[0]!.data.name;
+const OTHER_PPKS = content.ppks.find((p) => !SAMPLE_REPORT_TYPE.data.ppks.includes(p.id))!.id;
 
 const pb = usePocketBase({ rateLimits: false });
 
@@ -19,11 +39,11 @@ const SECRET = {
 function report(overrides: Record<string, string> = {}, photos = 1): FormData {
   const form = new FormData();
   const fields: Record<string, string> = {
-    jenis: 'ppks-terlantar',
+    jenis: SAMPLE_REPORT.jenis,
     urgensi: 'mendesak',
-    kategori_ppks: 'lanjut-usia-terlantar',
-    kecamatan: 'sungailiat',
-    desa_kelurahan: 'Sungailiat',
+    kategori_ppks: SAMPLE_REPORT.kategori_ppks,
+    kecamatan: SAMPLE_REPORT.kecamatan,
+    desa_kelurahan: 'Sukamaju',
     patokan: SECRET.patokan,
     deskripsi: SECRET.deskripsi,
     anonim: 'false',
@@ -57,10 +77,10 @@ describe('sending a report', () => {
     const stored = await byCode(res.body['kode_lacak']);
     expect(stored['telepon_pelapor']).toBe('+6281277776543');
     expect(stored['lintang']).toBeCloseTo(-1.851234, 5);
-    expect(stored['status']).toBe('diterima');
+    expect(stored['status']).toBe(INITIAL);
     expect((stored['foto'] as string[]).length).toBe(1);
     const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }) });
-    expect(history.map((h) => h['status'])).toEqual(['diterima']);
+    expect(history.map((h) => h['status'])).toEqual([INITIAL]);
   });
 
   it('keeps no name or number of an anonymous reporter, whatever was typed', async () => {
@@ -85,7 +105,7 @@ describe('sending a report', () => {
       [{ lintang: '48.85', bujur: '2.35' }, 1, ['lintang']],
       [{ bujur: '' }, 1, ['lintang']],
       [{ anonim: 'false', telepon_pelapor: '' }, 1, ['telepon_pelapor']],
-      [{ kategori_ppks: 'korban-bencana-alam' }, 1, ['kategori_ppks']],
+      [{ kategori_ppks: OTHER_PPKS }, 1, ['kategori_ppks']],
       [{ persetujuan_versi: '' }, 1, ['persetujuan_versi']],
       [{}, 4, ['foto']],
     ];
@@ -114,7 +134,7 @@ describe('sending a report', () => {
     const guest = pb.guest();
     expect((await guest.collection('laporan').getList(1, 5)).items).toEqual([]);
     expect(await statusOf(guest.collection('laporan').getOne(stored.id))).toBe(404);
-    expect(await statusOf(guest.collection('laporan').update(stored.id, { status: 'selesai' }))).toBe(403);
+    expect(await statusOf(guest.collection('laporan').update(stored.id, { status: SUCCESS }))).toBe(403);
     expect(await statusOf(guest.collection('laporan').delete(stored.id))).toBe(403);
     expect((await guest.collection('riwayat_laporan').getList(1, 5)).items).toEqual([]);
     const photo = (stored['foto'] as string[])[0];
@@ -127,24 +147,24 @@ describe('handling a report', () => {
     const res = await post(report());
     const stored = await byCode(res.body['kode_lacak']);
     const team = await staffTeam(pb);
-    const front = team['petugas-layanan']!;
+    const front = team[FRONT_ROLE]!;
     // Administrators do not handle reports: a status change in the admin UI is refused.
-    const refused = await pb.admin.collection('laporan').update(stored.id, { status: 'selesai' }).catch((e: { status: number }) => e);
+    const refused = await pb.admin.collection('laporan').update(stored.id, { status: SUCCESS }).catch((e: { status: number }) => e);
     expect((refused as { status: number }).status).toBe(400);
     // A move the status list does not allow is refused with the allowed choices.
     const skip = await act(pb, front, 'laporan', stored.id, { aksi: 'status', status: statusWithMeaning(STATUS_LISTS.laporan, 'success') });
     expect(skip.status).toBe(403);
     expect(skip.body.message).toMatch(/tidak dapat berubah dari .* langsung ke .*Pilihan berikutnya/);
-    const worker = team['pekerja-sosial']!;
-    expect((await act(pb, front, 'laporan', stored.id, { aksi: 'tugaskan', ditugaskan_ke: worker.id, diteruskan_ke: ['tksk', 'puskesos'], unit_tujuan: 'Puskesmas Sungailiat' })).status).toBe(200);
+    const worker = team[WORKER_ROLE]!;
+    expect((await act(pb, front, 'laporan', stored.id, { aksi: 'tugaskan', ditugaskan_ke: worker.id, diteruskan_ke: PILLARS, unit_tujuan: `Puskesmas ${PLACE}` })).status).toBe(200);
     const path = pathTo(STATUS_LISTS.laporan, statusWithMeaning(STATUS_LISTS.laporan, 'success'));
-    const first = await act(pb, front, 'laporan', stored.id, { aksi: 'status', status: path[0]!, catatan_publik: 'Diteruskan ke TKSK Kecamatan Sungailiat.' });
+    const first = await act(pb, front, 'laporan', stored.id, { aksi: 'status', status: path[0]!, catatan_publik: `Diteruskan ke petugas Kecamatan ${PLACE}.` });
     expect(first.status).toBe(200);
     // The assigned social worker may now record the handling.
     expect((await act(pb, worker, 'laporan', stored.id, { aksi: 'penanganan', penanganan: ['rujukan_rumah_sakit'], catatan_publik: 'Dirujuk ke rumah sakit daerah.' })).status).toBe(200);
     const history = await pb.admin.collection('riwayat_laporan').getFullList({ filter: pb.admin.filter('laporan = {:id}', { id: stored.id }), sort: 'urutan' });
     expect(history.map((h) => h['jenis'])).toEqual(['status', 'penerusan', 'status', 'perubahan_data']);
-    expect(history[1]!['perubahan']).toMatchObject({ ditugaskan_ke: worker.id, diteruskan_ke: ['tksk', 'puskesos'], unit_tujuan: 'Puskesmas Sungailiat' });
+    expect(history[1]!['perubahan']).toMatchObject({ ditugaskan_ke: worker.id, diteruskan_ke: PILLARS, unit_tujuan: `Puskesmas ${PLACE}` });
     expect(String(history[1]!['petugas'])).toContain(front.nama);
     expect(history[3]!['perubahan']).toEqual({ penanganan: ['rujukan_rumah_sakit'] });
     expect((await pb.admin.collection('laporan').getOne(stored.id))['ditugaskan_ke']).toBe(worker.id);
@@ -153,7 +173,7 @@ describe('handling a report', () => {
     const text = await answer.text();
     const body = JSON.parse(text) as { status: string; layanan: string; riwayat: { catatan: string }[] };
     expect(body.status).toBe(path[0]);
-    expect(body.riwayat.map((r) => r.catatan)).toContain('Diteruskan ke TKSK Kecamatan Sungailiat.');
+    expect(body.riwayat.map((r) => r.catatan)).toContain(`Diteruskan ke petugas Kecamatan ${PLACE}.`);
     for (const secret of [...Object.values(SECRET), '81277776543', '1.851234', '106.123456']) expect(text).not.toContain(secret);
   });
 });

@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
-import { applicationForm, applicationVectors, fakeFile } from '../support/application';
+import { applicationForm, applicationVectors, fakeFile, VECTOR_DOCUMENT } from '../support/application';
+import { SITE, UNKNOWN_CODE } from '../support/content';
+import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
+import { acceptedTypesText } from '../../src/lib/rules/application';
 import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
 import { isPublished } from '../../src/lib/service-rules';
 import { loadContent } from '../support/content';
 
 const pb = usePocketBase({ rateLimits: false });
 
-const CODE = new RegExp(`^BKA-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`);
+const CODE = new RegExp(`^${SITE.trackingPrefix}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3}$`);
+// Statuses by what they mean, whatever this office calls them.
+const INITIAL = statusWithMeaning(STATUS_LISTS.permohonan, 'initial');
+const SUCCESS = statusWithMeaning(STATUS_LISTS.permohonan, 'success');
+const DOC = VECTOR_DOCUMENT.key;
 const valid = () => {
   const base = applicationVectors()[0]!;
   return { input: { ...base.input, id_pengiriman: randomUUID() }, files: base.files };
@@ -31,28 +38,28 @@ describe('creating an application', () => {
     expect(Object.keys(res.body).sort()).toEqual(['collectionId', 'collectionName', 'id', 'kode_lacak']);
 
     const stored = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: res.body['kode_lacak'] }));
-    expect(stored['nik']).toBe('1901014507800001');
+    expect(stored['nik']).toBe(input.nik);
     expect(stored['telepon']).toBe('+6281234567890');
-    expect(stored['status']).toBe('diterima');
+    expect(stored['status']).toBe(INITIAL);
     expect(stored['persetujuan_versi']).toBe(input.persetujuan_versi);
     expect(stored['persetujuan_waktu']).toBeTruthy();
-    expect(stored['jawaban_kelayakan']).toEqual({ domisili: 'ya', disabilitas: 'ya' });
-    for (const key of ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan']) expect(stored[key], key).toBeTruthy();
+    expect(stored['jawaban_kelayakan']).toEqual(input.jawaban_kelayakan);
+    for (const key of Object.keys(files).filter((k) => files[k])) expect(stored[key], key).toBeTruthy();
     const history = await pb.admin.collection('riwayat_permohonan').getFullList({ filter: pb.admin.filter('permohonan = {:id}', { id: stored.id }) });
-    expect(history.map((h) => h['status'])).toEqual(['diterima']);
+    expect(history.map((h) => h['status'])).toEqual([INITIAL]);
   });
 
   it('ignores a status, code or note the client tries to set', async () => {
     const { input, files } = valid();
     const form = applicationForm(input, files);
-    form.append('status', 'disetujui');
-    form.append('kode_lacak', 'BKA-222-222-222');
+    form.append('status', SUCCESS);
+    form.append('kode_lacak', UNKNOWN_CODE);
     form.append('catatan_publik', 'disetujui sendiri');
     const res = await post(form);
     expect(res.status).toBe(200);
-    expect(res.body['kode_lacak']).not.toBe('BKA-222-222-222');
+    expect(res.body['kode_lacak']).not.toBe(UNKNOWN_CODE);
     const stored = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: res.body['kode_lacak'] }));
-    expect(stored['status']).toBe('diterima');
+    expect(stored['status']).toBe(INITIAL);
     expect(stored['catatan_publik']).toBe('');
   });
 
@@ -80,12 +87,12 @@ describe('creating an application', () => {
 
   it('refuses a file whose content is not what its name says, in Indonesian, and stores nothing', async () => {
     const { input, files } = valid();
-    const form = applicationForm(input, { ...files, ktp: null });
-    form.append('ktp', new File(['ini bukan foto, hanya teks'], 'ktp.jpg', { type: 'image/jpeg' }));
+    const form = applicationForm(input, { ...files, [DOC]: null });
+    form.append(DOC, new File(['ini bukan foto, hanya teks'], `${DOC}.jpg`, { type: 'image/jpeg' }));
     const res = await post(form);
     expect(res.status).toBe(400);
     const data = res.body['data'] as Record<string, { message: string }>;
-    expect(data['ktp']!.message).toContain('bukan JPG, PNG, WebP, atau PDF');
+    expect(data[DOC]!.message).toContain(`bukan ${acceptedTypesText(VECTOR_DOCUMENT.accept)}`);
     const count = await pb.admin.collection('permohonan').getList(1, 1, { filter: pb.admin.filter('id_pengiriman = {:s}', { s: input.id_pengiriman }) });
     expect(count.totalItems).toBe(0);
   });
@@ -100,18 +107,18 @@ describe('API rules', () => {
     // Staff read requests; a guest's list is empty and a record is not found.
     expect((await guest.collection('permohonan').getList(1, 10)).items).toEqual([]);
     expect(await statusOf(guest.collection('permohonan').getOne(stored.id))).toBe(404);
-    expect(await statusOf(guest.collection('permohonan').update(stored.id, { status: 'disetujui' }))).toBe(403);
+    expect(await statusOf(guest.collection('permohonan').update(stored.id, { status: SUCCESS }))).toBe(403);
     expect(await statusOf(guest.collection('permohonan').delete(stored.id))).toBe(403);
     expect((await guest.collection('riwayat_permohonan').getList(1, 10)).items).toEqual([]);
-    expect(await statusOf(guest.collection('riwayat_permohonan').create({ permohonan: stored.id, status: 'selesai' }))).toBe(403);
+    expect(await statusOf(guest.collection('riwayat_permohonan').create({ permohonan: stored.id, status: SUCCESS }))).toBe(403);
     // Document files are protected: without a staff file token even the exact name is useless.
-    const fileRes = await fetch(`${pb.url}/api/files/permohonan/${stored.id}/${stored['ktp']}`);
+    const fileRes = await fetch(`${pb.url}/api/files/permohonan/${stored.id}/${stored[DOC]}`);
     expect(fileRes.status).toBe(404);
     const token = await pb.admin.files.getToken();
-    const withToken = await fetch(`${pb.url}/api/files/permohonan/${stored.id}/${stored['ktp']}?token=${token}`);
+    const withToken = await fetch(`${pb.url}/api/files/permohonan/${stored.id}/${stored[DOC]}?token=${token}`);
     expect(withToken.status).toBe(200);
     const unchanged = await pb.admin.collection('permohonan').getOne(stored.id);
-    expect(unchanged['status']).toBe('diterima');
+    expect(unchanged['status']).toBe(INITIAL);
   });
 });
 
@@ -148,12 +155,12 @@ describe('server validation agrees with the shared vectors', () => {
 });
 
 describe('file size limits hold even for a client that skips the form', () => {
-  it('refuses a 6 MB KTP with an Indonesian message', async () => {
+  it('refuses a document 1 MB over its limit with an Indonesian message', async () => {
     const { input, files } = valid();
-    const form = applicationForm(input, { ...files, ktp: null });
-    form.append('ktp', fakeFile({ size: 6 * 1024 * 1024, type: 'image/jpeg' }, 'ktp'));
+    const form = applicationForm(input, { ...files, [DOC]: null });
+    form.append(DOC, fakeFile({ size: (VECTOR_DOCUMENT.maxSizeMB + 1) * 1024 * 1024, type: 'image/jpeg' }, DOC));
     const res = await post(form);
     expect(res.status).toBe(400);
-    expect((res.body['data'] as Record<string, { message: string }>)['ktp']!.message).toMatch(/terlalu besar/);
+    expect((res.body['data'] as Record<string, { message: string }>)[DOC]!.message).toMatch(/terlalu besar/);
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
-import { applyAsSamplePerson, reportForm, sampleApplicationForm, SAMPLE_REPORT } from '../support/application';
+import { applyAsSamplePerson, PDF_DOCUMENT, reportForm, sampleApplicationForm, SAMPLE_REPORT, VECTOR_SERVICE } from '../support/application';
 import { pngBomb } from '../support/hostile';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { act, advance, portalOf, staffTeam } from '../support/staff';
@@ -20,6 +20,7 @@ import { flowContextOf } from '../../src/lib/portal-data';
 import { recordsVisitResult } from '../../src/lib/rules/sop-flow';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { freePort, migrateUp, pocketbaseBinary, startPocketBase, superuserCommand, upsertSuperuser } from '../../scripts/lib/pocketbase.mjs';
+import { UNKNOWN_CODE } from '../support/content';
 
 const execFileAsync = promisify(execFile);
 
@@ -96,19 +97,21 @@ describe('without rate limits', () => {
   });
 
   it('stores uploads under neutral names, never the name the file had on the phone', async () => {
+    // The sample service's PDF document (Bangka: the letter of application), named as a phone names it.
+    const pdfDoc = PDF_DOCUMENT!;
     const form = sampleApplicationForm();
     const original = 'SKTM Zubaidah Rahmawati 1901015501900001.pdf';
-    const sktm = form.get('sktm') as File;
-    form.set('sktm', new File([await sktm.arrayBuffer()], original, { type: sktm.type }));
+    const sent = form.get(pdfDoc) as File;
+    form.set(pdfDoc, new File([await sent.arrayBuffer()], original, { type: sent.type }));
     const res = await fetch(`${pb.url}/api/collections/permohonan/records`, { method: 'POST', body: form });
     expect(res.status).toBe(200);
     const { kode_lacak } = (await res.json()) as { kode_lacak: string };
     const record = await requestOf(pb, kode_lacak);
-    expect(record['sktm']).toMatch(/^sktm_[a-z0-9]{10}\.pdf$/);
-    for (const field of ['ktp', 'kk', 'foto_diri']) if (record[field]) expect(record[field], field).toMatch(new RegExp(`^${field}_[a-z0-9]{10}\\.[a-z]+$`));
+    expect(record[pdfDoc]).toMatch(new RegExp(`^${pdfDoc}_[a-z0-9]{10}\\.pdf$`));
+    for (const field of VECTOR_SERVICE.data.documents.map((d) => d.key)) if (record[field]) expect(record[field], field).toMatch(new RegExp(`^${field}_[a-z0-9]{10}\\.[a-z]+$`));
     // Staff open it; the logged address holds no name and no NIK.
     const token = await pb.admin.files.getToken();
-    const file = await fetch(pb.admin.files.getURL(record, record['sktm'] as string, { token }));
+    const file = await fetch(pb.admin.files.getURL(record, record[pdfDoc] as string, { token }));
     expect(file.status).toBe(200);
     const logs = await logsOf(pb, `data.url ~ "/api/files/" && data.url ~ "${record.id}"`);
     expect(JSON.stringify(logs)).not.toMatch(/Zubaidah|1901015501900001/);
@@ -211,7 +214,7 @@ describe('rate limits', () => {
   });
 
   it('counts tracking, the survey check and the survey answer in one budget of 30 code look-ups a minute', async () => {
-    const code = 'BKA-222-222-222';
+    const code = UNKNOWN_CODE;
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await fetch(`${pb.url}/api/lacak/${code}`)).status);
     for (let i = 0; i < 10; i++) statuses.push((await fetch(`${pb.url}/api/lacak/${code}/survei`)).status);
@@ -232,7 +235,7 @@ describe('behind a proxy, only the proxy is believed', () => {
 
   it('ignores X-Forwarded-For from a client that reaches the port directly', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) statuses.push((await fetch(`${pb.url}/api/lacak/BKA-222-222-222`, { headers: { 'X-Forwarded-For': `198.51.100.${i}` } })).status);
+    for (let i = 0; i < 35; i++) statuses.push((await fetch(`${pb.url}/api/lacak/${UNKNOWN_CODE}`, { headers: { 'X-Forwarded-For': `198.51.100.${i}` } })).status);
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
   });

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { usePocketBase } from '../support/pocketbase';
 import { statusOf } from '../support/http';
-import { applyAsSamplePerson, reportAsSamplePerson } from '../support/application';
+import { applyAsSamplePerson, reportAsSamplePerson, VECTOR_SERVICE } from '../support/application';
 import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { advance } from '../support/staff';
+import { UNKNOWN_CODE } from '../support/content';
 import { RESPONDENT_FIELDS, UNSUR } from '../../src/lib/rules/ikm';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -49,17 +50,18 @@ async function check(code: string): Promise<Record<string, unknown>> {
 
 describe('survey responses (SKM)', () => {
   it('refuses an unknown or malformed code', async () => {
-    for (const code of ['BKA-222-222-222', 'bukan kode', ' ']) {
+    for (const code of [UNKNOWN_CODE, 'bukan kode', ' ']) {
       const res = await send(surveyForm(code));
       expect(res.status, code).toBe(400);
       expect(Object.keys(fieldMessages(res.body)), code).toEqual(['kode_lacak']);
     }
-    expect(fieldMessages((await send(surveyForm('BKA-222-222-222'))).body)['kode_lacak']).toBe('Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda.');
+    expect(fieldMessages((await send(surveyForm(UNKNOWN_CODE))).body)['kode_lacak']).toBe('Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda.');
     expect(await pb.admin.collection('survei_kepuasan').getFullList()).toEqual([]);
   });
 
   it('refuses a request that is still open', async () => {
-    const code = await applyAndMove(['verifikasi_berkas']);
+    // The first status on the way to being served: still open.
+    const code = await applyAndMove([TO_SELESAI[0]!]);
     const res = await send(surveyForm(code));
     expect(res.status).toBe(400);
     expect(fieldMessages(res.body)).toEqual({ kode_lacak: 'Survei baru dapat diisi setelah permohonan Anda selesai diproses. Lihat tahapnya di halaman Lacak.' });
@@ -113,7 +115,7 @@ describe('survey responses (SKM)', () => {
       dapat_diisi: true,
       alasan: null,
       pesan: null,
-      layanan: 'Bantuan Alat Bantu bagi Penyandang Disabilitas',
+      layanan: VECTOR_SERVICE.data.title,
     });
 
     const answers = { u1: 4, u2: 3, u3: 2, u4: 4, u5: 3, u6: 4, u7: 4, u8: 1, u9: 3 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { UNKNOWN_CODE } from '../support/content';
 
 // Behind a reverse proxy (README "Deployment"), PORTAL_PROXY_IP_HEADER makes the rate limits
 // count each visitor, not the proxy: one person guessing codes must not block everyone else.
@@ -10,7 +11,7 @@ describe('PORTAL_PROXY_IP_HEADER', () => {
   });
   afterAll(() => pb?.stop());
 
-  const lookUp = (forwardedFor: string) => fetch(`${pb.url}/api/lacak/BKA-222-222-222`, { headers: { 'X-Forwarded-For': forwardedFor } });
+  const lookUp = (forwardedFor: string) => fetch(`${pb.url}/api/lacak/${UNKNOWN_CODE}`, { headers: { 'X-Forwarded-For': forwardedFor } });
 
   it('is applied to PocketBase settings at start, using the address the proxy added', async () => {
     const settings = await pb.admin.settings.getAll();

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from '../support/browser';
 import { expectAccessible, useJourney } from '../support/journey';
+import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
 // Every page in the sitemap, at phone and desktop width: axe finds nothing, nothing overflows the
 // screen sideways (wide tables scroll inside their own region), nothing jumps while islands
 // load (layout shift below 0.1, "good" in Core Web Vitals), and nothing errors.
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const DIST = SITE_DIR;
 const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
 const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!, 'http://x').pathname);
 

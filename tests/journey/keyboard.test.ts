@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP } from '../support/browser';
 import { useJourney } from '../support/journey';
+import { VECTOR_SERVICE } from '../support/application';
+
+// The content's sample service and its SOP (Bangka: alat bantu).
+const SERVICE_PATH = `/layanan/${VECTOR_SERVICE.id}/`;
+const SOP_PATH = `/sop/${VECTOR_SERVICE.data.sop}/`;
 
 const journey = useJourney();
 
@@ -46,8 +51,8 @@ async function tabThrough(page: Page, max = 200): Promise<Focused[]> {
 describe('keyboard only', () => {
   for (const [name, pathname, mustReach] of [
     ['home', '/', 'Cari layanan dan ajukan permohonan'],
-    ['a service', '/layanan/alat-bantu-disabilitas/', 'Daftar periksa dokumen'],
-    ['an SOP', '/sop/alat-bantu-permakanan-uep/', 'Lihat alur langkah yang mudah dibaca di ponsel'],
+    ['a service', SERVICE_PATH, 'Daftar periksa dokumen'],
+    ['an SOP', SOP_PATH, 'Lihat alur langkah yang mudah dibaca di ponsel'],
   ] as const) {
     it(`${name}: the skip link comes first, every stop shows focus, and the main action is reachable`, async () => {
       const { page, close } = await journey.open({ viewport: DESKTOP });
@@ -71,7 +76,7 @@ describe('keyboard only', () => {
 
   it('the wide SOP table can be scrolled from the keyboard', async () => {
     const { page, close } = await journey.open();
-    await page.goto('/sop/alat-bantu-permakanan-uep/');
+    await page.goto(SOP_PATH);
     const region = page.getByRole('region', { name: 'Langkah dan mutu baku' });
     await region.focus();
     const before = await region.evaluate((el) => el.scrollLeft);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
-import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS } from '../support/application';
+import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
+import { SITE, UNKNOWN_CODE } from '../support/content';
 import { REPAIR, REQUESTS } from '../support/records';
 import { advance, portalOf } from '../support/staff';
 import { formatExpectedDays } from '../../src/lib/duration';
@@ -9,7 +10,10 @@ import { formatExpectedDays } from '../../src/lib/duration';
 const journey = useJourney();
 
 const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
-const SERVICE = 'Bantuan Alat Bantu bagi Penyandang Disabilitas';
+const SERVICE = VECTOR_SERVICE.data.title;
+// Status labels by meaning, and the office's WhatsApp, from the content under test.
+const INITIAL_LABEL = REQUESTS.initial.label;
+const REPAIR_LABEL = REQUESTS.label(REPAIR);
 
 const apply = () => applyAsSamplePerson(journey.pb.url);
 
@@ -38,7 +42,7 @@ describe('tracking a request by its code', () => {
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lacak permohonan');
     expect(await page.getByLabel('Kode pelacakan').inputValue()).toBe(code);
-    expect(await page.locator('.track-status__label').textContent()).toBe('Diterima');
+    expect(await page.locator('.track-status__label').textContent()).toBe(INITIAL_LABEL);
     expect(await page.getByText(SERVICE, { exact: true }).isVisible()).toBe(true);
     const stages = page.locator('ol.track-stages > li');
     expect(await stages.count()).toBe(5);
@@ -64,13 +68,13 @@ describe('tracking a request by its code', () => {
     const record = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
     await advance(journey.pb, 'permohonan', record.id, REQUESTS.checking.id, { note: () => 'Berkas sedang diperiksa petugas.' });
     const note = 'Foto KK terpotong di bagian bawah, mohon kirim ulang.';
-    await advance(journey.pb, 'permohonan', record.id, REPAIR, { note: () => note, repairDocuments: ['kk'] });
+    await advance(journey.pb, 'permohonan', record.id, REPAIR, { note: () => note, repairDocuments: [VECTOR_DOCUMENT.key] });
 
     await page.reload();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
-    expect(await page.locator('.track-status__label').textContent()).toBe('Perlu perbaikan');
+    expect(await page.locator('.track-status__label').textContent()).toBe(REPAIR_LABEL);
     const fix = page.getByRole('region', { name: 'Yang perlu Anda lakukan' });
-    expect(await fix.getByText('Kartu Keluarga (KK)', { exact: true }).isVisible()).toBe(true);
+    expect(await fix.getByText(VECTOR_DOCUMENT.label, { exact: true }).isVisible()).toBe(true);
     expect(await fix.getByText(note).isVisible()).toBe(true);
     // Documents are sent from this page or brought in, never by WhatsApp (issue 14).
     expect(await fix.locator('a[href*="wa.me"]').count()).toBe(0);
@@ -78,8 +82,8 @@ describe('tracking a request by its code', () => {
     // Newest first: the correction request heads the history, the receipt ends it.
     const history = page.locator('.track-history > li');
     expect(await history.count()).toBe(3);
-    expect(await history.first().textContent()).toContain('Perlu perbaikan');
-    expect(await history.last().textContent()).toContain('Diterima');
+    expect(await history.first().textContent()).toContain(REPAIR_LABEL);
+    expect(await history.last().textContent()).toContain(INITIAL_LABEL);
     expect(await page.getByText('Berkas sedang diperiksa petugas.').isVisible()).toBe(true);
     await expectAccessible(page);
     await expectNoPersonalData(page);
@@ -90,25 +94,25 @@ describe('tracking a request by its code', () => {
     await page.getByLabel('Kode pelacakan').fill(code.toLowerCase().replace(/-/g, ' '));
     await page.getByRole('button', { name: 'Lacak' }).click();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
-    expect(await page.locator('.track-status__label').textContent()).toBe('Perlu perbaikan');
+    expect(await page.locator('.track-status__label').textContent()).toBe(REPAIR_LABEL);
     await expectFocusOn(page, '#lacak-hasil');
     expect(new URL(page.url()).searchParams.get('kode')).toBe(code);
     await expectAccessible(page);
     await expectNoPersonalData(page);
 
     // A well-formed code that does not exist, submitted on the same page.
-    await page.getByLabel('Kode pelacakan').fill('BKA-222-222-222');
+    await page.getByLabel('Kode pelacakan').fill(UNKNOWN_CODE);
     await page.getByRole('button', { name: 'Lacak' }).click();
-    await page.getByText('Kode BKA-222-222-222 tidak ditemukan.').waitFor();
+    await page.getByText(`Kode ${UNKNOWN_CODE} tidak ditemukan.`).waitFor();
     expect(await resultHeading(page).textContent()).toBe('Kode tidak ditemukan');
     await expectFocusOn(page, '.track-result h2');
     expect(await page.locator('.track-result').getByText(/tidak memakai huruf O, I, L, U, V atau angka 0 dan 1/).isVisible()).toBe(true);
-    expect(await page.locator('.track-result').getByRole('link', { name: '0822-9997-0505' }).isVisible()).toBe(true);
+    expect(await page.locator('.track-result').getByRole('link', { name: SITE.whatsappDisplay }).isVisible()).toBe(true);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
 
     // A code with a letter the alphabet leaves out is answered without asking the server.
-    await page.getByLabel('Kode pelacakan').fill('BKA-7K3-MQ0-XPW');
+    await page.getByLabel('Kode pelacakan').fill(`${SITE.trackingPrefix}-7K3-MQ0-XPW`);
     await page.getByRole('button', { name: 'Lacak' }).click();
     await page.getByRole('heading', { level: 2, name: 'Kode belum benar' }).waitFor();
     expect(await page.getByLabel('Kode pelacakan').getAttribute('aria-invalid')).toBe('true');
@@ -136,7 +140,7 @@ describe('tracking a request by its code', () => {
     await page.unroute('**/api/lacak/**');
     await page.getByRole('button', { name: 'Coba lagi' }).click();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
-    expect(await page.locator('.track-status__label').textContent()).toBe('Diterima');
+    expect(await page.locator('.track-status__label').textContent()).toBe(INITIAL_LABEL);
     await close();
   });
 

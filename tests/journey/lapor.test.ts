@@ -2,17 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PHONE } from '../support/browser';
 import { expectAccessible, useJourney } from '../support/journey';
+import { SAMPLE_REPORT_TYPE } from '../support/application';
+import { loadContent, SITE } from '../support/content';
+import { villageLabel } from '../../src/lib/format';
 
 // A resident reports someone on the street from a phone: the emergency numbers come first,
 // GPS is optional (granted or denied), contact is optional, and nothing reaches a public page.
 
 const journey = useJourney();
+// The report kind, place and the word for a village from the content under test.
+const TYPE = SAMPLE_REPORT_TYPE;
+const KECAMATAN = loadContent().kecamatan[1] ?? loadContent().kecamatan[0]!;
+const VILLAGE = villageLabel(SITE.villages);
 
 async function fillCommon(page: Page, description: string) {
-  await page.getByLabel(/^Orang dengan gangguan jiwa/).check();
+  // The option's label goes on with the kind's description.
+  await page.getByLabel(new RegExp(`^${TYPE.data.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).check();
   await page.getByLabel('Tidak mendesak').check();
-  await page.getByLabel('Kecamatan').selectOption('belinyu');
-  await page.getByLabel('Desa atau kelurahan').fill('Belinyu');
+  await page.getByLabel('Kecamatan').selectOption(KECAMATAN.id);
+  await page.getByLabel(VILLAGE, { exact: true }).fill(KECAMATAN.data.name);
   await page.getByLabel('Petunjuk lokasi').fill('Di bawah jembatan dekat pelabuhan');
   await page.getByLabel('Apa yang Anda lihat?').fill(description);
 }
@@ -56,7 +64,7 @@ describe('reporting from /lapor', () => {
     await expectAccessible(page);
 
     const stored = await journey.pb.admin.collection('laporan').getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: code }));
-    expect(stored['jenis']).toBe('odgj');
+    expect(stored['jenis']).toBe(TYPE.id);
     expect(stored['urgensi']).toBe('mendesak');
     expect(stored['lintang']).toBeCloseTo(-1.6319, 4);
     expect(stored['bujur']).toBeCloseTo(105.7751, 4);
@@ -65,7 +73,7 @@ describe('reporting from /lapor', () => {
 
     // The tracking page follows it by code and shows nothing the reporter wrote.
     await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
-    await page.getByText('Laporan: Orang dengan gangguan jiwa (ODGJ) di jalan').first().waitFor();
+    await page.getByText(`Laporan: ${TYPE.data.label}`).first().waitFor();
     const html = await page.content();
     for (const secret of [description, 'Di bawah jembatan', 'Rina Pelapor', '5555-4444', '-1.6319', '105.7751']) expect(html).not.toContain(secret);
     await expectAccessible(page);
@@ -102,7 +110,7 @@ describe('reporting from /lapor', () => {
     await page.reload();
     await page.getByLabel('Apa yang Anda lihat?').waitFor();
     expect(await page.getByLabel('Apa yang Anda lihat?').inputValue()).toBe('Anak kecil sendirian di terminal bus malam hari');
-    expect(await page.getByLabel('Kecamatan').inputValue()).toBe('belinyu');
+    expect(await page.getByLabel('Kecamatan').inputValue()).toBe(KECAMATAN.id);
     await close();
   });
 });

@@ -11,6 +11,7 @@ import { UNSUR } from '../../src/lib/rules/ikm';
 import { FINISHED, REPAIR, REPORTS, content, putOnBoard } from '../support/records';
 import { advance } from '../support/staff';
 import { statusWithMeaning } from '../support/workflow';
+import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
 // After real journeys (applications and reports through the forms and the API, staff moving
 // them on with public and internal notes, a survey, a suggestion, and a bad submission), nothing
@@ -19,7 +20,7 @@ import { statusWithMeaning } from '../support/workflow';
 // show no personal data).
 
 const journey = useJourney();
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const DIST = SITE_DIR;
 
 /** Sent through the real application form, on behalf of a relative. */
 const APPLICANT: Applicant = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
 import { applyAsSamplePerson } from '../support/application';
+import { UNKNOWN_CODE } from '../support/content';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { advance } from '../support/staff';
@@ -131,7 +132,7 @@ describe('rating a finished request (SKM)', () => {
     await page.getByLabel('Kode pelacakan permohonan').waitFor();
     await expectFine(page);
 
-    await page.getByLabel('Kode pelacakan permohonan').fill('BKA-222-222-222');
+    await page.getByLabel('Kode pelacakan permohonan').fill(UNKNOWN_CODE);
     await page.getByRole('button', { name: 'Lanjut ke survei' }).click();
     await page.getByText('Kode pelacakan tidak ditemukan.', { exact: false }).first().waitFor();
     expect(await page.getByLabel('Kode pelacakan permohonan').getAttribute('aria-invalid')).toBe('true');

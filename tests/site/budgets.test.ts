@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gzipSize, measureSite, staticModuleGraph } from '../../scripts/lib/page-weight.mjs';
+import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const DIST = SITE_DIR;
 const KB = 1024;
 /** Pages that need an island (the staff workspace is all islands); every other page is an information page. */
 const ISLAND_PAGES = /^\/(cari|saran|lacak|lapor|survei|progres|kinerja|surat|verifikasi)\/$|^\/layanan\/[^/]+\/ajukan\/$|^\/petugas\//;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureSite } from '../../scripts/lib/page-weight.mjs';
+import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const DIST = SITE_DIR;
 const pages = measureSite(DIST).filter((p) => p.file.endsWith('.html'));
 
 /** The page's CSP <meta> as directive name → sources. */

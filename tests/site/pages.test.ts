@@ -3,9 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureSite } from '../../scripts/lib/page-weight.mjs';
 import { loadContent } from '../support/content';
+import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
+import { formatExpectedDays, formatWorkingTime, toMinutes } from '../../src/lib/duration';
 import { isPublished } from '../../src/lib/service-rules';
 
-const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const DIST = SITE_DIR;
 const content = loadContent();
 const built = (urlPath: string) => path.join(DIST, urlPath, 'index.html');
 const html = (urlPath: string) => readFileSync(built(urlPath), 'utf8');
@@ -31,10 +33,15 @@ describe('pages generated from content/', () => {
     }
   });
 
-  it('shows the standard time computed from the SOP on the service page', () => {
-    const page = html('/layanan/alat-bantu-disabilitas/');
-    expect(page).toContain('2 jam 10 menit');
-    expect(page).toContain('href="/sop/alat-bantu-permakanan-uep/"');
+  it('shows the expected working days and the standard time computed from the SOP on the service page', () => {
+    // Every service declares the days a citizen can expect and its duration, which the build
+    // holds equal to its SOP's step times (the officers' working time).
+    for (const service of content.services.filter((s) => isPublished(s.data, content.sops.find((x) => x.id === s.data.sop)?.data))) {
+      const page = html(`/layanan/${service.id}/`);
+      expect(page, service.id).toContain(formatExpectedDays(service.data.expectedTime));
+      expect(page, service.id).toContain(formatWorkingTime(toMinutes(service.data.duration)));
+      expect(page, service.id).toContain(`href="/sop/${service.data.sop}/"`);
+    }
   });
 
   it('lists every built public page in the sitemap, and nothing that was not built', () => {

@@ -1,6 +1,10 @@
 // Driving the public forms in Chromium as a person would (labels, not ids, wherever a label
 // exists), for journeys that need a real submission but test something else on the way.
 import type { Page } from 'playwright-core';
+import { loadContent, SITE } from './content';
+import { villageLabel } from '../../src/lib/format';
+
+const content = loadContent();
 import { APPLICANT_ROLES, type ApplicantRole } from '../../src/lib/rules/applicant';
 
 export interface Applicant {
@@ -26,14 +30,15 @@ export interface FileToAttach {
 }
 
 /**
- * Opens /layanan/<service>/ajukan/, answers every eligibility question "Ya" (right for
- * alat-bantu-disabilitas), fills the person's details and stops on the documents step.
+ * Opens /layanan/<service>/ajukan/, answers every eligibility question as the service expects
+ * (content/services/<service>.yaml), fills the person's details and stops on the documents step.
  */
 export async function startApplication(page: Page, service: string, person: Applicant): Promise<void> {
   await page.goto(`/layanan/${service}/ajukan/`);
   await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
   const questions = page.locator('fieldset');
-  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByLabel('Ya', { exact: true }).check();
+  const expected = content.services.find((s) => s.id === service)?.data.eligibility.questions.map((q) => q.expected) ?? [];
+  for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByLabel(expected[i] === 'tidak' ? 'Tidak' : 'Ya', { exact: true }).check();
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
   await page.getByLabel(APPLICANT_ROLES.find((r) => r.id === person.pemohon_adalah)!.label, { exact: true }).check();
@@ -100,7 +105,7 @@ export async function sendReport(page: Page, report: Report): Promise<string> {
   await page.getByLabel(new RegExp(`^${report.jenis}`)).check();
   await page.getByLabel(report.urgent ? 'Ya, segera (sakit, terluka, kelaparan, atau dalam bahaya)' : 'Tidak mendesak').check();
   await page.getByLabel('Kecamatan').selectOption(report.kecamatan);
-  await page.getByLabel('Desa atau kelurahan').fill(report.desa_kelurahan);
+  await page.getByLabel(villageLabel(SITE.villages), { exact: true }).fill(report.desa_kelurahan);
   await page.getByLabel('Petunjuk lokasi').fill(report.patokan);
   await page.getByLabel('Apa yang Anda lihat?').fill(report.deskripsi);
   if (report.gps) {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestPocketBase } from './pocketbase';
 import { loadContent } from './content';
-import { applicationForm, applicationVectors, fakeFile, photoFile, PRIVACY_VERSION, SAMPLE_PERSON } from './application';
+import { applicationForm, applicationVectors, fakeFile, photoFile, PRIVACY_VERSION, SAMPLE_APPLICANT_NIK, SAMPLE_PERSON } from './application';
 import { backdate, mondayAt } from './backdate';
 import { MIN_PUBLIC_COUNT } from '../../src/lib/rules';
 import { pathTo, statusWithMeaning } from './workflow';
@@ -75,10 +75,15 @@ export function applicationFor(serviceId: string, kecamatan: string): FormData {
   if (!service) throw new Error(`layanan ${serviceId} tidak menerima permohonan daring`);
   const base = applicationVectors()[0]!;
   const answers = Object.fromEntries(service.data.eligibility.questions.map((q) => [q.id, q.expected]));
-  const form = applicationForm({ ...base.input, ...SAMPLE_PERSON, layanan: serviceId, kecamatan, jawaban_kelayakan: answers, id_pengiriman: randomUUID() }, {});
+  // SAMPLE_PERSON applies on someone's behalf; where the service takes applications only from
+  // others (e.g. kelurahan officers), as the first of those, with their own NIK when asked.
+  const allowed = service.data.applicants;
+  const who = { ...SAMPLE_PERSON, pemohon_adalah: !allowed || allowed.includes(SAMPLE_PERSON.pemohon_adalah) ? SAMPLE_PERSON.pemohon_adalah : allowed[0]! };
+  const applicantNik = service.data.identity.pengaju.nik === 'tidak_diminta' ? {} : { nik_pengaju: SAMPLE_APPLICANT_NIK };
+  const form = applicationForm({ ...base.input, ...who, ...applicantNik, layanan: serviceId, kecamatan, jawaban_kelayakan: answers, id_pengiriman: randomUUID() }, {});
   const today = new Date().toISOString().slice(0, 10);
   for (const doc of service.data.documents) {
-    if (documentNeed(doc, SAMPLE_PERSON, today) === 'tidak_diminta') continue;
+    if (documentNeed(doc, who, today) === 'tidak_diminta') continue;
     const accept = documentTypes.get(doc.key)!.accept;
     form.append(doc.key, accept.includes('image/png') ? photoFile(doc.key) : fakeFile({ size: 20_000, type: accept[0]! }, doc.key));
   }

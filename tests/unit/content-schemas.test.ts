@@ -34,8 +34,8 @@ describe('content schemas accept the valid fixture', () => {
 });
 
 describe('content schemas reject broken fields and name them', () => {
-  it('a service without a procedure, with a negative cost and an unknown group', () => {
-    const broken = { ...clone(service), procedure: [], cost: -5, group: 'hewan' };
+  it('a service without a procedure, with a negative cost and a group that is no key', () => {
+    const broken = { ...clone(service), procedure: [], cost: -5, group: 'Hewan Ternak' };
     expect(issuePaths(serviceSchema.safeParse(broken)).sort()).toEqual(['cost', 'group', 'procedure']);
   });
 
@@ -89,6 +89,7 @@ function baseContent(): ContentForChecks {
     programmes: fixture.programmes.map((p) => ({ id: p.id, data: clone(p.data) })),
     ppksIds: new Set(fixture.ppks.map((p) => p.id)),
     documentTypeIds: new Set(fixture.documentTypes.map((d) => d.id)),
+    serviceGroupIds: new Set(fixture.serviceGroups.map((g) => g.id)),
     statuses: fixture.statuses,
     roles: fixture.roles,
   };
@@ -97,6 +98,12 @@ function baseContent(): ContentForChecks {
 describe('cross-file content checks', () => {
   it('find nothing wrong in the fixture', () => {
     expect(checkContent(baseContent())).toEqual([]);
+  });
+
+  it('report a service in a group that content/reference/service-groups.yaml does not declare', () => {
+    const content = baseContent();
+    content.services[0]!.data.group = 'hewan';
+    expect(checkContent(content)).toEqual([{ file: 'services/alat-bantu-disabilitas.yaml', field: 'group', message: expect.stringContaining('kelompok "hewan" tidak ada') }]);
   });
 
   it('report a service whose SOP does not exist', () => {

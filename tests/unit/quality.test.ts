@@ -41,6 +41,17 @@ describe('quality figures', () => {
         ],
       }),
     );
+    // …and a third for the second office's subset (tests/fixtures/office-b).
+    writeFileSync(
+      path.join(root, 'test-results', 'vitest-office-b.json'),
+      JSON.stringify({
+        startTime: Date.UTC(2026, 10, 30, 7, 9),
+        numPassedTests: 2,
+        numFailedTests: 0,
+        numTotalTests: 2,
+        testResults: [{ name: '/x/tests/site/pages.test.ts', assertionResults: [{ fullName: 'every service page', status: 'passed' }, { fullName: 'every SOP page', status: 'passed' }] }],
+      }),
+    );
     writeFileSync(
       path.join(root, 'bench-results', 'report.json'),
       JSON.stringify({
@@ -54,7 +65,7 @@ describe('quality figures', () => {
       }),
     );
     const tests = testSummary(root)!;
-    expect(tests).toMatchObject({ passed: 9, failed: 1, total: 10, date: '2026-11-30T07:00:00.000Z' });
+    expect(tests).toMatchObject({ passed: 11, failed: 1, total: 12, date: '2026-11-30T07:00:00.000Z' });
     expect(tests.accessibility.map((a) => [a.passed, a.failed])).toEqual([
       [1, 0],
       [0, 1],

@@ -55,6 +55,9 @@ function answer(app, rawCode, now) {
     // recipient are often different people, and the documents to re-send belong to one of them.
     diajukan_oleh: null,
     status: null,
+    // What the status means to the system (initial, repair, decision, success, rejected,
+    // cancelled, or null for a working stage), so a client needs no status key of any office.
+    status_arti: null,
     status_label: null,
     status_keterangan: null,
     selesai: false,
@@ -75,7 +78,7 @@ function answer(app, rawCode, now) {
   if (!record) {
     body.pesan = code
       ? "Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda."
-      : "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + data.site.trackingPrefix + "-7K3-MQ9-XPW.";
+      : "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + rules.exampleCode(data.site.trackingPrefix) + ".";
     return body;
   }
 
@@ -95,6 +98,7 @@ function answer(app, rawCode, now) {
   body.diajukan = iso(record.created);
   body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : rules.applicantRoleLabel(record.pemohon_adalah);
   body.status = status;
+  body.status_arti = statusInfo && statusInfo.meaning ? statusInfo.meaning : null;
   body.status_label = statusInfo ? statusInfo.label : status;
   body.status_keterangan = statusInfo ? statusInfo.description : null;
   body.selesai = statusInfo ? statusInfo.closed : false;
@@ -102,7 +106,11 @@ function answer(app, rawCode, now) {
   body.dapat_dinilai = Boolean(statusInfo && statusInfo.meaning === "success" && !record.berkas_dihapus);
 
   const history = events.map((ev) => ({ waktu: iso(ev.created), status: ev.status, catatan: ev.catatan_publik }));
-  body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_label: label(h.status), catatan: h.catatan }));
+  const meaningOf = (id) => {
+    const s = findStatus(id);
+    return s && s.meaning ? s.meaning : null;
+  };
+  body.riwayat = history.map((h) => ({ waktu: h.waktu, status: h.status, status_arti: meaningOf(h.status), status_label: label(h.status), catatan: h.catatan }));
 
   // Each SOP stage: reached when its status first appears; left at the next different status.
   let late = false;
@@ -137,7 +145,8 @@ function answer(app, rawCode, now) {
     app.db().newQuery("SELECT COUNT(*) AS n FROM surat WHERE permohonan = {:id}").bind({ id: record.id }).one(letters);
     body.ada_surat = letters.n > 0;
   }
-  if (!isReport && status === "perlu_perbaikan") {
+  // Sent back to the applicant: the documents to send again.
+  if (!isReport && body.status_arti === "repair") {
     const keys = JSON.parse(record.dokumen_perbaikan || "[]") || [];
     body.dokumen_perbaikan = keys.map((key) => {
       const doc = data.documentTypes.find((d) => d.id === key);

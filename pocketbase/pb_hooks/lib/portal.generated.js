@@ -175,6 +175,7 @@ module.exports = {
   ],
   "site": {
     "officeName": "Dinas Sosial Kabupaten Bangka",
+    "phone": "(0717) 92566",
     "officeAddress": "Jalan Pemuda, Sungailiat",
     "trackingPrefix": "BKA",
     "timeZone": "WIB",

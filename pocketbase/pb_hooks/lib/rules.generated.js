@@ -99,7 +99,9 @@ __export(index_exports, {
   emailProblem: () => emailProblem,
   eventKinds: () => eventKinds,
   eventsOf: () => eventsOf,
+  exampleCode: () => exampleCode,
   firstLangkah: () => firstLangkah,
+  fixedLineExample: () => fixedLineExample,
   formatCode: () => formatCode,
   formatPhone: () => formatPhone,
   generateCode: () => generateCode,
@@ -206,7 +208,11 @@ function nationalNumber(raw) {
   if (/^0\d+$/.test(compact)) return compact.slice(1);
   return null;
 }
-function phoneProblem(raw) {
+function fixedLineExample(officePhone) {
+  const m = /^\(?(0[2-79]\d{1,3})\)?[\s.-]*(\d[\d\s.-]{4,})$/.exec((officePhone != null ? officePhone : "").trim());
+  return m ? `${m[1]}-${m[2].replace(/[\s.-]/g, "")}` : null;
+}
+function phoneProblem(raw, officePhone) {
   const trimmed = raw.trim();
   if (trimmed.length === 0) return "Isi nomor telepon atau WhatsApp.";
   if (/[^\d\s.\-()+]/.test(trimmed)) return "Nomor telepon hanya berisi angka, contoh 0812-3456-7890.";
@@ -215,7 +221,9 @@ function phoneProblem(raw) {
   if (nsn.startsWith("8")) {
     return MOBILE_NSN.test(nsn) ? null : "Nomor HP harus 10 sampai 13 angka dan diawali 08, contoh 0812-3456-7890.";
   }
-  return FIXED_NSN.test(nsn) ? null : "Nomor telepon rumah atau kantor harus berisi kode wilayah, contoh 0717-92566.";
+  if (FIXED_NSN.test(nsn)) return null;
+  const example = fixedLineExample(officePhone);
+  return `Nomor telepon rumah atau kantor harus berisi kode wilayah${example ? `, contoh ${example}` : " (diawali 0)"}.`;
 }
 function toE164(raw) {
   const nsn = nationalNumber(raw.trim());
@@ -250,6 +258,9 @@ function generateCode(prefix, randomBelow) {
   let symbols = "";
   for (let i = 0; i < CODE_SYMBOLS; i++) symbols += CODE_ALPHABET[randomBelow(CODE_ALPHABET.length)];
   return formatCode(prefix, symbols);
+}
+function exampleCode(prefix) {
+  return formatCode(prefix, "7K3MQ9XPW");
 }
 
 // src/lib/duration.ts
@@ -353,7 +364,7 @@ function dailyCron(localHour, localMinute, offsetHours) {
 }
 
 // src/lib/rules/stages.ts
-function sopStages(steps, firstStage = "diterima") {
+function sopStages(steps, firstStage) {
   const stages = [];
   let current = firstStage;
   steps.forEach((step, index) => {
@@ -535,7 +546,7 @@ function validateApplication(input, files, ctx) {
     else if (born < "1900-01-01") errors["tanggal_lahir"] = "Tahun lahir tidak mungkin sebelum 1900. Periksa kembali.";
   }
   if (!errors["telepon"]) {
-    const problem = phoneProblem(value.telepon);
+    const problem = phoneProblem(value.telepon, ctx.officePhone);
     if (problem) errors["telepon"] = problem;
     else value.telepon = toE164(value.telepon);
   }
@@ -883,7 +894,7 @@ function validateReport(input, photos, ctx) {
     if (value.nama_pelapor && (value.nama_pelapor.length > 100 || !NAME.test(value.nama_pelapor))) {
       errors["nama_pelapor"] = "Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung (paling banyak 100 karakter).";
     }
-    const problem = phoneProblem(value.telepon_pelapor);
+    const problem = phoneProblem(value.telepon_pelapor, ctx.officePhone);
     if (problem) errors["telepon_pelapor"] = `${problem} Bila tidak ingin dihubungi, pilih kirim tanpa nama.`;
     else value.telepon_pelapor = toE164(value.telepon_pelapor);
   } else {

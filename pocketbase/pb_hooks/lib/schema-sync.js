@@ -53,10 +53,13 @@ function apply(app, schema) {
     }
   }
   if (!permohonan.fields.getByName("dokumen_perbaikan")) {
-    permohonan.fields.add(new SelectField({ name: "dokumen_perbaikan", maxSelect: Math.max(1, docIds.length), values: docIds, help: "Untuk status perlu perbaikan: dokumen yang harus dilengkapi pemohon. Tampil di halaman lacak." }));
+    permohonan.fields.add(new SelectField({ name: "dokumen_perbaikan", maxSelect: Math.max(1, docIds.length), values: docIds, help: "Saat permohonan dikembalikan untuk diperbaiki: dokumen yang harus dilengkapi pemohon. Tampil di halaman lacak." }));
   }
   setSelect(permohonan, "dokumen_perbaikan", docIds);
   setSelect(permohonan, "status", schema.statuses);
+  // The help texts administrators read give an example code with this office's prefix.
+  const example = schema.trackingCodeExample ? ", misalnya " + schema.trackingCodeExample : "";
+  permohonan.fields.getByName("kode_lacak").help = "Kode yang dipegang pemohon untuk melacak permohonan" + example + ". Dibuat otomatis; jangan diubah.";
   app.save(permohonan);
 
   const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
@@ -67,6 +70,8 @@ function apply(app, schema) {
   const laporan = app.findCollectionByNameOrId("laporan");
   setSelect(laporan, "status", schema.reportStatuses);
   setSelect(laporan, "diteruskan_ke", schema.pilarSosial);
+  laporan.fields.getByName("kode_lacak").help = "Kode untuk melacak laporan" + example + ". Dibuat otomatis; jangan diubah.";
+  if (schema.reportTypes) laporan.fields.getByName("jenis").help = "Jenis laporan (kunci dari content/reference/report-types.yaml): " + schema.reportTypes.join(", ") + ".";
   app.save(laporan);
   const riwayatLaporan = app.findCollectionByNameOrId("riwayat_laporan");
   setSelect(riwayatLaporan, "status", schema.reportStatuses);

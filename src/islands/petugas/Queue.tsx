@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Antrean, AntreanItem, AntreanQuery, CaseKind, Saya } from '../../lib/api/petugas';
 import { api, ApiRefusal, queueParams, queueUrl, readQueueQuery } from '../../lib/petugas-client';
 import { formatNumber } from '../../lib/format';
-import { formatCode, normaliseCode } from '../../lib/rules/tracking-code';
+import { exampleCode, normaliseCode } from '../../lib/rules/tracking-code';
 import { Pager, StackCell, StackTable, inPlace } from '../../components/StackCell';
 import { useAddress } from '../../lib/use-address';
 import { CaseBadges, CaseLink, StaffPending, useStaff, When } from './session';
@@ -47,7 +47,7 @@ export function searchProblem(text: string, kind: CaseKind, prefix: string): str
   if (t.length > 100) return 'Kata pencarian paling banyak 100 karakter.';
   const hasDigit = /\d/.test(t);
   const hasLetter = /\p{L}/u.test(t);
-  if (hasDigit && hasLetter && !normaliseCode(t)) return `Kode pelacakan tidak dikenali. Tulis lengkap 12 huruf dan angka, misalnya ${formatCode(prefix, '7K3MQ9XPW')}.`;
+  if (hasDigit && hasLetter && !normaliseCode(t)) return `Kode pelacakan tidak dikenali. Tulis lengkap 12 huruf dan angka, misalnya ${exampleCode(prefix)}.`;
   if (hasDigit && !hasLetter) {
     const digits = t.replace(/[\s.\-()+]/g, '');
     if (!/^\d+$/.test(digits)) return 'Nomor hanya boleh berisi angka, spasi, tanda hubung, atau tanda + di depan.';

@@ -30,6 +30,8 @@ export interface ApplicationContext {
   privacyNoticeVersion: string;
   /** Today in the office's time zone, YYYY-MM-DD (a birth date may not be after it). */
   today: string;
+  /** The office's phone as site.yaml writes it: the example in the phone number's message. */
+  officePhone?: string | undefined;
 }
 
 export const TEXT_FIELDS = [
@@ -163,7 +165,7 @@ export function validateApplication(input: Partial<ApplicationInput>, files: Rec
   }
 
   if (!errors['telepon']) {
-    const problem = phoneProblem(value.telepon);
+    const problem = phoneProblem(value.telepon, ctx.officePhone);
     if (problem) errors['telepon'] = problem;
     else value.telepon = toE164(value.telepon);
   }

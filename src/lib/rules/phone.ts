@@ -13,7 +13,17 @@ function nationalNumber(raw: string): string | null {
   return null;
 }
 
-export function phoneProblem(raw: string): string | null {
+/**
+ * A fixed-line example from the office's own number as site.yaml writes it: "(0717) 92566" →
+^ * "0717-92566" (08… is mobile), so no office's number is written into the code. Null when it is not one.
+ */
+export function fixedLineExample(officePhone: string | undefined): string | null {
+  const m = /^\(?(0[2-79]\d{1,3})\)?[\s.-]*(\d[\d\s.-]{4,})$/.exec((officePhone ?? '').trim());
+  return m ? `${m[1]}-${m[2]!.replace(/[\s.-]/g, '')}` : null;
+}
+
+/** What is wrong with a phone number, or null. `officePhone` gives the fixed-line example. */
+export function phoneProblem(raw: string, officePhone?: string): string | null {
   const trimmed = raw.trim();
   if (trimmed.length === 0) return 'Isi nomor telepon atau WhatsApp.';
   if (/[^\d\s.\-()+]/.test(trimmed)) return 'Nomor telepon hanya berisi angka, contoh 0812-3456-7890.';
@@ -22,7 +32,9 @@ export function phoneProblem(raw: string): string | null {
   if (nsn.startsWith('8')) {
     return MOBILE_NSN.test(nsn) ? null : 'Nomor HP harus 10 sampai 13 angka dan diawali 08, contoh 0812-3456-7890.';
   }
-  return FIXED_NSN.test(nsn) ? null : 'Nomor telepon rumah atau kantor harus berisi kode wilayah, contoh 0717-92566.';
+  if (FIXED_NSN.test(nsn)) return null;
+  const example = fixedLineExample(officePhone);
+  return `Nomor telepon rumah atau kantor harus berisi kode wilayah${example ? `, contoh ${example}` : ' (diawali 0)'}.`;
 }
 
 /** "+6281234567890" for a valid number. */
@@ -32,7 +44,7 @@ export function toE164(raw: string): string {
   return `+62${nsn}`;
 }
 
-/** "0812-3456-7890" for a mobile number, "0717-92566"-like for others. */
+/** "0812-3456-7890" for a mobile number, the digits after a 0 for others. */
 export function formatPhone(e164: string): string {
   const nsn = e164.replace(/^\+62/, '');
   if (nsn.startsWith('8')) {

@@ -14,6 +14,8 @@ export interface ReportContext {
   types: readonly { id: string; ppks: readonly string[] }[];
   kecamatanIds: readonly string[];
   privacyNoticeVersion: string;
+  /** The office's phone as site.yaml writes it: the example in the phone number's message. */
+  officePhone?: string | undefined;
 }
 
 export const MAX_REPORT_PHOTOS = 3;
@@ -64,7 +66,7 @@ export function validateReport(input: Partial<ReportInput>, photos: readonly Fil
     if (value.nama_pelapor && (value.nama_pelapor.length > 100 || !NAME.test(value.nama_pelapor))) {
       errors['nama_pelapor'] = 'Nama hanya berisi huruf, spasi, titik, koma, apostrof, atau tanda hubung (paling banyak 100 karakter).';
     }
-    const problem = phoneProblem(value.telepon_pelapor);
+    const problem = phoneProblem(value.telepon_pelapor, ctx.officePhone);
     if (problem) errors['telepon_pelapor'] = `${problem} Bila tidak ingin dihubungi, pilih kirim tanpa nama.`;
     else value.telepon_pelapor = toE164(value.telepon_pelapor);
   } else {

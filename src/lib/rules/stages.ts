@@ -12,7 +12,7 @@ export interface StepLike {
 }
 
 export interface Stage {
-  /** Status id, e.g. "verifikasi_lapangan". */
+  /** Status id (content/reference/statuses.yaml). */
   status: string;
   /** Standard working minutes of the stage. */
   minutes: number;
@@ -25,8 +25,11 @@ export interface Stage {
   timed: boolean;
 }
 
-
-export function sopStages(steps: readonly StepLike[], firstStage = 'diterima'): Stage[] {
+/**
+ * The stages of an SOP's steps. `firstStage` is the status a request starts in (the one meaning
+ * "initial" in content/reference/statuses.yaml): the stage of the steps before any names one.
+ */
+export function sopStages(steps: readonly StepLike[], firstStage: string): Stage[] {
   const stages: Stage[] = [];
   let current = firstStage;
   steps.forEach((step, index) => {

@@ -1,4 +1,4 @@
-// Tracking codes such as BKA-7K3-MQ9-XPW: the office prefix and nine symbols from an alphabet
+// Tracking codes such as ABC-7K3-MQ9-XPW: the office prefix (content/site/site.yaml trackingPrefix) and nine symbols from an alphabet
 // without look-alikes (no 0/O, 1/I/L, U/V), read aloud in groups of three. 29^9 ≈ 2^43.7, so
 // more than 40 bits of randomness; codes are generated on the server with a CSPRNG.
 
@@ -8,7 +8,7 @@ export const CODE_SYMBOLS = 9;
 /** Bits of randomness in a code. */
 export const CODE_BITS = CODE_SYMBOLS * Math.log2(CODE_ALPHABET.length);
 
-/** "BKA7K3MQ9XPW" → "BKA-7K3-MQ9-XPW". */
+/** ("ABC", "7K3MQ9XPW") → "ABC-7K3-MQ9-XPW". */
 export function formatCode(prefix: string, symbols: string): string {
   return `${prefix}-${symbols.slice(0, 3)}-${symbols.slice(3, 6)}-${symbols.slice(6, 9)}`;
 }
@@ -32,4 +32,9 @@ export function generateCode(prefix: string, randomBelow: (n: number) => number)
   let symbols = '';
   for (let i = 0; i < CODE_SYMBOLS; i++) symbols += CODE_ALPHABET[randomBelow(CODE_ALPHABET.length)];
   return formatCode(prefix, symbols);
+}
+
+/** The example code the pages show, with this office's prefix: "ABC-7K3-MQ9-XPW". */
+export function exampleCode(prefix: string): string {
+  return formatCode(prefix, '7K3MQ9XPW');
 }

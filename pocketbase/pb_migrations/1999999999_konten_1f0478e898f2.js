@@ -178,6 +178,7 @@ migrate(
           "maxSizeMB": 10
         }
       ],
+      "trackingCodeExample": "BKA-7K3-MQ9-XPW",
       "statuses": [
         "diterima",
         "verifikasi_berkas",
@@ -197,6 +198,12 @@ migrate(
         "ditangani",
         "selesai",
         "ditolak"
+      ],
+      "reportTypes": [
+        "ppks-terlantar",
+        "odgj",
+        "bencana",
+        "pengaduan-layanan"
       ],
       "pilarSosial": [
         "pekerja-sosial-profesional",
