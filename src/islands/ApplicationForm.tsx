@@ -80,6 +80,11 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
   const [files, setFiles] = useState<Record<string, File | null>>({});
   // Presses of Lanjut or Kirim: the error summary takes focus on these only.
   const [attempts, setAttempts] = useState(0);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const resetRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmingReset) resetRef.current?.focus();
+  }, [confirmingReset]);
   const [fileNotes, setFileNotes] = useState<Record<string, string>>({});
   const [processing, setProcessing] = useState<Record<string, boolean>>({});
   const [consent, setConsent] = useState(false);
@@ -302,6 +307,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
   }
 
   async function startOver() {
+    setConfirmingReset(false);
     await clearDraft(draftKey);
     setAnswers({});
     setInput(EMPTY_INPUT);
@@ -341,10 +347,28 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
         <p class="notice draft-notice">
           {restoredAt ? `Isian yang tersimpan pada ${formatDateTime(new Date(restoredAt), office.timeZone)} sudah dipulihkan. ` : ''}
           Isian disimpan sementara <strong>hanya di perangkat ini</strong>, belum terkirim ke kantor, sampai Anda menekan Kirim permohonan.{' '}
-          <button type="button" class="link-button" onClick={startOver}>
-            Hapus isian dan mulai dari awal
-          </button>
+          {!confirmingReset && (
+            <button type="button" class="link-button" onClick={() => setConfirmingReset(true)}>
+              Hapus isian dan mulai dari awal
+            </button>
+          )}
         </p>
+      )}
+      {confirmingReset && (
+        // One tap must not wipe a half-hour of typing and photos: ask first, in words.
+        <div class="notice" role="alertdialog" aria-labelledby="hapus-tanya" tabIndex={-1} ref={resetRef}>
+          <p id="hapus-tanya">
+            <strong>Hapus semua isian dan foto di perangkat ini?</strong> Yang sudah Anda isi tidak dapat dikembalikan.
+          </p>
+          <div class="form-nav">
+            <button type="button" class="button" onClick={() => void startOver()}>
+              Ya, hapus dan mulai dari awal
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setConfirmingReset(false)}>
+              Tidak, lanjutkan mengisi
+            </button>
+          </div>
+        </div>
       )}
       <ErrorSummary errors={errors} fieldIds={fieldIds} focusOn={attempts} />
 

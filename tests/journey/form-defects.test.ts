@@ -39,3 +39,29 @@ describe('the documents step after a failed Lanjut', () => {
     await close();
   });
 });
+
+describe('starting over', () => {
+  it('asks before wiping the draft, keeps everything on "Tidak", and wipes only on "Ya"', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await startApplication(page, service.id, { ...SAMPLE_PERSON, kecamatan: KECAMATAN[0]!.id });
+    await page.getByRole('button', { name: 'Hapus isian dan mulai dari awal' }).click();
+    const ask = page.getByRole('alertdialog');
+    await ask.waitFor();
+    await expectFocusOn(page, '[role="alertdialog"]');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Tidak, lanjutkan mengisi' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Kembali' }).click();
+    expect(await page.getByLabel('Nama lengkap penerima').inputValue()).toBe(SAMPLE_PERSON.nama_lengkap);
+
+    await page.getByRole('button', { name: 'Hapus isian dan mulai dari awal' }).click();
+    await page.getByRole('button', { name: 'Ya, hapus dan mulai dari awal' }).click();
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    // Nothing of the wiped answers came back with the reload.
+    expect(await page.locator('input[type="radio"]:checked').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});
