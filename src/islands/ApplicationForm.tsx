@@ -106,7 +106,9 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     loadDraft<DraftData>(draftKey).then((draft) => {
       if (cancelled) return;
       if (draft && draft.data.submissionId) {
-        setStep(draft.data.step === 'terkirim' ? 'periksa' : draft.data.step);
+        const restoredStep = draft.data.step === 'terkirim' ? 'periksa' : draft.data.step;
+        history.replaceState({ ...history.state, ajukanLangkah: restoredStep }, '');
+        setStep(restoredStep);
         setAnswers(draft.data.answers ?? {});
         setInput({ ...EMPTY_INPUT, ...draft.data.input });
         setBirth(draft.data.birth ?? EMPTY_BIRTH);
@@ -117,6 +119,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
         setFiles(restored);
         setRestoredAt(draft.savedAt);
       } else {
+        history.replaceState({ ...history.state, ajukanLangkah: 'kelayakan' }, '');
         setSubmissionId(newSubmissionId());
       }
       setReady(true);
@@ -125,6 +128,25 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
       cancelled = true;
     };
   }, []);
+
+  // The browser's Back and Forward move between the steps (each has its own history entry), not
+  // off the form; after sending, the confirmation stays.
+  useEffect(() => {
+    const onPop = (event: PopStateEvent) => {
+      const target = (event.state as { ajukanLangkah?: Step } | null)?.ajukanLangkah;
+      if (!target || target === 'terkirim') return;
+      setErrors({});
+      setStep((current) => (current === 'terkirim' ? current : target));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  /** Goes to a step the person moves on or back to, as a new history entry. */
+  function showStep(target: Step) {
+    if (target !== 'terkirim') history.pushState({ ...history.state, ajukanLangkah: target }, '');
+    setStep(target);
+  }
 
   // Keep the draft up to date (text and files) until the application is sent.
   useAutosave(
@@ -219,13 +241,13 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
     setErrors(found);
     if (Object.keys(found).length > 0) return setAttempts((n) => n + 1);
     const order: Step[] = ['kelayakan', 'data', 'dokumen', 'periksa'];
-    setStep(order[order.indexOf(from) + 1]!);
+    showStep(order[order.indexOf(from) + 1]!);
   }
 
   function goTo(target: Step, focusField?: string) {
     setErrors({});
     pendingFocus.current = focusField ?? null;
-    setStep(target);
+    showStep(target);
   }
 
   async function chooseFile(doc: AskedDocument, file: File | null) {
@@ -293,7 +315,7 @@ export default function ApplicationForm({ service, stages, expected, calendar, k
         setAttempts((n) => n + 1);
         // Send the person to the first step with a problem.
         const firstStep = (['kelayakan', 'data', 'dokumen', 'periksa'] as Step[]).find((s) => fieldsOf(s).some((f) => fieldErrors[f]));
-        if (firstStep && firstStep !== 'periksa') setStep(firstStep);
+        if (firstStep && firstStep !== 'periksa') showStep(firstStep);
       } else if (res.status === 429) {
         setSendProblem('Terlalu banyak pengiriman dari jaringan ini. Tunggu satu menit, lalu tekan Kirim permohonan lagi. Isian Anda tetap tersimpan.');
       } else {

@@ -65,3 +65,22 @@ describe('starting over', () => {
     await close();
   });
 });
+
+describe('the browser’s Back button', () => {
+  it('goes to the previous step of the application, with its answers, and Forward comes back', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await startApplication(page, service.id, { ...SAMPLE_PERSON, kecamatan: KECAMATAN[0]!.id });
+    const form = new URL(page.url()).pathname;
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(form);
+    expect(await page.getByLabel('Nama lengkap penerima').inputValue()).toBe(SAMPLE_PERSON.nama_lengkap);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});
