@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { typedBeforeHydration } from '../lib/typed-before-hydration';
 import { ClientResponseError } from 'pocketbase';
 import { createClient } from '../lib/pocketbase';
 import { validateSaran, SARAN_LIMITS } from '../lib/rules/saran';
@@ -10,8 +11,8 @@ const FIELD_IDS = { pesan: 'saran-pesan', kontak: 'saran-kontak' };
 type State = { kind: 'editing' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'failed'; message: string };
 
 export default function SaranForm() {
-  const [pesan, setPesan] = useState('');
-  const [kontak, setKontak] = useState('');
+  const [pesan, setPesan] = useState(() => typedBeforeHydration(FIELD_IDS.pesan));
+  const [kontak, setKontak] = useState(() => typedBeforeHydration(FIELD_IDS.kontak));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [state, setState] = useState<State>({ kind: 'editing' });
 

@@ -47,4 +47,24 @@ describe('kotak saran journey (island → PocketBase SDK → record)', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('keeps what a person typed before the page’s script ran (a slow phone), and sends it', async () => {
+    const { page, context } = await browser.newPage({ baseURL: pb.url });
+    // Hold the island's own script back until the text is typed, as a slow link does.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/SaranForm\.[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/saran/');
+    const message = 'Mohon tambah kursi di ruang tunggu untuk lansia, saya ketik sebelum halaman siap.';
+    await page.locator('#saran-pesan').fill(message);
+    release();
+    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+    await page.getByRole('button', { name: 'Kirim saran' }).click();
+    await page.getByRole('status').filter({ hasText: 'saran Anda sudah kami terima' }).waitFor();
+    expect(await pb.admin.collection('saran').getFirstListItem(pb.admin.filter('pesan = {:p}', { p: message }))).toBeTruthy();
+    await context.close();
+  });
 });
