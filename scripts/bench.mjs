@@ -27,7 +27,7 @@ import { chromium } from 'playwright-core';
 import PocketBase from 'pocketbase';
 import { runAstro } from './lib/site.mjs';
 import { ROOT, SITE_DIR, freePort } from './lib/pocketbase.mjs';
-import { buildServer } from './lib/server-build.mjs';
+import { buildServer, withTsModule } from './lib/server-build.mjs';
 import { measureSite, gzipSize } from './lib/page-weight.mjs';
 import { runLoad, summarise, mdTable } from './lib/bench-utils.mjs';
 import { BROWSER_ACCEPT_ENCODING, fileUrl, measureWire, requestRaw } from './lib/wire.mjs';
@@ -83,7 +83,7 @@ const report = {
 
 const server = await buildServer();
 // The office's first online service (by order) and its first kecamatan: the bench names nobody's keys.
-const BENCH_SERVICE = server.data.services.find((s) => s.onlineApplication && s.documents.length > 0);
+const BENCH_SERVICE = server.data.services.find((s) => s.onlineApplication && s.documents.length > 0 && (!s.applicants || s.applicants.includes('diri_sendiri')));
 const BENCH_KECAMATAN = server.data.kecamatan[0];
 if (!existsSync(path.join(SITE_DIR, 'index.html')) || process.env.BENCH_BUILD === '1') await runAstro(['build'], { quiet: true });
 
@@ -234,6 +234,11 @@ try {
 
   // --- Intake ------------------------------------------------------------------------------------
   const version = server.data.site.privacyNoticeVersion;
+  // The documents the service asks of an adult applying for themself (the shared rule the form and
+  // the server use): the server refuses any other.
+  const { value: benchDocuments } = await withTsModule(`export { documentNeed } from './src/lib/rules/applicant';`, (mod) =>
+    BENCH_SERVICE.documents.filter((doc) => mod.documentNeed(doc, { pemohon_adalah: 'diri_sendiri', tanggal_lahir: '1980-07-05' }, new Date().toISOString().slice(0, 10)) !== 'tidak_diminta'),
+  );
   const application = () => {
     const form = new FormData();
     const fields = {
@@ -252,8 +257,8 @@ try {
       jawaban_kelayakan: JSON.stringify(Object.fromEntries(BENCH_SERVICE.questions.map((q) => [q.id, q.expected]))),
     };
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    // A photo for every document that takes one, a small PDF for the others.
-    for (const doc of BENCH_SERVICE.documents) {
+    // A photo for every document asked of this applicant that takes one, a small PDF for the others.
+    for (const doc of benchDocuments) {
       if (doc.accept.includes('image/jpeg')) form.append(doc.key, new File([photo], `${doc.key}.jpg`, { type: 'image/jpeg' }));
       else form.append(doc.key, new File(['%PDF-1.4\n%%EOF\n'], `${doc.key}.pdf`, { type: 'application/pdf' }));
     }
