@@ -10,7 +10,7 @@ import { generatePassword, migrateUp, pocketbaseBinary, portalCommandArgs } from
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, nama: { type: 'string' }, peran: { type: 'string' }, kecamatan: { type: 'string' } } });
 if (!values.email || !values.nama || !values.peran) {
-  console.error('Pakai: npm run petugas -- --email petugas@dinsos.go.id --nama "Nama Lengkap" --peran kasi[,kabid] [--kecamatan sungailiat,…]');
+  console.error('Pakai: npm run petugas -- --email petugas@dinsos.go.id --nama "Nama Lengkap" --peran kasi[,kabid] [--kecamatan <id kecamatan>,…]');
   process.exit(2);
 }
 const config = readConfig();

@@ -7,7 +7,7 @@ import type { Role, StatusMeaning } from '../schemas/reference';
 import { totalMinutes, toMinutes, formatWorkingTime } from './duration';
 
 export interface ContentProblem {
-  /** File relative to content/, e.g. "services/alat-bantu-disabilitas.yaml". */
+  /** File relative to content/, e.g. "services/<id>.yaml". */
   file: string;
   /** Field path, e.g. "steps[3].actors". */
   field: string;

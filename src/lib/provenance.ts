@@ -26,7 +26,7 @@ export function unknownAwaitingFields(marks: AwaitingConfirmation | undefined, k
 }
 
 export interface ReadinessItem {
-  /** File relative to content/, e.g. "services/alat-bantu-disabilitas.yaml". */
+  /** File relative to content/, e.g. "services/<id>.yaml". */
   file: string;
   /** Field path, or "source.status" for a whole draft. */
   field: string;

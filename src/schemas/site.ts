@@ -17,7 +17,7 @@ const siteObject = z.object({
     /** Province, e.g. "Kepulauan Bangka Belitung". */
     province: z.string(),
   }),
-  /** Prefix of tracking codes, three capital letters (e.g. "BKA" gives codes like BKA-7K3-MQ9-XPW; pages show such an example). */
+  /** Prefix of tracking codes, three capital letters (e.g. "ABC" gives codes like ABC-7K3-MQ9-XPW; pages show such an example). */
   trackingPrefix: z.string().regex(/^[A-Z]{3}$/),
   address: z.object({
     street: z.string(),

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measurePage } from '../../scripts/lib/page-weight.mjs';
 import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
 import { fileUrl, requestRaw, type RawResponse } from '../../scripts/lib/wire.mjs';
+import { VECTOR_SERVICE } from '../support/application';
+import { loadContent } from '../support/content';
 import { startTestPocketBase, usePocketBase, type TestPocketBase } from '../support/pocketbase';
 
 // The built site as PocketBase sends it (pocketbase/pb_hooks/lib/static-delivery.js): files in
@@ -15,7 +17,9 @@ import { startTestPocketBase, usePocketBase, type TestPocketBase } from '../supp
 // on the wire with the files themselves.
 const pb = usePocketBase();
 
-const FORM_PAGE = '/layanan/alat-bantu-disabilitas/ajukan/';
+const FORM_PAGE = `/layanan/${VECTOR_SERVICE.id}/ajukan/`;
+/** A well-formed code of this office that no request has. */
+const UNKNOWN_CODE = `${loadContent().site[0]!.data.trackingPrefix}-222-222-222`;
 const form = measurePage(SITE_DIR, path.join(SITE_DIR, FORM_PAGE, 'index.html'));
 const largestJs = [...form.jsFiles].sort((a, b) => statSync(path.join(SITE_DIR, b)).size - statSync(path.join(SITE_DIR, a)).size)[0]!;
 const firstService = readdirSync(path.join(SITE_DIR, 'layanan')).find((name) => existsSync(path.join(SITE_DIR, 'layanan', name, 'index.html')))!;
@@ -208,7 +212,7 @@ describe('cache policy of the built site', () => {
 
 describe('API answers', () => {
   it('never carry a public cache header, an encoding or a validator from the static delivery', async () => {
-    for (const urlPath of ['/api/health', '/api/lacak/BKA-222-222-222', '/api/tidak-ada', '/api/', '/api']) {
+    for (const urlPath of ['/api/health', `/api/lacak/${UNKNOWN_CODE}`, '/api/tidak-ada', '/api/', '/api']) {
       const res = await get(urlPath, { 'Accept-Encoding': 'br, gzip' });
       const cache = header(res, 'cache-control') ?? '';
       expect(cache, urlPath).not.toMatch(/public|max-age=[1-9]|immutable/);
@@ -216,7 +220,7 @@ describe('API answers', () => {
       expect(header(res, 'etag'), urlPath).toBeNull();
       expect(varies(res), urlPath).not.toContain('accept-encoding');
     }
-    expect(header(await get('/api/lacak/BKA-222-222-222'), 'cache-control')).toBe('no-store');
+    expect(header(await get(`/api/lacak/${UNKNOWN_CODE}`), 'cache-control')).toBe('no-store');
   });
 
   it('leave the anonymous figures with the minute of caching their own route sets (statistik.pb.js)', async () => {

@@ -78,7 +78,10 @@ async function openGuarded(options?: { viewport?: { width: number; height: numbe
  */
 async function expectNothingRan(page: Page, dialogs: string[]) {
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(150);
+  // Every image has loaded or failed (so any onerror has been queued), then one more turn of the
+  // page's event loop runs those handlers.
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const found = await page.evaluate(() => ({
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).map((el) => el.outerHTML.slice(0, 80)),

@@ -8,6 +8,7 @@ import { createStaff } from '../support/staff';
 import { applyAsSamplePerson } from '../support/application';
 import { attachDocuments, reviewApplication, sendApplication, sendReport, startApplication, type Applicant } from '../support/forms';
 import { content } from '../support/records';
+import { VECTOR_DOCUMENTS, VECTOR_SERVICE } from '../support/application';
 import { png } from '../support/images';
 import { ROLES } from '../support/casework';
 
@@ -54,7 +55,7 @@ const APPLICANT: Applicant = {
 describe('the applicant chooses how to hear back', () => {
   it('on a landline, WhatsApp is refused on the field; email needs an address; the choice reaches the outbox', async () => {
     const { page, consoleErrors, close } = await journey.open();
-    await startApplication(page, 'alat-bantu-disabilitas', APPLICANT);
+    await startApplication(page, VECTOR_SERVICE.id, APPLICANT);
     await page.getByRole('button', { name: 'Kembali' }).click();
     await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
     await page.getByRole('radio', { name: /^WhatsApp/ }).check();
@@ -69,7 +70,7 @@ describe('the applicant chooses how to hear back', () => {
     await page.getByLabel('Alamat surel (email)').fill('rohani@contoh.id');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('heading', { name: 'Dokumen' }).waitFor();
-    await attachDocuments(page, ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan'], { name: 'dokumen.png', mimeType: 'image/png', buffer: png(160, 120) });
+    await attachDocuments(page, VECTOR_DOCUMENTS.map((d) => d.key), { name: 'dokumen.png', mimeType: 'image/png', buffer: png(160, 120) });
     await reviewApplication(page);
     expect(await page.locator('.summary').textContent()).toContain('rohani@contoh.id');
     const code = await sendApplication(page);

@@ -410,7 +410,7 @@ describe('keeping a form draft on the device', () => {
       const bytes = (n: number, start: number) => Uint8Array.from({ length: n }, (_, i) => (start + i * 7) % 256);
       const ktp = new File([bytes(5000, 3)], 'KTP Siti.jpg', { type: 'image/jpeg' });
       const kk = new File([bytes(3000, 11)], 'kk.pdf', { type: 'application/pdf' });
-      await lib.saveDraft('permohonan:alat-bantu-disabilitas', { nama: 'Siti Rahmawati', nik: '1901024507880003', langkah: 2 }, { ktp, kk, sktm: null });
+      await lib.saveDraft('permohonan:layanan-contoh', { nama: 'Siti Rahmawati', nik: '1901024507880003', langkah: 2 }, { ktp, kk, sktm: null });
       return { available: lib.draftsAvailable(), ktp: [...bytes(5000, 3)], kk: [...bytes(3000, 11)] };
     });
     expect(saved.available).toBe(true);
@@ -419,7 +419,7 @@ describe('keeping a form draft on the device', () => {
     await loadLibraries(page);
     const loaded = await page.evaluate(async () => {
       const lib = (window as unknown as Uji).__pustakaUji;
-      const draft = await lib.loadDraft<{ nama: string; nik: string; langkah: number }>('permohonan:alat-bantu-disabilitas');
+      const draft = await lib.loadDraft<{ nama: string; nik: string; langkah: number }>('permohonan:layanan-contoh');
       if (!draft) return null;
       const files: Record<string, { name: string; type: string; bytes: number[]; isBlob: boolean }> = {};
       for (const [field, f] of Object.entries(draft.files)) {
@@ -434,20 +434,20 @@ describe('keeping a form draft on the device', () => {
       return { key: draft.key, data: draft.data, savedAt: draft.savedAt, files, other, listed, none };
     });
     expect(loaded).not.toBeNull();
-    expect(loaded?.key).toBe('permohonan:alat-bantu-disabilitas');
+    expect(loaded?.key).toBe('permohonan:layanan-contoh');
     expect(loaded?.data).toEqual({ nama: 'Siti Rahmawati', nik: '1901024507880003', langkah: 2 });
     expect(Math.abs(Date.now() - (loaded?.savedAt ?? 0))).toBeLessThan(60_000);
     expect(Object.keys(loaded?.files ?? {}).sort()).toEqual(['kk', 'ktp']);
     expect(loaded?.files['ktp']).toEqual({ name: 'KTP Siti.jpg', type: 'image/jpeg', bytes: saved.ktp, isBlob: true });
     expect(loaded?.files['kk']).toEqual({ name: 'kk.pdf', type: 'application/pdf', bytes: saved.kk, isBlob: true });
     expect(loaded?.other).toBeNull();
-    expect(loaded?.listed).toEqual(['permohonan:alat-bantu-disabilitas']);
+    expect(loaded?.listed).toEqual(['permohonan:layanan-contoh']);
     expect(loaded?.none).toEqual([]);
 
     const afterClear = await page.evaluate(async () => {
       const lib = (window as unknown as Uji).__pustakaUji;
-      await lib.clearDraft('permohonan:alat-bantu-disabilitas');
-      return lib.loadDraft('permohonan:alat-bantu-disabilitas');
+      await lib.clearDraft('permohonan:layanan-contoh');
+      return lib.loadDraft('permohonan:layanan-contoh');
     });
     expect(afterClear).toBeNull();
     expect(consoleErrors).toEqual([]);

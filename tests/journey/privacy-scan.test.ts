@@ -9,6 +9,8 @@ import { attachDocuments, reviewApplication, sendApplication, sendReport, startA
 import { png } from '../support/images';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { FINISHED, REPAIR, REPORTS, content, putOnBoard } from '../support/records';
+import { VECTOR_SERVICE } from '../support/application';
+import { documentNeed } from '../../src/lib/rules/applicant';
 import { advance } from '../support/staff';
 import { statusWithMeaning } from '../support/workflow';
 import { SITE_DIR } from '../../scripts/lib/pocketbase.mjs';
@@ -105,8 +107,9 @@ describe('no personal value on any public page, in any public answer, or in a lo
     });
 
     // Through the real forms: an application with five photos, and a report with GPS and contact.
-    await startApplication(page, 'alat-bantu-disabilitas', APPLICANT);
-    await attachDocuments(page, ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan'], { name: 'dokumen.png', mimeType: 'image/png', buffer: SMALL_PNG });
+    await startApplication(page, VECTOR_SERVICE.id, APPLICANT);
+    const asked = VECTOR_SERVICE.data.documents.filter((d) => documentNeed(d, APPLICANT, new Date().toISOString().slice(0, 10)) !== 'tidak_diminta');
+    await attachDocuments(page, asked.map((d) => d.key), { name: 'dokumen.png', mimeType: 'image/png', buffer: SMALL_PNG });
     await reviewApplication(page);
     const browserApplication = await sendApplication(page);
     await context.grantPermissions(['geolocation'], { origin: journey.pb.url });

@@ -41,8 +41,9 @@ export async function expectOnlyFictitiousData(page: Page, allowed: FictitiousDa
  * then fit.
  */
 export async function guideShot(page: Page, name: string, allowed: FictitiousData, options: { region?: { x: number; y: number; width: number; height: number } } = {}): Promise<Buffer> {
-  // Toasts fade and popovers animate; a finished frame every time.
-  await page.waitForTimeout(350);
+  // Toasts fade and popovers animate: wait until no animation or transition is running, so each
+  // picture is a finished frame.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await expectOnlyFictitiousData(page, allowed);
   let png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
   if (png.length > MAX_IMAGE_BYTES && options.region) png = await page.screenshot({ animations: 'disabled', caret: 'hide', clip: options.region });
