@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { runAstro } from '../../scripts/lib/site.mjs';
 // A mistake in content/ must stop the build with a message naming the file and the field,
 // so whoever edits content/ can fix it without reading code.
 const FIXTURE = path.resolve(import.meta.dirname, '..', 'fixtures', 'content');
+/** The fixture office's one service file. */
+const FIXTURE_SERVICE_FILE = readdirSync(path.join(FIXTURE, 'services')).find((f) => f.endsWith('.yaml'))!;
 const temps: string[] = [];
 afterAll(async () => {
   for (const dir of temps) await rm(dir, { recursive: true, force: true });
@@ -45,18 +48,18 @@ describe('building from content/', () => {
   }, 120_000);
 
   it('fails on a schema violation, naming the file and the field', async () => {
-    const result = await buildWith((dir) => replaceIn(path.join(dir, 'services', 'alat-bantu-disabilitas.yaml'), 'cost: 0', 'cost: -5'));
+    const result = await buildWith((dir) => replaceIn(path.join(dir, 'services', FIXTURE_SERVICE_FILE), 'cost: 0', 'cost: -5'));
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('alat-bantu-disabilitas.yaml');
+    expect(result.output).toContain(FIXTURE_SERVICE_FILE);
     expect(result.output).toMatch(/cost/);
   }, 120_000);
 
   it('fails when a declared jangka waktu contradicts the SOP step times, naming the file and the field', async () => {
     const result = await buildWith((dir) =>
-      replaceIn(path.join(dir, 'services', 'alat-bantu-disabilitas.yaml'), 'duration: { value: 130, unit: menit }', 'duration: { value: 3, unit: hari kerja }'),
+      replaceIn(path.join(dir, 'services', FIXTURE_SERVICE_FILE), 'duration: { value: 130, unit: menit }', 'duration: { value: 3, unit: hari kerja }'),
     );
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('content/services/alat-bantu-disabilitas.yaml → duration');
+    expect(result.output).toContain(`content/services/${FIXTURE_SERVICE_FILE} → duration`);
     expect(result.output).toContain('2 jam 10 menit');
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import { loadContent } from '../support/content';
 // The fixture in tests/fixtures/content is a small valid content/; each test breaks one thing.
 const fixture = loadContent(path.resolve(import.meta.dirname, '..', 'fixtures', 'content'));
 const service = fixture.services[0]!.data;
+const SERVICE_FILE = `services/${fixture.services[0]!.id}.yaml`;
 const sop = fixture.sops[0]!.data;
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -78,13 +79,13 @@ describe('content schemas reject broken fields and name them', () => {
   });
 
   it('a kecamatan code in the wrong form', () => {
-    expect(issuePaths(kecamatanSchema.safeParse({ id: 'sungailiat', code: '190101', name: 'Sungailiat' }))).toEqual(['code']);
+    expect(issuePaths(kecamatanSchema.safeParse({ id: 'kecamatan-uji', code: '190101', name: 'Kecamatan Uji' }))).toEqual(['code']);
   });
 });
 
 function baseContent(): ContentForChecks {
   return {
-    services: [{ id: 'alat-bantu-disabilitas', data: clone(service) }],
+    services: [{ id: fixture.services[0]!.id, data: clone(service) }],
     sops: [{ id: 'alat-bantu-permakanan-uep', data: clone(sop) }],
     programmes: fixture.programmes.map((p) => ({ id: p.id, data: clone(p.data) })),
     ppksIds: new Set(fixture.ppks.map((p) => p.id)),
@@ -103,13 +104,13 @@ describe('cross-file content checks', () => {
   it('report a service in a group that content/reference/service-groups.yaml does not declare', () => {
     const content = baseContent();
     content.services[0]!.data.group = 'hewan';
-    expect(checkContent(content)).toEqual([{ file: 'services/alat-bantu-disabilitas.yaml', field: 'group', message: expect.stringContaining('kelompok "hewan" tidak ada') }]);
+    expect(checkContent(content)).toEqual([{ file: SERVICE_FILE, field: 'group', message: expect.stringContaining('kelompok "hewan" tidak ada') }]);
   });
 
   it('report a service whose SOP does not exist', () => {
     const content = baseContent();
     content.services[0]!.data.sop = 'tidak-ada';
-    expect(checkContent(content)).toEqual([{ file: 'services/alat-bantu-disabilitas.yaml', field: 'sop', message: expect.stringContaining('tidak-ada') }]);
+    expect(checkContent(content)).toEqual([{ file: SERVICE_FILE, field: 'sop', message: expect.stringContaining('tidak-ada') }]);
   });
 
   it('report a step whose actor is not declared', () => {
@@ -142,7 +143,7 @@ describe('cross-file content checks', () => {
     content.services[0]!.data.duration = { value: 14, unit: 'hari kerja' };
     const problems = checkContent(content);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'services/alat-bantu-disabilitas.yaml', field: 'duration' });
+    expect(problems[0]).toMatchObject({ file: SERVICE_FILE, field: 'duration' });
     expect(problems[0]!.message).toContain('14 hari kerja');
     expect(problems[0]!.message).toContain('2 jam 10 menit');
   });
@@ -169,8 +170,8 @@ describe('cross-file content checks', () => {
     content.programmes[0]!.data.services = ['layanan-fiktif'];
     expect(checkContent(content).map((p) => `${p.file} ${p.field}`).sort()).toEqual([
       'programmes/aksi-pentas-pelangi.yaml services[0]',
-      'services/alat-bantu-disabilitas.yaml eligibility.ppks[0]',
-      'services/alat-bantu-disabilitas.yaml programme',
+      `${SERVICE_FILE} eligibility.ppks[0]`,
+      `${SERVICE_FILE} programme`,
     ]);
   });
 

@@ -52,7 +52,7 @@ describe('templates', () => {
     expect(JSON.stringify(parsed.error?.issues)).toContain('nama_lengkap');
   });
   it('render and link', () => {
-    expect(renderTemplate('{kantor}: {kode}', { kantor: 'Dinsos', kode: 'BKA-1' })).toBe('Dinsos: BKA-1');
+    expect(renderTemplate('{kantor}: {kode}', { kantor: 'Dinsos', kode: 'XYZ-1' })).toBe('Dinsos: XYZ-1');
     expect(waMeLink('+6281234567890', 'a b&c')).toBe('https://wa.me/6281234567890?text=a%20b%26c');
   });
 });

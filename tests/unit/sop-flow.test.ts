@@ -8,7 +8,8 @@ import { buildPortalData, flowContextOf } from '../../src/lib/portal-data';
 import { allowedActions, judge, type CaseState, type FlowAction } from '../../src/lib/rules/sop-flow';
 
 const data = buildPortalData(loadContentFiles(path.resolve(import.meta.dirname, '..', 'fixtures', 'content')));
-const ctx = flowContextOf(data, 'alat-bantu-disabilitas');
+// The fixture office's one service, whose SOP the answers below are written for.
+const ctx = flowContextOf(data, data.services[0]!.id);
 
 const at = (status: string, langkah: number, assignedToMe = false): CaseState => ({ status, langkah, assignedToMe });
 const ok = (state: CaseState, roles: string[], action: FlowAction) => judge(ctx, state, roles, action);
