@@ -6,7 +6,10 @@ import { attachDocuments, reviewApplication, sendApplication, sendReport, startA
 import { png } from '../support/images';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { MESSAGE_TOO_LARGE, MESSAGE_UNREADABLE } from '../../src/lib/photo-compress';
-import { FINISHED, REPAIR, REPORTS, putOnBoard } from '../support/records';
+import { FINISHED, KECAMATAN, REPAIR, REPORTS, REPORT_TYPES, putOnBoard } from '../support/records';
+import { REGION_DIGITS, VECTOR_SERVICE } from '../support/application';
+import { documentNeed } from '../../src/lib/rules/applicant';
+import { loadContent } from '../support/content';
 import { advance } from '../support/staff';
 
 // Hostile input as a browser meets it: script and HTML typed into every free-text field of an
@@ -55,7 +58,13 @@ const KOTAK_KONTAK = SVG;
 /** A chosen file's name is shown in the form's summary. */
 const FILE_NAME = `"><img src=x onerror=window.__pwned=1>.png`;
 
-const DOCUMENTS = ['ktp', 'kk', 'foto_badan', 'sktm', 'surat_permohonan'] as const;
+/** The person applying on someone's behalf, as the form below fills it in. */
+const APPLYING = { pemohon_adalah: 'mewakili' as const, tanggal_lahir: '1964-08-15' };
+/** The documents the content's sample service asks of them; the first three that take photos get the bombs. */
+const DOCUMENTS = VECTOR_SERVICE.data.documents.filter((d) => documentNeed(d, APPLYING, new Date().toISOString().slice(0, 10)) !== 'tidak_diminta').map((d) => d.key);
+const PHOTO_TYPES = new Map(loadContent().documentTypes.map((t) => [t.id, t.data.accept.includes('image/jpeg')]));
+const [BOMBED, BROKEN_PNG, BROKEN_JPEG] = DOCUMENTS.filter((k) => PHOTO_TYPES.get(k)) as [string, string, string];
+const REPORT_TYPE = REPORT_TYPES[0]!;
 const SMALL_PNG = png(160, 120);
 
 const state = { applicationCode: '', reportCode: '', lastNote: '' };
@@ -118,37 +127,38 @@ describe('hostile input stays text', () => {
   it('in the application form: photo bombs and broken images are refused on the field, markup shows as typed in the summary', async () => {
     expect(BOMB.buffer.length).toBeLessThan(2_000); // a tiny file that declares 900 megapixels
     const { page, consoleErrors, dialogs, close } = await openGuarded();
-    await startApplication(page, 'alat-bantu-disabilitas', {
-      pemohon_adalah: 'mewakili',
+    expect([BOMBED, BROKEN_PNG, BROKEN_JPEG].every(Boolean), 'tiga dokumen berupa foto').toBe(true);
+    await startApplication(page, VECTOR_SERVICE.id, {
+      pemohon_adalah: APPLYING.pemohon_adalah,
       nama_pengaju: APPLICATION.nama_pengaju,
       hubungan: APPLICATION.hubungan,
       nama_lengkap: APPLICATION.nama_lengkap,
-      nik: '1901015508640009',
-      nomor_kk: '1901011203150004',
-      tanggal_lahir: '1964-08-15',
+      nik: `${REGION_DIGITS}015508640009`,
+      nomor_kk: `${REGION_DIGITS}011203150004`,
+      tanggal_lahir: APPLYING.tanggal_lahir,
       telepon: '0813-9876-5432',
-      kecamatan: 'sungailiat',
+      kecamatan: KECAMATAN[0]!.id,
       desa_kelurahan: APPLICATION.desa_kelurahan,
       alamat: APPLICATION.alamat,
     });
 
     // A 30000×30000 PNG of 800 bytes: refused from its header, in well under the time a decode would take.
-    const bomb = await chooseAndTime(page, '#f-ktp', BOMB, MESSAGE_TOO_LARGE, '#f-ktp-galat');
+    const bomb = await chooseAndTime(page, `#f-${BOMBED}`, BOMB, MESSAGE_TOO_LARGE, `#f-${BOMBED}-galat`);
     console.log(`bom piksel: pesan setelah ${bomb.ms} ms, bingkai berikutnya ${bomb.frameMs} ms`);
     expect(bomb.ms).toBeLessThan(3_000);
     expect(bomb.frameMs).toBeLessThan(500);
-    expect(await page.getByLabel(/^KTP penerima/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#f-${BOMBED}`).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page);
     // Broken images: a PNG whose pixel data is not zlib, a JPEG of filler bytes.
-    const brokenPng = await chooseAndTime(page, '#f-kk', CORRUPT_PNG, MESSAGE_UNREADABLE, '#f-kk-galat');
-    const brokenJpeg = await chooseAndTime(page, '#f-foto_badan', CORRUPT_JPEG, MESSAGE_UNREADABLE, '#f-foto_badan-galat');
+    const brokenPng = await chooseAndTime(page, `#f-${BROKEN_PNG}`, CORRUPT_PNG, MESSAGE_UNREADABLE, `#f-${BROKEN_PNG}-galat`);
+    const brokenJpeg = await chooseAndTime(page, `#f-${BROKEN_JPEG}`, CORRUPT_JPEG, MESSAGE_UNREADABLE, `#f-${BROKEN_JPEG}-galat`);
     console.log(`gambar rusak: PNG ${brokenPng.ms} ms, JPEG ${brokenJpeg.ms} ms`);
     expect(Math.max(brokenPng.ms, brokenJpeg.ms)).toBeLessThan(3_000);
-    expect(await page.locator('#f-ktp-terpilih, #f-kk-terpilih, #f-foto_badan-terpilih').count()).toBe(0);
+    expect(await page.locator([BOMBED, BROKEN_PNG, BROKEN_JPEG].map((k) => `#f-${k}-terpilih`).join(', ')).count()).toBe(0);
 
     // Good photos replace them; one carries markup in its file name.
-    await attachDocuments(page, DOCUMENTS.slice(1), { name: 'dokumen.png', mimeType: 'image/png', buffer: SMALL_PNG });
-    await attachDocuments(page, ['ktp'], { name: FILE_NAME, mimeType: 'image/png', buffer: SMALL_PNG });
+    await attachDocuments(page, DOCUMENTS.filter((k) => k !== BOMBED), { name: 'dokumen.png', mimeType: 'image/png', buffer: SMALL_PNG });
+    await attachDocuments(page, [BOMBED], { name: FILE_NAME, mimeType: 'image/png', buffer: SMALL_PNG });
     expect(await page.locator('.error-message').count()).toBe(0);
 
     await reviewApplication(page);
@@ -186,9 +196,9 @@ describe('hostile input stays text', () => {
     await page.locator('#f-foto-galat').waitFor({ state: 'detached' });
 
     state.reportCode = await sendReport(page, {
-      jenis: 'Orang telantar',
+      jenis: REPORT_TYPE.label,
       urgent: false,
-      kecamatan: 'belinyu',
+      kecamatan: KECAMATAN[KECAMATAN.length - 1]!.id,
       desa_kelurahan: REPORT.desa_kelurahan,
       patokan: REPORT.patokan,
       deskripsi: REPORT.deskripsi,
@@ -237,7 +247,7 @@ describe('hostile input stays text', () => {
     await advance(journey.pb, 'laporan', report.id, reached.id, { note: () => REPORT_NOTES[0], internal: () => INTERNAL });
     await advance(journey.pb, 'laporan', report.id, further, { note: () => REPORT_NOTES[1] });
     await page.goto(`/lacak/?kode=${encodeURIComponent(state.reportCode)}`);
-    await page.getByText('Laporan: Orang telantar').first().waitFor();
+    await page.getByText(`Laporan: ${REPORT_TYPE.label}`).first().waitFor();
     const reportText = await visibleText(page);
     for (const note of REPORT_NOTES) expect(reportText).toContain(note);
     for (const value of Object.values(REPORT)) expect(reportText).not.toContain(value);
@@ -305,7 +315,7 @@ describe('hostile input stays text', () => {
     await putOnBoard(journey.pb, 'laporan', state.reportCode);
     const { page, consoleErrors, dialogs, close } = await openGuarded();
     await page.goto('/progres/');
-    await page.locator('.board-table tbody tr').filter({ hasText: 'Orang telantar' }).first().waitFor();
+    await page.locator('.board-table tbody tr').filter({ hasText: REPORT_TYPE.label }).first().waitFor();
     const board = await visibleText(page);
     for (const value of [...Object.values(APPLICATION), ...Object.values(REPORT), ...NOTES]) expect(board).not.toContain(value);
     await expectNothingRan(page, dialogs);
