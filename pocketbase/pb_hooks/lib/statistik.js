@@ -140,7 +140,7 @@ function compute(app, now) {
   for (let i = 0; i < data.services.length; i++) if (data.services[i].onlineApplication) addKey(data.services[i].id);
   const seen = {};
   for (let i = 0; i < counts.length; i++) seen[counts[i].layanan] = true;
-  if (survey) for (let i = 0; i < survey.length; i++) seen[survey[i].layanan] = true;
+  for (let i = 0; i < survey.length; i++) seen[survey[i].layanan] = true;
   for (let i = 0; i < data.services.length; i++) if (seen[data.services[i].id]) addKey(data.services[i].id);
   Object.keys(seen).sort().forEach(addKey);
 
@@ -165,13 +165,11 @@ function compute(app, now) {
 
   const groups = {};
   const everyone = [];
-  if (survey) {
-    for (let i = 0; i < survey.length; i++) {
-      const row = survey[i];
-      const answers = [row.u1, row.u2, row.u3, row.u4, row.u5, row.u6, row.u7, row.u8, row.u9].map(Number);
-      (groups[row.layanan] = groups[row.layanan] || []).push(answers);
-      everyone.push(answers);
-    }
+  for (let i = 0; i < survey.length; i++) {
+    const row = survey[i];
+    const answers = [row.u1, row.u2, row.u3, row.u4, row.u5, row.u6, row.u7, row.u8, row.u9].map(Number);
+    (groups[row.layanan] = groups[row.layanan] || []).push(answers);
+    everyone.push(answers);
   }
   const surveyed = r.protectSurvey(keys.map((k) => (groups[k] || []).length));
 
@@ -228,7 +226,7 @@ function compute(app, now) {
     ikmPerLayanan.push({
       layanan: entry.layanan,
       judul: entry.judul,
-      ikm: survey && !surveyed.services[i] ? ikmOf(groups[entry.layanan] || []) : null,
+      ikm: !surveyed.services[i] ? ikmOf(groups[entry.layanan] || []) : null,
       populasi: finishedHidden ? null : finishedCount,
       sampel_minimum: finishedHidden ? null : sampleSize(finishedCount),
       disembunyikan: ikmHidden,
@@ -269,7 +267,7 @@ function compute(app, now) {
     permohonan: { total: table.columns.total, per_layanan: perLayanan, per_status: table.columns.per_status, disembunyikan: table.columns.disembunyikan },
     laporan: { total: reportTable.columns.total, per_jenis: perJenis, disembunyikan: reportHidden },
     ikm: {
-      keseluruhan: survey && !surveyed.overall ? ikmOf(everyone) : null,
+      keseluruhan: !surveyed.overall ? ikmOf(everyone) : null,
       populasi: population,
       sampel_minimum: population === null ? null : sampleSize(population),
       per_layanan: ikmPerLayanan,
