@@ -6,8 +6,8 @@ import { attachDocuments, reviewApplication, sendApplication, sendReport, startA
 import { png } from '../support/images';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { MESSAGE_TOO_LARGE, MESSAGE_UNREADABLE } from '../../src/lib/photo-compress';
-import { FINISHED, KECAMATAN, REPAIR, REPORTS, REPORT_TYPES, putOnBoard } from '../support/records';
-import { REGION_DIGITS, VECTOR_SERVICE } from '../support/application';
+import { FINISHED, KECAMATAN, REPAIR, REPORTS, REPORT_TYPES, putOnBoard, report, type Sent } from '../support/records';
+import { applyAsSamplePerson, REGION_DIGITS, VECTOR_SERVICE } from '../support/application';
 import { documentNeed } from '../../src/lib/rules/applicant';
 import { loadContent } from '../support/content';
 import { advance } from '../support/staff';
@@ -67,7 +67,50 @@ const [BOMBED, BROKEN_PNG, BROKEN_JPEG] = DOCUMENTS.filter((k) => PHOTO_TYPES.ge
 const REPORT_TYPE = REPORT_TYPES[0]!;
 const SMALL_PNG = png(160, 120);
 
-const state = { applicationCode: '', reportCode: '', lastNote: '' };
+// Each case makes the records it needs (below), so one that fails or times out leaves nothing
+// half-made for another, and keeps its own page for the failure screenshot (useJourney).
+
+/** An application carrying APPLICATION's text, sent through the public records API as the form sends it. */
+async function hostileApplication(): Promise<Sent> {
+  const code = await applyAsSamplePerson(journey.pb.url, { ...APPLICATION, kecamatan: KECAMATAN[0]!.id });
+  return { code, id: (await byCode('permohonan', code)).id };
+}
+
+/** A report carrying REPORT's text, with its reporter named, sent through the public records API. */
+function hostileReport(): Promise<Sent> {
+  const { nama, ...fields } = REPORT;
+  return report(journey.pb, REPORT_TYPE.id, KECAMATAN[KECAMATAN.length - 1]!.id, { ...fields, anonim: 'false', nama_pelapor: nama, telepon_pelapor: '0821-5555-4444' });
+}
+
+/**
+ * Staff notes for one application: one hostile public note per action, in turn through NOTES,
+ * the first action also with the hostile internal note. `written` is what has been sent so far.
+ */
+function applicationNotes() {
+  const written: string[] = [];
+  const note = () => {
+    const next = NOTES[written.length % NOTES.length]!;
+    written.push(next);
+    return next;
+  };
+  const internal = () => (written.length === 1 ? INTERNAL : undefined);
+  return { written, note, internal };
+}
+
+/** The two states worth seeing: asked for corrections (the note is shown twice), then finished. */
+const APPLICATION_STATES = [REPAIR, FINISHED];
+
+/** A hostile report moved by staff twice, each action with its hostile note (the first also the internal one): reached, then the next open stage. */
+async function notedReport(): Promise<Sent> {
+  const sent = await hostileReport();
+  const reached = REPORTS.checking;
+  const further = reached.next.find((s) => !REPORTS.statuses.find((x) => x.id === s)?.closed)!;
+  await advance(journey.pb, 'laporan', sent.id, reached.id, { note: () => REPORT_NOTES[0], internal: () => INTERNAL });
+  await advance(journey.pb, 'laporan', sent.id, further, { note: () => REPORT_NOTES[1] });
+  return sent;
+}
+
+const byCode = (collection: 'permohonan' | 'laporan', code: string) => journey.pb.admin.collection(collection).getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: code }));
 
 /** A page that records every dialog (and dismisses it) so a test can assert there were none. */
 async function openGuarded(options?: { viewport?: { width: number; height: number } }) {
@@ -177,9 +220,9 @@ describe('hostile input stays text', () => {
     expect(await visibleText(page, '.summary')).toContain(APPLICATION.alamat);
     await expectNothingRan(page, dialogs);
 
-    state.applicationCode = await sendApplication(page);
+    const code = await sendApplication(page);
     await expectNothingRan(page, dialogs);
-    const stored = await journey.pb.admin.collection('permohonan').getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: state.applicationCode }));
+    const stored = await byCode('permohonan', code);
     expect(stored).toMatchObject({ hubungan: APPLICATION.hubungan, desa_kelurahan: APPLICATION.desa_kelurahan, alamat: APPLICATION.alamat });
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     await close();
@@ -195,7 +238,7 @@ describe('hostile input stays text', () => {
     await page.locator('#f-foto').setInputFiles({ name: 'orang.png', mimeType: 'image/png', buffer: SMALL_PNG });
     await page.locator('#f-foto-galat').waitFor({ state: 'detached' });
 
-    state.reportCode = await sendReport(page, {
+    const code = await sendReport(page, {
       jenis: REPORT_TYPE.label,
       urgent: false,
       kecamatan: KECAMATAN[KECAMATAN.length - 1]!.id,
@@ -205,7 +248,7 @@ describe('hostile input stays text', () => {
       contact: { nama: REPORT.nama, telepon: '0821-5555-4444' },
     });
     await expectNothingRan(page, dialogs);
-    const stored = await journey.pb.admin.collection('laporan').getFirstListItem(journey.pb.admin.filter('kode_lacak = {:k}', { k: state.reportCode }));
+    const stored = await byCode('laporan', code);
     expect(stored).toMatchObject({ desa_kelurahan: REPORT.desa_kelurahan, patokan: REPORT.patokan, deskripsi: REPORT.deskripsi, nama_pelapor: REPORT.nama });
     expect(stored['foto']).toHaveLength(1);
     expect(consoleErrors).toEqual([]);
@@ -214,39 +257,28 @@ describe('hostile input stays text', () => {
 
   it('on the tracking page: staff notes with markup show as written, and the survey and kotak saran take markup as text', async () => {
     const admin = journey.pb.admin;
-    const request = await admin.collection('permohonan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: state.applicationCode }));
     const { page, consoleErrors, dialogs, close } = await openGuarded();
+    // The report is made and moved meanwhile; awaited below, so its failure is not unhandled.
+    const noted = notedReport();
+    noted.catch(() => undefined);
+    const request = await hostileApplication();
 
-    // Staff write the notes through the workspace's actions, one hostile note per action (the
-    // first also with a hostile internal note); two states are worth seeing: asked for
-    // corrections (the note is shown twice), and finished.
-    const written: string[] = [];
-    const note = () => {
-      const next = NOTES[written.length % NOTES.length]!;
-      written.push(next);
-      return next;
-    };
-    const internal = (n: number) => (n === 0 && written.length === 1 ? INTERNAL : undefined);
-    for (const target of [REPAIR, FINISHED]) {
-      await advance(journey.pb, 'permohonan', request.id, target, { note, internal });
-      await page.goto(`/lacak/?kode=${encodeURIComponent(state.applicationCode)}`);
-      await page.getByRole('heading', { level: 2, name: `Permohonan ${state.applicationCode}` }).waitFor();
+    // Staff write the notes through the workspace's actions, one hostile note per action.
+    const notes = applicationNotes();
+    for (const target of APPLICATION_STATES) {
+      await advance(journey.pb, 'permohonan', request.id, target, notes);
+      await page.goto(`/lacak/?kode=${encodeURIComponent(request.code)}`);
+      await page.getByRole('heading', { level: 2, name: `Permohonan ${request.code}` }).waitFor();
       const text = await visibleText(page);
-      for (const shown of written) expect(text).toContain(shown);
+      for (const shown of notes.written) expect(text).toContain(shown);
       expect(text).not.toContain('Internal');
       await expectNothingRan(page, dialogs);
       await expectAccessible(page);
     }
-    expect(written.length).toBeGreaterThanOrEqual(NOTES.length);
-    state.lastNote = written[written.length - 1]!;
+    expect(notes.written.length).toBeGreaterThanOrEqual(NOTES.length);
 
-    const report = await admin.collection('laporan').getFirstListItem(admin.filter('kode_lacak = {:k}', { k: state.reportCode }));
-    // Two report actions, each with its hostile note: reached, then the next open stage.
-    const reached = REPORTS.checking;
-    const further = reached.next.find((id) => !REPORTS.statuses.find((s) => s.id === id)?.closed)!;
-    await advance(journey.pb, 'laporan', report.id, reached.id, { note: () => REPORT_NOTES[0], internal: () => INTERNAL });
-    await advance(journey.pb, 'laporan', report.id, further, { note: () => REPORT_NOTES[1] });
-    await page.goto(`/lacak/?kode=${encodeURIComponent(state.reportCode)}`);
+    const reported = await noted;
+    await page.goto(`/lacak/?kode=${encodeURIComponent(reported.code)}`);
     await page.getByText(`Laporan: ${REPORT_TYPE.label}`).first().waitFor();
     const reportText = await visibleText(page);
     for (const note of REPORT_NOTES) expect(reportText).toContain(note);
@@ -255,23 +287,28 @@ describe('hostile input stays text', () => {
     await expectAccessible(page);
 
     // The finished request is rated through the real survey form, with markup as the suggestion.
-    await page.goto(`/lacak/?kode=${encodeURIComponent(state.applicationCode)}`);
+    await page.goto(`/lacak/?kode=${encodeURIComponent(request.code)}`);
     await page.getByRole('link', { name: 'Beri penilaian layanan' }).click();
     await page.getByRole('heading', { level: 2, name: 'Penilaian Anda' }).waitFor();
     for (const [i, u] of UNSUR.entries()) await page.locator('fieldset.survey-question').nth(i).getByText(u.options[3]!, { exact: true }).click();
     await page.getByLabel('Apa yang perlu kami perbaiki?').fill(SURVEY_SARAN);
+    // The answer names the stored record (the code itself is not kept): this case's own.
+    const rated = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/survei'));
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.getByRole('heading', { name: 'Terima kasih atas penilaian Anda' }).waitFor();
     await expectNothingRan(page, dialogs);
-    expect((await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: SURVEY_SARAN })))['saran']).toBe(SURVEY_SARAN);
+    const survey = (await (await rated).json()) as { id: string };
+    expect((await admin.collection('survei_kepuasan').getOne(survey.id))['saran']).toBe(SURVEY_SARAN);
 
     await page.goto('/saran/');
     await page.getByLabel('Saran atau masukan').fill(KOTAK_SARAN);
     await page.getByLabel('Nomor telepon atau surel (tidak wajib)').fill(KOTAK_KONTAK);
+    const suggested = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/collections/saran/records'));
     await page.getByRole('button', { name: 'Kirim saran' }).click();
     await page.getByRole('status').filter({ hasText: 'saran Anda sudah kami terima' }).waitFor();
     await expectNothingRan(page, dialogs);
-    expect(await admin.collection('saran').getFirstListItem(admin.filter('pesan = {:p}', { p: KOTAK_SARAN }))).toMatchObject({ kontak: KOTAK_KONTAK });
+    const saran = (await (await suggested).json()) as { id: string };
+    expect(await admin.collection('saran').getOne(saran.id)).toMatchObject({ pesan: KOTAK_SARAN, kontak: KOTAK_KONTAK });
     expect(consoleErrors).toEqual([]);
     await close();
   }, 90_000);
@@ -310,10 +347,11 @@ describe('hostile input stays text', () => {
   }, 60_000);
 
   it('on the public board and the performance page, which carry the hostile records', async () => {
-    // The board shows yesterday's state in groups of five: the hostile report joins four plain
-    // ones of its kind, kecamatan and status, a week back.
-    await putOnBoard(journey.pb, 'laporan', state.reportCode);
+    // The board shows yesterday's state in groups of five: the hostile report, with its staff
+    // notes, joins four plain ones of its kind, kecamatan and status, a week back.
     const { page, consoleErrors, dialogs, close } = await openGuarded();
+    const reported = await notedReport();
+    await putOnBoard(journey.pb, 'laporan', reported.code);
     await page.goto('/progres/');
     await page.locator('.board-table tbody tr').filter({ hasText: REPORT_TYPE.label }).first().waitFor();
     const board = await visibleText(page);
@@ -329,15 +367,40 @@ describe('hostile input stays text', () => {
 
   it('in the PocketBase admin UI: every field and list shows the markup as text', async () => {
     const admin = journey.pb.admin;
-    const byCode = (collection: string, code: string) => admin.collection(collection).getFirstListItem(admin.filter('kode_lacak = {:k}', { k: code }));
-    const request = await byCode('permohonan', state.applicationCode);
-    const report = await byCode('laporan', state.reportCode);
-    const survey = await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: SURVEY_SARAN }));
-    const saran = await admin.collection('saran').getFirstListItem(admin.filter('pesan = {:p}', { p: KOTAK_SARAN }));
-    const firstNote = await admin.collection('riwayat_permohonan').getFirstListItem(admin.filter('permohonan = {:id} && catatan_publik = {:n}', { id: request.id, n: NOTES[0] }));
-    const reportNote = await admin.collection('riwayat_laporan').getFirstListItem(admin.filter('laporan = {:id} && catatan_publik = {:n}', { id: report.id, n: REPORT_NOTES[0] }));
-
     const { page, dialogs, close } = await openGuarded({ viewport: DESKTOP });
+    // Its own records, made while the admin UI signs in: a hostile application taken to its end
+    // with a hostile note per action and rated with a hostile suggestion, a hostile report with
+    // its two notes, and a kotak saran message.
+    const made = (async () => {
+      const notes = applicationNotes();
+      const [request, reported] = await Promise.all([
+        hostileApplication().then(async (request) => {
+          for (const target of APPLICATION_STATES) await advance(journey.pb, 'permohonan', request.id, target, notes);
+          return request;
+        }),
+        notedReport(),
+      ]);
+      const answers = new FormData();
+      for (const u of UNSUR) answers.append(u.id, '4');
+      answers.append('saran', SURVEY_SARAN);
+      const rated = await fetch(`${journey.pb.url}/api/lacak/${encodeURIComponent(request.code)}/survei`, { method: 'POST', body: answers });
+      expect(rated.status, await rated.clone().text()).toBe(200);
+      const survey = (await rated.json()) as { id: string };
+      const sent = await fetch(`${journey.pb.url}/api/collections/saran/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pesan: KOTAK_SARAN, kontak: KOTAK_KONTAK }) });
+      expect(sent.status, await sent.clone().text()).toBe(200);
+      return {
+        request,
+        lastNote: notes.written[notes.written.length - 1]!,
+        reported,
+        survey,
+        saran: (await sent.json()) as { id: string },
+        firstNote: await admin.collection('riwayat_permohonan').getFirstListItem(admin.filter('permohonan = {:id} && catatan_publik = {:n}', { id: request.id, n: NOTES[0] })),
+        reportNote: await admin.collection('riwayat_laporan').getFirstListItem(admin.filter('laporan = {:id} && catatan_publik = {:n}', { id: reported.id, n: REPORT_NOTES[0] })),
+      };
+    })();
+    // Awaited below; until then a failure must not count as unhandled.
+    made.catch(() => undefined);
+
     await page.goto('/_/');
     await page.getByLabel('Email').fill(journey.pb.superuser.email);
     await page.getByLabel('Password', { exact: true }).fill(journey.pb.superuser.password);
@@ -346,10 +409,11 @@ describe('hostile input stays text', () => {
     // After signing in the admin UI opens its first collection by itself; an address set before
     // that has settled is overridden (the list then shows another collection).
     await page.locator('[data-pb="recordsListTable"]').waitFor();
+    const { request, lastNote, reported, survey, saran, firstNote, reportNote } = await made;
 
     const records: { collection: string; id: string; fields: Record<string, string> }[] = [
-      { collection: 'permohonan', id: request.id, fields: { hubungan: APPLICATION.hubungan, desa_kelurahan: APPLICATION.desa_kelurahan, alamat: APPLICATION.alamat, catatan_publik: state.lastNote, catatan_internal: INTERNAL, nama_pengaju: APPLICATION.nama_pengaju } },
-      { collection: 'laporan', id: report.id, fields: { desa_kelurahan: REPORT.desa_kelurahan, patokan: REPORT.patokan, deskripsi: REPORT.deskripsi, catatan_publik: REPORT_NOTES[1]!, catatan_internal: INTERNAL, nama_pelapor: REPORT.nama } },
+      { collection: 'permohonan', id: request.id, fields: { hubungan: APPLICATION.hubungan, desa_kelurahan: APPLICATION.desa_kelurahan, alamat: APPLICATION.alamat, catatan_publik: lastNote, catatan_internal: INTERNAL, nama_pengaju: APPLICATION.nama_pengaju } },
+      { collection: 'laporan', id: reported.id, fields: { desa_kelurahan: REPORT.desa_kelurahan, patokan: REPORT.patokan, deskripsi: REPORT.deskripsi, catatan_publik: REPORT_NOTES[1]!, catatan_internal: INTERNAL, nama_pelapor: REPORT.nama } },
       { collection: 'riwayat_permohonan', id: firstNote.id, fields: { catatan_publik: NOTES[0]! } },
       { collection: 'riwayat_laporan', id: reportNote.id, fields: { catatan_publik: REPORT_NOTES[0]! } },
       { collection: 'survei_kepuasan', id: survey.id, fields: { saran: SURVEY_SARAN } },
