@@ -3,14 +3,9 @@
 // (superusers, and later staff accounts) may read it.
 migrate(
   (app) => {
-    const collection = new Collection({
-      type: "base",
-      name: "saran",
-      listRule: null,
-      viewRule: null,
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
+    const collection = schema.baseCollection("saran", {
       createRule: "",
-      updateRule: null,
-      deleteRule: null,
       fields: [
         {
           type: "text",
@@ -28,18 +23,8 @@ migrate(
           max: 100,
           help: "Nomor telepon atau surel bila warga ingin dihubungi kembali. Boleh kosong. Data pribadi: jangan disebarkan.",
         },
-        {
-          type: "autodate",
-          name: "created",
-          onCreate: true,
-          onUpdate: false,
-        },
-        {
-          type: "autodate",
-          name: "updated",
-          onCreate: true,
-          onUpdate: true,
-        },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: ["CREATE INDEX idx_saran_created ON saran (created)"],
     });

@@ -4,16 +4,11 @@
 // and the choice lists that come from content/ are kept in step by pb_hooks/schema-sync.pb.js.
 migrate(
   (app) => {
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     const STATUSES = ["diterima", "verifikasi_berkas", "perlu_perbaikan", "verifikasi_lapangan", "menunggu_keputusan", "disetujui", "ditolak", "selesai", "dibatalkan"];
 
-    const permohonan = new Collection({
-      type: "base",
-      name: "permohonan",
-      listRule: null,
-      viewRule: null,
+    const permohonan = schema.baseCollection("permohonan", {
       createRule: "",
-      updateRule: null,
-      deleteRule: null,
       fields: [
         { type: "text", name: "kode_lacak", required: true, max: 20, presentable: true, help: "Kode yang dipegang pemohon untuk melacak permohonan (awalan kantor lalu sembilan huruf atau angka). Dibuat otomatis; jangan diubah." },
         { type: "text", name: "layanan", required: true, max: 80, presentable: true, help: "Kunci layanan yang diajukan (nama berkas di content/services/). Diisi dari halaman layanan." },
@@ -34,8 +29,8 @@ migrate(
         { type: "text", name: "persetujuan_versi", required: true, max: 40, help: "Versi pemberitahuan privasi yang disetujui pemohon (bukti persetujuan, UU PDP Pasal 24)." },
         { type: "date", name: "persetujuan_waktu", required: true, help: "Waktu pemohon menyatakan persetujuan. Diisi otomatis." },
         { type: "text", name: "id_pengiriman", required: true, max: 64, pattern: "^[A-Za-z0-9-]{16,64}$", help: "Kode unik dari perangkat pemohon agar pengiriman ulang tidak membuat permohonan ganda. Dibuat otomatis." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: [
         "CREATE UNIQUE INDEX idx_permohonan_kode ON permohonan (kode_lacak)",
@@ -48,21 +43,14 @@ migrate(
     });
     app.save(permohonan);
 
-    const riwayat = new Collection({
-      type: "base",
-      name: "riwayat_permohonan",
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    const riwayat = schema.baseCollection("riwayat_permohonan", {
       fields: [
         { type: "relation", name: "permohonan", required: true, collectionId: permohonan.id, maxSelect: 1, cascadeDelete: false, presentable: true, help: "Permohonan yang berubah statusnya." },
         { type: "select", name: "status_dari", maxSelect: 1, values: STATUSES, help: "Status sebelum perubahan. Kosong untuk pencatatan pertama." },
         { type: "select", name: "status", required: true, maxSelect: 1, values: STATUSES, presentable: true, help: "Status sesudah perubahan." },
         { type: "text", name: "catatan_publik", max: 1000, help: "Catatan untuk pemohon pada perubahan ini; tampil di halaman lacak." },
         { type: "json", name: "dokumen_perbaikan", maxSize: 2000, help: "Dokumen yang perlu dilengkapi pemohon (untuk status perlu perbaikan)." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
+        schema.CREATED,
       ],
       indexes: [
         "CREATE INDEX idx_riwayat_permohonan ON riwayat_permohonan (permohonan, created)",

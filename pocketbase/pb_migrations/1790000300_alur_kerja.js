@@ -4,22 +4,16 @@
 // retention), and an audit trail in riwayat_permohonan (who, what kind, which fields).
 migrate(
   (app) => {
-    const petugas = new Collection({
-      type: "base",
-      name: "petugas_lapangan",
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
+    const petugas = schema.baseCollection("petugas_lapangan", {
       fields: [
         { type: "text", name: "nama", required: true, max: 100, presentable: true, help: "Nama petugas lapangan sesuai SK penugasan." },
         { type: "select", name: "jenis", required: true, maxSelect: 1, values: ["TKSK", "PSM", "pekerja_sosial"], presentable: true, help: "TKSK (Tenaga Kesejahteraan Sosial Kecamatan), PSM (Pekerja Sosial Masyarakat), atau pekerja sosial." },
         { type: "text", name: "kecamatan", required: true, max: 60, help: "Kecamatan wilayah tugas (kunci dari content/reference/kecamatan.yaml)." },
         { type: "text", name: "telepon", max: 20, help: "Nomor telepon/WhatsApp petugas untuk koordinasi." },
         { type: "bool", name: "aktif", help: "Matikan bila petugas tidak lagi bertugas; riwayat penugasannya tetap tersimpan." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: ["CREATE INDEX idx_petugas_kecamatan ON petugas_lapangan (kecamatan)"],
     });

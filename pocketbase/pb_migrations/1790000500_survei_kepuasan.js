@@ -4,6 +4,7 @@
 // may read it. The select values must match RESPONDENT_FIELDS in src/lib/rules/ikm.ts.
 migrate(
   (app) => {
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     const UNSUR = [
       ["u1", "Persyaratan"],
       ["u2", "Sistem, mekanisme, dan prosedur"],
@@ -37,17 +38,11 @@ migrate(
       { type: "select", name: "pendidikan", maxSelect: 1, values: ["tidak_sekolah", "SD", "SMP", "SMA", "D3", "S1", "S2", "S3"], help: "Pendidikan terakhir responden. Tidak wajib diisi." },
       { type: "select", name: "pekerjaan", maxSelect: 1, values: ["PNS", "TNI", "POLRI", "swasta", "wirausaha", "petani_nelayan", "ibu_rumah_tangga", "pelajar", "tidak_bekerja", "lainnya"], help: "Pekerjaan utama responden. Tidak wajib diisi." },
       { type: "text", name: "saran", max: 1000, help: "Saran warga untuk perbaikan pelayanan, apa adanya. Bahan rencana tindak lanjut hasil SKM." },
-      { type: "autodate", name: "created", onCreate: true, onUpdate: false },
+      schema.CREATED,
     );
 
-    const collection = new Collection({
-      type: "base",
-      name: "survei_kepuasan",
-      listRule: null,
-      viewRule: null,
+    const collection = schema.baseCollection("survei_kepuasan", {
       createRule: "",
-      updateRule: null,
-      deleteRule: null,
       fields: fields,
       indexes: [
         "CREATE UNIQUE INDEX idx_survei_kode ON survei_kepuasan (kode_lacak)",
@@ -60,16 +55,16 @@ migrate(
     // The survey check route and guest creates get their own limits, ahead of PocketBase's
     // default "/api/" rule (the first matching rule applies).
     const settings = app.settings();
-    const keep = settings.rateLimits.rules.filter((r) => r.label !== "/api/survei/" && r.label !== "survei_kepuasan:create");
-    settings.rateLimits.rules = [
+    schema.limitFirst(settings, [
       { label: "/api/survei/", audience: "", maxRequests: 30, duration: 60 },
       { label: "survei_kepuasan:create", audience: "@guest", maxRequests: 20, duration: 60 },
-    ].concat(keep);
+    ]);
     app.save(settings);
   },
   (app) => {
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     const settings = app.settings();
-    settings.rateLimits.rules = settings.rateLimits.rules.filter((r) => r.label !== "/api/survei/" && r.label !== "survei_kepuasan:create");
+    schema.dropLimits(settings, ["/api/survei/", "survei_kepuasan:create"]);
     app.save(settings);
     app.delete(app.findCollectionByNameOrId("survei_kepuasan"));
   },

@@ -4,15 +4,10 @@
 // without their contact; only staff may read or handle it. The history mirrors applications'.
 migrate(
   (app) => {
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     const STATUSES = ["diterima", "diteruskan", "dijangkau", "asesmen", "ditangani", "selesai", "ditolak"];
-    const laporan = new Collection({
-      type: "base",
-      name: "laporan",
-      listRule: null,
-      viewRule: null,
+    const laporan = schema.baseCollection("laporan", {
       createRule: "",
-      updateRule: null,
-      deleteRule: null,
       fields: [
         { type: "text", name: "kode_lacak", required: true, max: 20, presentable: true, help: "Kode untuk melacak laporan (awalan kantor lalu sembilan huruf atau angka). Dibuat otomatis; jangan diubah." },
         { type: "text", name: "jenis", required: true, max: 40, presentable: true, help: "Jenis laporan (kunci dari content/reference/report-types.yaml)." },
@@ -40,8 +35,8 @@ migrate(
         { type: "bool", name: "terlambat", help: "Tercentang bila tahap sekarang melewati batas waktu standar." },
         { type: "date", name: "ditutup", help: "Waktu laporan selesai atau tidak dapat ditindaklanjuti. Dasar penghapusan foto (retensi)." },
         { type: "bool", name: "berkas_dihapus", help: "Tercentang bila foto dan data pribadi sudah dihapus karena masa retensi habis." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: [
         "CREATE UNIQUE INDEX idx_laporan_kode ON laporan (kode_lacak)",
@@ -55,14 +50,7 @@ migrate(
     });
     app.save(laporan);
 
-    const riwayat = new Collection({
-      type: "base",
-      name: "riwayat_laporan",
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    const riwayat = schema.baseCollection("riwayat_laporan", {
       fields: [
         { type: "relation", name: "laporan", required: true, collectionId: laporan.id, maxSelect: 1, cascadeDelete: false, presentable: true, help: "Laporan yang berubah." },
         { type: "select", name: "jenis", maxSelect: 1, values: ["status", "catatan", "penerusan", "perubahan_data", "retensi"], presentable: true, help: "Jenis kejadian: perubahan status, catatan, penerusan ke pilar sosial, perubahan data, atau penghapusan foto (retensi)." },
@@ -72,7 +60,7 @@ migrate(
         { type: "text", name: "catatan_internal", max: 2000, help: "Catatan internal pada kejadian ini." },
         { type: "text", name: "petugas", max: 200, help: "Akun petugas yang melakukan perubahan, atau \"sistem\"." },
         { type: "json", name: "perubahan", maxSize: 4000, help: "Nama kolom yang berubah atau pilar sosial tujuan penerusan (tanpa nilai data pribadi)." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
+        schema.CREATED,
       ],
       indexes: ["CREATE INDEX idx_riwayat_laporan ON riwayat_laporan (laporan, created)"],
     });

@@ -11,6 +11,7 @@
 //   account made each request (logAuthId), so staff actions can be traced.
 migrate(
   (app) => {
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     try {
       app.delete(app.findCollectionByNameOrId("users"));
     } catch (_) {
@@ -31,12 +32,15 @@ migrate(
     app.save(survei);
 
     const settings = app.settings();
-    const mine = ["/api/survei/", "survei_kepuasan:create", "saran:create"];
-    settings.rateLimits.rules = [
-      // 10 suggestions in 10 minutes from one address: enough for a family behind one mobile
-      // carrier address, far too few for a flood.
-      { label: "saran:create", audience: "@guest", maxRequests: 10, duration: 600 },
-    ].concat(settings.rateLimits.rules.filter((r) => mine.indexOf(r.label) < 0));
+    schema.limitFirst(
+      settings,
+      [
+        // 10 suggestions in 10 minutes from one address: enough for a family behind one mobile
+        // carrier address, far too few for a flood.
+        { label: "saran:create", audience: "@guest", maxRequests: 10, duration: 600 },
+      ],
+      ["/api/survei/", "survei_kepuasan:create", "saran:create"],
+    );
     settings.logs.maxDays = 5;
     settings.logs.logAuthId = true;
     app.save(settings);
@@ -50,8 +54,9 @@ migrate(
     survei.fields.add(new AutodateField({ name: "created", onCreate: true, onUpdate: false }));
     survei.indexes = ["CREATE INDEX idx_survei_layanan ON survei_kepuasan (layanan)"];
     app.save(survei);
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     const settings = app.settings();
-    settings.rateLimits.rules = settings.rateLimits.rules.filter((r) => r.label !== "saran:create");
+    schema.dropLimits(settings, ["saran:create"]);
     app.save(settings);
   },
 );

@@ -12,13 +12,13 @@
 // roles (who reads the access log) come from content through the generated migration.
 migrate(
   (app) => {
-    const STAFF = '@request.auth.collectionName = "petugas" && @request.auth.aktif = true && @request.auth.wajib_ganti_sandi = false';
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
 
     const petugas = new Collection({
       type: "auth",
       name: "petugas",
-      listRule: STAFF,
-      viewRule: STAFF,
+      listRule: schema.STAFF,
+      viewRule: schema.STAFF,
       createRule: null,
       updateRule: null,
       deleteRule: null,
@@ -34,8 +34,8 @@ migrate(
         { type: "bool", name: "aktif", help: "Matikan bila petugas berhenti bertugas: akunnya tidak dapat masuk lagi, riwayat kerjanya tetap tersimpan." },
         { type: "bool", name: "wajib_ganti_sandi", help: "Tercentang untuk akun baru atau sandi yang diatur ulang administrator: petugas harus mengganti kata sandi sebelum bekerja." },
         { type: "select", name: "akses_kasus", maxSelect: 1, values: ["semua", "ditugaskan", "tidak"], help: "Diisi sistem dari peran: semua permohonan dan laporan, hanya yang ditugaskan (petugas lapangan), atau tidak ada. Jangan diubah manual." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: ["CREATE INDEX idx_petugas_aktif ON petugas (aktif)"],
     });
@@ -68,10 +68,10 @@ migrate(
     // Sign-in attempts per address: ten in five minutes, then PocketBase answers 429.
     const settings = app.settings();
     // Emailed codes too: five requests in five minutes (each sends a mail).
-    settings.rateLimits.rules = [
+    schema.limitFirst(settings, [
       { label: "petugas:auth", audience: "", maxRequests: 10, duration: 300 },
       { label: "petugas:requestOTP", audience: "", maxRequests: 5, duration: 300 },
-    ].concat(settings.rateLimits.rules.filter((r) => r.label !== "petugas:auth" && r.label !== "petugas:requestOTP"));
+    ]);
     app.save(settings);
 
     // Field workers become accounts: the assignment now points at a `petugas`.
@@ -84,7 +84,7 @@ migrate(
     } catch (_) {
       // already gone
     }
-    const ASSIGNED = STAFF + ' && (@request.auth.akses_kasus = "semua" || (@request.auth.akses_kasus = "ditugaskan" && petugas_lapangan = @request.auth.id))';
+    const ASSIGNED = schema.staffOf("petugas_lapangan");
     permohonan.listRule = ASSIGNED;
     permohonan.viewRule = ASSIGNED;
     permohonan.fields.add(new RelationField({ name: "petugas_lapangan", collectionId: petugas.id, maxSelect: 1, cascadeDelete: false, help: "TKSK/PSM atau pekerja sosial yang ditugaskan untuk langkah lapangan. Diatur lewat ruang kerja; tercatat di riwayat." }));
@@ -99,7 +99,7 @@ migrate(
     app.save(permohonan);
 
     const laporan = app.findCollectionByNameOrId("laporan");
-    const REPORT_ASSIGNED = STAFF + ' && (@request.auth.akses_kasus = "semua" || (@request.auth.akses_kasus = "ditugaskan" && ditugaskan_ke = @request.auth.id))';
+    const REPORT_ASSIGNED = schema.staffOf("ditugaskan_ke");
     laporan.fields.add(new RelationField({ name: "ditugaskan_ke", collectionId: petugas.id, maxSelect: 1, cascadeDelete: false, help: "Orang yang ditugaskan menjangkau atau menangani laporan (pekerja sosial, TKSK/PSM, TRC). Tercatat di riwayat." }));
     laporan.fields.add(new TextField({ name: "unit_tujuan", max: 200, help: "Unit atau lembaga tujuan terusan di luar akun portal, misalnya Puskesmas atau RSJ. Tercatat di riwayat." }));
     laporan.fields.add(new NumberField({ name: "riwayat_urutan", onlyInt: true, min: 0, help: "Jumlah entri riwayat laporan ini; dipakai pemeriksaan rantai riwayat. Diatur sistem." }));
@@ -120,7 +120,7 @@ migrate(
       new NumberField({ name: "langkah", onlyInt: true, min: 0, help: "Nomor urut langkah SOP yang dicatat entri ini (mulai 0), bila ada." }),
     ];
     const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
-    const HISTORY_ASSIGNED = STAFF + ' && (@request.auth.akses_kasus = "semua" || (@request.auth.akses_kasus = "ditugaskan" && permohonan.petugas_lapangan = @request.auth.id))';
+    const HISTORY_ASSIGNED = schema.staffOf("permohonan.petugas_lapangan");
     riwayat.listRule = HISTORY_ASSIGNED;
     riwayat.viewRule = HISTORY_ASSIGNED;
     for (const f of chainFields()) riwayat.fields.add(f);
@@ -130,7 +130,7 @@ migrate(
     app.save(riwayat);
 
     const riwayatLaporan = app.findCollectionByNameOrId("riwayat_laporan");
-    const REPORT_HISTORY_ASSIGNED = STAFF + ' && (@request.auth.akses_kasus = "semua" || (@request.auth.akses_kasus = "ditugaskan" && laporan.ditugaskan_ke = @request.auth.id))';
+    const REPORT_HISTORY_ASSIGNED = schema.staffOf("laporan.ditugaskan_ke");
     riwayatLaporan.listRule = REPORT_HISTORY_ASSIGNED;
     riwayatLaporan.viewRule = REPORT_HISTORY_ASSIGNED;
     for (const f of chainFields()) riwayatLaporan.fields.add(f);
@@ -138,16 +138,9 @@ migrate(
     riwayatLaporan.indexes = riwayatLaporan.indexes.concat(["CREATE UNIQUE INDEX idx_riwayat_laporan_urutan ON riwayat_laporan (laporan, urutan)"]);
     app.save(riwayatLaporan);
 
-    const akses = new Collection({
-      type: "base",
-      name: "log_akses",
-      // Who may read it follows content/reference/roles.yaml (`can: log-akses`): set by the
-      // generated content migration. Nobody writes it through the API.
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    // Who may read it follows content/reference/roles.yaml (`can: log-akses`): set by the
+    // generated content migration. Nobody writes it through the API.
+    const akses = schema.baseCollection("log_akses", {
       fields: [
         { type: "relation", name: "akun", collectionId: petugas.id, maxSelect: 1, cascadeDelete: false, presentable: true, help: "Petugas yang membuka dokumen (kosong bila administrator)." },
         { type: "text", name: "nama", max: 200, help: "Nama dan peran petugas saat membuka, atau \"administrator\" dengan surelnya." },
@@ -158,7 +151,7 @@ migrate(
         { type: "bool", name: "ditolak", help: "Tercentang bila permintaan membuka dokumen ditolak karena peran petugas tidak berhak." },
         { type: "text", name: "hash_sebelum", max: 64, help: "Sidik entri sebelumnya: rantai yang memperlihatkan bila catatan akses diubah atau dihapus." },
         { type: "text", name: "hash", max: 64, help: "Sidik entri ini. Diisi sistem." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
+        schema.CREATED,
       ],
       indexes: ["CREATE INDEX idx_log_akses_created ON log_akses (created)", "CREATE INDEX idx_log_akses_rekaman ON log_akses (rekaman)", "CREATE UNIQUE INDEX idx_log_akses_hash_sebelum ON log_akses (hash_sebelum)"],
     });
@@ -170,13 +163,7 @@ migrate(
     app.save(survei);
   },
   (app) => {
-    for (const name of ["log_akses"]) {
-      try {
-        app.delete(app.findCollectionByNameOrId(name));
-      } catch (_) {
-        // not there
-      }
-    }
+    require(`${__hooks}/../pb_migrations/lib/schema.js`).deleteCollections(app, ["log_akses"]);
     // The rest (accounts, chain fields) is not undone: history entries must not lose fields.
   },
 );

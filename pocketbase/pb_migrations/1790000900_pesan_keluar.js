@@ -5,6 +5,7 @@
 // messages of requests they may see; superusers see it in the admin UI.
 migrate(
   (app) => {
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
     const permohonan = app.findCollectionByNameOrId("permohonan");
     permohonan.fields.add(new SelectField({ name: "saluran_pesan", values: ["whatsapp", "sms", "email"], maxSelect: 1, help: "Saluran pesan yang dipilih pemohon untuk kabar permohonannya. Kosong: WhatsApp bila nomornya nomor HP." }));
     permohonan.fields.add(new TextField({ name: "surel", max: 254, help: "Alamat surel pemohon (boleh kosong; wajib bila memilih surel). Dihapus pada masa retensi." }));
@@ -13,14 +14,7 @@ migrate(
     laporan.fields.add(new SelectField({ name: "saluran_pesan", values: ["whatsapp", "sms"], maxSelect: 1, help: "Saluran pesan yang dipilih pelapor (bukan anonim, dengan nomor HP). Kosong: WhatsApp." }));
     app.save(laporan);
 
-    const outbox = new Collection({
-      type: "base",
-      name: "pesan_keluar",
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    const outbox = schema.baseCollection("pesan_keluar", {
       fields: [
         { type: "relation", name: "permohonan", collectionId: permohonan.id, maxSelect: 1, cascadeDelete: false, help: "Permohonan yang dikabarkan." },
         { type: "relation", name: "laporan", collectionId: app.findCollectionByNameOrId("laporan").id, maxSelect: 1, cascadeDelete: false, help: "Laporan yang dikabarkan." },
@@ -46,8 +40,8 @@ migrate(
         { type: "text", name: "id_penyedia", max: 200, help: "Nomor pesan dari penyedia (mis. wamid WhatsApp)." },
         { type: "date", name: "terkirim_pada", help: "Waktu pesan diterima penyedia atau dikirim petugas." },
         { type: "relation", name: "dikirim_oleh", collectionId: app.findCollectionByNameOrId("petugas").id, maxSelect: 1, cascadeDelete: false, help: "Petugas yang mengirim lewat WhatsApp sendiri." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: [
         "CREATE UNIQUE INDEX idx_pesan_kunci ON pesan_keluar (kunci)",

@@ -10,58 +10,37 @@
 // - the history learns the entry kind "unggah_ulang".
 migrate(
   (app) => {
-    const STAFF = '@request.auth.collectionName = "petugas" && @request.auth.aktif = true && @request.auth.wajib_ganti_sandi = false';
-    const ASSIGNED = STAFF + ' && (@request.auth.akses_kasus = "semua" || (@request.auth.akses_kasus = "ditugaskan" && permohonan.petugas_lapangan = @request.auth.id))';
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
+    const ASSIGNED = schema.staffOf("permohonan.petugas_lapangan");
     const permohonan = app.findCollectionByNameOrId("permohonan");
-    const versions = new Collection({
-      type: "base",
-      name: "versi_dokumen",
+    const versions = schema.baseCollection("versi_dokumen", {
       listRule: ASSIGNED,
       viewRule: ASSIGNED,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
       fields: [
         { type: "relation", name: "permohonan", required: true, collectionId: permohonan.id, maxSelect: 1, cascadeDelete: true, presentable: true, help: "Permohonan pemilik dokumen ini." },
         { type: "text", name: "dokumen", required: true, max: 60, presentable: true, help: "Kunci jenis dokumen (dari content/reference/documents.yaml), misalnya kk." },
         { type: "file", name: "berkas", maxSelect: 1, maxSize: 20 * 1024 * 1024, protected: true, help: "Berkas lama yang diganti. Disimpan sampai permohonan ditutup, lalu dihapus otomatis. Data pribadi." },
         { type: "text", name: "diganti_oleh", max: 120, help: "Siapa yang mengganti berkas: pemohon (lewat portal) atau administrator." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
+        schema.CREATED,
       ],
       indexes: ["CREATE INDEX idx_versi_dokumen_permohonan ON versi_dokumen (permohonan, dokumen, created)"],
     });
     app.save(versions);
 
-    const attempts = new Collection({
-      type: "base",
-      name: "bukti_pemohon",
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    const attempts = schema.baseCollection("bukti_pemohon", {
       fields: [
         { type: "text", name: "kunci", required: true, max: 64, help: "Nilai satu arah (HMAC) dari kode pelacakan; kode aslinya tidak disimpan di sini." },
         { type: "number", name: "gagal", onlyInt: true, min: 0, help: "Jumlah pembuktian yang salah berturut-turut." },
         { type: "date", name: "terkunci_sampai", help: "Sampai kapan unggah ulang dan surat untuk kode ini dikunci setelah terlalu banyak pembuktian salah." },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.UPDATED,
       ],
       indexes: ["CREATE UNIQUE INDEX idx_bukti_pemohon_kunci ON bukti_pemohon (kunci)"],
     });
     app.save(attempts);
 
-    const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
-    const kinds = riwayat.fields.getByName("jenis");
-    if (kinds.values.indexOf("unggah_ulang") < 0) kinds.values = kinds.values.concat(["unggah_ulang"]);
-    app.save(riwayat);
+    schema.addHistoryKinds(app, ["unggah_ulang"]);
   },
   (app) => {
-    for (const name of ["versi_dokumen", "bukti_pemohon"]) {
-      try {
-        app.delete(app.findCollectionByNameOrId(name));
-      } catch (_) {
-        // already gone
-      }
-    }
+    require(`${__hooks}/../pb_migrations/lib/schema.js`).deleteCollections(app, ["versi_dokumen", "bukti_pemohon"]);
   },
 );

@@ -7,17 +7,12 @@
 // - the history learns the kinds "surat" (issued) and "pencabutan_surat" (revoked).
 migrate(
   (app) => {
-    const STAFF = '@request.auth.collectionName = "petugas" && @request.auth.aktif = true && @request.auth.wajib_ganti_sandi = false';
-    const ASSIGNED = STAFF + ' && (@request.auth.akses_kasus = "semua" || (@request.auth.akses_kasus = "ditugaskan" && permohonan.petugas_lapangan = @request.auth.id))';
+    const schema = require(`${__hooks}/../pb_migrations/lib/schema.js`);
+    const ASSIGNED = schema.staffOf("permohonan.petugas_lapangan");
     const permohonan = app.findCollectionByNameOrId("permohonan");
-    const letters = new Collection({
-      type: "base",
-      name: "surat",
+    const letters = schema.baseCollection("surat", {
       listRule: ASSIGNED,
       viewRule: ASSIGNED,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
       fields: [
         { type: "relation", name: "permohonan", required: true, collectionId: permohonan.id, maxSelect: 1, cascadeDelete: false, presentable: true, help: "Permohonan yang diputus dengan surat ini." },
         { type: "text", name: "templat", required: true, max: 80, help: "Kunci templat surat (nama berkas di content/letters/)." },
@@ -36,8 +31,8 @@ migrate(
         { type: "text", name: "alasan_cabut", max: 1000, help: "Alasan pencabutan (tidak tampil di halaman verifikasi)." },
         { type: "file", name: "pindaian", maxSelect: 1, maxSize: 10 * 1024 * 1024, mimeTypes: ["application/pdf", "image/jpeg", "image/png"], protected: true, help: "Pindaian surat atau berita acara yang sudah ditandatangani. Data pribadi." },
         { type: "text", name: "tanda_tangan_elektronik", max: 200, help: "Tempat untuk tanda tangan elektronik (penyedia belum dipasang; lihat README)." },
-        { type: "autodate", name: "created", onCreate: true, onUpdate: false },
-        { type: "autodate", name: "updated", onCreate: true, onUpdate: true },
+        schema.CREATED,
+        schema.UPDATED,
       ],
       indexes: [
         "CREATE UNIQUE INDEX idx_surat_nomor ON surat (tahun, nomor_urut)",
@@ -46,14 +41,7 @@ migrate(
     });
     app.save(letters);
 
-    const register = new Collection({
-      type: "base",
-      name: "register_surat",
-      listRule: null,
-      viewRule: null,
-      createRule: null,
-      updateRule: null,
-      deleteRule: null,
+    const register = schema.baseCollection("register_surat", {
       fields: [
         { type: "number", name: "tahun", required: true, onlyInt: true, min: 2000, help: "Tahun register." },
         { type: "number", name: "terakhir", onlyInt: true, min: 0, help: "Nomor terakhir yang diberikan tahun ini. Diatur sistem; jangan diubah." },
@@ -62,18 +50,9 @@ migrate(
     });
     app.save(register);
 
-    const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
-    const kinds = riwayat.fields.getByName("jenis");
-    for (const k of ["surat", "pencabutan_surat", "pindaian_surat"]) if (kinds.values.indexOf(k) < 0) kinds.values = kinds.values.concat([k]);
-    app.save(riwayat);
+    schema.addHistoryKinds(app, ["surat", "pencabutan_surat", "pindaian_surat"]);
   },
   (app) => {
-    for (const name of ["surat", "register_surat"]) {
-      try {
-        app.delete(app.findCollectionByNameOrId(name));
-      } catch (_) {
-        // already gone
-      }
-    }
+    require(`${__hooks}/../pb_migrations/lib/schema.js`).deleteCollections(app, ["surat", "register_surat"]);
   },
 );
