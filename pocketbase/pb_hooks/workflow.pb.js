@@ -35,25 +35,30 @@ onRecordUpdate((e) => {
   e.next();
 }, "permohonan", "laporan");
 
+// The audit collections: both histories and the access log. Only the registrations below use
+// this (a handler runs in another VM and cannot see it); every hook file loads into one VM, so the
+// name must be unique across pb_hooks.
+const AUDIT_COLLECTIONS = ["riwayat_permohonan", "riwayat_laporan", "log_akses"];
+
 onRecordCreateRequest((e) => {
   throw new ForbiddenError("Riwayat dan catatan akses dibuat otomatis oleh sistem; tidak dapat ditambah secara manual.", {});
-}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+}, ...AUDIT_COLLECTIONS);
 onRecordUpdateRequest((e) => {
   throw new ForbiddenError("Riwayat dan catatan akses adalah catatan audit dan tidak dapat diubah.", {});
-}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+}, ...AUDIT_COLLECTIONS);
 onRecordDeleteRequest((e) => {
   throw new ForbiddenError("Riwayat dan catatan akses adalah catatan audit dan tidak dapat dihapus.", {});
-}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+}, ...AUDIT_COLLECTIONS);
 // Not even server code deletes an audit entry (a cascade, a script): retention empties notes only.
 onRecordDelete((e) => {
   throw new ForbiddenError("Riwayat dan catatan akses tidak dapat dihapus.", {});
-}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+}, ...AUDIT_COLLECTIONS);
 // An entry, once sealed by its hash, never changes through a save (retention's note redaction
 // is a direct update that the chain allows for, see lib/chain.js).
 onRecordUpdate((e) => {
   if (e.record.original().getString("hash")) throw new ForbiddenError("Entri riwayat yang sudah dicatat tidak dapat diubah.", {});
   e.next();
-}, "riwayat_permohonan", "riwayat_laporan", "log_akses");
+}, ...AUDIT_COLLECTIONS);
 
 // A request with its history cannot be deleted through the API either: it is closed instead.
 onRecordDeleteRequest((e) => {

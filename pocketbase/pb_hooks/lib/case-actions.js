@@ -74,6 +74,30 @@ function earlierSend(app, historyName, relation, id, submissionId) {
   return rows.length > 0 ? rows[0].id : null;
 }
 
+/**
+ * What every action sends besides its own fields: its kind, the public and internal notes and
+ * the submission id, each checked into `errors`.
+ */
+function actionInput(body, errors) {
+  const r = rules();
+  const input = { aksi: text(body, "aksi"), publicNote: text(body, "catatan_publik"), internalNote: text(body, "catatan_internal"), submissionId: text(body, "id_pengiriman") };
+  checkNote(errors, "catatan_publik", input.publicNote, 0, NOTE_MAX, "");
+  checkNote(errors, "catatan_internal", input.internalNote, 0, INTERNAL_MAX, "");
+  if (input.submissionId && !r.SUBMISSION_ID.test(input.submissionId)) errors.id_pengiriman = r.SUBMISSION_ID_MESSAGE;
+  return input;
+}
+
+/**
+ * The answer to an action sent again (its submission id is already in the case's history, e.g.
+ * a field worker's change resent after the signal returned): the case as it stands, nothing done
+ * twice. Null for a first send.
+ */
+function resentAnswer(app, historyName, relation, record, submissionId, statuses, langkah) {
+  if (!earlierSend(app, historyName, relation, record.id, submissionId)) return null;
+  const s = cw().byId(statuses, record.getString("status"));
+  return { status: record.getString("status"), status_label: s ? s.label : "", langkah: langkah, ulang: true };
+}
+
 /** Visit photos from a multipart send: images only, within the pixel and size limits, neutral names. */
 function visitPhotos(e, errors) {
   let files = [];
@@ -108,19 +132,10 @@ function actOnRequest(e, app, actor, record, body) {
   const data = require(`${__hooks}/lib/portal.js`).required();
   const ctx = cw().flowOf(data, record);
   const state = cw().stateOf(actor, record);
-  const aksi = text(body, "aksi");
   const errors = {};
-  const publicNote = text(body, "catatan_publik");
-  const internalNote = text(body, "catatan_internal");
-  checkNote(errors, "catatan_publik", publicNote, 0, NOTE_MAX, "");
-  checkNote(errors, "catatan_internal", internalNote, 0, INTERNAL_MAX, "");
-
-  const submissionId = text(body, "id_pengiriman");
-  if (submissionId && !r.SUBMISSION_ID.test(submissionId)) errors.id_pengiriman = r.SUBMISSION_ID_MESSAGE;
-  if (earlierSend(app, "riwayat_permohonan", "permohonan", record.id, submissionId)) {
-    const s = cw().byId(data.statuses, record.getString("status"));
-    return { status: record.getString("status"), status_label: s ? s.label : "", langkah: record.getInt("langkah"), ulang: true };
-  }
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  const resent = resentAnswer(app, "riwayat_permohonan", "permohonan", record, submissionId, data.statuses, record.getInt("langkah"));
+  if (resent) return resent;
 
   let verdict;
   if (aksi === "catatan") {
@@ -174,14 +189,7 @@ function actOnRequest(e, app, actor, record, body) {
     const service = require(`${__hooks}/lib/portal.js`).service(data, record.getString("layanan"));
     const keys = service ? service.documents.map((d) => d.key) : [];
     const checks = objectOf(body, "pemeriksaan");
-    let existing = {};
-    try {
-      // An empty JSON field reads as the text "null".
-      const raw = record.get("pemeriksaan_dokumen");
-      existing = (raw ? JSON.parse(toString(raw)) : null) || {};
-    } catch (_) {
-      existing = {};
-    }
+    const existing = cw().jsonObject(record, "pemeriksaan_dokumen");
     // A problem with one document is reported on that document (`pemeriksaan.<key>`), naming it.
     const labelOf = (key) => {
       const doc = service ? service.documents.find((d) => d.key === key) : null;
@@ -276,19 +284,12 @@ function actOnReport(e, app, actor, record, body) {
   const data = require(`${__hooks}/lib/portal.js`).required();
   const ctx = cw().reportFlowOf(data, record);
   const state = cw().stateOf(actor, record);
-  const aksi = text(body, "aksi");
   const errors = {};
-  const publicNote = text(body, "catatan_publik");
-  const internalNote = text(body, "catatan_internal");
-  checkNote(errors, "catatan_publik", publicNote, 0, NOTE_MAX, "");
-  checkNote(errors, "catatan_internal", internalNote, 0, INTERNAL_MAX, "");
-  const submissionId = text(body, "id_pengiriman");
-  if (submissionId && !r.SUBMISSION_ID.test(submissionId)) throw cw().fieldErrors({ id_pengiriman: r.SUBMISSION_ID_MESSAGE });
-  // A field worker's change sent again after the signal returned: answered, not done twice.
-  if (earlierSend(app, "riwayat_laporan", "laporan", record.id, submissionId)) {
-    const s = cw().byId(data.reportStatuses, record.getString("status"));
-    return { status: record.getString("status"), status_label: s ? s.label : "", langkah: 0, ulang: true };
-  }
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  // A malformed submission id is answered alone, before anything else is judged.
+  if (errors.id_pengiriman) throw cw().fieldErrors({ id_pengiriman: errors.id_pengiriman });
+  const resent = resentAnswer(app, "riwayat_laporan", "laporan", record, submissionId, data.reportStatuses, 0);
+  if (resent) return resent;
   const current = cw().byId(data.reportStatuses, state.status);
   const fields = {};
   const change = {};

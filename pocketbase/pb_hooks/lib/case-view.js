@@ -183,22 +183,10 @@ function view(app, actor, kind, id) {
 
   if (!isReport && service) {
     if (!field) {
-      let answers = {};
-      try {
-        const raw = record.get("jawaban_kelayakan");
-        answers = (raw ? JSON.parse(toString(raw)) : null) || {};
-      } catch (_) {
-        answers = {};
-      }
+      const answers = cw().jsonObject(record, "jawaban_kelayakan");
       body.kelayakan = service.questions.map((q) => ({ pertanyaan: q.question, jawaban: answers[q.id] || "", diharapkan: q.expected, sesuai: answers[q.id] === q.expected }));
     }
-    let checks = {};
-    try {
-      const raw = record.get("pemeriksaan_dokumen");
-      checks = raw ? JSON.parse(toString(raw)) : {};
-    } catch (_) {
-      checks = {};
-    }
+    const checks = cw().jsonObject(record, "pemeriksaan_dokumen");
     const asked = record.get("dokumen_perbaikan") || [];
     const versions = require(`${__hooks}/lib/unggah-ulang.js`).versionsOf(app, record.id);
     // What this application had to carry: a child's case asks no KTP, a self-applicant's no

@@ -32,6 +32,19 @@ function fieldErrors(errors) {
   return new BadRequestError(keys.length === 1 ? errors[keys[0]] : "Periksa kembali isian Anda.", data);
 }
 
+/**
+ * A JSON field of `record` as an object: {} when it is empty (an empty JSON field reads as the
+ * text "null") or does not hold JSON.
+ */
+function jsonObject(record, name) {
+  const raw = record.get(name);
+  try {
+    return (raw ? JSON.parse(toString(raw)) : null) || {};
+  } catch (_) {
+    return {};
+  }
+}
+
 function byId(list, id) {
   for (let i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
   return undefined;
@@ -290,4 +303,4 @@ function today(app, actor) {
   };
 }
 
-module.exports = { iso: iso, pbDate: pbDate, fieldErrors: fieldErrors, byId: byId, flowOf: flowOf, reportFlowOf: reportFlowOf, stateOf: stateOf, findCase: findCase, personName: personName, flagsOf: flagsOf, queue: queue, today: today, itemOf: itemOf, waitsFor: waitsFor };
+module.exports = { iso: iso, pbDate: pbDate, fieldErrors: fieldErrors, jsonObject: jsonObject, byId: byId, flowOf: flowOf, reportFlowOf: reportFlowOf, stateOf: stateOf, findCase: findCase, personName: personName, flagsOf: flagsOf, queue: queue, today: today, itemOf: itemOf, waitsFor: waitsFor };

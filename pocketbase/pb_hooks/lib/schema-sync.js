@@ -16,6 +16,14 @@ function setSelect(collection, name, values) {
   return true;
 }
 
+/** A case history's status choices: the status before and after each change. */
+function syncHistory(app, name, statuses) {
+  const history = app.findCollectionByNameOrId(name);
+  setSelect(history, "status", statuses);
+  setSelect(history, "status_dari", statuses);
+  app.save(history);
+}
+
 /** Whether any record has a file in the field (a document field with files is never removed). */
 function fieldInUse(app, table, field) {
   const row = new DynamicModel({ n: 0 });
@@ -62,10 +70,7 @@ function apply(app, schema) {
   permohonan.fields.getByName("kode_lacak").help = "Kode yang dipegang pemohon untuk melacak permohonan" + example + ". Dibuat otomatis; jangan diubah.";
   app.save(permohonan);
 
-  const riwayat = app.findCollectionByNameOrId("riwayat_permohonan");
-  setSelect(riwayat, "status", schema.statuses);
-  setSelect(riwayat, "status_dari", schema.statuses);
-  app.save(riwayat);
+  syncHistory(app, "riwayat_permohonan", schema.statuses);
 
   const laporan = app.findCollectionByNameOrId("laporan");
   setSelect(laporan, "status", schema.reportStatuses);
@@ -73,10 +78,7 @@ function apply(app, schema) {
   laporan.fields.getByName("kode_lacak").help = "Kode untuk melacak laporan" + example + ". Dibuat otomatis; jangan diubah.";
   if (schema.reportTypes) laporan.fields.getByName("jenis").help = "Jenis laporan (kunci dari content/reference/report-types.yaml): " + schema.reportTypes.join(", ") + ".";
   app.save(laporan);
-  const riwayatLaporan = app.findCollectionByNameOrId("riwayat_laporan");
-  setSelect(riwayatLaporan, "status", schema.reportStatuses);
-  setSelect(riwayatLaporan, "status_dari", schema.reportStatuses);
-  app.save(riwayatLaporan);
+  syncHistory(app, "riwayat_laporan", schema.reportStatuses);
 
   // Staff accounts: the roles and kecamatan an account may hold, and who reads the access log.
   const petugas = app.findCollectionByNameOrId("petugas");

@@ -209,13 +209,7 @@ function reupload(e, rawCode, now) {
       const step = ctx.steps[fresh.getInt("langkah")];
       const initial = data.statuses.find((s) => s.meaning === "initial");
       target = step ? step.stage : initial.id;
-      let checks = {};
-      try {
-        const raw = fresh.get("pemeriksaan_dokumen");
-        checks = (raw ? JSON.parse(toString(raw)) : null) || {};
-      } catch (_) {
-        checks = {};
-      }
+      const checks = cw().jsonObject(fresh, "pemeriksaan_dokumen");
       for (let i = 0; i < keys.length; i++) {
         chosen[keys[i]].name = uploads.neutralName(keys[i], chosen[keys[i]]);
         chosen[keys[i]].originalName = chosen[keys[i]].name;
