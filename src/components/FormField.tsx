@@ -45,6 +45,14 @@ export function describedBy(id: string, parts: { hint?: boolean; error?: unknown
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/**
+ * The attributes that tie a control to its FormField: id f-<field>, name, and aria-describedby
+ * (hint, then error) with aria-invalid while the field has an error.
+ */
+export function controlProps(id: string, parts: { hint?: boolean; error?: unknown }): { id: string; name: string; 'aria-describedby': string | undefined; 'aria-invalid': 'true' | undefined } {
+  return { id: `f-${id}`, name: id, 'aria-describedby': describedBy(id, parts), 'aria-invalid': parts.error ? 'true' : undefined };
+}
+
 /** The kecamatan of the district as a labelled select (the list comes from content/). */
 export function KecamatanField(props: { label: string; error?: string | undefined; value: string; options: { id: string; name: string }[]; onChange: (e: { currentTarget: { value: string } }) => void }) {
   const { label, error, value, options, onChange } = props;

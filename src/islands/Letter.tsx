@@ -4,6 +4,7 @@
 // in this tab's sessionStorage). The QR code leads to /verifikasi/<id>.
 import { useEffect, useState } from 'preact/hooks';
 import { qrPath } from '../lib/qr-path';
+import { Facts } from '../components/Facts';
 import { proofToken } from '../lib/proof-session';
 
 /** GET /api/petugas/surat/{id}, or one of POST /api/lacak/{kode}/surat. */
@@ -94,20 +95,14 @@ export default function Letter() {
         <h2 id="surat-judul" class="letter-title">
           {l.judul}
         </h2>
-        <dl class="letter-meta">
-          <div>
-            <dt>Nomor</dt>
-            <dd>{l.nomor}</dd>
-          </div>
-          <div>
-            <dt>Tanggal</dt>
-            <dd>{l.tanggal}</dd>
-          </div>
-          <div>
-            <dt>Perihal</dt>
-            <dd>{l.perihal}</dd>
-          </div>
-        </dl>
+        <Facts
+          class="letter-meta"
+          items={[
+            ['Nomor', l.nomor],
+            ['Tanggal', l.tanggal],
+            ['Perihal', l.perihal],
+          ]}
+        />
         {l.paragraf.map((p, i) => (
           <p key={i}>{p}</p>
         ))}

@@ -53,6 +53,33 @@ function wrap(text: string): string[] {
   return [lines[0]!, `${lines.slice(1).join(' ').slice(0, LABEL_CHARS - 1)}…`];
 }
 
+/**
+ * Rows stacked down a chart from `start`, one a service: its wrapped name (`lines`), then its bar
+ * at `barTop`. `height` is where the last one ends.
+ */
+function stack<T extends { lines: string[] }>(rows: T[], start: number): { placed: (T & { top: number; barTop: number })[]; height: number } {
+  let y = start;
+  const placed = rows.map((r) => {
+    const top = y;
+    y += r.lines.length * LINE + BAR + 16;
+    return { ...r, top, barTop: top + r.lines.length * LINE + 4 };
+  });
+  return { placed, height: y };
+}
+
+/** A service's name above its bar, in the lines `wrap` made. */
+function ServiceName({ lines, top }: { lines: string[]; top: number }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <text key={i} x="0" y={top + (i + 1) * LINE - 3} font-weight="600">
+          {line}
+        </text>
+      ))}
+    </>
+  );
+}
+
 const percent = (n: number) => formatPercent(n, Number.isInteger(n) ? 0 : 1);
 
 /** A withheld figure in words: "kurang dari 5", or "tidak ditampilkan" when it protects one. */
@@ -323,13 +350,7 @@ function StatusChart({ services, statuses }: { services: (ServiceFigures & { tot
   const groups = GROUPS.filter((g) => g.key !== 'lain' || rows.some((r) => r.g.lain > 0));
   const max = Math.max(1, ...services.map((s) => s.total));
   const barMax = W - 48;
-  const legendHeight = groups.length * 22 + 8;
-  let y = legendHeight;
-  const placed = rows.map((r) => {
-    const top = y;
-    y += r.lines.length * LINE + BAR + 16;
-    return { ...r, top };
-  });
+  const { placed, height: y } = stack(rows, groups.length * 22 + 8);
   const desc = rows
     .map((r) => `${r.s.judul}: ${formatNumber(r.s.total)} permohonan; ${groups.map((g) => `${g.label.toLowerCase()} ${formatNumber(r.g[g.key])}`).join(', ')}.`)
     .join(' ');
@@ -360,16 +381,11 @@ function StatusChart({ services, statuses }: { services: (ServiceFigures & { tot
             </text>
           </g>
         ))}
-        {placed.map(({ s, lines, g, top }) => {
-          const barTop = top + lines.length * LINE + 4;
+        {placed.map(({ s, lines, g, top, barTop }) => {
           let x = 0.5;
           return (
             <g key={s.layanan}>
-              {lines.map((line, i) => (
-                <text key={i} x="0" y={top + (i + 1) * LINE - 3} font-weight="600">
-                  {line}
-                </text>
-              ))}
+              <ServiceName lines={lines} top={top} />
               {groups.map((grp) => {
                 const w = (g[grp.key] / max) * barMax;
                 const rect = w > 0 ? <rect key={grp.key} x={x} y={barTop} width={w} height={BAR} fill={grp.fill} stroke="#1b1b1b" /> : null;
@@ -391,13 +407,10 @@ function StatusChart({ services, statuses }: { services: (ServiceFigures & { tot
 /** One bar per service: the share finished within the SOP standard, with the value written out. */
 function TimelinessChart({ services, min }: { services: ServiceFigures[]; min: number }) {
   const barMax = W - 96;
-  let y = 0;
-  const placed = services.map((s) => {
-    const lines = wrap(s.judul);
-    const top = y;
-    y += lines.length * LINE + BAR + 16;
-    return { s, lines, top };
-  });
+  const { placed, height: y } = stack(
+    services.map((s) => ({ s, lines: wrap(s.judul) })),
+    0,
+  );
   const of = (s: ServiceFigures) => (s.selesai === null ? '' : ` dari ${formatNumber(s.selesai)}`);
   const desc = services.map((s) => `${s.judul}: ${percent(s.persen_dalam_standar ?? 0)}${of(s)} permohonan selesai dalam waktu standar.`).join(' ');
   return (
@@ -405,16 +418,11 @@ function TimelinessChart({ services, min }: { services: ServiceFigures[]; min: n
       <svg role="img" aria-labelledby="lf-g2-judul lf-g2-isi" viewBox={`0 0 ${W} ${y}`} width={W} height={y} font-size={FONT}>
         <title id="lf-g2-judul">Persentase permohonan yang selesai dalam waktu standar SOP</title>
         <desc id="lf-g2-isi">{desc}</desc>
-        {placed.map(({ s, lines, top }) => {
-          const barTop = top + lines.length * LINE + 4;
+        {placed.map(({ s, lines, top, barTop }) => {
           const value = s.persen_dalam_standar ?? 0;
           return (
             <g key={s.layanan}>
-              {lines.map((line, i) => (
-                <text key={i} x="0" y={top + (i + 1) * LINE - 3} font-weight="600">
-                  {line}
-                </text>
-              ))}
+              <ServiceName lines={lines} top={top} />
               <rect x="0.5" y={barTop} width={barMax} height={BAR} fill="#ffffff" stroke="#6b6b6b" />
               {value > 0 && <rect x="0.5" y={barTop} width={(value / 100) * barMax} height={BAR} fill="#005a4e" />}
               <text x={barMax + 6} y={barTop + BAR - 4}>

@@ -60,6 +60,26 @@ function toQuery(f: Filters): string {
 const labelOf = (list: Option[], id: string) => list.find((o) => o.id === id)?.label ?? id;
 const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${formatNumber(n)})`);
 
+type FilterKey = 'jenis' | 'kecamatan' | 'status';
+
+/** One filter of the board: a labelled select, "all" first, then each choice with its count when known. */
+function Filter(props: { name: FilterKey; label: string; all: string; options: Option[]; counts: Record<string, number> | undefined; filters: Filters; onChange: (next: Filters) => void }) {
+  const { name, label, all, options, counts, filters, onChange } = props;
+  return (
+    <div class="field">
+      <label for={`saring-${name}`}>{label}</label>
+      <select id={`saring-${name}`} name={name} value={filters[name]} onChange={(e) => onChange({ ...filters, [name]: e.currentTarget.value })}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {withCount(o.label, counts?.[o.id])}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The public board of requests and reports: filters, counts, one page of rows, paging. */
 export default function ProgressBoard({ kecamatan, statuses }: Props) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -149,39 +169,9 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
   return (
     <div class="board">
       <form class="board-filters" method="get" action="/progres/" onSubmit={onSubmit} aria-label="Saring daftar">
-        <div class="field">
-          <label for="saring-jenis">Jenis</label>
-          <select id="saring-jenis" name="jenis" value={filters.jenis} onChange={(e) => setFilters({ ...filters, jenis: e.currentTarget.value })}>
-            <option value="">Semua jenis</option>
-            {KINDS.map((k) => (
-              <option key={k.id} value={k.id}>
-                {withCount(k.label, counts?.per_jenis[k.id])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="saring-kecamatan">Kecamatan</label>
-          <select id="saring-kecamatan" name="kecamatan" value={filters.kecamatan} onChange={(e) => setFilters({ ...filters, kecamatan: e.currentTarget.value })}>
-            <option value="">Semua kecamatan</option>
-            {kecamatan.map((k) => (
-              <option key={k.id} value={k.id}>
-                {withCount(k.label, counts?.per_kecamatan[k.id])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="saring-status">Status</label>
-          <select id="saring-status" name="status" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.currentTarget.value })}>
-            <option value="">Semua status</option>
-            {statuses.map((s) => (
-              <option key={s.id} value={s.id}>
-                {withCount(s.label, counts?.per_status[s.id])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Filter name="jenis" label="Jenis" all="Semua jenis" options={KINDS} counts={counts?.per_jenis} filters={filters} onChange={setFilters} />
+        <Filter name="kecamatan" label="Kecamatan" all="Semua kecamatan" options={kecamatan} counts={counts?.per_kecamatan} filters={filters} onChange={setFilters} />
+        <Filter name="status" label="Status" all="Semua status" options={statuses} counts={counts?.per_status} filters={filters} onChange={setFilters} />
         <div class="board-filters__actions">
           <button class="button" type="submit">
             Tampilkan

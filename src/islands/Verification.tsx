@@ -1,6 +1,7 @@
 // /verifikasi/<id>, the address a letter's QR code holds: whether the document is genuine and in
 // force (GET /api/verifikasi/{id}); number, date, type, office, status and the initials only.
 import { useEffect, useState } from 'preact/hooks';
+import { Facts } from '../components/Facts';
 
 interface Answer {
   ditemukan: boolean;
@@ -50,32 +51,17 @@ export default function Verification() {
         <span aria-hidden="true">{valid ? '✓ ' : '✗ '}</span>
         {valid ? 'Dokumen asli dan berlaku' : 'Dokumen asli, tetapi sudah DICABUT'}
       </h2>
-      <dl class="facts">
-        <div>
-          <dt>Status</dt>
-          <dd>{a.status_label}</dd>
-        </div>
-        <div>
-          <dt>Jenis dokumen</dt>
-          <dd>{a.jenis}</dd>
-        </div>
-        <div>
-          <dt>Nomor</dt>
-          <dd>{a.nomor}</dd>
-        </div>
-        <div>
-          <dt>Tanggal</dt>
-          <dd>{a.tanggal}</dd>
-        </div>
-        <div>
-          <dt>Diterbitkan oleh</dt>
-          <dd>{a.kantor}</dd>
-        </div>
-        <div>
-          <dt>Untuk</dt>
-          <dd>{a.inisial}</dd>
-        </div>
-      </dl>
+      <Facts
+        class="facts"
+        items={[
+          ['Status', a.status_label],
+          ['Jenis dokumen', a.jenis],
+          ['Nomor', a.nomor],
+          ['Tanggal', a.tanggal],
+          ['Diterbitkan oleh', a.kantor],
+          ['Untuk', a.inisial],
+        ]}
+      />
       {!valid && <p>Dokumen yang sudah dicabut tidak dapat dipakai lagi. Tanyakan ke kantor bila Anda memerlukan keterangan.</p>}
     </section>
   );

@@ -654,62 +654,18 @@ function eventKinds(changed, documentKeys) {
 }
 
 // src/lib/rules/ikm.ts
+var unsur = (label, question, options) => ({ label, question, options });
 var UNSUR = [
-  {
-    id: "u1",
-    label: "Persyaratan",
-    question: "Bagaimana kesesuaian persyaratan yang diminta dengan layanan yang Anda terima?",
-    options: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]
-  },
-  {
-    id: "u2",
-    label: "Sistem, mekanisme, dan prosedur",
-    question: "Bagaimana kemudahan prosedur (alur) pelayanan di kantor kami?",
-    options: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"]
-  },
-  {
-    id: "u3",
-    label: "Waktu penyelesaian",
-    question: "Bagaimana kecepatan waktu penyelesaian layanan Anda?",
-    options: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"]
-  },
-  {
-    id: "u4",
-    label: "Biaya/tarif",
-    question: "Bagaimana kewajaran biaya atau tarif yang Anda bayar untuk layanan ini?",
-    options: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]
-  },
-  {
-    id: "u5",
-    label: "Produk spesifikasi jenis pelayanan",
-    question: "Bagaimana kesesuaian hasil layanan yang Anda terima dengan yang tertulis di standar pelayanan?",
-    options: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]
-  },
-  {
-    id: "u6",
-    label: "Kompetensi pelaksana",
-    question: "Bagaimana kemampuan petugas dalam memberikan layanan?",
-    options: ["Tidak mampu", "Kurang mampu", "Mampu", "Sangat mampu"]
-  },
-  {
-    id: "u7",
-    label: "Perilaku pelaksana",
-    question: "Bagaimana kesopanan dan keramahan petugas?",
-    options: ["Tidak sopan dan tidak ramah", "Kurang sopan dan kurang ramah", "Sopan dan ramah", "Sangat sopan dan ramah"]
-  },
-  {
-    id: "u8",
-    label: "Penanganan pengaduan, saran, dan masukan",
-    question: "Bagaimana penanganan pengaduan, saran, dan masukan dari pengguna layanan?",
-    options: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"]
-  },
-  {
-    id: "u9",
-    label: "Sarana dan prasarana",
-    question: "Bagaimana kualitas sarana dan prasarana pelayanan (ruang tunggu, peralatan, dan sebagainya)?",
-    options: ["Buruk", "Cukup", "Baik", "Sangat baik"]
-  }
-];
+  unsur("Persyaratan", "Bagaimana kesesuaian persyaratan yang diminta dengan layanan yang Anda terima?", ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+  unsur("Sistem, mekanisme, dan prosedur", "Bagaimana kemudahan prosedur (alur) pelayanan di kantor kami?", ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"]),
+  unsur("Waktu penyelesaian", "Bagaimana kecepatan waktu penyelesaian layanan Anda?", ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"]),
+  unsur("Biaya/tarif", "Bagaimana kewajaran biaya atau tarif yang Anda bayar untuk layanan ini?", ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]),
+  unsur("Produk spesifikasi jenis pelayanan", "Bagaimana kesesuaian hasil layanan yang Anda terima dengan yang tertulis di standar pelayanan?", ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+  unsur("Kompetensi pelaksana", "Bagaimana kemampuan petugas dalam memberikan layanan?", ["Tidak mampu", "Kurang mampu", "Mampu", "Sangat mampu"]),
+  unsur("Perilaku pelaksana", "Bagaimana kesopanan dan keramahan petugas?", ["Tidak sopan dan tidak ramah", "Kurang sopan dan kurang ramah", "Sopan dan ramah", "Sangat sopan dan ramah"]),
+  unsur("Penanganan pengaduan, saran, dan masukan", "Bagaimana penanganan pengaduan, saran, dan masukan dari pengguna layanan?", ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"]),
+  unsur("Sarana dan prasarana", "Bagaimana kualitas sarana dan prasarana pelayanan (ruang tunggu, peralatan, dan sebagainya)?", ["Buruk", "Cukup", "Baik", "Sangat baik"])
+].map((u, i) => __spreadValues({ id: `u${i + 1}` }, u));
 var SURVEY_ANSWER_MIN = 1;
 var SURVEY_ANSWER_MAX = 4;
 var SURVEY_SARAN_MAX = 1e3;

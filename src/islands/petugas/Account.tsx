@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField } from '../../components/FormField';
+import { controlProps, FormField } from '../../components/FormField';
 import type { GantiSandi } from '../../lib/api/petugas';
 import type { FieldErrors } from '../../lib/validation/errors';
 import { api, ApiRefusal, continuation, staffClient } from '../../lib/petugas-client';
@@ -101,13 +101,10 @@ export default function Account() {
             <FormField key={f.key} id={f.key} label={f.label} {...(hint ? { hint } : {})} error={error}>
               <input
                 type="password"
-                id={`f-${f.key}`}
-                name={f.key}
+                {...controlProps(f.key, { hint: Boolean(hint), error })}
                 autocomplete={f.autocomplete}
                 value={values[f.key]}
                 onInput={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
-                aria-describedby={[hint && `f-${f.key}-petunjuk`, error && `f-${f.key}-galat`].filter(Boolean).join(' ') || undefined}
-                aria-invalid={error ? 'true' : undefined}
               />
             </FormField>
           );

@@ -3,11 +3,11 @@ import type { Iku, LogAkses, Penolakan, Saya } from '../../lib/api/petugas';
 import { api, ApiRefusal, Offline, signOut, staffClient } from '../../lib/petugas-client';
 import { formatDate, formatNumber } from '../../lib/format';
 import { Pager, StackCell, StackTable } from '../../components/StackCell';
+import { controlProps, FormField } from '../../components/FormField';
 import { useAddress } from '../../lib/use-address';
-import { StaffPending, useStaff, When } from './session';
+import { failureMessage, OFFLINE, StaffPending, useStaff, When } from './session';
 
 const PAGE = '/petugas/ekspor/';
-const OFFLINE = 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.';
 /** Years offered: this year (office time) and the four before it, newest first. */
 const YEARS_BACK = 4;
 const LOG_COLUMNS = ['Waktu', 'Petugas', 'Kasus', 'Dokumen', 'Hasil'] as const;
@@ -187,7 +187,7 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
         if (controller.signal.aborted) return;
         // A year the server will not count is said on the year field.
         if (err instanceof ApiRefusal && err.status === 400) setYearError(err.message);
-        setIku({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : OFFLINE });
+        setIku({ kind: 'failed', message: failureMessage(err) });
       },
     );
     return () => controller.abort();
@@ -202,7 +202,7 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
       setDownload({ kind: 'done', name });
     } catch (err) {
       if (err instanceof ApiRefusal && err.status === 400) setYearError(err.message);
-      setDownload({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : OFFLINE });
+      setDownload({ kind: 'failed', message: failureMessage(err) });
     } finally {
       busy.current = false;
     }
@@ -219,24 +219,15 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
         Jumlah permohonan per layanan, kategori PPKS, kecamatan, status, dan bulan, serta indikator kinerja utama (IKU), dihitung dari permohonan dan laporan yang masuk pada tahun yang dipilih. Berkas CSV hanya berisi jumlah, tanpa data pribadi.
       </p>
       <div class="ws-toolbar">
-        <div class={yearError ? 'field field--error' : 'field'}>
-          <label for="f-tahun">Tahun data</label>
-          {yearError && (
-            <span class="error-message" id="f-tahun-galat">
-              {yearError}
-            </span>
-          )}
+        <FormField id="tahun" label="Tahun data" error={yearError ?? undefined}>
           <select
-            id="f-tahun"
-            name="tahun"
+            {...controlProps('tahun', { error: yearError })}
             value={String(year)}
             onChange={(e) => {
               setDownload({ kind: 'idle' });
               setFromAddress(null);
               onYear(Number(e.currentTarget.value));
             }}
-            aria-describedby={yearError ? 'f-tahun-galat' : undefined}
-            aria-invalid={yearError ? 'true' : undefined}
           >
             {years.map((y) => (
               <option key={y} value={String(y)}>
@@ -244,7 +235,7 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <button type="button" class="button" onClick={() => void onDownload()} aria-describedby="ekspor-unduh-status">
           Unduh data LAKIN (CSV)
         </button>
@@ -332,7 +323,7 @@ function AccessLog(props: { saya: Saya; page: number; pageUrl: (page: number) =>
         last.current = answer;
         setLoad({ kind: 'done', answer });
       },
-      (err: unknown) => !controller.signal.aborted && setLoad({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : OFFLINE }),
+      (err: unknown) => !controller.signal.aborted && setLoad({ kind: 'failed', message: failureMessage(err) }),
     );
     return () => controller.abort();
   }, [page, attempt]);

@@ -1,44 +1,26 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PesanAntrean, PesanItem, Saya } from '../../lib/api/petugas';
-import { api, ApiRefusal, caseUrl } from '../../lib/petugas-client';
-import { StaffPending, useStaff, When } from './session';
+import { api, caseUrl } from '../../lib/petugas-client';
+import { failureMessage, forStaff, useLoaded, When } from './session';
 import { CHANNEL_LABELS as CHANNEL_LABEL, EVENT_LABELS } from '../../lib/rules/notify';
 
-const OFFLINE = 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.';
-
-
-type Load = { kind: 'loading' } | { kind: 'done'; items: PesanItem[] } | { kind: 'failed'; message: string };
-
 /** /petugas/pesan/: "Belum terhubungi", messages to applicants that have not reached them. */
-export default function Messages() {
-  const staff = useStaff();
-  if (staff.kind !== 'ready') return <StaffPending state={staff} />;
-  return <MessagesFor saya={staff.saya} />;
-}
+export default forStaff(MessagesFor);
 
 function MessagesFor({ saya }: { saya: Saya }) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const { loaded: load, reload: fetchQueue, setLoaded: setLoad } = useLoaded<PesanAntrean>('/api/petugas/pesan');
   const [opened, setOpened] = useState<Record<string, boolean>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [done, setDone] = useState('');
-
-  function fetchQueue() {
-    setLoad({ kind: 'loading' });
-    api<PesanAntrean>('/api/petugas/pesan').then(
-      (answer) => setLoad({ kind: 'done', items: answer.items }),
-      (err: unknown) => setLoad({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : OFFLINE }),
-    );
-  }
-  useEffect(fetchQueue, []);
 
   async function markSent(item: PesanItem) {
     setProblems((p) => ({ ...p, [item.id]: '' }));
     try {
       await api<PesanItem>(`/api/petugas/pesan/${encodeURIComponent(item.id)}/terkirim`, { method: 'POST' });
       setDone(`Pesan untuk ${item.kasus.kode} (${EVENT_LABELS[item.peristiwa]}) dicatat sudah Anda kirim.`);
-      setLoad((l) => (l.kind === 'done' ? { kind: 'done', items: l.items.filter((i) => i.id !== item.id) } : l));
+      setLoad((l) => (l.kind === 'done' ? { kind: 'done', answer: { ...l.answer, items: l.answer.items.filter((i) => i.id !== item.id) } } : l));
     } catch (err) {
-      setProblems((p) => ({ ...p, [item.id]: err instanceof ApiRefusal ? err.message : OFFLINE }));
+      setProblems((p) => ({ ...p, [item.id]: failureMessage(err) }));
     }
   }
 
@@ -58,11 +40,11 @@ function MessagesFor({ saya }: { saya: Saya }) {
       <p role="status" class={done ? 'notice' : 'visually-hidden'}>
         {done}
       </p>
-      {load.items.length === 0 ? (
+      {load.answer.items.length === 0 ? (
         <p class="ws-empty">Semua pemohon dan pelapor sudah terhubungi. Tidak ada pesan yang menunggu.</p>
       ) : (
-        <ul class="ws-visits" aria-label={`${load.items.length} pesan belum sampai`}>
-          {load.items.map((item) => (
+        <ul class="ws-visits" aria-label={`${load.answer.items.length} pesan belum sampai`}>
+          {load.answer.items.map((item) => (
             <li key={item.id} class={`ws-visit${item.status === 'gagal' ? ' ws-visit--alert' : ''}`}>
               <h2 class="ws-message-title">
                 <a href={caseUrl(item.kasus.jenis, item.kasus.id)}>{item.kasus.kode}</a>: {EVENT_LABELS[item.peristiwa]}

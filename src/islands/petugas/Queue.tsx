@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Antrean, AntreanItem, AntreanQuery, CaseKind, Saya } from '../../lib/api/petugas';
-import { api, ApiRefusal, queueParams, queueUrl, readQueueQuery } from '../../lib/petugas-client';
+import { api, queueParams, queueUrl, readQueueQuery } from '../../lib/petugas-client';
 import { formatNumber } from '../../lib/format';
 import { exampleCode, normaliseCode } from '../../lib/rules/tracking-code';
 import { Pager, StackCell, StackTable, inPlace } from '../../components/StackCell';
+import { controlProps, FormField } from '../../components/FormField';
 import { useAddress } from '../../lib/use-address';
-import { CaseBadges, CaseLink, StaffPending, useStaff, When } from './session';
+import { CaseBadges, CaseLink, failureMessage, StaffPending, useStaff, When } from './session';
 
 const KIND_LABEL: Record<CaseKind, string> = { permohonan: 'Permohonan', laporan: 'Laporan' };
 const COLUMNS: Record<CaseKind, string[]> = {
@@ -107,7 +108,7 @@ function QueueFor({ saya }: { saya: Saya }) {
       setResult({ kind: 'done', answer });
     } catch (err) {
       if (controller.signal.aborted) return;
-      setResult({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.' });
+      setResult({ kind: 'failed', message: failureMessage(err) });
     }
   }
 
@@ -189,29 +190,17 @@ function QueueFor({ saya }: { saya: Saya }) {
         // Keyed by the query: back and forward put the choices of that address back in the form.
         <form key={queueParams(query).toString()} class="ws-filters" method="get" action="/petugas/antrean/" role="search" aria-label={`Saring ${label}`} noValidate onSubmit={onSubmit}>
           {kind === 'laporan' && <input type="hidden" name="jenis" value="laporan" />}
-          <div class={searchError ? 'field field--error ws-filters__search' : 'field ws-filters__search'}>
-            <label for="f-q">{SEARCH_LABEL[kind]}</label>
-            <span class="hint" id="f-q-petunjuk">
-              Spasi, tanda hubung, huruf kecil, dan awalan 0 atau +62 tidak masalah.
-            </span>
-            {searchError && (
-              <span class="error-message" id="f-q-galat">
-                {searchError}
-              </span>
-            )}
+          <FormField id="q" label={SEARCH_LABEL[kind]} hint="Spasi, tanda hubung, huruf kecil, dan awalan 0 atau +62 tidak masalah." error={searchError ?? undefined}>
             <input
               type="search"
-              id="f-q"
-              name="q"
+              {...controlProps('q', { hint: true, error: searchError })}
               ref={searchInput}
               value={searchText}
               onInput={(e) => setSearchText(e.currentTarget.value)}
               autocomplete="off"
               spellcheck={false}
-              aria-describedby={searchError ? 'f-q-petunjuk f-q-galat' : 'f-q-petunjuk'}
-              aria-invalid={searchError ? 'true' : undefined}
             />
-          </div>
+          </FormField>
           {/* On a phone the results come first: the other filters fold away unless one is chosen. */}
           <details class="ws-filters__more" open={wide || narrowing > 0}>
             <summary>

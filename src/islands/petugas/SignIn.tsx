@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ClientResponseError } from 'pocketbase';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField } from '../../components/FormField';
+import { controlProps, FormField } from '../../components/FormField';
 import type { FieldErrors } from '../../lib/validation/errors';
 import { ACCOUNT_PAGE, continuation, signedIn, signOut, staffClient, whoAmI } from '../../lib/petugas-client';
 
@@ -29,10 +29,6 @@ interface SecondStep {
   email: string;
   mfaId: string;
   otpId: string;
-}
-
-function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
-  return [hint && `f-${id}-petunjuk`, error && `f-${id}-galat`].filter(Boolean).join(' ') || undefined;
 }
 
 /** The message for a refusal that is not about the typed values. */
@@ -170,15 +166,12 @@ export default function SignIn() {
         <FormField id="kode" label="Kode dari surel" hint="Angka saja, tanpa spasi." error={errors['kode']}>
           <input
             type="text"
-            id="f-kode"
-            name="kode"
+            {...controlProps('kode', { hint: true, error: errors['kode'] })}
             inputMode="numeric"
             autocomplete="one-time-code"
             spellcheck={false}
             value={kode}
             onInput={(e) => setKode(e.currentTarget.value)}
-            aria-describedby={describedBy('kode', true, errors['kode'])}
-            aria-invalid={errors['kode'] ? 'true' : undefined}
           />
         </FormField>
         <div class="ws-actions">
@@ -198,27 +191,21 @@ export default function SignIn() {
       <FormField id="surel" label="Alamat surel" error={errors['surel']}>
         <input
           type="email"
-          id="f-surel"
-          name="surel"
+          {...controlProps('surel', { error: errors['surel'] })}
           autocomplete="username"
           inputMode="email"
           spellcheck={false}
           value={surel}
           onInput={(e) => setSurel(e.currentTarget.value)}
-          aria-describedby={describedBy('surel', false, errors['surel'])}
-          aria-invalid={errors['surel'] ? 'true' : undefined}
         />
       </FormField>
       <FormField id="sandi" label="Kata sandi" error={errors['sandi']}>
         <input
           type="password"
-          id="f-sandi"
-          name="sandi"
+          {...controlProps('sandi', { error: errors['sandi'] })}
           autocomplete="current-password"
           value={sandi}
           onInput={(e) => setSandi(e.currentTarget.value)}
-          aria-describedby={describedBy('sandi', false, errors['sandi'])}
-          aria-invalid={errors['sandi'] ? 'true' : undefined}
         />
       </FormField>
       <button type="submit" class="button" disabled={sending}>

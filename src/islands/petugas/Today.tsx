@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { HariIni, Saya } from '../../lib/api/petugas';
-import { api, ApiRefusal, queueUrl } from '../../lib/petugas-client';
+import { queueUrl } from '../../lib/petugas-client';
 import { formatDateWithDay, formatNumber } from '../../lib/format';
-import { CaseList, StaffPending, useStaff } from './session';
+import { CaseList, forStaff, useLoaded } from './session';
 
 type Card = HariIni['kartu'][number];
 
@@ -12,26 +11,11 @@ const byOrder = (a: Card, b: Card) => CARD_ORDER.indexOf(a.kunci) - CARD_ORDER.i
 
 const SHORT_LIST = 10;
 
-type Load = { kind: 'loading' } | { kind: 'done'; answer: HariIni } | { kind: 'failed'; message: string };
-
 /** /petugas/: the first screen of the day. */
-export default function Today() {
-  const staff = useStaff();
-  if (staff.kind !== 'ready') return <StaffPending state={staff} />;
-  return <TodayFor saya={staff.saya} />;
-}
+export default forStaff(TodayFor);
 
 function TodayFor({ saya }: { saya: Saya }) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-
-  function fetchToday() {
-    setLoad({ kind: 'loading' });
-    api<HariIni>('/api/petugas/hari-ini').then(
-      (answer) => setLoad({ kind: 'done', answer }),
-      (err: unknown) => setLoad({ kind: 'failed', message: err instanceof ApiRefusal ? err.message : 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.' }),
-    );
-  }
-  useEffect(fetchToday, []);
+  const { loaded: load, reload: fetchToday } = useLoaded<HariIni>('/api/petugas/hari-ini');
 
   const field = saya.akses_kasus === 'ditugaskan';
   return (

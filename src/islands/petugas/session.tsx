@@ -2,8 +2,9 @@
 // the sign-in page (returning here afterwards), and a new account to change its first password
 // before anything else. Also the workspace's shared bits of case display (links, badges, times).
 import { useEffect, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
 import type { AntreanItem, Saya } from '../../lib/api/petugas';
-import { ACCOUNT_PAGE, caseUrl, signInUrl, whoAmI } from '../../lib/petugas-client';
+import { ACCOUNT_PAGE, api, ApiRefusal, caseUrl, signInUrl, whoAmI } from '../../lib/petugas-client';
 import { formatDateTime } from '../../lib/format';
 
 export type StaffState = { kind: 'checking' } | { kind: 'ready'; saya: Saya } | { kind: 'offline'; retry: () => void } | { kind: 'leaving' };
@@ -48,13 +49,52 @@ export function useStaff(options: { firstPassword?: boolean } = {}): StaffState 
   return state;
 }
 
+/**
+ * A workspace page's island: `Page` once the signed-in account is known, StaffPending until then
+ * (or while the server cannot be reached).
+ */
+export function forStaff(Page: (props: { saya: Saya }) => JSX.Element): () => JSX.Element {
+  return function StaffPage() {
+    const staff = useStaff();
+    if (staff.kind !== 'ready') return <StaffPending state={staff} />;
+    return <Page saya={staff.saya} />;
+  };
+}
+
+/** Said when the server could not be reached or failed (nothing typed is lost). */
+export const OFFLINE = 'Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.';
+
+/** What to tell staff when a call to the server failed: the server's own refusal, or OFFLINE. */
+export function failureMessage(err: unknown): string {
+  return err instanceof ApiRefusal ? err.message : OFFLINE;
+}
+
+export type Loaded<T> = { kind: 'loading' } | { kind: 'done'; answer: T } | { kind: 'failed'; message: string };
+
+/**
+ * GET `path` from the workspace API when the page opens; `reload` asks again (a "Coba lagi"
+ * button), `setLoaded` changes what is shown after an action.
+ */
+export function useLoaded<T>(path: string): { loaded: Loaded<T>; reload: () => void; setLoaded: (update: (current: Loaded<T>) => Loaded<T>) => void } {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ kind: 'loading' });
+  function reload() {
+    setLoaded({ kind: 'loading' });
+    api<T>(path).then(
+      (answer) => setLoaded({ kind: 'done', answer }),
+      (err: unknown) => setLoaded({ kind: 'failed', message: failureMessage(err) }),
+    );
+  }
+  useEffect(reload, [path]);
+  return { loaded, reload, setLoaded };
+}
+
 /** What a page shows until the account is known (or when the server cannot be reached). */
 export function StaffPending({ state }: { state: Exclude<StaffState, { kind: 'ready' }> }) {
   if (state.kind === 'offline') {
     return (
       <div class="error-summary" role="alert">
         <h2>Ruang kerja belum dapat dimuat</h2>
-        <p>Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.</p>
+        <p>{OFFLINE}</p>
         <button type="button" class="button" onClick={state.retry}>
           Coba lagi
         </button>
