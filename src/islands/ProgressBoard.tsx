@@ -3,6 +3,7 @@ import { formatDate, formatNumber, formatWeek } from '../lib/format';
 import { Pager, StackCell, StackTable, inPlace } from '../components/StackCell';
 import { useAddress } from '../lib/use-address';
 import type { Progres as BoardAnswer } from '../lib/api/figures';
+import { LoadFailed } from '../components/LoadFailed';
 
 interface Filters {
   jenis: string;
@@ -196,15 +197,7 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
         </div>
       )}
       {state.kind === 'failed' && (
-        <div class="error-summary">
-          <h2 ref={heading} tabIndex={-1}>
-            Daftar belum dapat dimuat
-          </h2>
-          <p>Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi.</p>
-          <button type="button" class="button" onClick={() => void load(state.filters, true)}>
-            Coba lagi
-          </button>
-        </div>
+        <LoadFailed title="Daftar belum dapat dimuat" message="Sambungan internet terputus atau server sedang sibuk. Periksa sambungan Anda, lalu coba lagi." onRetry={() => void load(state.filters, true)} headingRef={heading} />
       )}
 
       {answer && (

@@ -6,6 +6,7 @@ import { Pager, StackCell, StackTable } from '../../components/StackCell';
 import { controlProps, FormField } from '../../components/FormField';
 import { useAddress } from '../../lib/use-address';
 import { failureMessage, OFFLINE, StaffPending, useStaff, When } from './session';
+import { LoadFailed } from '../../components/LoadFailed';
 
 const PAGE = '/petugas/ekspor/';
 /** Years offered: this year (office time) and the four before it, newest first. */
@@ -244,13 +245,7 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
         {status}
       </p>
       {download.kind === 'failed' && (
-        <div class="error-summary" role="alert">
-          <h3>Berkas belum dapat diunduh</h3>
-          <p>{download.message}</p>
-          <button type="button" class="button" onClick={() => void onDownload()}>
-            Coba unduh lagi
-          </button>
-        </div>
+        <LoadFailed level={3} title="Berkas belum dapat diunduh" message={download.message} onRetry={() => void onDownload()} retryLabel="Coba unduh lagi" />
       )}
 
       <h3 id="ekspor-iku">Indikator kinerja utama tahun {year}</h3>
@@ -260,13 +255,7 @@ function Lakin({ years, year, onYear, addressProblem }: { years: number[]; year:
         </p>
       )}
       {iku.kind === 'failed' && (
-        <div class="error-summary" role="alert">
-          <h4>Indikator belum dapat dimuat</h4>
-          <p>{iku.message}</p>
-          <button type="button" class="button" onClick={() => setAttempt((n) => n + 1)}>
-            Coba lagi
-          </button>
-        </div>
+        <LoadFailed level={4} title="Indikator belum dapat dimuat" message={iku.message} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {iku.kind === 'done' && <Indicators answer={iku.answer} />}
     </section>
@@ -355,13 +344,7 @@ function AccessLog(props: { saya: Saya; page: number; pageUrl: (page: number) =>
         {announcement}
       </p>
       {load.kind === 'failed' && (
-        <div class="error-summary" role="alert">
-          <h3>Catatan akses belum dapat dimuat</h3>
-          <p>{load.message}</p>
-          <button type="button" class="button" onClick={() => setAttempt((n) => n + 1)}>
-            Coba lagi
-          </button>
-        </div>
+        <LoadFailed level={3} title="Catatan akses belum dapat dimuat" message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
       )}
       {answer && answer.item.length > 0 && (
         <StackTable

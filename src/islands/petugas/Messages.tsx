@@ -3,6 +3,7 @@ import type { PesanAntrean, PesanItem, Saya } from '../../lib/api/petugas';
 import { api, caseUrl } from '../../lib/petugas-client';
 import { failureMessage, forStaff, useLoaded, When } from './session';
 import { CHANNEL_LABELS as CHANNEL_LABEL, EVENT_LABELS } from '../../lib/rules/notify';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** /petugas/pesan/: "Belum terhubungi", messages to applicants that have not reached them. */
 export default forStaff(MessagesFor);
@@ -25,16 +26,7 @@ function MessagesFor({ saya }: { saya: Saya }) {
   }
 
   if (load.kind === 'loading') return <p class="ws-loading" role="status">Memuat pesan…</p>;
-  if (load.kind === 'failed')
-    return (
-      <div class="error-summary" role="alert">
-        <h2>Pesan belum dapat dimuat</h2>
-        <p>{load.message}</p>
-        <button type="button" class="button" onClick={fetchQueue}>
-          Coba lagi
-        </button>
-      </div>
-    );
+  if (load.kind === 'failed') return <LoadFailed title="Pesan belum dapat dimuat" message={load.message} onRetry={fetchQueue} />;
   return (
     <>
       <p role="status" class={done ? 'notice' : 'visually-hidden'}>

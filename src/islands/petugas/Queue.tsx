@@ -7,6 +7,7 @@ import { Pager, StackCell, StackTable, inPlace } from '../../components/StackCel
 import { controlProps, FormField } from '../../components/FormField';
 import { useAddress } from '../../lib/use-address';
 import { CaseBadges, CaseLink, failureMessage, StaffPending, useStaff, When } from './session';
+import { LoadFailed } from '../../components/LoadFailed';
 
 const KIND_LABEL: Record<CaseKind, string> = { permohonan: 'Permohonan', laporan: 'Laporan' };
 const COLUMNS: Record<CaseKind, string[]> = {
@@ -240,15 +241,7 @@ function QueueFor({ saya }: { saya: Saya }) {
       </p>
 
       {result.kind === 'failed' && (
-        <div class="error-summary">
-          <h2 ref={heading} tabIndex={-1}>
-            Antrean belum dapat dimuat
-          </h2>
-          <p>{result.message}</p>
-          <button type="button" class="button" onClick={() => void load(query, true)}>
-            Coba lagi
-          </button>
-        </div>
+        <LoadFailed title="Antrean belum dapat dimuat" message={result.message} onRetry={() => void load(query, true)} headingRef={heading} />
       )}
 
       {answer && (

@@ -2,6 +2,7 @@ import type { HariIni, Saya } from '../../lib/api/petugas';
 import { queueUrl } from '../../lib/petugas-client';
 import { formatDateWithDay, formatNumber } from '../../lib/format';
 import { CaseList, forStaff, useLoaded } from './session';
+import { LoadFailed } from '../../components/LoadFailed';
 
 type Card = HariIni['kartu'][number];
 
@@ -47,13 +48,7 @@ function TodayFor({ saya }: { saya: Saya }) {
         </p>
       )}
       {load.kind === 'failed' && (
-        <div class="error-summary" role="alert">
-          <h2>Pekerjaan hari ini belum dapat dimuat</h2>
-          <p>{load.message}</p>
-          <button type="button" class="button" onClick={fetchToday}>
-            Coba lagi
-          </button>
-        </div>
+        <LoadFailed title="Pekerjaan hari ini belum dapat dimuat" message={load.message} onRetry={fetchToday} />
       )}
       {load.kind === 'done' && saya.akses_kasus !== 'tidak' && <TodayLists answer={load.answer} saya={saya} />}
     </>
