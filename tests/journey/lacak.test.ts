@@ -144,6 +144,39 @@ describe('tracking a request by its code', () => {
     await close();
   });
 
+  it('keeps a code typed before the page’s script ran (a slow phone), over the link’s own code', async () => {
+    const [linked, typed] = [await apply(), await apply()];
+    const { page, consoleErrors, close } = await journey.open();
+    // Hold the island back until the person has typed, as a slow link does.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    await page.route(/\/_astro\/Tracking\.[^/]+\.js$/, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    // Opened from a link with one code (a static page cannot show it before the island runs); the
+    // person types another one, lower case and without hyphens.
+    await page.goto(`/lacak/?kode=${linked}`, { waitUntil: 'commit' });
+    const field = page.getByLabel('Kode pelacakan');
+    await field.waitFor();
+    await requested;
+    const written = typed.replace(/-/g, '').toLowerCase();
+    await field.fill(written);
+    release();
+    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+    expect(await field.inputValue()).toBe(written);
+    // The island looked nothing up on its own: the typed code is the one the person sends.
+    expect(await page.locator('.track-result').textContent()).toBe('');
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${typed}` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('kode')).toBe(typed);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
   it('reads well on a desktop screen too', async () => {
     const code = await apply();
     const { page, consoleErrors, close } = await journey.open({ viewport: { width: 1280, height: 900 } });
