@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { FieldErrors } from '../lib/validation/errors';
-import { SUMMARY_HEADING, SUMMARY_HEADING_ID } from '../lib/forms/errors-dom';
+import { SUMMARY_HEADING, SUMMARY_HEADING_ID } from '../lib/forms/error-pattern';
 
 interface Props {
   errors: FieldErrors;

@@ -126,6 +126,35 @@ describe('rating a finished request (SKM)', () => {
     await close();
   });
 
+  it('keeps every answer when the connection drops, says so, and sends them once back online', async () => {
+    const { code } = await finishedRequest();
+    const { page, context, consoleErrors, close } = await journey.open();
+    await page.goto(`/survei/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: 'Penilaian Anda' }).waitFor();
+    for (const [i] of UNSUR.entries()) await page.locator('fieldset.survey-question').nth(i).locator('input[type=radio]').nth(2).check();
+    const saran = 'Ruang tunggu perlu kipas angin.';
+    await page.getByLabel('Apa yang perlu kami perbaiki?').fill(saran);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'Penilaian belum terkirim' });
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('Sambungan terputus');
+    await expectFocusOn(page, '.error-summary');
+    expect(await page.locator('fieldset.survey-question input[type=radio]:checked').count()).toBe(UNSUR.length);
+    expect(await page.getByLabel('Apa yang perlu kami perbaiki?').inputValue()).toBe(saran);
+    expect(await page.locator('[aria-invalid="true"], .field--error').count()).toBe(0);
+    await expectFine(page);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Terima kasih atas penilaian Anda' }).waitFor();
+    const admin = journey.pb.admin;
+    expect(await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: saran }))).toBeTruthy();
+    expect(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
   it('asks for a code when there is none, and explains an unknown or unfinished one', async () => {
     const { page, consoleErrors, close } = await journey.open();
     await page.goto('/survei/');

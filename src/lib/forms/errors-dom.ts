@@ -4,13 +4,7 @@
 // draw it in Preact; this draws the same markup on a server-rendered form with no framework (the
 // kotak saran ships a few KB of script, not Preact).
 import type { FieldErrors } from '../validation/errors';
-
-export const SUMMARY_HEADING = 'Ada yang perlu diperbaiki';
-export const SUMMARY_HEADING_ID = 'ringkasan-galat';
-export const PROBLEM_HEADING_ID = 'masalah-kirim';
-
-/** The id of a field's message, from its control's id: saran-pesan → saran-pesan-galat. */
-export const errorIdOf = (controlId: string) => `${controlId}-galat`;
+import { errorIdOf, PROBLEM_HEADING_ID, SUMMARY_HEADING, SUMMARY_HEADING_ID, type FormProblem } from './error-pattern';
 
 function box(headingId: string, heading: string): HTMLDivElement {
   const div = document.createElement('div');
@@ -51,7 +45,7 @@ function markField(control: HTMLElement, message: string | undefined): void {
  * for what belongs to no field, `problem` in its own box. Clears what was shown before. Focus goes
  * to the summary, or else to the problem box, so a screen reader reads what went wrong first.
  */
-export function showFormErrors(form: HTMLFormElement, errors: FieldErrors, fieldIds: Record<string, string>, problem?: { heading: string; message: string }): void {
+export function showFormErrors(form: HTMLFormElement, errors: FieldErrors, fieldIds: Record<string, string>, problem?: FormProblem | null): void {
   form.querySelectorAll(':scope > .error-summary').forEach((el) => el.remove());
   for (const [name, id] of Object.entries(fieldIds)) {
     const control = document.getElementById(id);

@@ -4,6 +4,7 @@
 // slow phone before this script arrived stays where it is and is what gets sent.
 import { validateSaran } from '../rules/saran';
 import { send } from './send';
+import { errorsOf } from './error-pattern';
 import { showFormErrors } from './errors-dom';
 
 export const SARAN_FIELD_IDS = { pesan: 'saran-pesan', kontak: 'saran-kontak' } as const;
@@ -30,9 +31,9 @@ export function enhanceSaranForm(form: HTMLFormElement): void {
     button.disabled = false;
     button.textContent = label;
     if (outcome.kind === 'sent') return thank(form);
-    if (outcome.kind === 'field-errors') return showFormErrors(form, outcome.errors, SARAN_FIELD_IDS);
-    // Offline, busy or refused: the text stays in the fields, ready to send again.
-    showFormErrors(form, {}, SARAN_FIELD_IDS, { heading: NOT_SENT, message: outcome.message });
+    // Field messages on the fields; offline, busy or refused in a box. The text stays, ready to send again.
+    const { errors, problem } = errorsOf(outcome, NOT_SENT);
+    showFormErrors(form, errors, SARAN_FIELD_IDS, problem);
   });
   // Ready: a press of "Kirim saran" is handled here from now on (tests wait for this too).
   form.dataset['siap'] = 'ya';
