@@ -71,4 +71,29 @@ describe('finding a service', () => {
     expect(consoleErrors).toEqual([]);
     await close();
   });
+
+  it('keeps a word typed before the search page’s script ran (a slow phone) and searches for it', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    // Hold the island back until the word is typed, as a slow link does.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    await page.route(/\/_astro\/Search\.[^/]+\.js$/, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.goto('/cari/', { waitUntil: 'commit' });
+    const field = page.getByLabel('Kata yang dicari');
+    await field.fill(WORD);
+    await requested;
+    release();
+    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+    await page.getByRole('heading', { level: 2, name: new RegExp(`hasil untuk “${WORD}”`) }).waitFor();
+    expect(await field.inputValue()).toBe(WORD);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(WORD);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
 });
