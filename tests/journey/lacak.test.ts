@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { SITE, UNKNOWN_CODE } from '../support/content';
 import { REPAIR, REQUESTS } from '../support/records';
@@ -148,15 +148,7 @@ describe('tracking a request by its code', () => {
     const [linked, typed] = [await apply(), await apply()];
     const { page, consoleErrors, close } = await journey.open();
     // Hold the island back until the person has typed, as a slow link does.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked!: () => void;
-    const requested = new Promise<void>((resolve) => (asked = resolve));
-    await page.route(/\/_astro\/Tracking\.[^/]+\.js$/, async (route) => {
-      asked();
-      await held;
-      await route.continue();
-    });
+    const { requested, release } = await holdScript(page, /\/_astro\/Tracking\.[^/]+\.js$/);
     // Opened from a link with one code (a static page cannot show it before the island runs); the
     // person types another one, lower case and without hyphens.
     await page.goto(`/lacak/?kode=${linked}`, { waitUntil: 'commit' });
@@ -166,7 +158,7 @@ describe('tracking a request by its code', () => {
     const written = typed.replace(/-/g, '').toLowerCase();
     await field.fill(written);
     release();
-    await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+    await islandsHydrated(page);
     expect(await field.inputValue()).toBe(written);
     // The island looked nothing up on its own: the typed code is the one the person sends.
     expect(await page.locator('.track-result').textContent()).toBe('');

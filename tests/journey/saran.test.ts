@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, useJourney } from '../support/journey';
 
 // The kotak saran: a server-rendered form and a few KB of script (no Preact, no SDK) that checks it
 // with the server's own rules and sends it through send() (src/lib/forms/send.ts).
@@ -113,15 +113,7 @@ describe('kotak saran journey (server-rendered form → send() → record)', () 
   it('keeps what a person typed before the page’s script ran (a slow phone), and sends it', async () => {
     const { page, consoleErrors, close } = await journey.open();
     // Hold the form's script back until the text is typed, as a slow link does.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked!: () => void;
-    const requested = new Promise<void>((resolve) => (asked = resolve));
-    await page.route(SCRIPT, async (route) => {
-      asked();
-      await held;
-      await route.continue();
-    });
+    const { requested, release } = await holdScript(page, SCRIPT);
     // Not 'load' nor 'domcontentloaded': both wait for the held module script.
     await page.goto('/saran/', { waitUntil: 'commit' });
     const message = 'Mohon tambah kursi di ruang tunggu untuk lansia, saya ketik sebelum halaman siap.';
