@@ -14,3 +14,11 @@ onRecordCreateRequest((e) => {
   e.record.set("kontak", result.value.kontak);
   e.next();
 }, "saran");
+
+// The same form as a plain POST: JavaScript off, or "Kirim saran" pressed before the page's
+// script arrived (lib/saran-page.js). Its own rate limit: migration *_saran_tanpa_js.js.
+routerAdd("POST", "/saran/kirim", (e) => {
+  const siteDir = $os.getenv("PORTAL_SITE_DIR");
+  if (!siteDir) return e.json(503, { message: "Situs belum dibangun. Jalankan npm start." });
+  return require(`${__hooks}/lib/saran-page.js`).receive(e, siteDir);
+});

@@ -55,3 +55,55 @@ describe('kotak saran: server validation agrees with the shared vectors', () => 
     });
   }
 });
+
+describe('kotak saran as a plain form POST (no JavaScript): the same rules, the page back with its errors', () => {
+  const post = (fields: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    fetch(`${pb.url}/saran/kirim`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers,
+      body: new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])),
+    });
+
+  for (const vector of loadVectors('saran')) {
+    // The vectors' non-string values cannot travel in a form; the JSON route above covers them.
+    if (Object.values(vector.input).some((v) => typeof v !== 'string')) continue;
+    it(vector.name, async () => {
+      const res = await post(vector.input);
+      if (vector.errors.length === 0) {
+        expect(res.status).toBe(303);
+        expect(res.headers.get('location')).toBe('/saran/terkirim/');
+      } else {
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/text\/html/);
+        const html = await res.text();
+        for (const field of vector.errors) expect(html).toContain(`id="saran-${field}-galat"`);
+        expect(html).toContain('Ada yang perlu diperbaiki');
+      }
+    });
+  }
+
+  it('stores what the JSON route would store, trimmed', async () => {
+    const pesan = `  Mohon papan nama loket diperbesar ${Date.now()}  `;
+    expect((await post({ pesan, kontak: ' 081211112222 ' })).status).toBe(303);
+    const stored = await pb.admin.collection('saran').getFirstListItem(pb.admin.filter('pesan = {:p}', { p: pesan.trim() }));
+    expect(stored['kontak']).toBe('081211112222');
+  });
+
+  it('has the records API’s budget: 10 in 10 minutes from one address', async () => {
+    await pb.admin.settings.update({ rateLimits: { enabled: true } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await post({ pesan: 'pendek', kontak: '' })).status);
+      expect(statuses).toEqual([...Array(10).fill(400), 429]);
+    } finally {
+      await pb.admin.settings.update({ rateLimits: { enabled: false } });
+    }
+  });
+
+  it('refuses a post from another site in a visitor’s name', async () => {
+    const pesan = `Kiriman dari situs lain ${Date.now()}`;
+    expect((await post({ pesan, kontak: '' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await pb.admin.collection('saran').getList(1, 1, { filter: pb.admin.filter('pesan = {:p}', { p: pesan }) })).totalItems).toBe(0);
+  });
+});

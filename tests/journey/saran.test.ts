@@ -110,6 +110,40 @@ describe('kotak saran journey (server-rendered form → send() → record)', () 
     await close();
   });
 
+  it('works without the page’s script (JavaScript off, or not arrived): errors on the fields from the server, text kept, then sent', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await page.route(SCRIPT, (route) => route.abort());
+    await page.goto('/saran/');
+    // Markup in the text comes back as text, never as markup.
+    const short = '<b>x</b>';
+    await page.getByLabel('Saran atau masukan').fill(short);
+    await page.getByLabel('Nomor telepon atau surel (tidak wajib)').fill('"0812" <i>');
+    await page.getByRole('button', { name: 'Kirim saran' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ada yang perlu diperbaiki' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/saran/kirim');
+    await expectFocusOn(page, '.error-summary');
+    expect(await page.locator('#saran-pesan-galat').textContent()).toMatch(/^Saran terlalu pendek/);
+    const field = page.getByLabel('Saran atau masukan');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect((await field.getAttribute('aria-describedby'))?.split(' ')).toEqual(['saran-pesan-petunjuk', 'saran-pesan-galat']);
+    expect(await field.inputValue()).toBe(short);
+    expect(await page.getByLabel('Nomor telepon atau surel (tidak wajib)').inputValue()).toBe('"0812" <i>');
+    expect(await page.locator('#saran-form b, #saran-form i').count()).toBe(0);
+    expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#saran-pesan');
+    await expectAccessible(page);
+
+    const text = `Petugas loket sangat sabar melayani lansia ${Date.now()}`;
+    await field.fill(text);
+    await page.getByLabel('Nomor telepon atau surel (tidak wajib)').fill('');
+    await page.getByRole('button', { name: 'Kirim saran' }).click();
+    await page.waitForURL('**/saran/terkirim/');
+    await page.getByRole('heading', { level: 1, name: 'Terima kasih, saran Anda sudah kami terima' }).waitFor();
+    await expectAccessible(page);
+    expect((await expectStored(text))['kontak']).toBe('');
+    expect(consoleErrors.filter((e) => !/ERR_FAILED|status of 400/.test(e))).toEqual([]);
+    await close();
+  });
+
   it('keeps what a person typed before the page’s script ran (a slow phone), and sends it', async () => {
     const { page, consoleErrors, close } = await journey.open();
     // Hold the form's script back until the text is typed, as a slow link does.

@@ -8,6 +8,8 @@ import { errorsOf } from './error-pattern';
 import { showFormErrors } from './errors-dom';
 
 export const SARAN_FIELD_IDS = { pesan: 'saran-pesan', kontak: 'saran-kontak' } as const;
+/** Said here after a send, and by /saran/terkirim/ after the same form sent without JavaScript. */
+export const SARAN_THANKS = { heading: 'Terima kasih, saran Anda sudah kami terima', text: 'Petugas akan membaca saran Anda untuk perbaikan pelayanan.' };
 const NOT_SENT = 'Saran belum terkirim';
 
 export function enhanceSaranForm(form: HTMLFormElement): void {
@@ -45,8 +47,8 @@ function thank(form: HTMLFormElement): void {
   panel.setAttribute('role', 'status');
   const heading = panel.appendChild(document.createElement('h2'));
   heading.tabIndex = -1;
-  heading.textContent = 'Terima kasih, saran Anda sudah kami terima';
-  panel.appendChild(document.createElement('p')).textContent = 'Petugas akan membaca saran Anda untuk perbaikan pelayanan.';
+  heading.textContent = SARAN_THANKS.heading;
+  panel.appendChild(document.createElement('p')).textContent = SARAN_THANKS.text;
   form.replaceWith(panel);
   heading.focus();
 }
