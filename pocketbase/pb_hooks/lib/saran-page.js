@@ -11,13 +11,18 @@ function escapeHtml(text) {
   return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** The built /saran/ page with `errors` (field → message) shown and `values` back in the fields. */
-function refusedPage(html, errors, values) {
+/**
+ * The built /saran/ page with `errors` (field → message) shown, or else a `problem` that belongs to
+ * no field (too many sends), and `values` back in the fields.
+ */
+function refusedPage(html, errors, values, problem) {
   const items = Object.keys(errors)
     .map((field) => `<li><a href="#${FIELD_IDS[field] || field}">${escapeHtml(errors[field])}</a></li>`)
     .join("");
   // autofocus: with no script, the summary still takes focus and is read first.
-  const summary = `<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="ringkasan-galat"><h2 id="ringkasan-galat">Ada yang perlu diperbaiki</h2><ul>${items}</ul></div>`;
+  const summary = problem
+    ? `<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="masalah-kirim"><h2 id="masalah-kirim">Saran belum terkirim</h2><p>${escapeHtml(problem)}</p></div>`
+    : `<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="ringkasan-galat"><h2 id="ringkasan-galat">Ada yang perlu diperbaiki</h2><ul>${items}</ul></div>`;
   let out = html.replace(/(<form id="saran-form"[^>]*>)/, (m) => m + summary);
   // A textarea drops one leading newline of its content: give it one to drop.
   out = out.replace(/(<textarea id="saran-pesan"[^>]*>)(<\/textarea>)/, (m, open, close) => `${open}\n${escapeHtml(values.pesan)}${close}`);
@@ -55,4 +60,12 @@ function receive(e, siteDir) {
   return e.html(400, refusedPage(html, result.errors, values));
 }
 
-module.exports = { receive, refusedPage, escapeHtml };
+/** The page for a plain POST the rate limiter refused (pb_hooks/saran.pb.js): the text kept. */
+function busyPage(e, siteDir) {
+  const html = toString($os.readFile(siteDir + "/saran/index.html"));
+  const values = { pesan: e.request.formValue("pesan"), kontak: e.request.formValue("kontak") };
+  e.response.header().set("Cache-Control", "no-store");
+  return e.html(429, refusedPage(html, {}, values, "Terlalu banyak saran dari alamat Anda dalam waktu singkat. Tunggu sepuluh menit, lalu kirim lagi. Isian Anda tetap ada di bawah."));
+}
+
+module.exports = { receive, busyPage, refusedPage, escapeHtml };
