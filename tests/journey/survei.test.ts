@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, useJourney } from '../support/journey';
 import { applyAsSamplePerson } from '../support/application';
 import { UNKNOWN_CODE } from '../support/content';
 import { UNSUR } from '../../src/lib/rules/ikm';
@@ -152,6 +152,22 @@ describe('rating a finished request (SKM)', () => {
     const admin = journey.pb.admin;
     expect(await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: saran }))).toBeTruthy();
     expect(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('offers nothing to type before its script runs, so nothing typed on a slow phone can be lost', async () => {
+    const { code } = await finishedRequest();
+    const { page, consoleErrors, close } = await journey.open();
+    const { requested, release } = await holdScript(page, /\/_astro\/Survey\.[^/]+\.js$/);
+    await page.goto(`/survei/?kode=${code}`, { waitUntil: 'commit' });
+    await requested;
+    await page.locator('.survey-loading').waitFor();
+    // The questions, the respondent fields and the suggestion box come with the island (after the
+    // code is checked); a field drawn before it would be reset by hydration.
+    expect(await page.locator('.survey input, .survey select, .survey textarea').count()).toBe(0);
+    release();
+    await page.getByRole('heading', { level: 2, name: 'Penilaian Anda' }).waitFor();
+    expect(consoleErrors).toEqual([]);
     await close();
   });
 
