@@ -14,3 +14,25 @@ onRecordCreateRequest((e) => {
   e.record.set("kontak", result.value.kontak);
   e.next();
 }, "saran");
+
+// The same form as a plain POST: JavaScript off, or "Kirim saran" pressed before the page's
+// script arrived (lib/saran-page.js). Its own rate limit: migration *_saran_tanpa_js.js.
+routerAdd("POST", "/saran/kirim", (e) => {
+  const siteDir = $os.getenv("PORTAL_SITE_DIR");
+  if (!siteDir) return e.json(503, { message: "Situs belum dibangun. Jalankan npm start." });
+  return require(`${__hooks}/lib/saran-page.js`).receive(e, siteDir);
+});
+
+// A plain POST the rate limiter refuses gets the page back with the reason and the text, not
+// PocketBase's JSON. Registered ahead of the limiter (a lower priority runs first), as
+// api-messages.pb.js is.
+routerUse(new Middleware((e) => {
+  if (e.request.method !== "POST" || !/^\/saran\/kirim\/?$/.test(e.request.url.path)) return e.next();
+  try {
+    return e.next();
+  } catch (err) {
+    const siteDir = $os.getenv("PORTAL_SITE_DIR");
+    if (!siteDir || !err || !err.value || err.value.status !== 429) throw err;
+    return require(`${__hooks}/lib/saran-page.js`).busyPage(e, siteDir);
+  }
+}, -99998, "saranPlainPostBusy"));

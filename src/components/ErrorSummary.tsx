@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { FieldErrors } from '../lib/validation/errors';
+import { SUMMARY_HEADING, SUMMARY_HEADING_ID } from '../lib/forms/error-pattern';
 
 interface Props {
   errors: FieldErrors;
@@ -9,7 +10,7 @@ interface Props {
   focusOn?: number;
 }
 
-/** GOV.UK-style error summary: focused on appearance so screen readers announce it. */
+/** GOV.UK-style error summary: focused on appearance so screen readers announce it. The same markup without Preact: showFormErrors in src/lib/forms/errors-dom.ts. */
 export function ErrorSummary({ errors, fieldIds, focusOn }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
@@ -20,8 +21,8 @@ export function ErrorSummary({ errors, fieldIds, focusOn }: Props) {
   }, [focusOn === undefined ? errors : focusOn]);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="ringkasan-galat">
-      <h2 id="ringkasan-galat">Ada yang perlu diperbaiki</h2>
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={SUMMARY_HEADING_ID}>
+      <h2 id={SUMMARY_HEADING_ID}>{SUMMARY_HEADING}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>

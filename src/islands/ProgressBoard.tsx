@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatNumber, formatWeek } from '../lib/format';
 import { Pager, StackCell, StackTable, inPlace } from '../components/StackCell';
 import { useAddress } from '../lib/use-address';
+import { typedBeforeHydration } from '../lib/typed-before-hydration';
 import type { Progres as BoardAnswer } from '../lib/api/figures';
 import { LoadFailed } from '../components/LoadFailed';
 
@@ -116,8 +117,24 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
     }
   }
 
+  // Choices made in the selects before the island ran (a slow phone; the page was built with none)
+  // are the person's: they stay in the selects, applied by "Tampilkan" like any other choice,
+  // while the list shows what the address asks for.
+  const [chosen] = useState(() => ({ jenis: typedBeforeHydration('saring-jenis'), kecamatan: typedBeforeHydration('saring-kecamatan'), status: typedBeforeHydration('saring-status') }));
+  const firstFollow = useRef(true);
   // Rendered at build time too: the address is read only once the island runs.
-  useAddress((search) => void load(fromUrl(search), false), { cancel: () => pending.current?.abort() });
+  useAddress(
+    (search) => {
+      const wanted = fromUrl(search);
+      void load(wanted, false);
+      if (!firstFollow.current) return;
+      firstFollow.current = false;
+      if (chosen.jenis || chosen.kecamatan || chosen.status) {
+        setFilters({ ...wanted, jenis: chosen.jenis || wanted.jenis, kecamatan: chosen.kecamatan || wanted.kecamatan, status: chosen.status || wanted.status });
+      }
+    },
+    { cancel: () => pending.current?.abort() },
+  );
 
   useEffect(() => {
     if (state.kind !== 'loading' && state.kind !== 'idle' && focusOnResult.current && heading.current) {
@@ -141,14 +158,16 @@ export default function ProgressBoard({ kecamatan, statuses }: Props) {
   const answer = state.kind === 'done' ? state.answer : state.kind === 'loading' ? state.previous : null;
   // While a new page loads, the previous counts stay so the choices do not flicker.
   const counts = answer;
-  const pageLink = (halaman: number) => `/progres/${toQuery({ ...filters, halaman })}`;
-  const onPage = (halaman: number) => inPlace(() => go({ ...filters, halaman }));
+  // The filters of the list on screen: the selects may hold choices not applied yet ("Tampilkan").
+  const shown = 'filters' in state ? state.filters : filters;
+  const pageLink = (halaman: number) => `/progres/${toQuery({ ...shown, halaman })}`;
+  const onPage = (halaman: number) => inPlace(() => go({ ...shown, halaman }));
 
   // What the list shows, in words, for the caption and the announcement.
   const scope = [
-    filters.jenis ? labelOf(KINDS, filters.jenis).toLowerCase() : 'permohonan dan laporan',
-    filters.kecamatan ? `di Kecamatan ${labelOf(kecamatan, filters.kecamatan)}` : '',
-    filters.status ? `berstatus ${labelOf(statuses, filters.status)}` : '',
+    shown.jenis ? labelOf(KINDS, shown.jenis).toLowerCase() : 'permohonan dan laporan',
+    shown.kecamatan ? `di Kecamatan ${labelOf(kecamatan, shown.kecamatan)}` : '',
+    shown.status ? `berstatus ${labelOf(statuses, shown.status)}` : '',
   ]
     .filter(Boolean)
     .join(' ');

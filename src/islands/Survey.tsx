@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { FormErrors } from '../components/FormErrors';
+import { errorsOf, type FormProblem } from '../lib/forms/error-pattern';
+import { send } from '../lib/forms/send';
 import { formatNumber } from '../lib/format';
 import { RESPONDENT_FIELDS, SURVEY_SARAN_MAX, UNSUR, validateSurvey } from '../lib/rules/ikm';
 import { normaliseCode } from '../lib/rules/tracking-code';
-import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
+import type { FieldErrors } from '../lib/validation/errors';
 
 /** GET /api/lacak/{kode}/survei (pocketbase/pb_hooks/survei.pb.js). */
 interface CheckAnswer {
@@ -45,8 +48,7 @@ function inFormOrder(errors: FieldErrors): FieldErrors {
 }
 
 const notACode = (example: string) => `Kode belum lengkap. Kode terdiri atas 3 huruf lalu 9 huruf atau angka, misalnya ${example}.`;
-const SEND_FAILED = 'Penilaian belum terkirim karena sambungan terputus atau server sibuk. Jawaban Anda tetap ada; silakan kirim lagi.';
-const TOO_MANY = 'Terlalu banyak percobaan dari perangkat ini. Tunggu satu menit, lalu kirim lagi.';
+const NOT_SENT = 'Penilaian belum terkirim';
 
 interface Props {
   /** An example tracking code with this office's prefix (exampleCode in src/lib/rules/tracking-code.ts). */
@@ -177,7 +179,7 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   // A ref, not state: a second click in the same tick must already see the first send.
   const busy = useRef(false);
 
@@ -200,34 +202,22 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
     UNSUR.forEach((u, i) => body.append(u.id, String(checked.value.answers[i])));
     for (const f of RESPONDENT_FIELDS) if (checked.value[f.id]) body.append(f.id, checked.value[f.id]);
     if (checked.value.saran) body.append('saran', checked.value.saran);
-    try {
-      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/survei`, { method: 'POST', body });
-      if (res.ok) {
-        await res.arrayBuffer(); // read the answer through, so the connection is done with
-        return onSent();
-      }
-      if (res.status === 429) return setProblem(TOO_MANY);
-      const fieldErrors = res.status === 400 ? pocketbaseFieldErrors(await res.json().catch(() => null)) : {};
-      if (Object.keys(fieldErrors).length > 0) setErrors(inFormOrder(fieldErrors));
-      else setProblem(SEND_FAILED);
-    } catch {
-      setProblem(SEND_FAILED);
-    } finally {
-      busy.current = false;
-      setSending(false);
-    }
+    const outcome = await send(`/api/lacak/${encodeURIComponent(code)}/survei`, body);
+    busy.current = false;
+    setSending(false);
+    if (outcome.kind === 'sent') return onSent();
+    // Field messages on the fields (the code's own on the code box); offline, busy or refused in
+    // a box. The answers stay as they are, ready to send again.
+    const shown = errorsOf(outcome, NOT_SENT);
+    setErrors(inFormOrder(shown.errors));
+    setProblem(shown.problem);
   }
 
   const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
   return (
     <form onSubmit={submit} noValidate aria-label="Survei kepuasan layanan">
-      <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
-      {problem && (
-        <div class="error-summary" role="alert">
-          <p>{problem}</p>
-        </div>
-      )}
+      <FormErrors errors={errors} fieldIds={FIELD_IDS} problem={problem} />
 
       <div id={CODE_BOX_ID} tabIndex={-1} class={errors['kode_lacak'] ? 'survey-code field--error' : 'survey-code'}>
         {errors['kode_lacak'] && (

@@ -120,8 +120,12 @@ export default function Tracking(props: Props) {
     const form = document.getElementById(formId) as HTMLFormElement | null;
     const input = form?.elements.namedItem('kode') as HTMLInputElement | null;
     const fromUrl = new URLSearchParams(window.location.search).get('kode');
-    if (fromUrl !== null) {
-      if (input) input.value = fromUrl;
+    // On a slow phone people type a code before this island runs: what is in the field is theirs
+    // and stays. The address's code is looked up (and written in) only while the field is empty or
+    // holds that same code; a different code typed there waits for the person's own "Lacak".
+    const typed = input?.value.trim() ?? '';
+    if (fromUrl !== null && (typed === '' || normaliseCode(typed) === normaliseCode(fromUrl))) {
+      if (input && typed === '') input.value = fromUrl;
       void lookup(fromUrl, false);
     }
     const onSubmit = (event: Event) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, holdScript, islandsHydrated, useJourney } from '../support/journey';
 import { VECTOR_SERVICE } from '../support/application';
 import { loadContent } from '../support/content';
 
@@ -68,6 +68,23 @@ describe('finding a service', () => {
     await expectAccessible(page);
     await page.getByLabel('Kata yang dicari').fill('zzzz tidak ada');
     await page.getByText('Tidak ada hasil untuk “zzzz tidak ada”').waitFor();
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('keeps a word typed before the search page’s script ran (a slow phone) and searches for it', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    // Hold the island back until the word is typed, as a slow link does.
+    const { requested, release } = await holdScript(page, /\/_astro\/Search\.[^/]+\.js$/);
+    await page.goto('/cari/', { waitUntil: 'commit' });
+    const field = page.getByLabel('Kata yang dicari');
+    await field.fill(WORD);
+    await requested;
+    release();
+    await islandsHydrated(page);
+    await page.getByRole('heading', { level: 2, name: new RegExp(`hasil untuk “${WORD}”`) }).waitFor();
+    expect(await field.inputValue()).toBe(WORD);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(WORD);
     expect(consoleErrors).toEqual([]);
     await close();
   });

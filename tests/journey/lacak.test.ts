@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { SITE, UNKNOWN_CODE } from '../support/content';
 import { REPAIR, REQUESTS } from '../support/records';
@@ -141,6 +141,31 @@ describe('tracking a request by its code', () => {
     await page.getByRole('button', { name: 'Coba lagi' }).click();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
     expect(await page.locator('.track-status__label').textContent()).toBe(INITIAL_LABEL);
+    await close();
+  });
+
+  it('keeps a code typed before the page’s script ran (a slow phone), over the link’s own code', async () => {
+    const [linked, typed] = [await apply(), await apply()];
+    const { page, consoleErrors, close } = await journey.open();
+    // Hold the island back until the person has typed, as a slow link does.
+    const { requested, release } = await holdScript(page, /\/_astro\/Tracking\.[^/]+\.js$/);
+    // Opened from a link with one code (a static page cannot show it before the island runs); the
+    // person types another one, lower case and without hyphens.
+    await page.goto(`/lacak/?kode=${linked}`, { waitUntil: 'commit' });
+    const field = page.getByLabel('Kode pelacakan');
+    await field.waitFor();
+    await requested;
+    const written = typed.replace(/-/g, '').toLowerCase();
+    await field.fill(written);
+    release();
+    await islandsHydrated(page);
+    expect(await field.inputValue()).toBe(written);
+    // The island looked nothing up on its own: the typed code is the one the person sends.
+    expect(await page.locator('.track-result').textContent()).toBe('');
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: `Permohonan ${typed}` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('kode')).toBe(typed);
+    expect(consoleErrors).toEqual([]);
     await close();
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney } from '../support/journey';
 import { DESKTOP } from '../support/browser';
 import { SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { backdate, mondayAt, OFFSET_MS } from '../support/backdate';
@@ -131,6 +131,23 @@ describe('the public progress board', () => {
     await expectAccessible(page);
 
     expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('keeps a choice made before the board’s script ran (a slow phone), and applies it with Tampilkan', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    const { requested, release } = await holdScript(page, /\/_astro\/ProgressBoard\.[^/]+\.js$/);
+    await page.goto('/progres/', { waitUntil: 'commit' });
+    await requested;
+    await page.getByLabel('Kecamatan').selectOption(K0.id);
+    release();
+    await islandsHydrated(page);
+    // The list the address asks for (all), the person's choice still in its select.
+    await page.getByText('Ada 15 permohonan dan laporan dalam 3 baris; menampilkan baris 1–3.').waitFor();
+    expect(await page.getByLabel('Kecamatan').inputValue()).toBe(K0.id);
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(`**/progres/?kecamatan=${K0.id}`);
+    expect(consoleErrors).toEqual([]);
     await close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, useJourney } from '../support/journey';
 import { applyAsSamplePerson } from '../support/application';
 import { UNKNOWN_CODE } from '../support/content';
 import { UNSUR } from '../../src/lib/rules/ikm';
@@ -123,6 +123,51 @@ describe('rating a finished request (SKM)', () => {
     expect(await page.locator('.error-summary').textContent()).toContain('Survei untuk kode ini sudah diisi. Terima kasih.');
     expect(await page.locator('.survey-code.field--error .error-message').textContent()).toContain('sudah diisi');
     await expectFine(page);
+    await close();
+  });
+
+  it('keeps every answer when the connection drops, says so, and sends them once back online', async () => {
+    const { code } = await finishedRequest();
+    const { page, context, consoleErrors, close } = await journey.open();
+    await page.goto(`/survei/?kode=${code}`);
+    await page.getByRole('heading', { level: 2, name: 'Penilaian Anda' }).waitFor();
+    for (const [i] of UNSUR.entries()) await page.locator('fieldset.survey-question').nth(i).locator('input[type=radio]').nth(2).check();
+    const saran = 'Ruang tunggu perlu kipas angin.';
+    await page.getByLabel('Apa yang perlu kami perbaiki?').fill(saran);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'Penilaian belum terkirim' });
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('Sambungan terputus');
+    await expectFocusOn(page, '.error-summary');
+    expect(await page.locator('fieldset.survey-question input[type=radio]:checked').count()).toBe(UNSUR.length);
+    expect(await page.getByLabel('Apa yang perlu kami perbaiki?').inputValue()).toBe(saran);
+    expect(await page.locator('[aria-invalid="true"], .field--error').count()).toBe(0);
+    await expectFine(page);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Terima kasih atas penilaian Anda' }).waitFor();
+    const admin = journey.pb.admin;
+    expect(await admin.collection('survei_kepuasan').getFirstListItem(admin.filter('saran = {:s}', { s: saran }))).toBeTruthy();
+    expect(consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+    await close();
+  });
+
+  it('offers nothing to type before its script runs, so nothing typed on a slow phone can be lost', async () => {
+    const { code } = await finishedRequest();
+    const { page, consoleErrors, close } = await journey.open();
+    const { requested, release } = await holdScript(page, /\/_astro\/Survey\.[^/]+\.js$/);
+    await page.goto(`/survei/?kode=${code}`, { waitUntil: 'commit' });
+    await requested;
+    await page.locator('.survey-loading').waitFor();
+    // The questions, the respondent fields and the suggestion box come with the island (after the
+    // code is checked); a field drawn before it would be reset by hydration.
+    expect(await page.locator('.survey input, .survey select, .survey textarea').count()).toBe(0);
+    release();
+    await page.getByRole('heading', { level: 2, name: 'Penilaian Anda' }).waitFor();
+    expect(consoleErrors).toEqual([]);
     await close();
   });
 

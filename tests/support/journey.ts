@@ -101,3 +101,23 @@ export async function expectFocusOn(page: Page, selector: string): Promise<void>
     throw new Error(`fokus tidak sampai ke ${selector}; fokus ada di ${actual}`);
   }
 }
+
+/**
+ * Holds back the scripts matching `url` as a slow link does, so a test can type before a form's
+ * script runs. `requested` resolves once the page asked for one; `release` lets them through.
+ */
+export async function holdScript(page: Page, url: RegExp): Promise<{ requested: Promise<void>; release: () => void }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(url, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  return { requested, release };
+}
+
+/** Every island on the page has hydrated (Astro drops `ssr` from an island once it ran). */
+export const islandsHydrated = (page: Page) => page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);

@@ -36,6 +36,7 @@ describe('request log masking (pb_hooks/lib/log-privacy.js)', () => {
   it('treats reports, suggestions and every code look-up as anonymous, staff reads not', () => {
     expect(privacy.isAnonymous('POST', '/api/collections/laporan/records')).toBe(true);
     expect(privacy.isAnonymous('POST', '/api/collections/saran/records')).toBe(true);
+    expect(privacy.isAnonymous('POST', '/saran/kirim')).toBe(true);
     expect(privacy.isAnonymous('GET', '/api/lacak/XYZ-7K3-MQ9-XPW')).toBe(true);
     expect(privacy.isAnonymous('POST', '/api/lacak/XYZ-7K3-MQ9-XPW/survei')).toBe(true);
     expect(privacy.isAnonymous('GET', '/api/collections/laporan/records')).toBe(false);

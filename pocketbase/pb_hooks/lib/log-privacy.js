@@ -55,6 +55,8 @@ function maskPath(path) {
 /** Requests logged with no IP address and no User-Agent. */
 const ANONYMOUS = [
   { method: "POST", path: /^\/api\/collections\/(laporan|saran)\/records\/?$/ },
+  // The kotak saran without JavaScript (pb_hooks/saran.pb.js).
+  { method: "POST", path: /^\/saran\/kirim\/?$/ },
   { method: "", path: /^\/api\/lacak\// },
   { method: "GET", path: /^\/(lacak|survei)\/?$/ },
 ];
