@@ -32,3 +32,16 @@ export function ErrorSummary({ errors, fieldIds, focusOn }: Props) {
     </div>
   );
 }
+
+/**
+ * A problem with sending that belongs to no field (offline, too many sends, a refusal): one box,
+ * announced at once, in every form; messages for fields go to the summary above and the fields.
+ */
+export function SendProblem({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <div class="error-summary send-problem" role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}
