@@ -74,16 +74,12 @@ export default function ApplicationForm(props: Props) {
     documents.replace(restored);
   });
 
-  function loadLater() {
-    setLater('loading');
-    import('./application/later-steps').then(setLater, () => setLater('failed'));
-  }
 
   // The step the form opens on is the page's own history entry; each step after gets its own.
   useEffect(() => {
     if (!draft.ready) return;
     history.replaceState({ ...history.state, ajukanLangkah: step }, '');
-    loadLater();
+    import('./application/later-steps').then(setLater, () => setLater('failed'));
   }, [draft.ready]);
 
   // The browser's Back and Forward move between the steps, not off the form; after sending, the
@@ -277,14 +273,16 @@ export default function ApplicationForm(props: Props) {
 
       {step !== 'kelayakan' && typeof later !== 'object' && (
         // Fetched when the form opened; only a connection that dropped since leaves them missing.
+        // The browser keeps a failed import() failed for the page's life, so trying again is a
+        // reload, which the draft (saved as the page goes) brings back to this step.
         <div aria-busy={later === 'loading'}>
           {later === 'loading' ? (
             <p class="form-loading">Memuat langkah ini…</p>
           ) : (
             <>
-              <SendProblem message="Bagian formulir ini belum termuat karena sambungan terputus. Isian Anda tetap tersimpan di perangkat ini. Periksa sinyal, lalu coba lagi." />
-              <button type="button" class="button" onClick={loadLater}>
-                Coba lagi
+              <SendProblem message="Bagian formulir ini belum termuat karena sambungan terputus. Isian Anda tetap tersimpan di perangkat ini. Setelah sinyal ada, tekan Muat ulang." />
+              <button type="button" class="button" onClick={() => window.location.reload()}>
+                Muat ulang
               </button>
             </>
           )}
