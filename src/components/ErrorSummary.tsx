@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldErrors } from '../lib/validation/errors';
 
 interface Props {
@@ -44,4 +44,23 @@ export function SendProblem({ message }: { message: string }) {
       <p>{message}</p>
     </div>
   );
+}
+
+/**
+ * The messages of a form, the same way in every form: `refuse` after a press of Lanjut or Kirim
+ * (or a refusal from the server) shows them and moves focus to the summary; a message that comes
+ * or goes as the person fixes one field (`setErrors`, e.g. choosing a file) leaves focus where the
+ * person is. Pass `attempts` to the summary's `focusOn`.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempts, setAttempts] = useState(0);
+  /** Shows `found` (clears when empty); true when there is something to fix. */
+  function refuse(found: FieldErrors): boolean {
+    setErrors(found);
+    const any = Object.keys(found).length > 0;
+    if (any) setAttempts((n) => n + 1);
+    return any;
+  }
+  return { errors, setErrors, attempts, refuse };
 }

@@ -2,7 +2,7 @@
 // under ./application/; this file holds the answers, moves between the steps (each with its own
 // history entry, so the browser's Back goes to the previous step), keeps the draft and sends.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorSummary, SendProblem } from '../components/ErrorSummary';
+import { ErrorSummary, SendProblem, useFieldErrors } from '../components/ErrorSummary';
 import { DraftNotice } from '../components/DraftNotice';
 import { send } from '../lib/forms/send';
 import { useDraft } from '../lib/forms/use-draft';
@@ -49,9 +49,7 @@ export default function ApplicationForm(props: Props) {
   const [birth, setBirth] = useState<Birth>(EMPTY_BIRTH);
   const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  // Presses of Lanjut or Kirim: the error summary takes focus on these only.
-  const [attempts, setAttempts] = useState(0);
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   // A chosen file is checked with everything else the rules know (its type and size for this document).
   const documents = useDocumentFiles((key, info) => applicationErrors(fullInput(), { ...fileInfos(), [key]: info }, context)[key], setErrors);
   const { files } = documents;
@@ -178,14 +176,6 @@ export default function ApplicationForm(props: Props) {
 
   function allErrors(): FieldErrors {
     return { ...applicationErrors(fullInput(), fileInfos(), context), ...channelErrors(channel, input.telepon) };
-  }
-
-  /** Shows `found` (nothing when empty); true when there was something to fix. */
-  function refuse(found: FieldErrors): boolean {
-    setErrors(found);
-    const any = Object.keys(found).length > 0;
-    if (any) setAttempts((n) => n + 1);
-    return any;
   }
 
   function next(from: Step) {

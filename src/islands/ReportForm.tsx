@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorSummary, SendProblem } from '../components/ErrorSummary';
+import { ErrorSummary, SendProblem, useFieldErrors } from '../components/ErrorSummary';
 import { DraftNotice } from '../components/DraftNotice';
 import { describedBy, FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
 import { validateReport, MAX_REPORT_PHOTOS, type ReportInput } from '../lib/rules/report';
@@ -29,7 +29,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
   const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [photos, setPhotos] = useState<File[]>([]);
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   const [gps, setGps] = useState<{ state: 'idle' | 'asking' | 'set' | 'denied' | 'unavailable'; accuracy?: number }>({ state: 'idle' });
   const [processing, setProcessing] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
@@ -111,9 +111,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
   async function submit(event: Event) {
     event.preventDefault();
     if (progress !== null || processing) return;
-    const found = all();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (refuse(all())) return;
     setSendProblem('');
     const body = new FormData();
     const values = { ...text, persetujuan_versi: office.privacyNoticeVersion, id_pengiriman: submissionId };
@@ -126,7 +124,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
       draft.finish();
       setSent(outcome.body.kode_lacak);
     } else if (outcome.kind === 'field-errors') {
-      setErrors(outcome.errors);
+      refuse(outcome.errors);
     } else if (outcome.kind === 'offline') {
       setSendProblem('Sambungan terputus sebelum laporan terkirim. Isian Anda tetap tersimpan di perangkat ini. Periksa sinyal, lalu kirim lagi; laporan tidak akan tercatat dua kali.');
     } else {
@@ -164,7 +162,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Formulir laporan">
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary errors={errors} fieldIds={fieldIds} focusOn={attempts} />
       {draft.available && <DraftNotice until=" sampai laporan terkirim." />}
 
       <Field id="jenis" error={errors['jenis']} legend="Apa yang ingin Anda laporkan?">
@@ -271,7 +269,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
             </ul>
           )}
           {photos.length < MAX_REPORT_PHOTOS && (
-            <input type="file" id="f-foto" accept="image/jpeg,image/png,image/webp,image/*" multiple onChange={(e) => void addPhotos(e.currentTarget.files)} aria-describedby="f-foto-petunjuk" />
+            <input type="file" id="f-foto" accept="image/jpeg,image/png,image/webp,image/*" multiple onChange={(e) => void addPhotos(e.currentTarget.files)} aria-invalid={errors['foto'] ? 'true' : undefined} aria-describedby={describedBy('foto', { hint: true, error: errors['foto'] })} />
           )}
           {processing && <p role="status">Memperkecil foto…</p>}
         </div>

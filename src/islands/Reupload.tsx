@@ -4,7 +4,7 @@
 // loaded later still, when a photo is chosen (as on the application form).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FormField, UploadProgress } from '../components/FormField';
-import { ErrorSummary, SendProblem } from '../components/ErrorSummary';
+import { ErrorSummary, SendProblem, useFieldErrors } from '../components/ErrorSummary';
 import { humanSize } from '../lib/file-kind';
 import { useDocumentFiles } from '../lib/forms/use-document-files';
 import { newSubmissionId, send } from '../lib/forms/send';
@@ -55,7 +55,7 @@ export default function Reupload({ code, onSent }: { code: string; onSent: () =>
 function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: string; headingRef: { current: HTMLHeadingElement | null }; onProven: (p: Proven) => void; purpose?: 'dokumen' | 'surat' }) {
   const [kind, setKind] = useState<ProofKind>('tanggal_lahir');
   const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -63,9 +63,7 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
     event.preventDefault();
     if (busy) return;
     setProblem('');
-    const local = proofErrors(kind, value);
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (refuse(proofErrors(kind, value))) return;
     setBusy(true);
     const outcome = await send<{ token?: unknown; dokumen?: AskedDocument[] }>(`/api/lacak/${encodeURIComponent(code)}/bukti`, { bukti_jenis: kind, bukti_nilai: value });
     setBusy(false);
@@ -74,9 +72,9 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
       rememberProof(code, token);
       return onProven({ token, dokumen: outcome.body.dokumen ?? [] });
     }
-    if (outcome.kind === 'field-errors') return setErrors(outcome.errors);
+    if (outcome.kind === 'field-errors') return void refuse(outcome.errors);
     // A wrong answer belongs on the field; a lock after five (429) and the rest are the form's problem.
-    if (outcome.kind === 'refused' && outcome.status === 403) return setErrors({ bukti_nilai: outcome.message });
+    if (outcome.kind === 'refused' && outcome.status === 403) return void refuse({ bukti_nilai: outcome.message });
     setProblem(outcome.kind === 'offline' ? 'Sambungan terputus. Periksa sinyal, lalu tekan Buktikan lagi.' : outcome.message);
   }
 
@@ -89,7 +87,7 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
       <p>
         {purpose === 'surat' ? 'Surat memuat data pribadi: agar hanya Anda yang membukanya' : 'Agar dokumen tidak dikirim orang lain'}, isi satu data yang Anda tulis pada formulir permohonan. Setelah lima kali salah, pembuktian untuk kode ini dikunci selama 30 menit.
       </p>
-      <ErrorSummary errors={errors} fieldIds={{ bukti_jenis: 'f-bukti_jenis-tanggal_lahir', bukti_nilai: 'f-bukti_nilai', kode: 'lacak-kode' }} />
+      <ErrorSummary errors={errors} fieldIds={{ bukti_jenis: 'f-bukti_jenis-tanggal_lahir', bukti_nilai: 'f-bukti_nilai', kode: 'lacak-kode' }} focusOn={attempts} />
       <FormField id="bukti_jenis" legend="Data yang Anda pakai" error={errors['bukti_jenis']}>
         {PROOF_KINDS.map((k) => (
           <label class="radio" key={k}>
@@ -139,7 +137,7 @@ interface UploadProps {
 }
 
 function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState('');
   // One id for this send and its retries: the server records it once.
@@ -159,10 +157,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
     if (progress !== null) return; // already sending: never twice
     const missing: FieldErrors = {};
     for (const doc of docs) if (!files[doc.kunci]) missing[doc.kunci] = errors[doc.kunci] ?? `Unggah ${doc.label}.`;
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      return;
-    }
+    if (refuse(missing)) return;
     setProblem('');
     const body = new FormData();
     body.append('bukti', proven.token);
@@ -172,7 +167,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
     const outcome = await send(`/api/lacak/${encodeURIComponent(code)}/unggah`, body, { onProgress: setProgress });
     setProgress(null);
     if (outcome.kind === 'sent') return onSent();
-    if (outcome.kind === 'field-errors') return setErrors(outcome.errors);
+    if (outcome.kind === 'field-errors') return void refuse(outcome.errors);
     if (outcome.kind === 'refused' && outcome.status === 401) return onExpired();
     setProblem(
       outcome.kind === 'offline'
@@ -199,7 +194,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
         Kirim dokumen yang diminta
       </h3>
       <p>Foto dokumen diperkecil di ponsel Anda sebelum dikirim, agar hemat kuota. Dokumen lama tetap disimpan petugas sampai permohonan selesai.</p>
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary errors={errors} fieldIds={fieldIds} focusOn={attempts} />
       {docs.map((doc) => {
         const chosen = files[doc.kunci];
         return (

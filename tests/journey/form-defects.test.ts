@@ -111,3 +111,22 @@ describe('the later steps when the connection dropped before they arrived', () =
     await close();
   });
 });
+
+describe('the report’s photo after a failed Kirim', () => {
+  it('keeps focus on the photo field when a photo is refused, and ties the message to it', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await page.goto('/lapor/');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await expectFocusOn(page, '.error-summary');
+    const photo = page.locator('#f-foto');
+    await photo.focus();
+    await photo.setInputFiles(REFUSED);
+    await page.locator('#f-foto-galat').waitFor();
+    expect(await photo.getAttribute('aria-invalid')).toBe('true');
+    expect(await photo.getAttribute('aria-describedby')).toContain('f-foto-galat');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(false);
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});

@@ -21,7 +21,11 @@ export const BUSY_MESSAGE = 'Terlalu banyak pengiriman saat ini. Tunggu satu men
 const SERVER_MESSAGE = 'Server sedang bermasalah. Coba lagi sebentar lagi. Isian Anda tetap tersimpan di sini.';
 const REFUSED_MESSAGE = 'Permintaan tidak dapat diproses.';
 
-export { newSubmissionId } from './submission-id';
+export function newSubmissionId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 function messageOf(body: Record<string, unknown>): string | null {
   return typeof body['message'] === 'string' && body['message'].trim() ? body['message'] : null;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../draft-store';
 import { useAutosave } from '../use-autosave';
-import { newSubmissionId } from './submission-id';
+import { newSubmissionId } from './send';
 
 /** What a form stored; the submission id is kept beside it (the stored shape stays flat). */
 type Stored<T> = T & { submissionId: string };
