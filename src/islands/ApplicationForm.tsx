@@ -77,6 +77,7 @@ export default function ApplicationForm(props: Props) {
   useEffect(() => {
     if (!draft.ready) return;
     history.replaceState({ ...history.state, ajukanLangkah: step }, '');
+    // The later steps and the confirmation come now, while the first step is being read.
     import('./application/later-steps').then(setLater, () => setLater('failed'));
   }, [draft.ready]);
 
