@@ -36,6 +36,25 @@ export default defineConfig({
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   vite: {
+    // Every island page loads Preact, its hooks, its JSX runtime, Astro's Preact client and Vite's
+    // dynamic-import helper: as one chunk they are one gzip stream and one request instead of five
+    // (about 0.8 KB gzip less on every island page). A page script with a dynamic import() would
+    // load this chunk for the helper, so a page without Preact keeps to static imports.
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  { name: 'preact', test: /node_modules[\\/](preact[\\/](dist|hooks|jsx-runtime)[\\/]|@astrojs[\\/]preact[\\/]dist[\\/]client)|vite[\\/]preload-helper/ },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
     server: {
       proxy: {
         '/api': { target: pocketbaseUrl, changeOrigin: false },

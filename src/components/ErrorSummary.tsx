@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldErrors } from '../lib/validation/errors';
 import { SUMMARY_HEADING, SUMMARY_HEADING_ID } from '../lib/forms/error-pattern';
 
@@ -32,4 +32,36 @@ export function ErrorSummary({ errors, fieldIds, focusOn }: Props) {
       </ul>
     </div>
   );
+}
+
+/**
+ * A problem with sending that belongs to no field (offline, too many sends, a refusal): one box,
+ * announced at once, in every form; messages for fields go to the summary above and the fields.
+ */
+export function SendProblem({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <div class="error-summary send-problem" role="alert">
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/**
+ * The messages of a form, the same way in every form: `refuse` after a press of Lanjut or Kirim
+ * (or a refusal from the server) shows them and moves focus to the summary; a message that comes
+ * or goes as the person fixes one field (`setErrors`, e.g. choosing a file) leaves focus where the
+ * person is. Pass `attempts` to the summary's `focusOn`.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempts, setAttempts] = useState(0);
+  /** Shows `found` (clears when empty); true when there is something to fix. */
+  function refuse(found: FieldErrors): boolean {
+    setErrors(found);
+    const any = Object.keys(found).length > 0;
+    if (any) setAttempts((n) => n + 1);
+    return any;
+  }
+  return { errors, setErrors, attempts, refuse };
 }

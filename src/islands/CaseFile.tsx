@@ -4,7 +4,7 @@ import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, Dokumen
 import { CHANNEL_LABELS, EVENT_LABELS } from '../lib/rules/notify';
 import { api, ApiRefusal, fileUrl, Offline, signInUrl, whoAmI } from '../lib/petugas-client';
 import { formatDate, formatDateTime, formatNumber, type TimeZoneLabel } from '../lib/format';
-import { newSubmissionId } from '../lib/submit';
+import { newSubmissionId } from '../lib/forms/send';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import type { FieldErrors } from '../lib/validation/errors';

@@ -6,7 +6,7 @@ import { humanSize, isImage } from '../lib/file-kind';
 import { formatDateTime, type TimeZoneLabel } from '../lib/format';
 import { formatPhone } from '../lib/rules/phone';
 import { api, ApiRefusal, Offline, signInUrl, staffClient, whoAmI } from '../lib/petugas-client';
-import { newSubmissionId } from '../lib/submit';
+import { newSubmissionId } from '../lib/forms/send';
 import { useAutosave } from '../lib/use-autosave';
 import {
   clearVisit,

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ErrorSummary, SendProblem, useFieldErrors } from '../components/ErrorSummary';
+import { DraftNotice } from '../components/DraftNotice';
 import { describedBy, FormField as Field, KecamatanField, UploadProgress } from '../components/FormField';
 import { validateReport, MAX_REPORT_PHOTOS, type ReportInput } from '../lib/rules/report';
 import { humanSize, isImage } from '../lib/file-kind';
-import { clearDraft, draftsAvailable, loadDraft, saveDraft, stashDraft } from '../lib/draft-store';
-import { useAutosave } from '../lib/use-autosave';
-import { newSubmissionId, upload } from '../lib/submit';
-import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
+import { send } from '../lib/forms/send';
+import { useDraft } from '../lib/forms/use-draft';
+import type { FieldErrors } from '../lib/validation/errors';
 import { villageLabel } from '../lib/format';
 import { ChannelChoice, channelErrors, EMPTY_CHANNEL, type ChannelValue } from '../components/ChannelChoice';
 
@@ -23,53 +23,27 @@ const ORDER = ['jenis', 'urgensi', 'kategori_ppks', 'kecamatan', 'desa_kelurahan
 const REPORT_CHANNELS = ['whatsapp', 'sms'] as const;
 const DRAFT_KEY = 'laporan';
 
-interface DraftData {
-  text: Text;
-  submissionId: string;
-  channel?: ChannelValue;
-}
-
 /** The report form (/lapor): short, forgiving, usable one-handed on a phone in the street. */
 export default function ReportForm({ types, kecamatan, office }: Props) {
   const [text, setText] = useState<Text>(EMPTY);
   const [channel, setChannel] = useState<ChannelValue>(EMPTY_CHANNEL);
   const [photos, setPhotos] = useState<File[]>([]);
   const [consent, setConsent] = useState(false);
-  const [submissionId, setSubmissionId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   const [gps, setGps] = useState<{ state: 'idle' | 'asking' | 'set' | 'denied' | 'unavailable'; accuracy?: number }>({ state: 'idle' });
   const [processing, setProcessing] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [sendProblem, setSendProblem] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const [ready, setReady] = useState(false);
   const doneRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    loadDraft<DraftData>(DRAFT_KEY).then((draft) => {
-      if (draft?.data.submissionId) {
-        setText({ ...EMPTY, ...draft.data.text });
-        setSubmissionId(draft.data.submissionId);
-        setChannel(draft.data.channel ?? EMPTY_CHANNEL);
-        setPhotos(Object.values(draft.files).map((f) => new File([f.blob], f.name, { type: f.type })));
-        if (draft.data.text.lintang) setGps({ state: 'set' });
-      } else {
-        setSubmissionId(newSubmissionId());
-      }
-      setReady(true);
-    });
-  }, []);
-
-  useAutosave(
-    () => {
-      const files: Record<string, File> = {};
-      photos.forEach((p, i) => (files[`foto_${i}`] = p));
-      void saveDraft<DraftData>(DRAFT_KEY, { text, submissionId, channel }, files);
-    },
-    [text, photos, submissionId, channel],
-    ready && !sent,
-    () => stashDraft<DraftData>(DRAFT_KEY, { text, submissionId, channel }),
-  );
+  const draft = useDraft(DRAFT_KEY, { data: { text, channel }, files: Object.fromEntries(photos.map((p, i) => [`foto_${i}`, p])) }, (data, files) => {
+    setText({ ...EMPTY, ...data.text });
+    setChannel(data.channel ?? EMPTY_CHANNEL);
+    setPhotos(Object.values(files));
+    if (data.text?.lintang) setGps({ state: 'set' });
+  });
+  const submissionId = draft.submissionId;
 
   useEffect(() => {
     if (sent) doneRef.current?.focus();
@@ -137,9 +111,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
   async function submit(event: Event) {
     event.preventDefault();
     if (progress !== null || processing) return;
-    const found = all();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (refuse(all())) return;
     setSendProblem('');
     const body = new FormData();
     const values = { ...text, persetujuan_versi: office.privacyNoticeVersion, id_pengiriman: submissionId };
@@ -147,26 +119,21 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
     if (text.anonim === 'false' && channel.saluran_pesan) body.append('saluran_pesan', channel.saluran_pesan);
     for (const photo of photos) body.append('foto', photo, photo.name);
     setProgress(0);
-    try {
-      const res = await upload('/api/collections/laporan/records', body, setProgress);
-      if (res.status === 200 && typeof res.body['kode_lacak'] === 'string') {
-        setSent(res.body['kode_lacak']);
-        void clearDraft(DRAFT_KEY);
-      } else if (res.status === 400) {
-        setErrors(pocketbaseFieldErrors(res.body));
-      } else if (res.status === 429) {
-        setSendProblem('Terlalu banyak pengiriman dari jaringan ini. Tunggu satu menit, lalu kirim lagi. Isian Anda tetap tersimpan.');
-      } else {
-        setSendProblem('Server sedang bermasalah. Isian Anda tetap tersimpan di perangkat ini; coba kirim lagi beberapa saat lagi, atau hubungi WhatsApp.');
-      }
-    } catch {
+    const outcome = await send<{ kode_lacak?: unknown }>('/api/collections/laporan/records', body, { onProgress: setProgress });
+    if (outcome.kind === 'sent' && typeof outcome.body.kode_lacak === 'string') {
+      draft.finish();
+      setSent(outcome.body.kode_lacak);
+    } else if (outcome.kind === 'field-errors') {
+      refuse(outcome.errors);
+    } else if (outcome.kind === 'offline') {
       setSendProblem('Sambungan terputus sebelum laporan terkirim. Isian Anda tetap tersimpan di perangkat ini. Periksa sinyal, lalu kirim lagi; laporan tidak akan tercatat dua kali.');
-    } finally {
-      setProgress(null);
+    } else {
+      setSendProblem(outcome.kind === 'sent' ? 'Server sedang bermasalah. Isian Anda tetap tersimpan di perangkat ini; coba kirim lagi beberapa saat lagi, atau hubungi WhatsApp.' : outcome.message);
     }
+    setProgress(null);
   }
 
-  if (!ready) return <p class="form-loading" aria-busy="true">Menyiapkan formulir…</p>;
+  if (!draft.ready) return <p class="form-loading" aria-busy="true">Menyiapkan formulir…</p>;
 
   if (sent) {
     const trackUrl = `${window.location.origin}/lacak/?kode=${encodeURIComponent(sent)}`;
@@ -195,12 +162,8 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Formulir laporan">
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
-      {draftsAvailable() && (
-        <p class="notice draft-notice">
-          Isian disimpan sementara <strong>hanya di perangkat ini</strong> sampai laporan terkirim.
-        </p>
-      )}
+      <ErrorSummary errors={errors} fieldIds={fieldIds} focusOn={attempts} />
+      {draft.available && <DraftNotice until=" sampai laporan terkirim." />}
 
       <Field id="jenis" error={errors['jenis']} legend="Apa yang ingin Anda laporkan?">
         <div class="radios">
@@ -306,7 +269,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
             </ul>
           )}
           {photos.length < MAX_REPORT_PHOTOS && (
-            <input type="file" id="f-foto" accept="image/jpeg,image/png,image/webp,image/*" multiple onChange={(e) => void addPhotos(e.currentTarget.files)} aria-describedby="f-foto-petunjuk" />
+            <input type="file" id="f-foto" accept="image/jpeg,image/png,image/webp,image/*" multiple onChange={(e) => void addPhotos(e.currentTarget.files)} aria-invalid={errors['foto'] ? 'true' : undefined} aria-describedby={describedBy('foto', { hint: true, error: errors['foto'] })} />
           )}
           {processing && <p role="status">Memperkecil foto…</p>}
         </div>
@@ -357,11 +320,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
           </span>
         </label>
       </Field>
-      {sendProblem && (
-        <div class="error-summary" role="alert">
-          <p>{sendProblem}</p>
-        </div>
-      )}
+      <SendProblem message={sendProblem} />
       {progress !== null && (
         <UploadProgress id="lapor-progres" what="laporan" fraction={progress} />
       )}

@@ -4,12 +4,13 @@
 // loaded later still, when a photo is chosen (as on the application form).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FormField, UploadProgress } from '../components/FormField';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { humanSize, isImage, prepareDocumentFile } from '../lib/file-kind';
-import { newSubmissionId, upload } from '../lib/submit';
+import { ErrorSummary, SendProblem, useFieldErrors } from '../components/ErrorSummary';
+import { humanSize } from '../lib/file-kind';
+import { useDocumentFiles } from '../lib/forms/use-document-files';
+import { newSubmissionId, send } from '../lib/forms/send';
 import { acceptedTypesText, documentFileProblem } from '../lib/rules/application';
 import { PROOF_KINDS, proofErrors, type ProofKind } from '../lib/rules/proof';
-import { pocketbaseFieldErrors, type FieldErrors } from '../lib/validation/errors';
+import type { FieldErrors } from '../lib/validation/errors';
 import { rememberProof } from '../lib/proof-session';
 
 /** A document the proven applicant is asked for (POST /api/lacak/{kode}/bukti). */
@@ -54,7 +55,7 @@ export default function Reupload({ code, onSent }: { code: string; onSent: () =>
 function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: string; headingRef: { current: HTMLHeadingElement | null }; onProven: (p: Proven) => void; purpose?: 'dokumen' | 'surat' }) {
   const [kind, setKind] = useState<ProofKind>('tanggal_lahir');
   const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -62,31 +63,19 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
     event.preventDefault();
     if (busy) return;
     setProblem('');
-    const local = proofErrors(kind, value);
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (refuse(proofErrors(kind, value))) return;
     setBusy(true);
-    try {
-      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/bukti`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ bukti_jenis: kind, bukti_nilai: value }),
-        cache: 'no-store',
-      });
-      const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (res.status === 200) {
-        rememberProof(code, String(body['token']));
-        return onProven({ token: String(body['token']), dokumen: (body['dokumen'] as AskedDocument[]) ?? [] });
-      }
-      if (res.status === 400) return setErrors(pocketbaseFieldErrors(body));
-      if (res.status === 403) return setErrors({ bukti_nilai: String(body['message'] ?? 'Data pembuktian tidak cocok.') });
-      if (res.status === 429) return setProblem(typeof body['message'] === 'string' && body['message'].includes('dikunci') ? body['message'] : 'Terlalu banyak percobaan dari jaringan ini. Tunggu satu menit, lalu coba lagi.');
-      setProblem('Server sedang bermasalah. Coba lagi beberapa saat lagi.');
-    } catch {
-      setProblem('Sambungan terputus. Periksa sinyal, lalu tekan Buktikan lagi.');
-    } finally {
-      setBusy(false);
+    const outcome = await send<{ token?: unknown; dokumen?: AskedDocument[] }>(`/api/lacak/${encodeURIComponent(code)}/bukti`, { bukti_jenis: kind, bukti_nilai: value });
+    setBusy(false);
+    if (outcome.kind === 'sent') {
+      const token = String(outcome.body.token);
+      rememberProof(code, token);
+      return onProven({ token, dokumen: outcome.body.dokumen ?? [] });
     }
+    if (outcome.kind === 'field-errors') return void refuse(outcome.errors);
+    // A wrong answer belongs on the field; a lock after five (429) and the rest are the form's problem.
+    if (outcome.kind === 'refused' && outcome.status === 403) return void refuse({ bukti_nilai: outcome.message });
+    setProblem(outcome.kind === 'offline' ? 'Sambungan terputus. Periksa sinyal, lalu tekan Buktikan lagi.' : outcome.message);
   }
 
   const labels = PROOF_LABELS[kind];
@@ -98,7 +87,7 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
       <p>
         {purpose === 'surat' ? 'Surat memuat data pribadi: agar hanya Anda yang membukanya' : 'Agar dokumen tidak dikirim orang lain'}, isi satu data yang Anda tulis pada formulir permohonan. Setelah lima kali salah, pembuktian untuk kode ini dikunci selama 30 menit.
       </p>
-      <ErrorSummary errors={errors} fieldIds={{ bukti_jenis: 'f-bukti_jenis-tanggal_lahir', bukti_nilai: 'f-bukti_nilai', kode: 'lacak-kode' }} />
+      <ErrorSummary errors={errors} fieldIds={{ bukti_jenis: 'f-bukti_jenis-tanggal_lahir', bukti_nilai: 'f-bukti_nilai', kode: 'lacak-kode' }} focusOn={attempts} />
       <FormField id="bukti_jenis" legend="Data yang Anda pakai" error={errors['bukti_jenis']}>
         {PROOF_KINDS.map((k) => (
           <label class="radio" key={k}>
@@ -131,11 +120,7 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
           aria-describedby={[`f-bukti_nilai-petunjuk`, errors['bukti_nilai'] ? 'f-bukti_nilai-galat' : ''].filter(Boolean).join(' ')}
         />
       </FormField>
-      {problem && (
-        <p class="error-message" role="alert">
-          {problem}
-        </p>
-      )}
+      <SendProblem message={problem} />
       <button class="button" type="submit" disabled={busy}>
         {busy ? 'Memeriksa…' : 'Buktikan'}
       </button>
@@ -152,10 +137,7 @@ interface UploadProps {
 }
 
 function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
-  const [files, setFiles] = useState<Record<string, File | null>>({});
-  const [notes, setNotes] = useState<Record<string, string>>({});
-  const [processing, setProcessing] = useState<Record<string, boolean>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { errors, setErrors, attempts, refuse } = useFieldErrors();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState('');
   // One id for this send and its retries: the server records it once.
@@ -164,62 +146,34 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
 
   const rulesOf = (doc: AskedDocument) => ({ key: doc.kunci, label: doc.label, required: true, accept: doc.jenis_berkas, maxSizeMB: doc.ukuran_maks_mb });
 
-  async function choose(doc: AskedDocument, file: File | null) {
-    setErrors((e) => {
-      const copy = { ...e };
-      delete copy[doc.kunci];
-      return copy;
-    });
-    if (!file) return;
-    let chosen = file;
-    let note = '';
-    setProcessing((p) => ({ ...p, [doc.kunci]: isImage(file) }));
-    try {
-      // The application form's own compressor, loaded only now.
-      ({ file: chosen, note } = await prepareDocumentFile(file));
-    } catch (err) {
-      setErrors((e) => ({ ...e, [doc.kunci]: err instanceof Error ? err.message : 'Foto tidak dapat dibaca. Pilih foto lain.' }));
-      return;
-    } finally {
-      setProcessing((p) => ({ ...p, [doc.kunci]: false }));
-    }
-    const problemText = documentFileProblem(rulesOf(doc), { size: chosen.size, type: chosen.type });
-    if (problemText) {
-      setErrors((e) => ({ ...e, [doc.kunci]: problemText }));
-      return;
-    }
-    setFiles((f) => ({ ...f, [doc.kunci]: chosen }));
-    setNotes((n) => ({ ...n, [doc.kunci]: note }));
-  }
+  // The application form's own file handling and rule (type and size of the asked document).
+  const { files, notes, processing, busy, choose } = useDocumentFiles((key, info) => {
+    const doc = docs.find((d) => d.kunci === key);
+    return doc ? documentFileProblem(rulesOf(doc), info) : null;
+  }, setErrors);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (progress !== null) return; // already sending: never twice
     const missing: FieldErrors = {};
     for (const doc of docs) if (!files[doc.kunci]) missing[doc.kunci] = errors[doc.kunci] ?? `Unggah ${doc.label}.`;
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      return;
-    }
+    if (refuse(missing)) return;
     setProblem('');
     const body = new FormData();
     body.append('bukti', proven.token);
     body.append('id_pengiriman', submission.current);
     for (const doc of docs) body.append(doc.kunci, files[doc.kunci]!, files[doc.kunci]!.name);
     setProgress(0);
-    try {
-      const res = await upload(`/api/lacak/${encodeURIComponent(code)}/unggah`, body, setProgress);
-      if (res.status === 200) return onSent();
-      if (res.status === 400) return setErrors(pocketbaseFieldErrors(res.body));
-      if (res.status === 401) return onExpired();
-      if (res.status === 409) return setProblem(String(res.body['message'] ?? 'Permohonan ini tidak sedang menunggu perbaikan dokumen.'));
-      if (res.status === 429) return setProblem('Terlalu banyak pengiriman dari jaringan ini. Tunggu satu menit, lalu tekan Kirim dokumen lagi. Dokumen yang Anda pilih tetap di sini.');
-      setProblem('Server sedang bermasalah. Dokumen yang Anda pilih tetap di sini; tekan Kirim dokumen lagi beberapa saat lagi.');
-    } catch {
-      setProblem('Sambungan terputus sebelum dokumen terkirim. Dokumen yang Anda pilih tetap di sini. Periksa sinyal, lalu tekan Kirim dokumen lagi; dokumen tidak akan tercatat dua kali.');
-    } finally {
-      setProgress(null);
-    }
+    const outcome = await send(`/api/lacak/${encodeURIComponent(code)}/unggah`, body, { onProgress: setProgress });
+    setProgress(null);
+    if (outcome.kind === 'sent') return onSent();
+    if (outcome.kind === 'field-errors') return void refuse(outcome.errors);
+    if (outcome.kind === 'refused' && outcome.status === 401) return onExpired();
+    setProblem(
+      outcome.kind === 'offline'
+        ? 'Sambungan terputus sebelum dokumen terkirim. Dokumen yang Anda pilih tetap di sini. Periksa sinyal, lalu tekan Kirim dokumen lagi; dokumen tidak akan tercatat dua kali.'
+        : outcome.message,
+    );
   }
 
   if (docs.length === 0) {
@@ -240,7 +194,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
         Kirim dokumen yang diminta
       </h3>
       <p>Foto dokumen diperkecil di ponsel Anda sebelum dikirim, agar hemat kuota. Dokumen lama tetap disimpan petugas sampai permohonan selesai.</p>
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary errors={errors} fieldIds={fieldIds} focusOn={attempts} />
       {docs.map((doc) => {
         const chosen = files[doc.kunci];
         return (
@@ -255,7 +209,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
               type="file"
               id={`f-${doc.kunci}`}
               accept={[...doc.jenis_berkas, ...(doc.jenis_berkas.some((a) => a.startsWith('image/')) ? ['image/*'] : [])].join(',')}
-              onChange={(e) => void choose(doc, e.currentTarget.files?.[0] ?? null)}
+              onChange={(e) => void choose(doc.kunci, e.currentTarget.files?.[0] ?? null)}
               aria-invalid={errors[doc.kunci] ? 'true' : undefined}
               aria-describedby={[`f-${doc.kunci}-petunjuk`, errors[doc.kunci] ? `f-${doc.kunci}-galat` : ''].filter(Boolean).join(' ')}
               disabled={progress !== null}
@@ -264,12 +218,8 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
         );
       })}
       {progress !== null && <UploadProgress id="unggah-ulang-progres" what="dokumen" fraction={progress} />}
-      {problem && (
-        <p class="error-message" role="alert">
-          {problem}
-        </p>
-      )}
-      <button class="button" type="submit" disabled={progress !== null || Object.values(processing).some(Boolean)}>
+      <SendProblem message={problem} />
+      <button class="button" type="submit" disabled={progress !== null || busy}>
         {progress !== null ? 'Mengirim…' : problem ? 'Kirim dokumen lagi' : 'Kirim dokumen'}
       </button>
     </form>
@@ -294,24 +244,16 @@ export function MyLetters({ code }: { code: string }) {
   }, [letters === null]);
 
   async function proven(p: Proven) {
-    try {
-      const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: p.token }), cache: 'no-store' });
-      if (!res.ok) return setProblem('Surat belum dapat dimuat. Coba lagi sebentar lagi.');
-      setLetters(((await res.json()) as { surat: MyLetter[] }).surat);
-    } catch {
-      setProblem('Sambungan terputus. Periksa sinyal, lalu coba lagi.');
-    }
+    const outcome = await send<{ surat: MyLetter[] }>(`/api/lacak/${encodeURIComponent(code)}/surat`, { bukti: p.token });
+    if (outcome.kind === 'sent') setLetters(outcome.body.surat);
+    else setProblem(outcome.kind === 'offline' ? 'Sambungan terputus. Periksa sinyal, lalu coba lagi.' : 'Surat belum dapat dimuat. Coba lagi sebentar lagi.');
   }
 
   if (!letters) {
     return (
       <>
         <Proof code={code} headingRef={heading} onProven={(p) => void proven(p)} purpose="surat" />
-        {problem && (
-          <p class="error-message" role="alert">
-            {problem}
-          </p>
-        )}
+        <SendProblem message={problem} />
       </>
     );
   }

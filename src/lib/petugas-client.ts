@@ -2,8 +2,8 @@
 // storage under its own key (never shared with anything public), and typed calls to the
 // workspace's API (src/lib/api/petugas.ts). Every island of /petugas/ goes through here.
 import PocketBase, { LocalAuthStore } from 'pocketbase';
-import type { AntreanQuery, CaseKind, Penolakan, Saya } from './api/petugas';
-import { upload } from './submit';
+import type { AntreanQuery, CaseKind, Saya } from './api/petugas';
+import { send, type Outcome } from './forms/send';
 
 const STORE_KEY = 'petugas_auth';
 
@@ -43,44 +43,23 @@ export class Offline extends Error {}
 
 const OFFLINE_MESSAGE = 'Sambungan terputus. Periksa internet Anda, lalu coba lagi.';
 
-/** Calls /api/petugas/… as the signed-in staff member; resolves the JSON answer or throws ApiRefusal / Offline. */
-export async function api<T>(path: string, init: { method?: string; json?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = {};
+function tokenHeader(): Record<string, string> {
   const token = staffClient().authStore.token;
-  if (token) headers['Authorization'] = token;
-  let body: BodyInit | null = null;
-  if (init.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.json);
-  } else if (init.form) {
-    body = init.form;
-  }
-  let res: Response;
-  try {
-    res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, signal: init.signal ?? null, cache: 'no-store' });
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new Offline(OFFLINE_MESSAGE);
-  }
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  return answerOf<T>(res.status, parsed);
+  return token ? { Authorization: token } : {};
 }
 
-/** A parsed answer: the body when it is a success, else the refusal it carries (thrown). */
-function answerOf<T>(status: number, parsed: unknown): T {
-  if (status >= 200 && status < 300) return parsed as T;
-  if (status === 401) signOut();
-  const refusal = (parsed ?? {}) as Partial<Penolakan>;
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(refusal.data ?? {})) if (value && typeof value.message === 'string') fields[key] = value.message;
-  const message = refusal.message || (status >= 500 ? 'Server sedang bermasalah. Coba lagi sebentar lagi.' : 'Permintaan tidak dapat diproses.');
-  throw new ApiRefusal(status, message, fields);
+/** Calls /api/petugas/… as the signed-in staff member; resolves the JSON answer or throws ApiRefusal / Offline. */
+export async function api<T>(path: string, init: { method?: string; json?: unknown; form?: FormData; signal?: AbortSignal } = {}): Promise<T> {
+  const body = init.json !== undefined ? init.json : init.form;
+  return answerOf(await send<T>(path, body, { headers: tokenHeader(), ...(init.method ? { method: init.method } : {}), ...(init.signal ? { signal: init.signal } : {}) }));
+}
+
+/** The kit's outcome in the workspace's throw-style: the body when sent, else ApiRefusal or Offline. */
+function answerOf<T>(outcome: Outcome<T>): T {
+  if (outcome.kind === 'sent') return outcome.body;
+  if (outcome.kind === 'offline') throw new Offline(OFFLINE_MESSAGE);
+  if (outcome.status === 401) signOut();
+  throw new ApiRefusal(outcome.status, outcome.message, outcome.kind === 'field-errors' ? outcome.errors : {});
 }
 
 /**
@@ -89,16 +68,7 @@ function answerOf<T>(status: number, parsed: unknown): T {
  * retries with the same id_pengiriman).
  */
 export async function apiUpload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
-  const token = staffClient().authStore.token;
-  let res: { status: number; body: Record<string, unknown> };
-  try {
-    res = await upload(path, form, onProgress, token ? { Authorization: token } : {});
-  } catch {
-    throw new Offline(OFFLINE_MESSAGE);
-  }
-  // XHR reports a connection cut before any answer as status 0.
-  if (res.status === 0) throw new Offline(OFFLINE_MESSAGE);
-  return answerOf<T>(res.status, res.body);
+  return answerOf(await send<T>(path, form, { headers: tokenHeader(), onProgress }));
 }
 
 // One answer per sign-in and page: the header's session island and the page's island ask at the

@@ -84,3 +84,49 @@ describe('the browser’s Back button', () => {
     await close();
   });
 });
+
+describe('the later steps when the connection dropped before they arrived', () => {
+  it('says so on the step, keeps the answers, and shows the step after "Muat ulang" once it can be fetched', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    // The steps after the first are fetched once the form shows (application/later-steps.ts).
+    let blocked = true;
+    await page.route(/\/_astro\/later-steps\.[^/]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`/layanan/${service.id}/ajukan/`);
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    for (const fieldset of await page.locator('fieldset').all()) await fieldset.getByLabel('Ya', { exact: true }).check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
+    await page.getByText('Bagian formulir ini belum termuat').waitFor();
+    await expectAccessible(page);
+
+    blocked = false;
+    await page.getByRole('button', { name: 'Muat ulang' }).click();
+    await page.getByLabel('Nama lengkap penerima').waitFor();
+    expect(await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Kembali' }).click();
+    await page.getByRole('heading', { name: 'Siapa yang dapat mengajukan' }).waitFor();
+    expect(await page.locator('input[type="radio"]:checked').count()).toBe(await page.locator('fieldset').count());
+    // The refused fetch is the browser's own console line; nothing else went wrong.
+    expect(consoleErrors.filter((e) => !/later-steps|Failed to load resource|dynamically imported module/.test(e))).toEqual([]);
+    await close();
+  });
+});
+
+describe('the report’s photo after a failed Kirim', () => {
+  it('keeps focus on the photo field when a photo is refused, and ties the message to it', async () => {
+    const { page, consoleErrors, close } = await journey.open();
+    await page.goto('/lapor/');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await expectFocusOn(page, '.error-summary');
+    const photo = page.locator('#f-foto');
+    await photo.focus();
+    await photo.setInputFiles(REFUSED);
+    await page.locator('#f-foto-galat').waitFor();
+    expect(await photo.getAttribute('aria-invalid')).toBe('true');
+    expect(await photo.getAttribute('aria-describedby')).toContain('f-foto-galat');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(false);
+    await expectAccessible(page);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});

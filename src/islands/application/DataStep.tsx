@@ -7,11 +7,9 @@ import { FormField as Field, KecamatanField } from '../../components/FormField';
 import { APPLICANT_ROLES, DEFAULT_IDENTITY, type Requirement } from '../../lib/rules/applicant';
 import type { ServiceRules } from '../../lib/rules/application';
 import type { FieldErrors } from '../../lib/validation/errors';
-import { BirthDateField, Nav, TextField, type Birth, type ValueEvent } from './fields';
+import { BirthDateField, Nav, TextField, type ValueEvent } from './fields';
+import type { Birth, DataField } from './data-fields';
 
-export const DATA_FIELDS = ['pemohon_adalah', 'nama_pengaju', 'hubungan', 'nik_pengaju', 'nama_lengkap', 'nik', 'nomor_kk', 'tanggal_lahir', 'telepon', 'kecamatan', 'desa_kelurahan', 'alamat'] as const;
-export type DataField = (typeof DATA_FIELDS)[number];
-export const EMPTY_INPUT = Object.fromEntries(DATA_FIELDS.map((f) => [f, ''])) as Record<DataField, string>;
 
 const optional = (need: Requirement) => (need === 'tidak_wajib' ? ' (tidak wajib)' : '');
 

@@ -5,7 +5,7 @@ import type { ServiceRules } from '../../lib/rules/application';
 import { formatDate } from '../../lib/format';
 import { humanSize } from '../../lib/file-kind';
 import type { AskedDocument } from './DocumentsStep';
-import type { DataField } from './DataStep';
+import type { DataField } from './data-fields';
 
 export function Row({ label, value, change }: { label: string; value: string; change: () => void }) {
   return (
@@ -21,7 +21,7 @@ export function Row({ label, value, change }: { label: string; value: string; ch
   );
 }
 
-export function ReviewList(props: {
+export interface ReviewProps {
   service: Pick<ServiceRules, 'questions' | 'identity'>;
   answers: Record<string, string>;
   input: Record<DataField, string>;
@@ -32,7 +32,9 @@ export function ReviewList(props: {
   goTo: (step: 'kelayakan' | 'data' | 'dokumen', field: string) => void;
   /** How the person chose to hear back, in words (ChannelChoice's summary). */
   channelText?: string;
-}) {
+}
+
+export function ReviewList(props: ReviewProps) {
   const { service, answers, input, born, kecamatanName, documents, files, goTo, channelText } = props;
   const identity = service.identity ?? DEFAULT_IDENTITY;
   const other = input.pemohon_adalah !== 'diri_sendiri';

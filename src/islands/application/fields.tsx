@@ -2,16 +2,10 @@
 // the step files beside this one).
 import { FormField as Field } from '../../components/FormField';
 import { MONTHS } from '../../lib/format';
+import type { Birth } from './data-fields';
 
 /** Any input, textarea or select event: only the value is read. */
 export type ValueEvent = { currentTarget: { value: string } };
-export type Birth = { hari: string; bulan: string; tahun: string };
-export const EMPTY_BIRTH: Birth = { hari: '', bulan: '', tahun: '' };
-
-export function birthDate(b: Birth): string {
-  if (!b.hari.trim() && !b.bulan.trim() && !b.tahun.trim()) return '';
-  return `${b.tahun.trim().padStart(4, '0')}-${b.bulan.trim().padStart(2, '0')}-${b.hari.trim().padStart(2, '0')}`;
-}
 
 export function TextField(props: {
   field: string;
