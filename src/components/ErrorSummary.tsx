@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldErrors } from '../lib/validation/errors';
-import { SUMMARY_HEADING, SUMMARY_HEADING_ID } from '../lib/forms/error-pattern';
+import { PROBLEM_HEADING_ID, SUMMARY_HEADING, SUMMARY_HEADING_ID, type FormProblem } from '../lib/forms/error-pattern';
 
 interface Props {
   errors: FieldErrors;
@@ -35,13 +35,21 @@ export function ErrorSummary({ errors, fieldIds, focusOn }: Props) {
 }
 
 /**
- * A problem with sending that belongs to no field (offline, too many sends, a refusal): one box,
- * announced at once, in every form; messages for fields go to the summary above and the fields.
+ * A problem that belongs to no field (offline, too many sends, a refusal): one box in every form,
+ * taking focus when a new one appears so a screen reader reads it first (a new problem object is a
+ * new failed attempt, even with the same words); messages for fields go to the summary above and
+ * the fields. The same markup without Preact: showFormErrors in src/lib/forms/errors-dom.ts.
  */
-export function SendProblem({ message }: { message: string }) {
-  if (!message) return null;
+export function SendProblem({ problem }: { problem: FormProblem | string | null | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) ref.current?.focus();
+  }, [problem]);
+  if (!problem) return null;
+  const { heading, message } = typeof problem === 'string' ? { heading: null, message: problem } : problem;
   return (
-    <div class="error-summary send-problem" role="alert">
+    <div class="error-summary send-problem" role="alert" tabIndex={-1} ref={ref} aria-labelledby={heading ? PROBLEM_HEADING_ID : undefined}>
+      {heading && <h2 id={PROBLEM_HEADING_ID}>{heading}</h2>}
       <p>{message}</p>
     </div>
   );

@@ -271,7 +271,7 @@ export default function ApplicationForm(props: Props) {
             <p class="form-loading">Memuat langkah ini…</p>
           ) : (
             <>
-              <SendProblem message="Bagian formulir ini belum termuat karena sambungan terputus. Isian Anda tetap tersimpan di perangkat ini. Setelah sinyal ada, tekan Muat ulang." />
+              <SendProblem problem="Bagian formulir ini belum termuat karena sambungan terputus. Isian Anda tetap tersimpan di perangkat ini. Setelah sinyal ada, tekan Muat ulang." />
               <button type="button" class="button" onClick={() => window.location.reload()}>
                 Muat ulang
               </button>

@@ -320,7 +320,7 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
           </span>
         </label>
       </Field>
-      <SendProblem message={sendProblem} />
+      <SendProblem problem={sendProblem} />
       {progress !== null && (
         <UploadProgress id="lapor-progres" what="laporan" fraction={progress} />
       )}

@@ -120,7 +120,7 @@ function Proof({ code, headingRef, onProven, purpose = 'dokumen' }: { code: stri
           aria-describedby={[`f-bukti_nilai-petunjuk`, errors['bukti_nilai'] ? 'f-bukti_nilai-galat' : ''].filter(Boolean).join(' ')}
         />
       </FormField>
-      <SendProblem message={problem} />
+      <SendProblem problem={problem} />
       <button class="button" type="submit" disabled={busy}>
         {busy ? 'Memeriksa…' : 'Buktikan'}
       </button>
@@ -218,7 +218,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
         );
       })}
       {progress !== null && <UploadProgress id="unggah-ulang-progres" what="dokumen" fraction={progress} />}
-      <SendProblem message={problem} />
+      <SendProblem problem={problem} />
       <button class="button" type="submit" disabled={progress !== null || busy}>
         {progress !== null ? 'Mengirim…' : problem ? 'Kirim dokumen lagi' : 'Kirim dokumen'}
       </button>
@@ -253,7 +253,7 @@ export function MyLetters({ code }: { code: string }) {
     return (
       <>
         <Proof code={code} headingRef={heading} onProven={(p) => void proven(p)} purpose="surat" />
-        <SendProblem message={problem} />
+        <SendProblem problem={problem} />
       </>
     );
   }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { FormErrors } from '../components/FormErrors';
+import { ErrorSummary, SendProblem } from '../components/ErrorSummary';
 import { errorsOf, type FormProblem } from '../lib/forms/error-pattern';
 import { send } from '../lib/forms/send';
 import { formatNumber } from '../lib/format';
@@ -217,7 +216,8 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Survei kepuasan layanan">
-      <FormErrors errors={errors} fieldIds={FIELD_IDS} problem={problem} />
+      <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      <SendProblem problem={problem} />
 
       <div id={CODE_BOX_ID} tabIndex={-1} class={errors['kode_lacak'] ? 'survey-code field--error' : 'survey-code'}>
         {errors['kode_lacak'] && (

@@ -48,11 +48,14 @@ describe('pages generated from content/', () => {
     const sitemap = readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!, 'http://x').pathname).sort();
     // The staff workspace is not for search engines (noindex, Workspace.astro), nor are the shells
-    // of one letter (/surat/) and of its verification (/verifikasi/<id>), which show nothing alone.
+    // of one letter (/surat/) and of its verification (/verifikasi/<id>), which show nothing alone,
+    // nor a page reached only after an action (noindex, e.g. the kotak saran's thanks).
     const pages = measureSite(DIST)
+      .filter((p) => !/<meta name="robots" content="noindex/.test(readFileSync(p.file, 'utf8')))
       .map((p) => p.page)
       .filter((p) => p !== '/404.html' && !p.startsWith('/petugas/') && p !== '/surat/' && p !== '/verifikasi/')
       .sort();
+    expect(pages).not.toContain('/saran/terkirim/');
     expect(listed).toEqual(pages);
   });
 

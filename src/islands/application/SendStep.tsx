@@ -35,7 +35,7 @@ export function SendStep(props: ReviewProps & {
           Saya sudah membaca penjelasan di atas dan setuju data ini diproses untuk permohonan ini. Data yang saya isi benar.
         </label>
       </Field>
-      <SendProblem message={problem} />
+      <SendProblem problem={problem} />
       {sending && <UploadProgress id="unggah-progres" what="permohonan" fraction={progress} />}
       <div class="form-nav">
         <button class="button" type="submit" disabled={sending}>

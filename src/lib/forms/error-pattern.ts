@@ -1,4 +1,4 @@
-// The error pattern of every form (GOV.UK), what the Preact components (ErrorSummary, FormErrors)
+// The error pattern of every form (GOV.UK), what the Preact components (ErrorSummary, SendProblem)
 // and the framework-free showFormErrors (errors-dom.ts) share: the words, the ids, and how an
 // outcome of send() becomes field messages or a problem. Apart from the DOM code, so an island's
 // bundle does not carry it.

@@ -1,6 +1,6 @@
 // The error pattern of every form (GOV.UK): a summary that takes focus and links to each field,
 // the message on the field itself (aria-invalid, aria-describedby), and a "problem" box for what
-// belongs to no field (offline, busy, refused). src/components/ErrorSummary.tsx and FormErrors.tsx
+// belongs to no field (offline, busy, refused). src/components/ErrorSummary.tsx (ErrorSummary, SendProblem)
 // draw it in Preact; this draws the same markup on a server-rendered form with no framework (the
 // kotak saran ships a few KB of script, not Preact).
 import type { FieldErrors } from '../validation/errors';
