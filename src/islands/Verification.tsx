@@ -1,18 +1,10 @@
 // /verifikasi/<id>, the address a letter's QR code holds: whether the document is genuine and in
 // force (GET /api/verifikasi/{id}); number, date, type, office, status and the initials only.
 import { useEffect, useState } from 'preact/hooks';
+import type { Verifikasi } from '../lib/api/surat';
 
-interface Answer {
-  ditemukan: boolean;
-  nomor: string | null;
-  tanggal: string | null;
-  jenis: string | null;
-  kantor: string;
-  status: 'berlaku' | 'dicabut' | null;
-  status_label: string | null;
-  inisial: string | null;
-  pesan: string | null;
-}
+/** GET /api/verifikasi/{id} (src/lib/api/surat.ts). */
+type Answer = Verifikasi;
 
 type State = { kind: 'memuat' } | { kind: 'ada'; answer: Answer } | { kind: 'gagal' };
 

@@ -10,6 +10,8 @@ import { DISGUISED } from '../support/hostile';
 import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
+import type { Bukti } from '../../src/lib/api/lacak';
+import type { SuratSaya } from '../../src/lib/api/surat';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
@@ -110,10 +112,10 @@ describe('the applicant and staff read the whole letter', () => {
     const [letter] = await lettersOf(id);
     const noProof = await fetch(`${pb.url}/api/lacak/${code}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: 'x.y.z' }) });
     expect(noProof.status).toBe(401);
-    const proof = (await (await fetch(`${pb.url}/api/lacak/${code}/bukti`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti_jenis: 'tanggal_lahir', bukti_nilai: SAMPLE_PERSON.tanggal_lahir }) })).json()) as { token: string };
+    const proof = (await (await fetch(`${pb.url}/api/lacak/${code}/bukti`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti_jenis: 'tanggal_lahir', bukti_nilai: SAMPLE_PERSON.tanggal_lahir }) })).json()) as Bukti;
     const mine = await fetch(`${pb.url}/api/lacak/${code}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: proof.token }) });
     expect(mine.status).toBe(200);
-    const list = ((await mine.json()) as { surat: { id: string; nomor: string; paragraf: string[]; verifikasi: string }[] }).surat;
+    const list = ((await mine.json()) as SuratSaya).surat;
     expect(list.map((l) => l.id)).toEqual([letter!.id]);
     expect(list[0]!.verifikasi).toBe(`/verifikasi/${letter!.id}`);
 

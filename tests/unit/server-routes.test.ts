@@ -1,0 +1,292 @@
+// The hooks' route logic (src/lib/server, bundled into pb_hooks/lib/server.generated.js) on plain
+// data: the database is the small interface each route names, so these cases need no
+// PocketBase. The routes themselves run against a real PocketBase in tests/integration
+// (lacak-api, statistik-api, survei-api). Services, statuses and kecamatan come from content/.
+import { describe, expect, it } from 'vitest';
+import { LACAK_KEYS } from '../../src/lib/api/lacak';
+import { buildPortalData } from '../../src/lib/portal-data';
+import { MIN_PUBLIC_COUNT } from '../../src/lib/rules/disclosure';
+import { RESPONDENT_FIELDS, UNSUR } from '../../src/lib/rules/ikm';
+import { exampleCode } from '../../src/lib/rules/tracking-code';
+import { zoneOffsetHours } from '../../src/lib/rules/working-time';
+import type { Refusals } from '../../src/lib/server/common';
+import { lacak, type LacakDb, type LacakEvent, type LacakRow } from '../../src/lib/server/lacak';
+import { progres, type BoardRow, type ProgresDb } from '../../src/lib/server/progres';
+import { computeStatistik, statistik, type AnswerCache, type StatistikDb } from '../../src/lib/server/statistik';
+import { checkSurvey, submitSurvey, SURVEY_MESSAGES, surveyMonth, type SurveiDb, type SurveyFields, type SurveyRequest } from '../../src/lib/server/survei';
+import { loadContent } from '../support/content';
+
+const data = buildPortalData(loadContent());
+const prefix = data.site.trackingPrefix;
+const CODE = `${prefix}-7K3-MQ9-XPW`;
+const meaning = (m: string) => data.statuses.find((s) => s.meaning === m)!;
+const initial = meaning('initial');
+const repair = meaning('repair');
+const served = meaning('success');
+const rejected = meaning('rejected');
+// A service that takes applications and whose SOP fixes the time of its first stage.
+const service = data.services.find((s) => s.onlineApplication && s.stages.some((st) => st.timed))!;
+const timedStage = service.stages.find((st) => st.timed)!;
+const reportType = data.reportTypes[0]!;
+
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+const refuse: Refusals = { badRequest: (message, fields) => new Refused(message, fields ?? {}) };
+
+function refusal(run: () => unknown): Refused {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof Refused) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+const pb = (d: Date) => d.toISOString().replace('T', ' ');
+
+/** A LacakDb over one record and its history, counting the queries. */
+function lacakDb(record: LacakRow | null, events: LacakEvent[] = [], letters = 0) {
+  const calls: string[] = [];
+  const db: LacakDb = {
+    find: (code) => (calls.push(`find ${code}`), record),
+    history: (kind, id) => (calls.push(`history ${kind} ${id}`), events),
+    letters: (id) => (calls.push(`letters ${id}`), letters),
+  };
+  return { db, calls };
+}
+
+const request = (over: Partial<LacakRow> = {}): LacakRow => ({
+  kind: 'permohonan',
+  id: 'abc123def456ghi',
+  jenis: service.id,
+  status: initial.id,
+  created: '2026-11-02 01:00:00.000Z',
+  dokumen_perbaikan: '[]',
+  berkas_dihapus: false,
+  pemohon_adalah: '',
+  ...over,
+});
+
+describe('tracking answer (src/lib/server/lacak.ts)', () => {
+  it('answers an unknown code with the same keys, empty, after the same look-ups as a found one', () => {
+    const { db, calls } = lacakDb(null);
+    const body = lacak(db, data, CODE.toLowerCase().replace(/-/g, ' '), new Date());
+    expect(Object.keys(body).sort()).toEqual([...LACAK_KEYS]);
+    expect(body).toMatchObject({ kode: CODE, ditemukan: false, layanan: null, tahapan: [], riwayat: [], pesan: expect.stringMatching(/tidak ditemukan/) });
+    expect(calls).toEqual([`find ${CODE}`, 'history permohonan -']);
+  });
+
+  it("names the office's example code for what is no code at all, and still looks up", () => {
+    const { db, calls } = lacakDb(null);
+    const body = lacak(db, data, 'bukan kode', new Date());
+    expect(body.kode).toBeNull();
+    expect(body.pesan).toContain(exampleCode(prefix));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('shapes a request: its stages with due dates, late once the due date has passed, the expected days', () => {
+    const start = new Date('2026-11-02T01:00:00Z');
+    const { db, calls } = lacakDb(request({ status: timedStage.status }), [
+      { created: pb(start), status: initial.id, catatan_publik: '' },
+      { created: pb(new Date(start.getTime() + 60_000)), status: timedStage.status, catatan_publik: 'Berkas diterima.' },
+    ], 2);
+    const body = lacak(db, data, CODE, new Date('2027-06-01T00:00:00Z'));
+    expect(Object.keys(body).sort()).toEqual([...LACAK_KEYS]);
+    expect(body.layanan).toBe(service.title + (service.draft ? ' (rancangan)' : ''));
+    expect(body.perkiraan_hari_kerja).toEqual({ min: service.expectedDays.min, maks: service.expectedDays.max });
+    expect(body.riwayat.at(-1)).toMatchObject({ status: timedStage.status, catatan: 'Berkas diterima.', status_label: data.statuses.find((s) => s.id === timedStage.status)!.label });
+    const stage = body.tahapan.find((t) => t.status === timedStage.status)!;
+    expect(stage).toMatchObject({ waktu_tetap: true, selesai: null, terlambat: true });
+    expect(stage.batas).not.toBeNull();
+    expect(body.dalam_waktu_standar).toBe(false);
+    expect(body.ada_surat).toBe(true);
+    expect(calls).toEqual([`find ${CODE}`, 'history permohonan abc123def456ghi', 'letters abc123def456ghi']);
+  });
+
+  it('is on time while the due date lies ahead', () => {
+    const start = new Date('2026-11-02T01:00:00Z');
+    const { db } = lacakDb(request({ status: timedStage.status }), [{ created: pb(start), status: timedStage.status, catatan_publik: '' }]);
+    const body = lacak(db, data, CODE, new Date(start.getTime() + 60_000));
+    expect(body.tahapan.find((t) => t.status === timedStage.status)!.terlambat).toBe(false);
+    expect(body.dalam_waktu_standar).toBe(true);
+  });
+
+  it('lists the documents to send again only while the request waits for a repair', () => {
+    const doc = data.documentTypes[0]!;
+    const asked = JSON.stringify([doc.id, 'kunci_lama']);
+    const waiting = lacak(lacakDb(request({ status: repair.id, dokumen_perbaikan: asked })).db, data, CODE, new Date());
+    expect(waiting.status_arti).toBe('repair');
+    expect(waiting.dokumen_perbaikan).toEqual([doc.label, 'kunci_lama']);
+    expect(lacak(lacakDb(request({ status: initial.id, dokumen_perbaikan: asked })).db, data, CODE, new Date()).dokumen_perbaikan).toEqual([]);
+  });
+
+  it('offers the survey for a served request whose files are kept, never after retention', () => {
+    expect(lacak(lacakDb(request({ status: served.id })).db, data, CODE, new Date()).dapat_dinilai).toBe(true);
+    expect(lacak(lacakDb(request({ status: served.id, berkas_dihapus: true })).db, data, CODE, new Date()).dapat_dinilai).toBe(false);
+    expect(lacak(lacakDb(request({ status: rejected.id })).db, data, CODE, new Date()).dapat_dinilai).toBe(false);
+  });
+
+  it('names a report by its kind, with no applicant role and no letters look-up', () => {
+    const { db, calls } = lacakDb(request({ kind: 'laporan', jenis: reportType.id, status: data.reportStatuses[0]!.id, pemohon_adalah: 'wali' }));
+    const body = lacak(db, data, CODE, new Date());
+    expect(body).toMatchObject({ layanan: `Laporan: ${reportType.label}`, diajukan_oleh: null, perkiraan_hari_kerja: null, ada_surat: false });
+    expect(calls).toEqual([`find ${CODE}`, 'history laporan abc123def456ghi']);
+  });
+});
+
+function memoryCache(): AnswerCache & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, get: (k) => map.get(k), set: (k, v) => void map.set(k, v) };
+}
+
+describe('public figures (src/lib/server/statistik.ts)', () => {
+  const other = data.services.find((s) => s.onlineApplication && s.id !== service.id)!;
+  const statDb = (n: { a: number; b: number }): StatistikDb & { reads: number } => {
+    const db = {
+      reads: 0,
+      counts: () => (db.reads++, [{ layanan: service.id, status: served.id, n: n.a }, { layanan: other.id, status: served.id, n: n.b }]),
+      finished: () => [],
+      reports: () => [],
+      survey: () => [],
+    };
+    return db;
+  };
+
+  it(`withholds a count under ${MIN_PUBLIC_COUNT} and names why, publishes the rest`, () => {
+    const body = computeStatistik(statDb({ a: MIN_PUBLIC_COUNT, b: 1 }), data, new Date());
+    const row = (id: string) => body.permohonan.per_layanan.find((s) => s.layanan === id)!;
+    expect(row(service.id).selesai).toBe(MIN_PUBLIC_COUNT);
+    expect(row(other.id).selesai).toBeNull();
+    expect(row(other.id).disembunyikan['selesai']).toBe('di_bawah_ambang');
+    expect(row(service.id).standar_menit).toBe(service.stages.reduce((sum, s) => sum + s.minutes, 0));
+    expect(body.ambang).toBe(MIN_PUBLIC_COUNT);
+  });
+
+  it('computes at most once a minute, keeping the answer in the cache', () => {
+    const db = statDb({ a: 6, b: 7 });
+    const cache = memoryCache();
+    const t = new Date('2026-11-30T03:00:00Z');
+    const first = statistik(db, cache, data, t);
+    expect(statistik(db, cache, data, new Date(t.getTime() + 59_000))).toEqual(first);
+    expect(db.reads).toBe(1);
+    expect(statistik(db, cache, data, new Date(t.getTime() + 60_000)).diperbarui).toBe(new Date(t.getTime() + 60_000).toISOString());
+    expect(db.reads).toBe(2);
+  });
+});
+
+describe('progress board (src/lib/server/progres.ts)', () => {
+  const kec = data.kecamatan[0]!;
+  const offset = zoneOffsetHours(data.site.timeZone);
+  // Monday 2 November 2026, 10:00 office time.
+  const monday = new Date(Date.UTC(2026, 10, 2, 10 - offset));
+  const rowsOf = (n: number, over: Partial<BoardRow> = {}): BoardRow[] =>
+    Array.from({ length: n }, () => ({ jenis: 'permohonan', kunci: service.id, kecamatan: kec.id, created: pb(monday), status: initial.id, ...over }));
+  const boardDb = (rows: BoardRow[]): ProgresDb => ({ stamp: () => String(rows.length), rows: () => rows });
+  const query = (q: string) => new URLSearchParams(q);
+
+  it('publishes a group of at least the threshold, by week, and withholds what is left when it is small', () => {
+    const body = progres(boardDb([...rowsOf(MIN_PUBLIC_COUNT), ...rowsOf(2, { status: served.id })]), memoryCache(), data, query(''), new Date('2026-11-20T00:00:00Z'), refuse);
+    expect(body.items).toEqual([
+      { jenis: 'permohonan', jenis_label: service.title + (service.draft ? ' (rancangan)' : ''), kecamatan: kec.name, minggu: '2026-11-02', status_label: initial.label, selesai: false, jumlah: MIN_PUBLIC_COUNT },
+    ]);
+    expect(body.tidak_ditampilkan).toBeNull();
+    expect(body.disembunyikan).toEqual({ tidak_ditampilkan: 'di_bawah_ambang' });
+    expect(body.per_kecamatan[kec.id]).toBe(MIN_PUBLIC_COUNT);
+  });
+
+  it('refuses an unknown filter or page with an Indonesian message', () => {
+    const run = (q: string) => refusal(() => progres(boardDb([]), memoryCache(), data, query(q), new Date(), refuse)).message;
+    expect(run('jenis=semua')).toMatch(/^Jenis tidak dikenal/);
+    expect(run('kecamatan=tidak-ada')).toMatch(/^Kecamatan tidak dikenal/);
+    expect(run('status=tidak-ada')).toMatch(/^Status tidak dikenal/);
+    expect(run('halaman=0')).toMatch(/^Nomor halaman tidak sah/);
+  });
+
+  it('computes the board once per cut-off, again when history before it changes', () => {
+    const cache = memoryCache();
+    let reads = 0;
+    let rows = rowsOf(MIN_PUBLIC_COUNT);
+    const db: ProgresDb = { stamp: () => String(rows.length), rows: () => (reads++, rows) };
+    const now = new Date('2026-11-20T00:00:00Z');
+    progres(db, cache, data, query(''), now, refuse);
+    progres(db, cache, data, query(`kecamatan=${kec.id}`), now, refuse);
+    expect(reads).toBe(1);
+    rows = rowsOf(MIN_PUBLIC_COUNT + 1);
+    expect(progres(db, cache, data, query(''), now, refuse).total).toBe(MIN_PUBLIC_COUNT + 1);
+    expect(reads).toBe(2);
+  });
+});
+
+describe('satisfaction survey (src/lib/server/survei.ts)', () => {
+  const found = (over: Partial<SurveyRequest> = {}): SurveyRequest => ({ collection: 'permohonan', status: served.id, berkas_dihapus: false, layanan: service.id, jenis: '', ...over });
+  function surveyDb(req: SurveyRequest | null, answered = false) {
+    const saved: { fields: SurveyFields; code: string }[] = [];
+    const db: SurveiDb & { saved: typeof saved } = {
+      saved,
+      findRequest: () => req,
+      answered: () => answered,
+      save: (fields, code) => (saved.push({ fields, code }), 'survei000000001'),
+    };
+    return db;
+  }
+  const goodBody = () => ({ ...Object.fromEntries(UNSUR.map((u) => [u.id, '4'])), [RESPONDENT_FIELDS[0]!.id]: RESPONDENT_FIELDS[0]!.options[0]!.value, saran: '  Terima kasih.  ' });
+
+  it('says why a code may not rate its request, in the same words for the check and the answer', () => {
+    const reason = (db: SurveiDb, code = CODE) => checkSurvey(db, data, code).answer.alasan;
+    expect(reason(surveyDb(null), '  ')).toBe('kode_kosong');
+    expect(reason(surveyDb(null), 'bukan')).toBe('tidak_ditemukan');
+    expect(reason(surveyDb(null))).toBe('tidak_ditemukan');
+    expect(reason(surveyDb(found({ status: initial.id })))).toBe('belum_selesai');
+    expect(reason(surveyDb(found({ status: rejected.id })))).toBe('tidak_dilayani');
+    expect(reason(surveyDb(found({ berkas_dihapus: true })))).toBe('kedaluwarsa');
+    expect(reason(surveyDb(found(), true))).toBe('sudah_diisi');
+    expect(checkSurvey(surveyDb(found()), data, CODE).answer).toEqual({ kode: CODE, dapat_diisi: true, alasan: null, pesan: null, layanan: service.title });
+    const closedReport = data.reportStatuses.find((s) => s.meaning === 'success')!;
+    expect(checkSurvey(surveyDb(found({ collection: 'laporan', jenis: reportType.id, layanan: '', status: closedReport.id })), data, CODE).answer.layanan).toBe(reportType.label);
+  });
+
+  it("stores the request's service and the office month, never the code, and answers only the id", () => {
+    const db = surveyDb(found());
+    const now = new Date(Date.UTC(2026, 10, 30, 23 - zoneOffsetHours(data.site.timeZone) + 2));
+    expect(submitSurvey(db, data, CODE, { ...goodBody(), layanan: 'lain' }, now, refuse)).toEqual({ id: 'survei000000001' });
+    const { fields, code } = db.saved[0]!;
+    expect(code).toBe(CODE);
+    expect(fields).toMatchObject({ layanan: service.id, bulan: surveyMonth(data, now), saran: 'Terima kasih.', u1: 4 });
+    expect(surveyMonth(data, now)).toBe('2026-12');
+    expect(Object.values(fields)).not.toContain(CODE);
+    const report = surveyDb(found({ collection: 'laporan', jenis: reportType.id, layanan: '', status: data.reportStatuses.find((s) => s.meaning === 'success')!.id }));
+    submitSurvey(report, data, CODE, goodBody(), now, refuse);
+    expect(report.saved[0]!.fields['layanan']).toBe(`laporan:${reportType.id}`);
+  });
+
+  it('refuses with a message per field, the code first when it is the only problem', () => {
+    const onlyCode = refusal(() => submitSurvey(surveyDb(found(), true), data, CODE, goodBody(), new Date(), refuse));
+    expect(onlyCode.message).toBe(SURVEY_MESSAGES.sudah_diisi);
+    expect(onlyCode.fields).toEqual({ kode_lacak: SURVEY_MESSAGES.sudah_diisi });
+    const missing = refusal(() => submitSurvey(surveyDb(found()), data, CODE, { ...goodBody(), u3: '' }, new Date(), refuse));
+    expect(missing.message).toBe('Periksa kembali isian Anda.');
+    expect(Object.keys(missing.fields)).toEqual(['u3']);
+  });
+
+  it('tells the loser of two racing sends that the survey is done, and lets any other failure through', () => {
+    let answered = false;
+    const racing: SurveiDb = {
+      findRequest: () => found(),
+      answered: () => answered,
+      save: () => {
+        answered = true;
+        throw new Error('UNIQUE constraint failed');
+      },
+    };
+    expect(refusal(() => submitSurvey(racing, data, CODE, goodBody(), new Date(), refuse)).fields).toEqual({ kode_lacak: SURVEY_MESSAGES.sudah_diisi });
+    const broken: SurveiDb = { ...racing, answered: () => false, save: () => { throw new Error('disk full'); } };
+    expect(() => submitSurvey(broken, data, CODE, goodBody(), new Date(), refuse)).toThrow('disk full');
+  });
+});
