@@ -15,7 +15,7 @@ import { loadContentFiles } from '../../src/lib/content-files';
 import { CONTENT_DIR } from '../support/content';
 import { zoneOffsetHours } from '../../src/lib/rules/working-time';
 import { clockMinutes } from '../../src/lib/rules/notify';
-import type { PesanAntrean } from '../../src/lib/api/petugas';
+import type { Kasus, PesanAntrean } from '../../src/lib/api/petugas';
 
 const notifications = loadContentFiles(CONTENT_DIR).notifications!;
 const roles = portalOf().roles.filter((r) => r.account);
@@ -277,7 +277,7 @@ describe('the applicant chooses the channel', () => {
     const again = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as PesanAntrean;
     expect(again.items.map((i) => i.id)).not.toContain(row!.id);
     // The case page lists it, with who sent it.
-    const kasus = (await (await fetch(`${pb.url}/api/petugas/kasus/permohonan/${after.permohonan}`, { headers })).json()) as { pesan: { id: string; status: string; dikirim_oleh: string }[] };
+    const kasus = (await (await fetch(`${pb.url}/api/petugas/kasus/permohonan/${after.permohonan}`, { headers })).json()) as Kasus;
     expect(kasus.pesan.find((m) => m.id === row!.id)).toMatchObject({ status: 'dikirim_petugas', dikirim_oleh: office.nama });
   });
 });

@@ -12,6 +12,7 @@ import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
 import type { Bukti } from '../../src/lib/api/lacak';
 import type { SuratSaya } from '../../src/lib/api/surat';
+import type { Penolakan } from '../../src/lib/api/petugas';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
@@ -93,10 +94,10 @@ describe('revocation', () => {
     const revoke = (who: typeof decider, alasan: string) => fetch(`${pb.url}/api/petugas/surat/${letter!.id}/cabut`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: who.client.authStore.token }, body: JSON.stringify({ alasan }) });
     const refused = await revoke(outsider, 'Surat ini salah ketik pada nama layanan.');
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { message: string }).message).toMatch(/hanya dapat dicabut oleh/);
+    expect(((await refused.json()) as Penolakan).message).toMatch(/hanya dapat dicabut oleh/);
     const short = await revoke(decider, 'salah');
     expect(short.status).toBe(400);
-    expect(((await short.json()) as { data: Record<string, { message: string }> }).data['alasan']!.message).toMatch(/paling sedikit 10/);
+    expect(((await short.json()) as Penolakan).data['alasan']!.message).toMatch(/paling sedikit 10/);
     expect((await revoke(decider, 'Keputusan dibuka kembali setelah keberatan pemohon.')).status).toBe(200);
     const v = await verify(letter!.id);
     expect(v.body).toMatchObject({ ditemukan: true, status: 'dicabut', status_label: 'Dicabut' });
