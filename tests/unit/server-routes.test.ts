@@ -13,6 +13,8 @@ import type { Refusals } from '../../src/lib/server/common';
 import { lacak, type LacakDb, type LacakEvent, type LacakRow } from '../../src/lib/server/lacak';
 import { progres, type BoardRow, type ProgresDb } from '../../src/lib/server/progres';
 import { computeStatistik, statistik, type AnswerCache, type StatistikDb } from '../../src/lib/server/statistik';
+import { officeDate, suratLengkap, verifikasi, type LetterRow } from '../../src/lib/server/surat';
+import { VERIFIKASI_KEYS } from '../../src/lib/api/surat';
 import { checkSurvey, submitSurvey, SURVEY_MESSAGES, surveyMonth, type SurveiDb, type SurveyFields, type SurveyRequest } from '../../src/lib/server/survei';
 import { loadContent } from '../support/content';
 
@@ -288,5 +290,50 @@ describe('satisfaction survey (src/lib/server/survei.ts)', () => {
     expect(refusal(() => submitSurvey(racing, data, CODE, goodBody(), new Date(), refuse)).fields).toEqual({ kode_lacak: SURVEY_MESSAGES.sudah_diisi });
     const broken: SurveiDb = { ...racing, answered: () => false, save: () => { throw new Error('disk full'); } };
     expect(() => submitSurvey(broken, data, CODE, goodBody(), new Date(), refuse)).toThrow('disk full');
+  });
+});
+
+describe('letters (src/lib/server/surat.ts)', () => {
+  const letter: LetterRow = {
+    id: 'abcdefghij12345',
+    nomor: '400/001/2026',
+    judul: 'Surat Keputusan',
+    jenis: 'keputusan',
+    templat: 'keputusan',
+    // 30 November 2026 at 23:30 UTC: 1 December in every Indonesian time zone.
+    tanggal: '2026-11-30 23:30:00.000Z',
+    status: 'berlaku',
+    dicabut_pada: '',
+    isi: JSON.stringify({ perihal: 'Perihal', paragraf: ['Satu.'], tanda_tangan: [{ label: 'Kepala Dinas', nama: 'Nama' }] }),
+    penandatangan_peran: 'Kepala Dinas',
+    penandatangan_nama: 'Nama',
+    pindaian: '',
+    inisial: 'S. B. K.',
+  };
+  const lookups: string[] = [];
+  const db = { letter: (id: string) => (lookups.push(id), id === letter.id ? letter : null) };
+
+  it('verifies a letter by number, date, kind, status and initials only; an unknown id gets the same keys, empty', () => {
+    const found = verifikasi(db, data, letter.id);
+    expect(Object.keys(found).sort()).toEqual([...VERIFIKASI_KEYS].sort());
+    expect(found).toEqual({ ditemukan: true, nomor: letter.nomor, tanggal: '1 Desember 2026', jenis: 'keputusan', kantor: data.site.officeName, status: 'berlaku', status_label: 'Berlaku', inisial: 'S. B. K.', pesan: null });
+    const unknown = verifikasi(db, data, 'zzzzzzzzzzzzzzz');
+    expect(Object.keys(unknown).sort()).toEqual([...VERIFIKASI_KEYS].sort());
+    expect(unknown).toMatchObject({ ditemukan: false, nomor: null, inisial: null, pesan: expect.stringContaining(data.site.officeName) });
+    expect(verifikasi(db, data, '../etc/passwd').ditemukan).toBe(false);
+    expect(lookups).toEqual([letter.id, 'zzzzzzzzzzzzzzz']);
+    expect(verifikasi(db, data, letter.id.replace(/^./, 'z')).ditemukan).toBe(false);
+  });
+
+  it('says a revoked letter is revoked, with when', () => {
+    const revoked = { ...letter, status: 'dicabut', dicabut_pada: '2026-12-02 03:00:00.000Z' };
+    expect(verifikasi({ letter: () => revoked }, data, letter.id)).toMatchObject({ status: 'dicabut', status_label: 'Dicabut' });
+    expect(suratLengkap(revoked, CODE, data)).toMatchObject({ status: 'dicabut', dicabut_pada: '2026-12-02T03:00:00.000Z' });
+  });
+
+  it('lays out the whole letter from its stored text, and survives text that is no JSON', () => {
+    expect(suratLengkap(letter, CODE, data)).toMatchObject({ kode_lacak: CODE, perihal: 'Perihal', paragraf: ['Satu.'], pindaian: null, dicabut_pada: null, verifikasi: `/verifikasi/${letter.id}`, kantor: { nama: data.site.officeName, alamat: data.site.officeAddress } });
+    expect(suratLengkap({ ...letter, isi: 'rusak' }, CODE, data)).toMatchObject({ perihal: '', paragraf: [], tanda_tangan: [] });
+    expect(officeDate(data, new Date('2026-01-01T00:00:00Z'))).toEqual({ year: 2026, text: '1 Januari 2026' });
   });
 });

@@ -28,6 +28,7 @@ __export(index_exports, {
   checkSurvey: () => checkSurvey,
   computeStatistik: () => computeStatistik,
   lacak: () => lacak,
+  officeDate: () => officeDate,
   parsePbDate: () => parsePbDate,
   parseProgresQuery: () => parseProgresQuery,
   pbDate: () => pbDate,
@@ -35,8 +36,10 @@ __export(index_exports, {
   serviceTitle: () => serviceTitle,
   statistik: () => statistik,
   submitSurvey: () => submitSurvey,
+  suratLengkap: () => suratLengkap,
   surveyMonth: () => surveyMonth,
-  surveyServiceKey: () => surveyServiceKey
+  surveyServiceKey: () => surveyServiceKey,
+  verifikasi: () => verifikasi
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -588,4 +591,61 @@ function submitSurvey(db, data, rawCode, body, now, refuse) {
     if (db.answered(code)) throw refuseFields(refuse, { kode_lacak: SURVEY_MESSAGES.sudah_diisi });
     throw err;
   }
+}
+
+// src/lib/format.ts
+var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+// src/lib/server/surat.ts
+var import_working_time5 = require(`${__hooks}/lib/rules.generated.js`);
+function officeDate(data, date) {
+  const local = new Date(date.getTime() + (0, import_working_time5.zoneOffsetHours)(data.site.timeZone) * 36e5);
+  return { year: local.getUTCFullYear(), text: `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}` };
+}
+var letterDate = (data, letter) => officeDate(data, new Date(letter.tanggal.replace(" ", "T"))).text;
+function verifikasi(db, data, rawId) {
+  const id = String(rawId || "");
+  const letter = /^[a-z0-9]{15}$/.test(id) ? db.letter(id) : null;
+  const body = { ditemukan: false, nomor: null, tanggal: null, jenis: null, kantor: data.site.officeName, status: null, status_label: null, inisial: null, pesan: null };
+  if (!letter) {
+    body.pesan = `Dokumen dengan alamat ini tidak terdaftar di ${data.site.officeName}. Periksa alamatnya, atau tanyakan ke kantor.`;
+    return body;
+  }
+  const revoked = letter.status === "dicabut";
+  body.ditemukan = true;
+  body.nomor = letter.nomor;
+  body.tanggal = letterDate(data, letter);
+  body.jenis = letter.jenis;
+  body.status = revoked ? "dicabut" : "berlaku";
+  body.status_label = revoked ? "Dicabut" : "Berlaku";
+  body.inisial = letter.inisial;
+  return body;
+}
+function suratLengkap(letter, kodeLacak, data) {
+  var _a;
+  let isi = {};
+  try {
+    isi = (_a = JSON.parse(letter.isi)) != null ? _a : {};
+  } catch (e) {
+    isi = {};
+  }
+  const revokedAt = parsePbDate(letter.dicabut_pada);
+  return {
+    id: letter.id,
+    nomor: letter.nomor,
+    judul: letter.judul,
+    jenis: letter.jenis,
+    templat: letter.templat,
+    tanggal: letterDate(data, letter),
+    status: letter.status === "dicabut" ? "dicabut" : "berlaku",
+    dicabut_pada: revokedAt ? revokedAt.toISOString() : null,
+    kode_lacak: kodeLacak,
+    kantor: { nama: data.site.officeName, alamat: data.site.officeAddress },
+    perihal: isi.perihal || "",
+    paragraf: isi.paragraf || [],
+    tanda_tangan: isi.tanda_tangan || [],
+    penandatangan: { peran: letter.penandatangan_peran, nama: letter.penandatangan_nama },
+    pindaian: letter.pindaian || null,
+    verifikasi: `/verifikasi/${letter.id}`
+  };
 }
