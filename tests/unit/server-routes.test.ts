@@ -13,6 +13,7 @@ import type { Refusals } from '../../src/lib/server/common';
 import { lacak, type LacakDb, type LacakEvent, type LacakRow } from '../../src/lib/server/lacak';
 import { progres, type BoardRow, type ProgresDb } from '../../src/lib/server/progres';
 import { computeStatistik, statistik, type AnswerCache, type StatistikDb } from '../../src/lib/server/statistik';
+import { indicators, lakinCsv, officeYear, type LakinDb } from '../../src/lib/server/lakin';
 import { officeDate, suratLengkap, verifikasi, type LetterRow } from '../../src/lib/server/surat';
 import { VERIFIKASI_KEYS } from '../../src/lib/api/surat';
 import { checkSurvey, submitSurvey, SURVEY_MESSAGES, surveyMonth, type SurveiDb, type SurveyFields, type SurveyRequest } from '../../src/lib/server/survei';
@@ -335,5 +336,50 @@ describe('letters (src/lib/server/surat.ts)', () => {
     expect(suratLengkap(letter, CODE, data)).toMatchObject({ kode_lacak: CODE, perihal: 'Perihal', paragraf: ['Satu.'], pindaian: null, dicabut_pada: null, verifikasi: `/verifikasi/${letter.id}`, kantor: { nama: data.site.officeName, alamat: data.site.officeAddress } });
     expect(suratLengkap({ ...letter, isi: 'rusak' }, CODE, data)).toMatchObject({ perihal: '', paragraf: [], tanda_tangan: [] });
     expect(officeDate(data, new Date('2026-01-01T00:00:00Z'))).toEqual({ year: 2026, text: '1 Januari 2026' });
+  });
+});
+
+describe('LAKIN export (src/lib/server/lakin.ts)', () => {
+  const kec = data.kecamatan[0]!;
+  const ppksReport = data.reportTypes.find((t) => t.ppks.length > 0)!;
+  const reportServed = data.reportStatuses.find((s) => s.meaning === 'success')!;
+  const req = (id: string, nik: string, status: string, created = '2026-03-10 02:00:00.000Z') => ({ id, layanan: service.id, kategori_ppks: '', kecamatan: kec.id, status, created, nik });
+  const db = (): LakinDb & { ranges: unknown[] } => {
+    const ranges: unknown[] = [];
+    return {
+      ranges,
+      requests: (range) => (ranges.push(range), [
+        req('a', '1901015501900001', served.id),
+        req('b', '1901015501900001', served.id),
+        req('c', '1901015501900002', rejected.id),
+        req('d', '0000000000000000', served.id),
+        req('e', '1901015501900003', initial.id),
+      ]),
+      reports: () => [{ id: 'r1', jenis: ppksReport.id, status: reportServed.id }],
+    };
+  };
+
+  it('counts a NIK once, a request without NIK and a PPKS report as one person each, and only decided cases', () => {
+    const iku = indicators(db(), data, 2026).indikator[0]!;
+    // Served: NIK …01, request d, report r1; decided: those and NIK …02.
+    expect([iku.pembilang, iku.penyebut, iku.nilai]).toEqual([3, 4, 75]);
+  });
+
+  it("takes the year by the office's clock", () => {
+    const offset = zoneOffsetHours(data.site.timeZone);
+    const from = new Date(Date.UTC(2026, 0, 1) - offset * 3_600_000);
+    expect(officeYear(data, 2026)).toEqual({ from: from.toISOString().replace('T', ' '), to: new Date(from.getTime() + 365 * 86_400_000).toISOString().replace('T', ' ') });
+  });
+
+  it('writes one line per dimension and key, then the indicator, and no NIK', () => {
+    const csv = lakinCsv(db(), data, 2026);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('dimensi,kunci,label,jumlah');
+    expect(lines).toContain(`layanan,${service.id},${service.title.includes(',') ? `"${service.title}"` : service.title},5`);
+    expect(lines).toContain(`kecamatan,${kec.id},${kec.code} ${kec.name},5`);
+    expect(lines).toContain('bulan,2026-03,Maret 2026,5');
+    expect(lines).toContain('kategori_ppks,,(belum diisi),5');
+    expect(lines.at(-1)).toBe('indikator,persentase_pmks_terlayani,Persentase PMKS yang memperoleh pelayanan dasar (%),75.00');
+    expect(csv).not.toMatch(/1901015501900/);
   });
 });

@@ -27,8 +27,11 @@ __export(index_exports, {
   byId: () => byId,
   checkSurvey: () => checkSurvey,
   computeStatistik: () => computeStatistik,
+  indicators: () => indicators,
   lacak: () => lacak,
+  lakinCsv: () => lakinCsv,
   officeDate: () => officeDate,
+  officeYear: () => officeYear,
   parsePbDate: () => parsePbDate,
   parseProgresQuery: () => parseProgresQuery,
   pbDate: () => pbDate,
@@ -648,4 +651,89 @@ function suratLengkap(letter, kodeLacak, data) {
     pindaian: letter.pindaian || null,
     verifikasi: `/verifikasi/${letter.id}`
   };
+}
+
+// src/lib/server/lakin.ts
+var import_working_time6 = require(`${__hooks}/lib/rules.generated.js`);
+function officeYear(data, year) {
+  const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const at = (y) => pbDate(new Date(Date.UTC(y, 0, 1) - offset));
+  return { from: at(year), to: at(year + 1) };
+}
+var meaningOf = (list, id) => {
+  var _a, _b;
+  return (_b = (_a = byId(list, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
+};
+function indicators(db, data, year) {
+  const range = officeYear(data, year);
+  const served = /* @__PURE__ */ new Set();
+  const decided = /* @__PURE__ */ new Set();
+  const count = (person, meaning) => {
+    if (meaning === "success" || meaning === "rejected") decided.add(person);
+    if (meaning === "success") served.add(person);
+  };
+  for (const r of db.requests(range)) count(/^0+$/.test(r.nik) || !r.nik ? `permohonan:${r.id}` : `nik:${r.nik}`, meaningOf(data.statuses, r.status));
+  const ppksKinds = data.reportTypes.filter((t) => t.ppks.length > 0).map((t) => t.id);
+  for (const r of db.reports(range)) if (ppksKinds.includes(r.jenis)) count(`laporan:${r.id}`, meaningOf(data.reportStatuses, r.status));
+  const numerator = served.size;
+  const denominator = decided.size;
+  return {
+    tahun: year,
+    indikator: [
+      {
+        kunci: "persentase_pmks_terlayani",
+        label: "Persentase PMKS yang memperoleh pelayanan dasar",
+        label_pembilang: "Orang yang selesai dilayani (NIK dihitung sekali; laporan PPKS termasuk)",
+        label_penyebut: "Orang yang permohonan/laporannya diputus (dilayani atau tidak dapat dipenuhi)",
+        pembilang: numerator,
+        penyebut: denominator,
+        nilai: denominator === 0 ? null : Math.round(numerator / denominator * 1e4) / 100
+      }
+    ],
+    catatan: "Satu NIK dihitung satu orang walau mengajukan beberapa kali; laporan tentang PPKS dihitung satu orang per laporan; permohonan yang dibatalkan tidak dihitung."
+  };
+}
+function csvCell(value) {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+function lakinCsv(db, data, year) {
+  const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const rows = db.requests(officeYear(data, year)).map((r) => ({
+    layanan: r.layanan,
+    kategori_ppks: r.kategori_ppks,
+    kecamatan: r.kecamatan,
+    status: r.status,
+    bulan: new Date(new Date(String(r.created).replace(" ", "T")).getTime() + offset).toISOString().slice(0, 7)
+  }));
+  const lines = [["dimensi", "kunci", "label", "jumlah"]];
+  const add = (dimension, label) => {
+    var _a;
+    const counts = {};
+    for (const row of rows) counts[row[dimension] || ""] = ((_a = counts[row[dimension] || ""]) != null ? _a : 0) + 1;
+    for (const key of Object.keys(counts).sort()) lines.push([dimension, key, label(key), counts[key]]);
+  };
+  add("layanan", (k) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.services, k)) == null ? void 0 : _a.title) != null ? _b : k;
+  });
+  add("kategori_ppks", (k) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.ppks, k)) == null ? void 0 : _a.name) != null ? _b : k ? k : "(belum diisi)";
+  });
+  add("kecamatan", (k) => {
+    const kec = byId(data.kecamatan, k);
+    return kec ? `${kec.code} ${kec.name}` : k;
+  });
+  add("status", (k) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.statuses, k)) == null ? void 0 : _a.label) != null ? _b : k;
+  });
+  add("bulan", (k) => `${MONTHS[Number(k.slice(5, 7)) - 1]} ${k.slice(0, 4)}`);
+  const iku = indicators(db, data, year).indikator[0];
+  lines.push(["indikator", "kasus_selesai", iku.label_pembilang, iku.pembilang]);
+  lines.push(["indikator", "kasus_diputus", iku.label_penyebut, iku.penyebut]);
+  lines.push(["indikator", iku.kunci, `${iku.label} (%)`, iku.nilai === null ? "" : iku.nilai.toFixed(2)]);
+  return `${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r
+`;
 }

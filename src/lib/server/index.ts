@@ -10,3 +10,4 @@ export * from './statistik';
 export * from './progres';
 export * from './survei';
 export * from './surat';
+export * from './lakin';
