@@ -14,6 +14,8 @@ import { lacak, type LacakDb, type LacakEvent, type LacakRow } from '../../src/l
 import { progres, type BoardRow, type ProgresDb } from '../../src/lib/server/progres';
 import { computeStatistik, statistik, type AnswerCache, type StatistikDb } from '../../src/lib/server/statistik';
 import { indicators, lakinCsv, officeYear, type LakinDb } from '../../src/lib/server/lakin';
+import { parseProofToken, proofTokenText, proveApplicant, type ProofDb, type ProofRequest } from '../../src/lib/server/proof';
+import { PROOF_MAX_FAILURES, PROOF_MISMATCH_MESSAGE, PROOF_TOKEN_MINUTES } from '../../src/lib/rules/proof';
 import { officeDate, suratLengkap, verifikasi, type LetterRow } from '../../src/lib/server/surat';
 import { VERIFIKASI_KEYS } from '../../src/lib/api/surat';
 import { checkSurvey, submitSurvey, SURVEY_MESSAGES, surveyMonth, type SurveiDb, type SurveyFields, type SurveyRequest } from '../../src/lib/server/survei';
@@ -34,13 +36,18 @@ const reportType = data.reportTypes[0]!;
 
 class Refused extends Error {
   constructor(
+    readonly status: number,
     message: string,
     readonly fields: Record<string, string>,
   ) {
     super(message);
   }
 }
-const refuse: Refusals = { badRequest: (message, fields) => new Refused(message, fields ?? {}) };
+const refuse: Refusals = {
+  badRequest: (message, fields) => new Refused(400, message, fields ?? {}),
+  forbidden: (message, fields) => new Refused(403, message, fields ?? {}),
+  tooMany: (message) => new Refused(429, message, {}),
+};
 
 function refusal(run: () => unknown): Refused {
   try {
@@ -381,5 +388,85 @@ describe('LAKIN export (src/lib/server/lakin.ts)', () => {
     expect(lines).toContain('kategori_ppks,,(belum diisi),5');
     expect(lines.at(-1)).toBe('indikator,persentase_pmks_terlayani,Persentase PMKS yang memperoleh pelayanan dasar (%),75.00');
     expect(csv).not.toMatch(/1901015501900/);
+  });
+});
+
+describe("the applicant's proof (src/lib/server/proof.ts)", () => {
+  const doc = service.documents[0]!;
+  const proofRequest = (over: Partial<ProofRequest> = {}): ProofRequest => ({
+    id: 'abcdefghij12345',
+    kode_lacak: CODE,
+    status: repair.id,
+    layanan: service.id,
+    dokumen_perbaikan: [doc.key],
+    tanggal_lahir: '1975-08-17 00:00:00.000Z',
+    telepon: '081200005678',
+    ...over,
+  });
+  /** A ProofDb over one request (or none) and one attempts row, signing with a visible marker. */
+  function proofDb(req: ProofRequest | null) {
+    const state = { failures: 0, lockedUntil: '', saves: 0 };
+    const db: ProofDb & { state: typeof state } = {
+      state,
+      request: () => req,
+      attempts: () => ({ failures: state.failures, lockedUntil: state.lockedUntil }),
+      saveAttempts: (_code, failures, lockedUntil) => {
+        state.saves++;
+        state.failures = failures;
+        if (lockedUntil !== null) state.lockedUntil = lockedUntil;
+      },
+      // Like an HMAC in hex: no dot in it.
+      sign: (text) => `sig${text.replace(/[^A-Za-z0-9]/g, '')}`,
+      same: (a, b) => a === b,
+    };
+    return db;
+  }
+  const now = new Date('2026-11-30T03:00:00Z');
+  const prove = (db: ProofDb, body: Record<string, unknown>, code: unknown = CODE) => proveApplicant(db, data, code, body, now, refuse);
+  const refusedBy = (db: ProofDb, body: Record<string, unknown>, code: unknown = CODE) => refusal(() => prove(db, body, code));
+
+  it('gives a signed token and the documents asked for to a right birth date or phone ending', () => {
+    const db = proofDb(proofRequest());
+    const proof = prove(db, { bukti_jenis: 'tanggal_lahir', bukti_nilai: '1975-08-17' });
+    const expiry = String(now.getTime() / 1000 + PROOF_TOKEN_MINUTES * 60);
+    const mac = `sig${proofTokenText('abcdefghij12345', expiry, CODE).replace(/[^A-Za-z0-9]/g, '')}`;
+    expect(proof).toEqual({
+      token: `abcdefghij12345.${expiry}.${mac}`,
+      berlaku_sampai: new Date(now.getTime() + PROOF_TOKEN_MINUTES * 60_000).toISOString(),
+      dokumen: [{ kunci: doc.key, label: doc.label, jenis_berkas: doc.accept, ukuran_maks_mb: doc.maxSizeMB }],
+    });
+    expect(prove(db, { bukti_jenis: 'telepon', bukti_nilai: '56-78' }).dokumen).toHaveLength(1);
+    expect(prove(proofDb(proofRequest({ status: initial.id })), { bukti_jenis: 'telepon', bukti_nilai: '5678' }).dokumen).toEqual([]);
+    expect(parseProofToken(proof.token, now)).toEqual({ id: 'abcdefghij12345', expiry, mac });
+    expect(parseProofToken(proof.token, new Date(Number(expiry) * 1000 + 1000))).toBeNull();
+    expect(parseProofToken('x.y.z', now)).toBeNull();
+  });
+
+  it('answers an unknown code as a wrong fact, counts both, and locks after the last try', () => {
+    const db = proofDb(null);
+    for (let i = 1; i < PROOF_MAX_FAILURES; i++) {
+      const wrong = refusedBy(db, { bukti_jenis: 'telepon', bukti_nilai: '0000' });
+      expect([wrong.status, wrong.message, wrong.fields]).toEqual([403, `${PROOF_MISMATCH_MESSAGE} Sisa percobaan: ${PROOF_MAX_FAILURES - i} kali.`, { bukti_nilai: PROOF_MISMATCH_MESSAGE }]);
+    }
+    const locked = refusedBy(db, { bukti_jenis: 'telepon', bukti_nilai: '0000' });
+    expect(locked.status).toBe(429);
+    expect(locked.message).toMatch(new RegExp(`dikunci sampai pukul \\d\\d\\.\\d\\d ${data.site.timeZone}`));
+    // Locked: even the right answer for a real code waits.
+    const real = proofDb(proofRequest());
+    real.state.lockedUntil = db.state.lockedUntil;
+    expect(refusedBy(real, { bukti_jenis: 'telepon', bukti_nilai: '5678' }).status).toBe(429);
+  });
+
+  it('forgets earlier wrong tries after a right one, and refuses malformed answers before any look-up', () => {
+    const db = proofDb(proofRequest());
+    refusedBy(db, { bukti_jenis: 'telepon', bukti_nilai: '1111' });
+    expect(db.state.failures).toBe(1);
+    prove(db, { bukti_jenis: 'telepon', bukti_nilai: '5678' });
+    expect(db.state.failures).toBe(0);
+    const saves = db.state.saves;
+    expect(refusedBy(db, { bukti_jenis: ['telepon'], bukti_nilai: '5678' }).fields).toHaveProperty('bukti_jenis');
+    expect(refusedBy(db, { bukti_jenis: 'tanggal_lahir', bukti_nilai: { $ne: null } }).status).toBe(400);
+    expect(refusedBy(db, { bukti_jenis: 'telepon', bukti_nilai: '5678' }, 'bukan-kode').message).toContain(exampleCode(prefix));
+    expect(db.state.saves).toBe(saves);
   });
 });

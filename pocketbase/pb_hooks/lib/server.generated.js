@@ -23,6 +23,7 @@ var index_exports = {};
 __export(index_exports, {
   PROGRES_PAGE_SIZE: () => PROGRES_PAGE_SIZE,
   SURVEY_MESSAGES: () => SURVEY_MESSAGES,
+  askedDocuments: () => askedDocuments,
   boardOf: () => boardOf,
   byId: () => byId,
   checkSurvey: () => checkSurvey,
@@ -34,8 +35,11 @@ __export(index_exports, {
   officeYear: () => officeYear,
   parsePbDate: () => parsePbDate,
   parseProgresQuery: () => parseProgresQuery,
+  parseProofToken: () => parseProofToken,
   pbDate: () => pbDate,
   progres: () => progres,
+  proofTokenText: () => proofTokenText,
+  proveApplicant: () => proveApplicant,
   serviceTitle: () => serviceTitle,
   statistik: () => statistik,
   submitSurvey: () => submitSurvey,
@@ -736,4 +740,68 @@ function lakinCsv(db, data, year) {
   lines.push(["indikator", iku.kunci, `${iku.label} (%)`, iku.nilai === null ? "" : iku.nilai.toFixed(2)]);
   return `${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r
 `;
+}
+
+// src/lib/server/proof.ts
+var import_proof = require(`${__hooks}/lib/rules.generated.js`);
+var import_tracking_code3 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time7 = require(`${__hooks}/lib/rules.generated.js`);
+function clock(data, date) {
+  const local = new Date(date.getTime() + (0, import_working_time7.zoneOffsetHours)(data.site.timeZone) * 36e5);
+  const pad = (n) => (n < 10 ? "0" : "") + n;
+  return `pukul ${pad(local.getUTCHours())}.${pad(local.getUTCMinutes())} ${data.site.timeZone}`;
+}
+function lockedMessage(data, until) {
+  return `Terlalu banyak percobaan yang salah untuk kode ini. Demi keamanan data, pembuktian dikunci sampai ${clock(data, until)}. Setelah itu coba lagi, atau datang ke kantor dengan membawa tanda terima.`;
+}
+function askedDocuments(data, request) {
+  const status = byId(data.statuses, request.status);
+  const service = byId(data.services, request.layanan);
+  if (!status || status.meaning !== "repair" || !service) return [];
+  return service.documents.filter((d) => request.dokumen_perbaikan.includes(d.key)).map((d) => ({ kunci: d.key, label: d.label, jenis_berkas: d.accept, ukuran_maks_mb: d.maxSizeMB }));
+}
+function parseProofToken(token, now) {
+  const parts = String(token || "").split(".");
+  if (parts.length !== 3 || !/^[a-z0-9]{15}$/.test(parts[0]) || !/^\d{1,12}$/.test(parts[1])) return null;
+  if (Number(parts[1]) * 1e3 < now.getTime()) return null;
+  return { id: parts[0], expiry: parts[1], mac: parts[2] };
+}
+function proofTokenText(id, expiry, code) {
+  return `${id}.${expiry}.${code}`;
+}
+function proveApplicant(db, data, rawCode, body, now, refuse) {
+  const code = (0, import_tracking_code3.normaliseCode)(String(rawCode || ""));
+  if (!code) {
+    const message = `Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya ${(0, import_tracking_code3.exampleCode)(data.site.trackingPrefix)}.`;
+    throw refuse.badRequest(message, { kode: message });
+  }
+  const textOf = (v) => typeof v === "string" ? v : "";
+  const kind = textOf(body["bukti_jenis"]);
+  const raw = textOf(body["bukti_nilai"]).slice(0, 100);
+  const malformed = (0, import_proof.proofErrors)(kind, raw);
+  const keys = Object.keys(malformed);
+  if (keys.length > 0) throw refuse.badRequest(keys.length === 1 ? malformed[keys[0]] : "Periksa kembali isian Anda.", malformed);
+  const value = (0, import_proof.normaliseProof)(kind, raw);
+  const attempts = db.attempts(code);
+  const locked = parsePbDate(attempts.lockedUntil);
+  if (locked && locked.getTime() > now.getTime()) throw refuse.tooMany(lockedMessage(data, locked));
+  const request = db.request(code);
+  const given = request ? kind === "tanggal_lahir" ? request.tanggal_lahir.slice(0, 10) : request.telepon.slice(-4) : "";
+  if (!request || !db.same(given, value)) {
+    const failures = attempts.failures + 1;
+    if (failures >= import_proof.PROOF_MAX_FAILURES) {
+      const lockEnd = new Date(now.getTime() + import_proof.PROOF_LOCK_MINUTES * 6e4);
+      db.saveAttempts(code, 0, pbDate(lockEnd));
+      throw refuse.tooMany(lockedMessage(data, lockEnd));
+    }
+    db.saveAttempts(code, failures, null);
+    throw refuse.forbidden(`${import_proof.PROOF_MISMATCH_MESSAGE} Sisa percobaan: ${import_proof.PROOF_MAX_FAILURES - failures} kali.`, { bukti_nilai: import_proof.PROOF_MISMATCH_MESSAGE });
+  }
+  if (attempts.failures > 0) db.saveAttempts(code, 0, null);
+  const expiry = String(Math.floor(now.getTime() / 1e3 + import_proof.PROOF_TOKEN_MINUTES * 60));
+  return {
+    token: `${request.id}.${expiry}.${db.sign(proofTokenText(request.id, expiry, request.kode_lacak))}`,
+    berlaku_sampai: new Date(now.getTime() + import_proof.PROOF_TOKEN_MINUTES * 6e4).toISOString(),
+    dokumen: askedDocuments(data, request)
+  };
 }

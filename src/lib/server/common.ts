@@ -4,6 +4,10 @@
 export interface Refusals {
   /** A 400 with `message` and, when given, an Indonesian message per field. */
   badRequest(message: string, fields?: Record<string, string>): Error;
+  /** A 403: understood, and not allowed (a wrong proof). */
+  forbidden(message: string, fields?: Record<string, string>): Error;
+  /** A 429: too many tries; wait. */
+  tooMany(message: string): Error;
 }
 
 /** The first entry of a content list with this id. */

@@ -11,3 +11,4 @@ export * from './progres';
 export * from './survei';
 export * from './surat';
 export * from './lakin';
+export * from './proof';
