@@ -4,6 +4,7 @@
 // the islands and the tests. Every route answers with these keys only: never a name, NIK, KK,
 // phone, address, file or internal note (the tests check the key lists below).
 import type { StatusMeaning } from '../../schemas/reference';
+import type { RESPONDENT_FIELDS } from '../rules/ikm';
 import type { ProofKind } from '../rules/proof';
 
 /** One SOP stage of GET /api/lacak/{kode}. */
@@ -89,7 +90,8 @@ export interface SurveiCek {
  * fields (src/lib/rules/ikm.ts RESPONDENT_FIELDS) and the suggestion. Values arrive as text from a
  * form; the server validates them with src/lib/rules/ikm.ts validateSurvey.
  */
-export type SurveiKirim = Partial<Record<string, string | number>> & { saran?: string };
+export type SurveiKirim = Record<`u${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, string | number> &
+  Partial<Record<(typeof RESPONDENT_FIELDS)[number]['id'], string>> & { saran?: string };
 
 /** The answer to a stored survey: its id and nothing else. A refusal is a 400 with `kode_lacak` or unsur errors. */
 export interface SurveiTerkirim {
