@@ -11,7 +11,7 @@ import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
 import type { Bukti } from '../../src/lib/api/lacak';
-import type { SuratSaya } from '../../src/lib/api/surat';
+import { VERIFIKASI_KEYS, type SuratSaya, type Verifikasi } from '../../src/lib/api/surat';
 import type { Penolakan } from '../../src/lib/api/petugas';
 
 const pb = usePocketBase({ rateLimits: false });
@@ -20,7 +20,8 @@ const REJECTED = statusWithMeaning(STATUS_LISTS.permohonan, 'rejected');
 /** The letter a rejection produces, for a service it covers that SOP lets staff reject. */
 const rejectionLetter = data.letters.find((l) => l.onStatus.includes(REJECTED))!;
 const service = data.services.find((s) => (rejectionLetter.services.length === 0 || rejectionLetter.services.includes(s.id)) && s.steps.some((st) => st.kind === 'decision'))!;
-const VERIFY_KEYS = ['ditemukan', 'inisial', 'jenis', 'kantor', 'nomor', 'pesan', 'status', 'status_label', 'tanggal'];
+// The contract's keys (src/lib/api/surat.ts): nothing else is public.
+const VERIFY_KEYS = [...VERIFIKASI_KEYS].sort();
 
 async function rejected(): Promise<{ code: string; id: string }> {
   const code = await applyAsSamplePerson(pb.url, { layanan: service.id });
@@ -33,7 +34,7 @@ const lettersOf = (id: string) => pb.admin.collection('surat').getFullList({ fil
 const verify = async (id: string) => {
   const res = await fetch(`${pb.url}/api/verifikasi/${encodeURIComponent(id)}`);
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown> };
+  return { status: res.status, text, body: JSON.parse(text) as Verifikasi };
 };
 
 describe('a decision issues the letter its template names', () => {
@@ -78,7 +79,7 @@ describe('a decision issues the letter its template names', () => {
       const v = await verify(id);
       expect(v.status, id).toBe(404);
       expect(Object.keys(v.body).sort()).toEqual(VERIFY_KEYS);
-      expect(v.body['ditemukan']).toBe(false);
+      expect(v.body.ditemukan).toBe(false);
     }
   });
 });

@@ -16,6 +16,7 @@ import { computeStatistik, statistik, type AnswerCache, type StatistikDb } from 
 import { indicators, lakinCsv, officeYear, type LakinDb } from '../../src/lib/server/lakin';
 import { parseProofToken, proofTokenText, proveApplicant, type ProofDb, type ProofRequest } from '../../src/lib/server/proof';
 import { PROOF_MAX_FAILURES, PROOF_MISMATCH_MESSAGE, PROOF_TOKEN_MINUTES } from '../../src/lib/rules/proof';
+import { passwordChangeErrors, saya } from '../../src/lib/server/petugas';
 import { officeDate, suratLengkap, verifikasi, type LetterRow } from '../../src/lib/server/surat';
 import { VERIFIKASI_KEYS } from '../../src/lib/api/surat';
 import { checkSurvey, submitSurvey, SURVEY_MESSAGES, surveyMonth, type SurveiDb, type SurveyFields, type SurveyRequest } from '../../src/lib/server/survei';
@@ -468,5 +469,30 @@ describe("the applicant's proof (src/lib/server/proof.ts)", () => {
     expect(refusedBy(db, { bukti_jenis: 'tanggal_lahir', bukti_nilai: { $ne: null } }).status).toBe(400);
     expect(refusedBy(db, { bukti_jenis: 'telepon', bukti_nilai: '5678' }, 'bukan-kode').message).toContain(exampleCode(prefix));
     expect(db.state.saves).toBe(saves);
+  });
+});
+
+describe('the workspace account (src/lib/server/petugas.ts)', () => {
+  const [first, second] = data.roles;
+  const account = { id: 'akun0000000001x', nama: 'Petugas Uji', email: 'petugas.uji@dinsos.localhost', roles: [first!.id, second!.id], akses_kasus: '', wajib_ganti_sandi: true };
+
+  it("names the account's roles and the union of their powers, and the office", () => {
+    const me = saya(account, data);
+    expect(me.peran).toEqual([{ id: first!.id, label: first!.label }, { id: second!.id, label: second!.label }]);
+    expect(new Set(me.wewenang)).toEqual(new Set([...first!.can, ...second!.can]));
+    expect(me.wewenang).toHaveLength(new Set(me.wewenang).size);
+    expect(me).toMatchObject({ akses_kasus: 'tidak', wajib_ganti_sandi: true, kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: prefix } });
+    expect(saya({ ...account, roles: ['peran-lama'] }, data).peran).toEqual([{ id: 'peran-lama', label: 'peran-lama' }]);
+  });
+
+  it('asks for a new password of 10 to 72 characters, not the old one, without the account name, typed twice', () => {
+    const check = (sandi_baru: string, sandi_baru_ulang = sandi_baru, oldMatches = true) => passwordChangeErrors({ sandi_lama: 'sandi-lama-123', sandi_baru, sandi_baru_ulang }, account.email, oldMatches);
+    expect(check('kalimat pendek yang mudah')).toEqual({});
+    expect(check('kalimat pendek yang mudah', 'kalimat pendek', false)).toEqual({ sandi_lama: 'Kata sandi lama salah.', sandi_baru_ulang: 'Ulangi kata sandi baru dengan tepat sama.' });
+    expect(check('pendek').sandi_baru).toMatch(/paling sedikit 10/);
+    expect(check('x'.repeat(73)).sandi_baru).toMatch(/paling banyak 72/);
+    expect(check('sandi-lama-123').sandi_baru).toMatch(/berbeda/);
+    expect(check('rahasia PETUGAS.UJI 2026').sandi_baru).toMatch(/nama akun/);
+    expect(passwordChangeErrors({ sandi_lama: 'a', sandi_baru: ['kalimat pendek yang mudah'] }, account.email, true)).toHaveProperty('sandi_baru_ulang');
   });
 });

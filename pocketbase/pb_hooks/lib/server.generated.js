@@ -36,10 +36,12 @@ __export(index_exports, {
   parsePbDate: () => parsePbDate,
   parseProgresQuery: () => parseProgresQuery,
   parseProofToken: () => parseProofToken,
+  passwordChangeErrors: () => passwordChangeErrors,
   pbDate: () => pbDate,
   progres: () => progres,
   proofTokenText: () => proofTokenText,
   proveApplicant: () => proveApplicant,
+  saya: () => saya,
   serviceTitle: () => serviceTitle,
   statistik: () => statistik,
   submitSurvey: () => submitSurvey,
@@ -804,4 +806,40 @@ function proveApplicant(db, data, rawCode, body, now, refuse) {
     berlaku_sampai: new Date(now.getTime() + import_proof.PROOF_TOKEN_MINUTES * 6e4).toISOString(),
     dokumen: askedDocuments(data, request)
   };
+}
+
+// src/lib/server/petugas.ts
+function saya(account, data) {
+  const powers = [];
+  for (const role of data.roles) {
+    if (!account.roles.includes(role.id)) continue;
+    for (const power of role.can) if (!powers.includes(power)) powers.push(power);
+  }
+  const access = account.akses_kasus === "semua" || account.akses_kasus === "ditugaskan" ? account.akses_kasus : "tidak";
+  return {
+    id: account.id,
+    nama: account.nama,
+    email: account.email,
+    peran: account.roles.map((id) => {
+      var _a, _b;
+      return { id, label: (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id };
+    }),
+    wewenang: powers,
+    akses_kasus: access,
+    wajib_ganti_sandi: account.wajib_ganti_sandi,
+    kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: data.site.trackingPrefix }
+  };
+}
+function passwordChangeErrors(input, email, oldMatches) {
+  var _a, _b, _c;
+  const next = String((_a = input.sandi_baru) != null ? _a : "");
+  const old = String((_b = input.sandi_lama) != null ? _b : "");
+  const errors = {};
+  if (!oldMatches) errors.sandi_lama = "Kata sandi lama salah.";
+  if (next.length < 10) errors.sandi_baru = "Kata sandi baru paling sedikit 10 karakter.";
+  else if (next.length > 72) errors.sandi_baru = "Kata sandi baru paling banyak 72 karakter.";
+  else if (next === old) errors.sandi_baru = "Kata sandi baru harus berbeda dari yang lama.";
+  else if (next.toLowerCase().includes(email.split("@")[0].toLowerCase())) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
+  if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
+  return errors;
 }

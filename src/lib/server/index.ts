@@ -12,3 +12,4 @@ export * from './survei';
 export * from './surat';
 export * from './lakin';
 export * from './proof';
+export * from './petugas';
