@@ -1,7 +1,8 @@
 // `npm run dev`: the server build, PocketBase (reloading hooks on change) and the Astro dev
 // server with hot reload. The dev server proxies /api and /_/ to PocketBase (astro.config.mjs),
 // so islands reach the API on the page's own origin as they do in production. A change to
-// content/ or the rules rebuilds the server files; PocketBase's hook watcher then restarts it,
+// content/, the rules (src/lib/rules) or the route logic (src/lib/server) rebuilds the server
+// files; PocketBase's hook watcher then restarts it,
 // and its start applies a new content migration.
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';

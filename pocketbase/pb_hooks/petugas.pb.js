@@ -4,28 +4,14 @@
 // active and has changed its first password; what it may see and do follows its roles
 // (content/reference/roles.yaml) through the SOP rules (src/lib/rules/sop-flow.ts).
 
+// The account routes are src/lib/server/petugas.ts (bundled into lib/server.generated.js).
 routerAdd("GET", "/api/petugas/saya", (e) => {
   const staff = require(`${__hooks}/lib/staff.js`);
-  const data = require(`${__hooks}/lib/portal.js`).required();
   const auth = e.auth;
   if (!auth || auth.collection().name !== "petugas") throw new UnauthorizedError("Masuk dengan akun petugas terlebih dahulu.", {});
-  const roles = staff.rolesOf(auth);
-  const powers = [];
-  for (let i = 0; i < data.roles.length; i++) {
-    if (roles.indexOf(data.roles[i].id) < 0) continue;
-    for (let j = 0; j < data.roles[i].can.length; j++) if (powers.indexOf(data.roles[i].can[j]) < 0) powers.push(data.roles[i].can[j]);
-  }
+  const account = { id: auth.id, nama: auth.getString("nama"), email: auth.email(), roles: staff.rolesOf(auth), akses_kasus: auth.getString("akses_kasus"), wajib_ganti_sandi: auth.getBool("wajib_ganti_sandi") };
   e.response.header().set("Cache-Control", "no-store");
-  return e.json(200, {
-    id: auth.id,
-    nama: auth.getString("nama"),
-    email: auth.email(),
-    peran: roles.map((r) => ({ id: r, label: staff.roleLabel(data, r) })),
-    wewenang: powers,
-    akses_kasus: auth.getString("akses_kasus") || "tidak",
-    wajib_ganti_sandi: auth.getBool("wajib_ganti_sandi"),
-    kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: data.site.trackingPrefix },
-  });
+  return e.json(200, require(`${__hooks}/lib/server.generated.js`).saya(account, require(`${__hooks}/lib/portal.js`).required()));
 });
 
 // The first password (set by an administrator) is changed before any work; a new one is at least
@@ -34,19 +20,10 @@ routerAdd("POST", "/api/petugas/sandi", (e) => {
   const auth = e.auth;
   if (!auth || auth.collection().name !== "petugas") throw new UnauthorizedError("Masuk dengan akun petugas terlebih dahulu.", {});
   const body = e.requestInfo().body || {};
-  const old = String(body.sandi_lama || "");
-  const next = String(body.sandi_baru || "");
-  const again = String(body.sandi_baru_ulang || "");
-  const errors = {};
-  if (!auth.validatePassword(old)) errors.sandi_lama = "Kata sandi lama salah.";
-  if (next.length < 10) errors.sandi_baru = "Kata sandi baru paling sedikit 10 karakter.";
-  else if (next.length > 72) errors.sandi_baru = "Kata sandi baru paling banyak 72 karakter.";
-  else if (next === old) errors.sandi_baru = "Kata sandi baru harus berbeda dari yang lama.";
-  else if (next.toLowerCase().indexOf(auth.email().split("@")[0].toLowerCase()) >= 0) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
-  if (!errors.sandi_baru && again !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
+  const errors = require(`${__hooks}/lib/server.generated.js`).passwordChangeErrors(body, auth.email(), auth.validatePassword(String(body.sandi_lama || "")));
   if (Object.keys(errors).length > 0) throw require(`${__hooks}/lib/casework.js`).fieldErrors(errors);
   const record = e.app.findRecordById("petugas", auth.id);
-  record.setPassword(next);
+  record.setPassword(String(body.sandi_baru));
   record.set("wajib_ganti_sandi", false);
   e.app.save(record);
   return $apis.recordAuthResponse(e, record, "password");

@@ -6,22 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { qrPath } from '../lib/qr-path';
 import { Facts } from '../components/Facts';
 import { proofToken } from '../lib/proof-session';
+import type { SuratLengkap, SuratSaya } from '../lib/api/surat';
 
-/** GET /api/petugas/surat/{id}, or one of POST /api/lacak/{kode}/surat. */
-export interface LetterView {
-  id: string;
-  nomor: string;
-  judul: string;
-  jenis: string;
-  tanggal: string;
-  status: 'berlaku' | 'dicabut';
-  kode_lacak: string;
-  kantor: { nama: string; alamat: string };
-  perihal: string;
-  paragraf: string[];
-  tanda_tangan: { label: string; nama: string }[];
-  verifikasi: string;
-}
+/** GET /api/petugas/surat/{id}, or one of POST /api/lacak/{kode}/surat (src/lib/api/surat.ts). */
+export type LetterView = SuratLengkap;
 
 type State = { kind: 'memuat' } | { kind: 'ada'; letter: LetterView } | { kind: 'gagal'; message: string };
 
@@ -35,7 +23,7 @@ async function load(): Promise<LetterView> {
     const res = await fetch(`/api/lacak/${encodeURIComponent(code)}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: token }), cache: 'no-store' });
     if (res.status === 401) throw new Error('Bukti Anda sudah tidak berlaku. Buka halaman lacak dan buktikan lagi bahwa Anda pemohon.');
     if (!res.ok) throw new Error('Surat belum dapat dimuat. Periksa sambungan, lalu muat ulang halaman.');
-    const found = ((await res.json()) as { surat: LetterView[] }).surat.find((l) => l.id === id);
+    const found = ((await res.json()) as SuratSaya).surat.find((l) => l.id === id);
     if (!found) throw new Error('Surat ini tidak ada pada permohonan Anda.');
     return found;
   }

@@ -12,19 +12,12 @@ import { acceptedTypesText, documentFileProblem } from '../lib/rules/application
 import { PROOF_KINDS, proofErrors, type ProofKind } from '../lib/rules/proof';
 import type { FieldErrors } from '../lib/validation/errors';
 import { rememberProof } from '../lib/proof-session';
+import type { Bukti, DokumenDiminta } from '../lib/api/lacak';
+import type { SuratLengkap } from '../lib/api/surat';
 
-/** A document the proven applicant is asked for (POST /api/lacak/{kode}/bukti). */
-interface AskedDocument {
-  kunci: string;
-  label: string;
-  jenis_berkas: string[];
-  ukuran_maks_mb: number;
-}
-
-interface Proven {
-  token: string;
-  dokumen: AskedDocument[];
-}
+/** A document the proven applicant is asked for, and what the proof gives (POST /api/lacak/{kode}/bukti). */
+type AskedDocument = DokumenDiminta;
+type Proven = Pick<Bukti, 'token' | 'dokumen'>;
 
 const PROOF_LABELS: Record<ProofKind, { legend: string; label: string; hint: string }> = {
   tanggal_lahir: { legend: 'Tanggal lahir penerima layanan', label: 'Tanggal lahir penerima layanan', hint: 'Seperti yang ditulis pada formulir permohonan.' },
@@ -226,13 +219,7 @@ function Upload({ code, proven, headingRef, onExpired, onSent }: UploadProps) {
   );
 }
 
-interface MyLetter {
-  id: string;
-  nomor: string;
-  judul: string;
-  tanggal: string;
-  status: 'berlaku' | 'dicabut';
-}
+type MyLetter = Pick<SuratLengkap, 'id' | 'nomor' | 'judul' | 'tanggal' | 'status'>;
 
 /** The applicant's letters on /lacak/: the same proof, then a list to open and print (/surat/). */
 export function MyLetters({ code }: { code: string }) {

@@ -6,15 +6,10 @@ import { formatNumber } from '../lib/format';
 import { RESPONDENT_FIELDS, SURVEY_SARAN_MAX, UNSUR, validateSurvey } from '../lib/rules/ikm';
 import { normaliseCode } from '../lib/rules/tracking-code';
 import type { FieldErrors } from '../lib/validation/errors';
+import type { SurveiCek } from '../lib/api/lacak';
 
-/** GET /api/lacak/{kode}/survei (pocketbase/pb_hooks/survei.pb.js). */
-interface CheckAnswer {
-  kode: string | null;
-  dapat_diisi: boolean;
-  alasan: 'kode_kosong' | 'tidak_ditemukan' | 'belum_selesai' | 'tidak_dilayani' | 'kedaluwarsa' | 'sudah_diisi' | null;
-  pesan: string | null;
-  layanan: string | null;
-}
+/** GET /api/lacak/{kode}/survei (src/lib/api/lacak.ts). */
+type CheckAnswer = SurveiCek;
 
 type Phase =
   | { kind: 'loading' }

@@ -3,41 +3,11 @@ import { formatDate, formatDateTime, type TimeZoneLabel } from '../lib/format';
 import { formatExpectedDays, formatWorkingTime } from '../lib/duration';
 import { normaliseCode } from '../lib/rules/tracking-code';
 import { afterWorkingDays, workingDaysBetween, type OfficeCalendar } from '../lib/rules/working-time';
+import type { Lacak, TahapLacak } from '../lib/api/lacak';
 
-/** One SOP stage as GET /api/lacak/{kode} describes it. */
-interface Stage {
-  status: string;
-  label: string;
-  menit_standar: number;
-  /** false when the SOP does not fix the stage's time: no due date, never late. */
-  waktu_tetap?: boolean;
-  mulai: string | null;
-  selesai: string | null;
-  batas: string | null;
-  terlambat: boolean;
-}
-
-interface Answer {
-  kode: string | null;
-  ditemukan: boolean;
-  layanan: string | null;
-  diajukan: string | null;
-  /** The applicant's role (e.g. "Orang tua atau wali"), never a name; null for reports. */
-  diajukan_oleh: string | null;
-  status: string | null;
-  /** What the status means (content/reference/statuses.yaml `meaning`), null for a working stage. */
-  status_arti: string | null;
-  status_label: string | null;
-  status_keterangan: string | null;
-  selesai: boolean;
-  dapat_dinilai: boolean;
-  dalam_waktu_standar: boolean | null;
-  perkiraan_hari_kerja?: { min: number; maks: number } | null;
-  tahapan: Stage[];
-  riwayat: { waktu: string; status: string; status_arti: string | null; status_label: string; catatan: string }[];
-  dokumen_perbaikan: string[];
-  ada_surat: boolean;
-}
+/** GET /api/lacak/{kode} and one of its SOP stages (src/lib/api/lacak.ts). */
+type Answer = Lacak;
+type Stage = TahapLacak;
 
 type Result =
   | { kind: 'idle' }

@@ -2,18 +2,10 @@
 // force (GET /api/verifikasi/{id}); number, date, type, office, status and the initials only.
 import { useEffect, useState } from 'preact/hooks';
 import { Facts } from '../components/Facts';
+import type { Verifikasi } from '../lib/api/surat';
 
-interface Answer {
-  ditemukan: boolean;
-  nomor: string | null;
-  tanggal: string | null;
-  jenis: string | null;
-  kantor: string;
-  status: 'berlaku' | 'dicabut' | null;
-  status_label: string | null;
-  inisial: string | null;
-  pesan: string | null;
-}
+/** GET /api/verifikasi/{id} (src/lib/api/surat.ts). */
+type Answer = Verifikasi;
 
 type State = { kind: 'memuat' } | { kind: 'ada'; answer: Answer } | { kind: 'gagal' };
 

@@ -9,6 +9,7 @@ import { CONTENT_DIR, freePort, ROOT, SERVER_DIR } from '../../scripts/lib/pocke
 import { checkServer } from '../../scripts/lib/server-build.mjs';
 import { loadContent } from '../support/content';
 import { sampleApplicationForm } from '../support/application';
+import type { Lacak } from '../../src/lib/api/lacak';
 
 // `npm run dev`: the Astro dev server (hot reload) plus PocketBase, the dev server proxying
 // /api to PocketBase so islands reach the API on the page's own origin, as in production.
@@ -54,7 +55,7 @@ describe('npm run dev', () => {
       const prefix = loadContent(contentDir).site[0]!.data.trackingPrefix;
       const unknown = await fetch(`${base}/api/lacak/${prefix}-222-222-222`);
       expect(unknown.status).toBe(404);
-      expect(((await unknown.json()) as { ditemukan: boolean }).ditemukan).toBe(false);
+      expect(((await unknown.json()) as Lacak).ditemukan).toBe(false);
       expect((await fetch(`${base}/api/statistik`)).status).toBe(200);
       const apply = async () => fetch(`${base}/api/collections/permohonan/records`, { method: 'POST', body: sampleApplicationForm() });
       const first = await apply();

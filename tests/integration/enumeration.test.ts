@@ -4,6 +4,7 @@ import { usePocketBase } from '../support/pocketbase';
 import { applyAsSamplePerson, reportAsSamplePerson } from '../support/application';
 import { loadContent } from '../support/content';
 import { CODE_ALPHABET, CODE_BITS, CODE_SYMBOLS, formatCode } from '../../src/lib/rules/tracking-code';
+import type { Lacak } from '../../src/lib/api/lacak';
 
 // Guessing tracking codes: 10,000 random well-formed codes against /api/lacak/ find nothing, and
 // with the limiter on, one address is stopped after a short burst.
@@ -79,7 +80,7 @@ describe('guessing tracking codes', () => {
     const found: string[] = [];
     const started = performance.now();
     const statuses = await getAll(paths, CONCURRENCY, (path, status, body) => {
-      if (status !== 404 || (JSON.parse(body) as { ditemukan: boolean }).ditemukan !== false) found.push(`${path}: ${status}`);
+      if (status !== 404 || (JSON.parse(body) as Lacak).ditemukan !== false) found.push(`${path}: ${status}`);
     });
     const seconds = (performance.now() - started) / 1000;
     console.log(`enumerasi: ${paths.length} kode dalam ${seconds.toFixed(1)} s (${Math.round(paths.length / seconds)}/s), status ${JSON.stringify(tally(statuses))}`);

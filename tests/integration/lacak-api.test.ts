@@ -8,6 +8,7 @@ import { loadContent, SITE, UNKNOWN_CODE } from '../support/content';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { backdate } from '../support/backdate';
 import { applicantRoleLabel } from '../../src/lib/rules/applicant';
+import { LACAK_KEYS, type Lacak } from '../../src/lib/api/lacak';
 
 let pb: TestPocketBase;
 beforeAll(async () => {
@@ -17,7 +18,8 @@ afterAll(async () => {
   await pb?.stop();
 });
 
-const ALLOWED_KEYS = ['ada_surat', 'dalam_waktu_standar', 'dapat_dinilai', 'diajukan', 'diajukan_oleh', 'ditemukan', 'dokumen_perbaikan', 'kode', 'layanan', 'perkiraan_hari_kerja', 'pesan', 'riwayat', 'selesai', 'status', 'status_arti', 'status_keterangan', 'status_label', 'tahapan'];
+// The answer's keys are the contract's (src/lib/api/lacak.ts): nothing else reaches the public.
+const ALLOWED_KEYS = [...LACAK_KEYS].sort();
 
 // Statuses by what they mean, whatever this office calls them.
 const INITIAL = statusWithMeaning(STATUS_LISTS.permohonan, 'initial');
@@ -35,10 +37,10 @@ const SOP_STAGES = (() => {
 const PERSONAL_STRINGS = SAMPLE_PERSONAL_STRINGS;
 const apply = () => applyAsSamplePerson(pb.url);
 
-async function track(code: string): Promise<{ status: number; text: string; body: Record<string, unknown> }> {
+async function track(code: string): Promise<{ status: number; text: string; body: Lacak }> {
   const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}`);
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown> };
+  return { status: res.status, text, body: JSON.parse(text) as Lacak };
 }
 
 describe('public tracking route', () => {
@@ -47,15 +49,15 @@ describe('public tracking route', () => {
     const { status, text, body } = await track(code.toLowerCase().replace(/-/g, ' '));
     expect(status).toBe(200);
     expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
-    expect(body['kode']).toBe(code);
-    expect(body['layanan']).toBe(VECTOR_SERVICE.data.title);
-    expect(body['status']).toBe(INITIAL);
-    expect(body['status_arti']).toBe('initial');
-    const stages = body['tahapan'] as { status: string; menit_standar: number; mulai: string | null }[];
+    expect(body.kode).toBe(code);
+    expect(body.layanan).toBe(VECTOR_SERVICE.data.title);
+    expect(body.status).toBe(INITIAL);
+    expect(body.status_arti).toBe('initial');
+    const stages = body.tahapan;
     expect(stages.map((s) => s.status)).toEqual(SOP_STAGES);
     expect(stages[0]!.mulai).toBeTruthy();
     // Who applied, as a role: the person tracking may not be the person served.
-    expect(body['diajukan_oleh']).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah));
+    expect(body.diajukan_oleh).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah));
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
     expect(text).not.toMatch(/\.(jpg|png|pdf)/); // no file names
   });
@@ -79,16 +81,16 @@ describe('public tracking route', () => {
     const repair = await act(pb, checker, 'permohonan', record.id, { aksi: 'perbaikan', catatan_publik: note, dokumen_perbaikan: [VECTOR_DOCUMENT.key] });
     expect(repair.status).toBe(200);
     const { body, text } = await track(code);
-    expect(body['status']).toBe(REPAIR);
-    expect(body['status_arti']).toBe('repair');
-    expect(body['status_label']).toBe(labelOf(REPAIR));
-    expect(body['dokumen_perbaikan']).toEqual([VECTOR_DOCUMENT.label]);
-    const history = body['riwayat'] as { status: string; status_arti: string | null; catatan: string }[];
+    expect(body.status).toBe(REPAIR);
+    expect(body.status_arti).toBe('repair');
+    expect(body.status_label).toBe(labelOf(REPAIR));
+    expect(body.dokumen_perbaikan).toEqual([VECTOR_DOCUMENT.label]);
+    const history = body.riwayat;
     expect(checked.status, 'the first staff step moves the request on').not.toBe(INITIAL);
     expect(history.map((h) => h.status)).toEqual([INITIAL, checked.status, REPAIR]);
     expect(history.map((h) => h.status_arti)).toEqual(['initial', STATUS_LISTS.permohonan.find((s) => s.id === checked.status)!.data.meaning ?? null, 'repair']);
     expect(history[2]!.catatan).toBe(note);
-    const stages = body['tahapan'] as { status: string; mulai: string | null; selesai: string | null }[];
+    const stages = body.tahapan;
     expect(stages[0]!.selesai).toBeTruthy(); // the first stage ended when the next began
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
   });
@@ -107,17 +109,17 @@ describe('public tracking route', () => {
     const needed = nextFieldRoles(ctx, state);
     const worker = team.find((a) => a.roles.some((r) => needed.includes(r)))!;
     const assigner = team.find((a) => judge(ctx, state, a.roles, 'tugaskan').allowed)!;
-    const before = ((await track(code)).body['riwayat'] as unknown[]).length;
+    const before = (await track(code)).body.riwayat.length;
     // An assignment with an internal note only: nothing new on the tracking page.
     expect((await act(pb, assigner, 'permohonan', record.id, { aksi: 'tugaskan', petugas_lapangan: worker.id, catatan_internal: 'Rumah di belakang masjid, tanya RT.' })).status).toBe(200);
     let tracked = await track(code);
-    expect((tracked.body['riwayat'] as unknown[]).length).toBe(before);
+    expect(tracked.body.riwayat.length).toBe(before);
     expect(tracked.text).not.toContain('belakang masjid');
     // Again with a public note for the person: that note is shown, the internal one never.
     const visit = 'Petugas lapangan akan berkunjung minggu ini.';
     expect((await act(pb, assigner, 'permohonan', record.id, { aksi: 'tugaskan', petugas_lapangan: worker.id, catatan_publik: visit, catatan_internal: 'Bawa formulir cadangan.' })).status).toBe(200);
     tracked = await track(code);
-    const history = tracked.body['riwayat'] as { status: string; catatan: string }[];
+    const history = tracked.body.riwayat;
     expect(history).toHaveLength(before + 1);
     expect(history[history.length - 1]).toMatchObject({ status: fresh['status'], catatan: visit });
     expect(tracked.text).not.toContain('formulir cadangan');
@@ -137,11 +139,11 @@ describe('public tracking route', () => {
     await pb.admin.crons.run('tandai_terlambat');
     expect((await pb.admin.collection('permohonan').getOne(record.id))['terlambat']).toBe(false);
     const { body } = await track(code);
-    const stage = (body['tahapan'] as { status: string; batas: string | null; terlambat: boolean; waktu_tetap: boolean }[]).find((st) => st.status === open!.status)!;
+    const stage = body.tahapan.find((st) => st.status === open!.status)!;
     expect(stage).toMatchObject({ batas: null, terlambat: false, waktu_tetap: false });
-    expect(body['dalam_waktu_standar']).toBe(true);
+    expect(body.dalam_waktu_standar).toBe(true);
     // The citizen's expectation comes from content, in working days.
-    expect(body['perkiraan_hari_kerja']).toEqual({ min: service.expectedDays.min, maks: service.expectedDays.max });
+    expect(body.perkiraan_hari_kerja).toEqual({ min: service.expectedDays.min, maks: service.expectedDays.max });
   });
 
   it('answers an unknown or malformed code with the same keys and 404', async () => {
@@ -149,8 +151,8 @@ describe('public tracking route', () => {
       const { status, body } = await track(code);
       expect(status, code).toBe(404);
       expect(Object.keys(body).sort()).toEqual(ALLOWED_KEYS);
-      expect(body['ditemukan']).toBe(false);
-      expect(body['riwayat']).toEqual([]);
+      expect(body.ditemukan).toBe(false);
+      expect(body.riwayat).toEqual([]);
     }
   });
 

@@ -8,6 +8,7 @@ import { statusOf } from '../support/http';
 import { fakeFile, PRIVACY_VERSION, SAMPLE_REPORT, SAMPLE_REPORT_TYPE } from '../support/application';
 import { loadContent } from '../support/content';
 import { portalOf } from '../support/staff';
+import type { Lacak } from '../../src/lib/api/lacak';
 
 const content = loadContent();
 // Statuses by meaning, roles by what they may do, places and pillars from the content under test.
@@ -171,7 +172,7 @@ describe('handling a report', () => {
 
     const answer = await fetch(`${pb.url}/api/lacak/${res.body['kode_lacak']}`);
     const text = await answer.text();
-    const body = JSON.parse(text) as { status: string; layanan: string; riwayat: { catatan: string }[] };
+    const body = JSON.parse(text) as Lacak;
     expect(body.status).toBe(path[0]);
     expect(body.riwayat.map((r) => r.catatan)).toContain(`Diteruskan ke petugas Kecamatan ${PLACE}.`);
     for (const secret of [...Object.values(SECRET), '81277776543', '1.851234', '106.123456']) expect(text).not.toContain(secret);

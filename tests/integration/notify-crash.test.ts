@@ -13,6 +13,7 @@ import { startFakeWhatsApp, waEnv, type FakeWhatsApp } from '../support/whatsapp
 import { sampleApplicationForm } from '../support/application';
 import { createStaff, portalOf } from '../support/staff';
 import type { TestPocketBase } from '../support/pocketbase';
+import type { PesanAntrean } from '../../src/lib/api/petugas';
 
 const LEASE_S = 2;
 const superuser = { email: 'penguji@dinsos.localhost', password: `uji-${randomUUID()}-Sandi` };
@@ -107,7 +108,7 @@ it('a SIGKILL between sending and marking sends nothing twice', async () => {
   const handle = { url: server!.url, admin: after } as unknown as TestPocketBase;
   const account = await createStaff(handle, { nama: 'Uji Petugas Kantor', peran: [office.id] });
   const res = await fetch(`${server!.url}/api/petugas/pesan`, { headers: { Authorization: account.client.authStore.token } });
-  const queue = (await res.json()) as { items: { kasus: { kode: string }; status: string; status_label: string }[] };
+  const queue = (await res.json()) as PesanAntrean;
   const item = queue.items.find((i) => i.kasus.kode === sentCode);
   expect(item?.status).toBe('tidak_pasti');
   expect(item?.status_label).toMatch(/mungkin/i);

@@ -15,6 +15,7 @@ import { loadContentFiles } from '../../src/lib/content-files';
 import { CONTENT_DIR } from '../support/content';
 import { zoneOffsetHours } from '../../src/lib/rules/working-time';
 import { clockMinutes } from '../../src/lib/rules/notify';
+import type { Kasus, PesanAntrean } from '../../src/lib/api/petugas';
 
 const notifications = loadContentFiles(CONTENT_DIR).notifications!;
 const roles = portalOf().roles.filter((r) => r.account);
@@ -191,7 +192,7 @@ describe('the WhatsApp Cloud API adapter', () => {
     expect(row!.galat).toContain('131030');
     const office = team[OFFICE_ROLE]!;
     const queue = await (await fetch(`${pb.url}/api/petugas/pesan`, { headers: { Authorization: office.client.authStore.token } })).json();
-    const item = (queue as { items: { id: string; kasus: { id: string }; wa_me: string; status: string }[] }).items.find((i) => i.id === row!.id);
+    const item = (queue as PesanAntrean).items.find((i) => i.id === row!.id);
     expect(item?.kasus.id).toBe(id);
     expect(item?.wa_me).toMatch(/^https:\/\/wa\.me\/62\d+\?text=/);
   });
@@ -259,13 +260,13 @@ describe('the applicant chooses the channel', () => {
     expect(row!.status).toBe('manual');
     const office = team[OFFICE_ROLE]!;
     const headers = { Authorization: office.client.authStore.token };
-    const queue = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as { items: { id: string; wa_me: string; teks: string }[] };
+    const queue = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as PesanAntrean;
     const item = queue.items.find((i) => i.id === row!.id)!;
-    expect(decodeURIComponent(item.wa_me.split('?text=')[1]!)).toBe(row!.teks);
-    expect(decodeURIComponent((item as unknown as { sms: string }).sms.split('?body=')[1]!)).toBe(row!.teks);
+    expect(decodeURIComponent(item.wa_me!.split('?text=')[1]!)).toBe(row!.teks);
+    expect(decodeURIComponent(item.sms!.split('?body=')[1]!)).toBe(row!.teks);
     // A field worker not assigned to it sees neither the message nor may mark it.
     const field = team[FIELD_ROLE]!;
-    const theirs = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers: { Authorization: field.client.authStore.token } })).json()) as { items: { id: string }[] };
+    const theirs = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers: { Authorization: field.client.authStore.token } })).json()) as PesanAntrean;
     expect(theirs.items.map((i) => i.id)).not.toContain(row!.id);
     const refused = await fetch(`${pb.url}/api/petugas/pesan/${row!.id}/terkirim`, { method: 'POST', headers: { Authorization: field.client.authStore.token } });
     expect(refused.status).toBe(404);
@@ -273,10 +274,10 @@ describe('the applicant chooses the channel', () => {
     expect(res.status).toBe(200);
     const after = (await pb.admin.collection('pesan_keluar').getOne(row!.id)) as unknown as Row & { dikirim_oleh: string; permohonan: string };
     expect([after.status, after.dikirim_oleh]).toEqual(['dikirim_petugas', office.id]);
-    const again = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as { items: { id: string }[] };
+    const again = (await (await fetch(`${pb.url}/api/petugas/pesan`, { headers })).json()) as PesanAntrean;
     expect(again.items.map((i) => i.id)).not.toContain(row!.id);
     // The case page lists it, with who sent it.
-    const kasus = (await (await fetch(`${pb.url}/api/petugas/kasus/permohonan/${after.permohonan}`, { headers })).json()) as { pesan: { id: string; status: string; dikirim_oleh: string }[] };
+    const kasus = (await (await fetch(`${pb.url}/api/petugas/kasus/permohonan/${after.permohonan}`, { headers })).json()) as Kasus;
     expect(kasus.pesan.find((m) => m.id === row!.id)).toMatchObject({ status: 'dikirim_petugas', dikirim_oleh: office.nama });
   });
 });

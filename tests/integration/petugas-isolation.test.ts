@@ -7,6 +7,7 @@ import type { RecordModel } from 'pocketbase';
 import { usePocketBase } from '../support/pocketbase';
 import { applyAsSamplePerson, reportAsSamplePerson, SAMPLE_PERSON } from '../support/application';
 import { act, createStaff, portalOf, staffTeam, type StaffAccount } from '../support/staff';
+import type { Antrean, Kasus, LogAkses } from '../../src/lib/api/petugas';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
@@ -84,14 +85,14 @@ describe('a field worker', () => {
     expect((await mine.client.collection('riwayat_permohonan').getFullList()).every((h) => h['permohonan'] === assigned.id)).toBe(true);
 
     expect((await get(mine, `/api/petugas/kasus/permohonan/${notAssigned.id}`)).status).toBe(404);
-    const view = (await (await get(mine, `/api/petugas/kasus/permohonan/${assigned.id}`)).json()) as { orang: Record<string, unknown>; dokumen: { kunci: string }[]; kelayakan: unknown[] };
+    const view = (await (await get(mine, `/api/petugas/kasus/permohonan/${assigned.id}`)).json()) as Kasus;
     expect(view.orang['nama']).toBe(SAMPLE_PERSON.nama_lengkap);
     expect(view.orang['nik']).toBeNull();
     expect(view.orang['nomor_kk']).toBeNull();
     expect(view.orang['tanggal_lahir']).toBeNull();
     expect(view.kelayakan).toEqual([]);
     expect(view.dokumen.every((d) => fieldRole.documents.includes(d.kunci))).toBe(true);
-    const queue = (await (await get(mine, '/api/petugas/antrean')).json()) as { item: { id: string }[] };
+    const queue = (await (await get(mine, '/api/petugas/antrean')).json()) as Antrean;
     expect(queue.item.map((i) => i.id)).toEqual([assigned.id]);
 
     // Realtime: an event for the assigned request reaches them; one for another request does not.
@@ -141,7 +142,7 @@ describe('a field worker', () => {
 
     // The access log: who, which document, when; readable by the roles with log-akses only.
     const reader = team[logReader.id]!;
-    const log = (await (await get(reader, '/api/petugas/log-akses')).json()) as { item: { oleh: string; kode: string; dokumen: string; ditolak: boolean }[] };
+    const log = (await (await get(reader, '/api/petugas/log-akses')).json()) as LogAkses;
     const ofThis = log.item.filter((i) => i.kode === assigned['kode_lacak']);
     expect(ofThis).toEqual(
       expect.arrayContaining([

@@ -95,8 +95,20 @@ describe('the server build', () => {
 
   it('notices a generated file edited by hand', async () => {
     const { serverDir, contentDir } = await copies('diubah');
-    const file = path.join(serverDir, 'pb_hooks', 'lib', 'rules.generated.js');
-    await writeFile(file, `${await readFile(file, 'utf8')}\n// diubah\n`);
-    expect(checkServer({ contentDir, outDir: serverDir }).join('\n')).toMatch(/rules\.generated\.js diubah dengan tangan/);
+    for (const name of ['rules.generated.js', 'server.generated.js']) {
+      const file = path.join(serverDir, 'pb_hooks', 'lib', name);
+      await writeFile(file, `${await readFile(file, 'utf8')}\n// diubah\n`);
+      expect(checkServer({ contentDir, outDir: serverDir }).join('\n')).toContain(`${name} diubah dengan tangan`);
+    }
+  });
+
+  it('bundles the route logic of src/lib/server, which requires the rules bundle instead of copying it', async () => {
+    const code = await readFile(path.join(SERVER_DIR, 'pb_hooks', 'lib', 'server.generated.js'), 'utf8');
+    const manifest = JSON.parse(await readFile(path.join(SERVER_DIR, 'pb_hooks', 'lib', 'generated.json'), 'utf8')) as { sources: string[] };
+    expect(manifest.sources).toContain('src/lib/server/lacak.ts');
+    expect(code).toContain('require(`${__hooks}/lib/rules.generated.js`)');
+    // A function of the rules defined here would be a second copy that could drift from the first.
+    expect(code).not.toMatch(/^function normaliseCode\(/m);
+    expect(code).not.toContain('// src/lib/rules/');
   });
 });

@@ -10,6 +10,9 @@ import { DISGUISED } from '../support/hostile';
 import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
+import type { Bukti } from '../../src/lib/api/lacak';
+import { VERIFIKASI_KEYS, type SuratSaya, type Verifikasi } from '../../src/lib/api/surat';
+import type { Penolakan } from '../../src/lib/api/petugas';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
@@ -17,7 +20,8 @@ const REJECTED = statusWithMeaning(STATUS_LISTS.permohonan, 'rejected');
 /** The letter a rejection produces, for a service it covers that SOP lets staff reject. */
 const rejectionLetter = data.letters.find((l) => l.onStatus.includes(REJECTED))!;
 const service = data.services.find((s) => (rejectionLetter.services.length === 0 || rejectionLetter.services.includes(s.id)) && s.steps.some((st) => st.kind === 'decision'))!;
-const VERIFY_KEYS = ['ditemukan', 'inisial', 'jenis', 'kantor', 'nomor', 'pesan', 'status', 'status_label', 'tanggal'];
+// The contract's keys (src/lib/api/surat.ts): nothing else is public.
+const VERIFY_KEYS = [...VERIFIKASI_KEYS].sort();
 
 async function rejected(): Promise<{ code: string; id: string }> {
   const code = await applyAsSamplePerson(pb.url, { layanan: service.id });
@@ -30,7 +34,7 @@ const lettersOf = (id: string) => pb.admin.collection('surat').getFullList({ fil
 const verify = async (id: string) => {
   const res = await fetch(`${pb.url}/api/verifikasi/${encodeURIComponent(id)}`);
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown> };
+  return { status: res.status, text, body: JSON.parse(text) as Verifikasi };
 };
 
 describe('a decision issues the letter its template names', () => {
@@ -75,7 +79,7 @@ describe('a decision issues the letter its template names', () => {
       const v = await verify(id);
       expect(v.status, id).toBe(404);
       expect(Object.keys(v.body).sort()).toEqual(VERIFY_KEYS);
-      expect(v.body['ditemukan']).toBe(false);
+      expect(v.body.ditemukan).toBe(false);
     }
   });
 });
@@ -91,10 +95,10 @@ describe('revocation', () => {
     const revoke = (who: typeof decider, alasan: string) => fetch(`${pb.url}/api/petugas/surat/${letter!.id}/cabut`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: who.client.authStore.token }, body: JSON.stringify({ alasan }) });
     const refused = await revoke(outsider, 'Surat ini salah ketik pada nama layanan.');
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { message: string }).message).toMatch(/hanya dapat dicabut oleh/);
+    expect(((await refused.json()) as Penolakan).message).toMatch(/hanya dapat dicabut oleh/);
     const short = await revoke(decider, 'salah');
     expect(short.status).toBe(400);
-    expect(((await short.json()) as { data: Record<string, { message: string }> }).data['alasan']!.message).toMatch(/paling sedikit 10/);
+    expect(((await short.json()) as Penolakan).data['alasan']!.message).toMatch(/paling sedikit 10/);
     expect((await revoke(decider, 'Keputusan dibuka kembali setelah keberatan pemohon.')).status).toBe(200);
     const v = await verify(letter!.id);
     expect(v.body).toMatchObject({ ditemukan: true, status: 'dicabut', status_label: 'Dicabut' });
@@ -110,10 +114,10 @@ describe('the applicant and staff read the whole letter', () => {
     const [letter] = await lettersOf(id);
     const noProof = await fetch(`${pb.url}/api/lacak/${code}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: 'x.y.z' }) });
     expect(noProof.status).toBe(401);
-    const proof = (await (await fetch(`${pb.url}/api/lacak/${code}/bukti`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti_jenis: 'tanggal_lahir', bukti_nilai: SAMPLE_PERSON.tanggal_lahir }) })).json()) as { token: string };
+    const proof = (await (await fetch(`${pb.url}/api/lacak/${code}/bukti`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti_jenis: 'tanggal_lahir', bukti_nilai: SAMPLE_PERSON.tanggal_lahir }) })).json()) as Bukti;
     const mine = await fetch(`${pb.url}/api/lacak/${code}/surat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bukti: proof.token }) });
     expect(mine.status).toBe(200);
-    const list = ((await mine.json()) as { surat: { id: string; nomor: string; paragraf: string[]; verifikasi: string }[] }).surat;
+    const list = ((await mine.json()) as SuratSaya).surat;
     expect(list.map((l) => l.id)).toEqual([letter!.id]);
     expect(list[0]!.verifikasi).toBe(`/verifikasi/${letter!.id}`);
 

@@ -7,6 +7,7 @@ import { pathTo, STATUS_LISTS, statusWithMeaning } from '../support/workflow';
 import { advance } from '../support/staff';
 import { UNKNOWN_CODE } from '../support/content';
 import { RESPONDENT_FIELDS, UNSUR } from '../../src/lib/rules/ikm';
+import type { SurveiCek } from '../../src/lib/api/lacak';
 
 const pb = usePocketBase({ rateLimits: false });
 
@@ -42,10 +43,10 @@ async function send({ code, form }: { code: string; form: FormData }): Promise<{
 const fieldMessages = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries((body['data'] ?? {}) as Record<string, { message: string }>).map(([k, v]) => [k, v.message]));
 
-async function check(code: string): Promise<Record<string, unknown>> {
+async function check(code: string): Promise<SurveiCek> {
   const res = await fetch(`${pb.url}/api/lacak/${encodeURIComponent(code)}/survei`);
   expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
+  return (await res.json()) as SurveiCek;
 }
 
 describe('survey responses (SKM)', () => {

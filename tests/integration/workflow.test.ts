@@ -14,6 +14,7 @@ import { act, advance, portalOf, staffTeam } from '../support/staff';
 import { pbDate, writeDirect } from '../support/backdate';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { flowContextOf } from '../../src/lib/portal-data';
+import type { SurveiCek } from '../../src/lib/api/lacak';
 
 const pb = usePocketBase({ rateLimits: false });
 const SUCCESS = statusWithMeaning(STATUS_LISTS.permohonan, 'success');
@@ -274,7 +275,7 @@ describe('retention (UU PDP)', () => {
     expect(servedEvent['catatan_internal']).toContain('tautan survei ke kode ini dihapus');
     expect((await pb.admin.collection('survei_kepuasan').getOne(answer.id))['kunci_kode']).toBe('');
     // ...so the code cannot rate the service a second time either.
-    const check = (await (await fetch(`${pb.url}/api/lacak/${served['kode_lacak']}/survei`)).json()) as { dapat_diisi: boolean; alasan: string };
+    const check = (await (await fetch(`${pb.url}/api/lacak/${served['kode_lacak']}/survei`)).json()) as SurveiCek;
     expect(check).toMatchObject({ dapat_diisi: false, alasan: 'kedaluwarsa' });
     expect((await pb.admin.collection('saran').getOne(oldSaran.id))['kontak']).toBe('');
     expect((await pb.admin.collection('saran').getOne(oldSaran.id))['pesan']).toBe('Saran lama dengan kontak.');

@@ -13,6 +13,7 @@ import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
 import { flowContextOf } from '../../src/lib/portal-data';
 import type { CaseKind, Kasus } from '../../src/lib/api/petugas';
+import type { Lacak } from '../../src/lib/api/lacak';
 
 // The case page of the staff workspace (/petugas/kasus/): what each role sees and may do on one
 // request or report, through a real PocketBase and Chromium. Roles, services, steps and statuses
@@ -239,7 +240,7 @@ describe('the case page of a request', () => {
     // What the applicant sees: the note and the document, never the internal note.
     const res = await fetch(`${j.pb.url}/api/lacak/${code2}`);
     const text = await res.text();
-    const lacak = JSON.parse(text) as { status: string; riwayat: { catatan: string }[]; dokumen_perbaikan: string[] };
+    const lacak = JSON.parse(text) as Lacak;
     expect(lacak.status).toBe(repair);
     expect(lacak.riwayat.map((h) => h.catatan)).toContain(publicNote);
     expect(lacak.dokumen_perbaikan).toEqual([service.documents.find((d) => d.key === asked)!.label]);
@@ -452,7 +453,7 @@ describe('the case page of a report', () => {
     expect(await wp.getByRole('button', { name: /Ubah status laporan/ }).count()).toBe(0);
     await pageIsSound(wp, mine.consoleErrors, true);
     await mine.close();
-    const lacak = (await (await fetch(`${j.pb.url}/api/lacak/${code}`)).json()) as { riwayat: { catatan: string }[] };
+    const lacak = (await (await fetch(`${j.pb.url}/api/lacak/${code}`)).json()) as Lacak;
     expect(lacak.riwayat.map((h) => h.catatan)).toContain(reason);
   });
 });

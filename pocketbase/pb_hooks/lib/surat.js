@@ -13,13 +13,18 @@ function chain() {
   return require(`${__hooks}/lib/chain.js`);
 }
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-
-/** The office's calendar day of `date`: { year, text: "30 November 2026" }. */
+/** The office's calendar day of `date`: { year, text: "30 November 2026" } (src/lib/server/surat.ts). */
 function officeDay(data, date) {
-  const offset = require(`${__hooks}/lib/rules.generated.js`).zoneOffsetHours(data.site.timeZone);
-  const local = new Date(date.getTime() + offset * 3600000);
-  return { year: local.getUTCFullYear(), text: local.getUTCDate() + " " + MONTHS[local.getUTCMonth()] + " " + local.getUTCFullYear() };
+  return require(`${__hooks}/lib/server.generated.js`).officeDate(data, date);
+}
+
+/** A letter record as src/lib/server/surat.ts `LetterRow`. */
+function rowOf(letter) {
+  const row = { isi: toString(letter.get("isi")) };
+  const fields = ["nomor", "judul", "jenis", "templat", "tanggal", "status", "dicabut_pada", "penandatangan_peran", "penandatangan_nama", "pindaian", "inisial"];
+  row.id = letter.id;
+  for (let i = 0; i < fields.length; i++) row[fields[i]] = letter.getString(fields[i]);
+  return row;
 }
 
 /** "Sumarni Binti Kasim" → "S. B. K.": the only trace of the person on the public page. */
@@ -138,54 +143,22 @@ function findLetter(app, id) {
   }
 }
 
-/** GET /api/verifikasi/{id}: only that it is genuine. The same keys, empty, for an unknown id. */
+/** GET /api/verifikasi/{id} (src/lib/server/surat.ts): only that it is genuine. */
 function verification(app, id) {
-  const data = portal().required();
-  const letter = /^[a-z0-9]{15}$/.test(String(id || "")) ? findLetter(app, id) : null;
-  const body = { ditemukan: false, nomor: null, tanggal: null, jenis: null, kantor: data.site.officeName, status: null, status_label: null, inisial: null, pesan: null };
-  if (!letter) {
-    body.pesan = "Dokumen dengan alamat ini tidak terdaftar di " + data.site.officeName + ". Periksa alamatnya, atau tanyakan ke kantor.";
-    return body;
-  }
-  const revoked = letter.getString("status") === "dicabut";
-  body.ditemukan = true;
-  body.nomor = letter.getString("nomor");
-  body.tanggal = officeDay(data, new Date(letter.getString("tanggal").replace(" ", "T"))).text;
-  body.jenis = letter.getString("jenis");
-  body.status = revoked ? "dicabut" : "berlaku";
-  body.status_label = revoked ? "Dicabut" : "Berlaku";
-  body.inisial = letter.getString("inisial");
-  return body;
+  const db = require(`${__hooks}/lib/db.js`);
+  const store = {
+    letter: function (letterId) {
+      const letter = db.orNull(() => app.findRecordById("surat", letterId));
+      return letter ? rowOf(letter) : null;
+    },
+  };
+  return require(`${__hooks}/lib/server.generated.js`).verifikasi(store, portal().required(), id);
 }
 
-/** The whole letter, for printing (staff, or the proven applicant). */
+/** The whole letter, for printing (staff, or the proven applicant; src/lib/server/surat.ts). */
 function full(app, letter) {
-  const data = portal().required();
   const request = app.findRecordById("permohonan", letter.getString("permohonan"));
-  let isi = {};
-  try {
-    isi = JSON.parse(toString(letter.get("isi"))) || {};
-  } catch (_) {
-    isi = {};
-  }
-  return {
-    id: letter.id,
-    nomor: letter.getString("nomor"),
-    judul: letter.getString("judul"),
-    jenis: letter.getString("jenis"),
-    templat: letter.getString("templat"),
-    tanggal: officeDay(data, new Date(letter.getString("tanggal").replace(" ", "T"))).text,
-    status: letter.getString("status"),
-    dicabut_pada: cw().iso(letter.getString("dicabut_pada")),
-    kode_lacak: request.getString("kode_lacak"),
-    kantor: { nama: data.site.officeName, alamat: data.site.officeAddress },
-    perihal: isi.perihal || "",
-    paragraf: isi.paragraf || [],
-    tanda_tangan: isi.tanda_tangan || [],
-    penandatangan: { peran: letter.getString("penandatangan_peran"), nama: letter.getString("penandatangan_nama") },
-    pindaian: letter.getString("pindaian") || null,
-    verifikasi: "/verifikasi/" + letter.id,
-  };
+  return require(`${__hooks}/lib/server.generated.js`).suratLengkap(rowOf(letter), request.getString("kode_lacak"), portal().required());
 }
 
 /** Letters of a request, newest first (the case page and the applicant's list). */

@@ -1,8 +1,9 @@
 // Re-upload by code (issue 14, routes in unggah-ulang.pb.js). The applicant proves they are the
-// applicant with the tracking code plus one fact from their form (src/lib/rules/proof.ts); a
-// proof earns a short-lived signed token. With it they send exactly the documents staff asked
-// for; the request returns to the SOP stage it was at, with a chained history entry. The file
-// each upload replaces is kept in versi_dokumen until the request closes.
+// applicant with the tracking code plus one fact from their form: decided by
+// src/lib/server/proof.ts over the database below (`proofStore`); a proof earns a short-lived
+// signed token. With it they send exactly the documents staff asked for; the request returns to
+// the SOP stage it was at, with a chained history entry. The file each upload replaces is kept in
+// versi_dokumen until the request closes.
 //
 // Enumeration: an unknown code and a wrong fact get the same answer and are counted and locked
 // the same way (bukti_pemohon is keyed by an HMAC of the code, whether the code exists or not).
@@ -27,116 +28,77 @@ function fieldErrors(errors) {
 }
 
 function findRequest(app, code) {
-  try {
-    return app.findFirstRecordByData("permohonan", "kode_lacak", code);
-  } catch (_) {
-    return null;
-  }
+  return require(`${__hooks}/lib/db.js`).orNull(() => app.findFirstRecordByData("permohonan", "kode_lacak", code));
 }
 
-/** "pukul 14.30 WIB" in the office's zone. */
-function clock(data, date) {
-  const offset = rules().zoneOffsetHours(data.site.timeZone);
-  const local = new Date(date.getTime() + offset * 3600000);
-  const pad = (n) => (n < 10 ? "0" : "") + n;
-  return "pukul " + pad(local.getUTCHours()) + "." + pad(local.getUTCMinutes()) + " " + data.site.timeZone;
-}
-
-function attemptsOf(app, key) {
-  try {
-    return app.findFirstRecordByData("bukti_pemohon", "kunci", key);
-  } catch (_) {
-    const record = new Record(app.findCollectionByNameOrId("bukti_pemohon"));
-    record.set("kunci", key);
-    record.set("gagal", 0);
-    return record;
-  }
-}
-
-function lockedUntil(record, now) {
-  const text = record.getString("terkunci_sampai");
-  if (!text) return null;
-  const until = new Date(text.replace(" ", "T"));
-  return until.getTime() > now.getTime() ? until : null;
-}
-
-function lockedError(data, until) {
-  return new ApiError(429, "Terlalu banyak percobaan yang salah untuk kode ini. Demi keamanan data, pembuktian dikunci sampai " + clock(data, until) + ". Setelah itu coba lagi, atau datang ke kantor dengan membawa tanda terima.", {});
-}
-
-/** "<id>.<expiry unix>.<hmac>": a proof that the bearer knew the code and the fact, for a while. */
-function issueToken(app, record, now) {
-  const minutes = rules().PROOF_TOKEN_MINUTES;
-  const payload = record.id + "." + Math.floor(now.getTime() / 1000 + minutes * 60);
-  return { token: payload + "." + secret().keyed(app, "bukti-pemohon", payload + "." + record.getString("kode_lacak")), until: new Date(now.getTime() + minutes * 60000) };
+/** The proof's database (src/lib/server/proof.ts `ProofDb`); the attempts row is read once per request. */
+function proofStore(app) {
+  const db = require(`${__hooks}/lib/db.js`);
+  const keyOf = (code) => secret().keyed(app, "bukti-kode", code);
+  let attempts = null;
+  const attemptsOf = (code) => {
+    if (attempts) return attempts;
+    attempts = db.orNull(() => app.findFirstRecordByData("bukti_pemohon", "kunci", keyOf(code)));
+    if (!attempts) {
+      attempts = new Record(app.findCollectionByNameOrId("bukti_pemohon"));
+      attempts.set("kunci", keyOf(code));
+      attempts.set("gagal", 0);
+    }
+    return attempts;
+  };
+  return {
+    request: function (code) {
+      const record = findRequest(app, code);
+      if (!record) return null;
+      // A plain array of keys (the stored value is a Go slice).
+      const asked = record.getStringSlice("dokumen_perbaikan");
+      const keys = [];
+      for (let i = 0; i < asked.length; i++) keys.push(String(asked[i]));
+      return {
+        id: record.id,
+        kode_lacak: record.getString("kode_lacak"),
+        status: record.getString("status"),
+        layanan: record.getString("layanan"),
+        dokumen_perbaikan: keys,
+        tanggal_lahir: record.getString("tanggal_lahir"),
+        telepon: record.getString("telepon"),
+      };
+    },
+    attempts: function (code) {
+      const row = attemptsOf(code);
+      return { failures: row.getInt("gagal"), lockedUntil: row.getString("terkunci_sampai") };
+    },
+    saveAttempts: function (code, failures, lockedUntil) {
+      const row = attemptsOf(code);
+      row.set("gagal", failures);
+      if (lockedUntil !== null) row.set("terkunci_sampai", lockedUntil);
+      app.save(row);
+    },
+    sign: function (text) {
+      return secret().keyed(app, "bukti-pemohon", text);
+    },
+    same: function (a, b) {
+      return $security.equal(a, b);
+    },
+  };
 }
 
 /** The request a token proves, or null (wrong, expired, or for another code). */
 function checkToken(app, code, token, now) {
-  const parts = String(token || "").split(".");
-  if (parts.length !== 3 || !/^[a-z0-9]{15}$/.test(parts[0]) || !/^\d{1,12}$/.test(parts[1])) return null;
-  if (Number(parts[1]) * 1000 < now.getTime()) return null;
+  const server = require(`${__hooks}/lib/server.generated.js`);
+  const parsed = server.parseProofToken(token, now);
+  if (!parsed) return null;
   const record = findRequest(app, code);
-  if (!record || record.id !== parts[0]) return null;
-  const expected = secret().keyed(app, "bukti-pemohon", parts[0] + "." + parts[1] + "." + record.getString("kode_lacak"));
-  if (!$security.equal(expected, parts[2])) return null;
-  return record;
+  if (!record || record.id !== parsed.id) return null;
+  const expected = secret().keyed(app, "bukti-pemohon", server.proofTokenText(parsed.id, parsed.expiry, record.getString("kode_lacak")));
+  return $security.equal(expected, parsed.mac) ? record : null;
 }
 
-/** What the proven applicant may do now: the documents asked for, with their rules. */
-function openTasks(data, record) {
-  const status = portal().status(data, record.getString("status"));
-  const service = portal().service(data, record.getString("layanan"));
-  const asked = status && status.meaning === "repair" ? record.get("dokumen_perbaikan") || [] : [];
-  const docs = service ? service.documents.filter((d) => asked.indexOf(d.key) >= 0) : [];
-  return docs.map((d) => ({ kunci: d.key, label: d.label, jenis_berkas: d.accept, ukuran_maks_mb: d.maxSizeMB }));
-}
-
-/** POST /api/lacak/{kode}/bukti {bukti_jenis, bukti_nilai}. */
+/** POST /api/lacak/{kode}/bukti {bukti_jenis, bukti_nilai} (src/lib/server/proof.ts). */
 function prove(app, rawCode, body, now) {
-  const r = rules();
-  const data = portal().required();
-  const code = r.normaliseCode(String(rawCode || ""));
-  if (!code) throw fieldErrors({ kode: "Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya " + data.site.trackingPrefix + "-7K3-MQ9-XPW." });
-  // Text only: an array or object (["telepon"], {"$ne": null}) is no answer at all.
-  const textOf = (v) => (typeof v === "string" ? v : "");
-  const kind = textOf(body && body.bukti_jenis);
-  const raw = textOf(body && body.bukti_nilai).slice(0, 100);
-  const malformed = r.proofErrors(kind, raw);
-  if (Object.keys(malformed).length > 0) throw fieldErrors(malformed);
-  const value = r.normaliseProof(kind, raw);
-
-  const key = secret().keyed(app, "bukti-kode", code);
-  const attempts = attemptsOf(app, key);
-  const until = lockedUntil(attempts, now);
-  if (until) throw lockedError(data, until);
-
-  const record = findRequest(app, code);
-  let matches = false;
-  if (record) {
-    const given = kind === "tanggal_lahir" ? record.getString("tanggal_lahir").slice(0, 10) : record.getString("telepon").slice(-4);
-    matches = $security.equal(given, value);
-  }
-  if (!matches) {
-    const failures = attempts.getInt("gagal") + 1;
-    if (failures >= r.PROOF_MAX_FAILURES) {
-      const lockEnd = new Date(now.getTime() + r.PROOF_LOCK_MINUTES * 60000);
-      attempts.set("gagal", 0);
-      attempts.set("terkunci_sampai", cw().pbDate(lockEnd));
-      app.save(attempts);
-      throw lockedError(data, lockEnd);
-    }
-    attempts.set("gagal", failures);
-    app.save(attempts);
-    const left = r.PROOF_MAX_FAILURES - failures;
-    throw new ForbiddenError(r.PROOF_MISMATCH_MESSAGE + " Sisa percobaan: " + left + " kali.", { bukti_nilai: new ValidationError("validation_failed", r.PROOF_MISMATCH_MESSAGE) });
-  }
-  if (attempts.id && attempts.getInt("gagal") > 0) {
-    attempts.set("gagal", 0);
-    app.save(attempts);
-  }
-  const issued = issueToken(app, record, now);
-  return { token: issued.token, berlaku_sampai: issued.until.toISOString(), dokumen: openTasks(data, record) };
+  const server = require(`${__hooks}/lib/server.generated.js`);
+  const refusals = require(`${__hooks}/lib/server.js`).refusals();
+  return server.proveApplicant(proofStore(app), portal().required(), rawCode, body, now, refusals);
 }
 
 /** Whether a history entry already holds this send (a retry after a lost answer). */

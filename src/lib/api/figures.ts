@@ -1,17 +1,22 @@
-// The public figures' API (pocketbase/pb_hooks/lib/statistik.js): GET /api/statistik for
-// /kinerja/ and GET /api/progres for /progres/. One definition for the islands and the tests.
+// The public figures' API (src/lib/server/statistik.ts and progres.ts): GET /api/statistik for
+// /kinerja/ and GET /api/progres for /progres/. One definition for the hooks' logic, the islands
+// and the tests.
 // No figure rests on fewer than `ambang` records: a withheld one is null and named in the
 // nearest `disembunyikan` with its reason (src/lib/rules/disclosure.ts).
+import type { HiddenReason } from '../rules/disclosure';
 import type { IkmResult } from '../rules/ikm';
 
 /** Why a figure is withheld: too few items, or it would give such a figure away by subtraction. */
-export type HiddenReason = 'di_bawah_ambang' | 'melindungi';
+export type { HiddenReason };
 /** Keyed by field ("total", "per_status.selesai", "ikm", …). */
 export type Hidden = Partial<Record<string, HiddenReason>>;
 export type Counts = Record<string, number | null>;
 
-/** An IKM as the API publishes it: src/lib/rules/ikm.ts's result without the per-unsur NRR. */
-export type PublishedIkm = Omit<IkmResult, 'nrr'>;
+/**
+ * An IKM as the API publishes it: src/lib/rules/ikm.ts's result, with the per-unsur NRR
+ * (Permenpan RB 14/2017 reports them; each rests on the same ≥ `ambang` answers as the index).
+ */
+export type PublishedIkm = IkmResult;
 
 /** One service's applications. */
 export interface ServiceFigures {

@@ -341,3 +341,12 @@ export interface PesanItem {
 export interface PesanAntrean {
   items: PesanItem[];
 }
+
+/**
+ * The query of the LAKIN exports: GET /api/petugas/ekspor/lakin.csv?tahun= and …/ekspor/iku?tahun=
+ * (roles with `ekspor`), and GET /api/lakin/ekspor?tahun= (superusers). The year 2000 to 2100,
+ * this year when left out. lakin.csv answers text/csv as `lakin-<tahun>.csv`; iku answers `Iku`.
+ */
+export interface EksporQuery {
+  tahun?: number;
+}
