@@ -8,7 +8,7 @@ import { send } from '../lib/forms/send';
 import { useDraft } from '../lib/forms/use-draft';
 import { applicationErrors } from '../lib/validation/application';
 import type { ApplicationContext, ApplicationInput, FileInfo, ServiceRules } from '../lib/rules/application';
-import { documentNeed } from '../lib/rules/applicant';
+import { documentNeed, type VillageKind } from '../lib/rules/applicant';
 import { formatDateTime } from '../lib/format';
 import { useDocumentFiles } from '../lib/forms/use-document-files';
 import type { FieldErrors } from '../lib/validation/errors';
@@ -24,7 +24,7 @@ type LaterSteps = typeof import('./application/later-steps');
 interface Props extends Omit<ConfirmationProps, 'sent' | 'service' | 'office'> {
   service: Omit<ServiceRules, 'documents'> & { documents: FormDocument[] };
   kecamatan: { id: string; name: string }[];
-  office: ConfirmationProps['office'] & { whatsapp: string; privacyNoticeVersion: string; retentionDays: number };
+  office: ConfirmationProps['office'] & { whatsapp: string; privacyNoticeVersion: string; retentionDays: number; villages: VillageKind };
 }
 
 type Step = 'kelayakan' | 'data' | 'dokumen' | 'periksa';
@@ -259,7 +259,7 @@ export default function ApplicationForm(props: Props) {
       {step === 'kelayakan' && <EligibilityStep questions={service.questions} answers={answers} errors={errors} onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))} onNext={() => next('kelayakan')} />}
 
       {step === 'data' && typeof later === 'object' && (
-        <later.DataStep service={service} input={input} birth={birth} errors={errors} kecamatan={kecamatan} setInput={setInput} setBirth={setBirth} onNext={() => next('data')} onBack={() => goTo('kelayakan')} afterPhone={<ChannelChoice value={channel} telepon={input.telepon} errors={errors} onChange={setChannel} />} />
+        <later.DataStep service={service} input={input} birth={birth} errors={errors} kecamatan={kecamatan} villages={office.villages} setInput={setInput} setBirth={setBirth} onNext={() => next('data')} onBack={() => goTo('kelayakan')} afterPhone={<ChannelChoice value={channel} telepon={input.telepon} errors={errors} onChange={setChannel} />} />
       )}
 
       {step !== 'kelayakan' && typeof later !== 'object' && (
@@ -292,6 +292,7 @@ export default function ApplicationForm(props: Props) {
           input={input}
           born={birthDate(birth)}
           kecamatanName={kecamatan.find((k) => k.id === input.kecamatan)?.name ?? ''}
+          villages={office.villages}
           documents={askedDocuments()}
           files={files}
           channelText={channelSummary(channel, input.telepon)}

@@ -8,7 +8,7 @@ import { newSubmissionId } from '../lib/forms/send';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import type { FieldErrors } from '../lib/validation/errors';
-import { ageOn, applicantRoleLabel } from '../lib/rules/applicant';
+import { ageOn, applicantRoleLabel, type VillageKind } from '../lib/rules/applicant';
 
 // The case page of the staff workspace (/petugas/kasus/?jenis=&id=): one request or report as
 // the signed-in person may see it (GET /api/petugas/kasus/…), and the actions the server says
@@ -46,7 +46,7 @@ const ANSWERS: Record<string, string> = { ya: 'Ya', tidak: 'Tidak' };
 /** Actions that close a case for good: asked once more before they are sent. */
 const CLOSING: readonly Aksi[] = ['tolak', 'batal'];
 
-export default function CaseFile() {
+export default function CaseFile({ villages }: { villages: VillageKind }) {
   const [load, setLoad] = useState<Load>({ kind: 'memuat' });
   // `n` changes with every announcement, so the same words said twice are announced twice.
   const [announcement, setAnnouncement] = useState({ text: '', n: 0 });
@@ -166,7 +166,7 @@ export default function CaseFile() {
           {/* A report is read before it is acted on; a request's documents have their own section. */}
           {isReport && kasus.laporan && <Report kasus={kasus} />}
           <Actions key={`${kasus.id}-${kasus.status.id}-${kasus.riwayat.length}`} kasus={kasus} onDone={done} onReload={reload} />
-          <Person kasus={kasus} zone={zone} />
+          <Person kasus={kasus} zone={zone} villages={villages} />
           {!isReport && kasus.kelayakan.length > 0 && <Eligibility kasus={kasus} />}
           {!isReport && kasus.surat.length > 0 && <Letters key={`surat-${kasus.riwayat.length}`} letters={kasus.surat} zone={zone} onDone={done} />}
           {!isReport && <Documents key={`dok-${kasus.riwayat.length}`} kasus={kasus} zone={zone} onDone={done} />}
@@ -295,7 +295,7 @@ function MapLink({ href }: { href: string }) {
   );
 }
 
-function Person({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
+function Person({ kasus, zone, villages }: { kasus: Kasus; zone: TimeZoneLabel; villages: VillageKind }) {
   const o = kasus.orang;
   const isReport = kasus.jenis === 'laporan';
   const rows: [string, ComponentChildren][] = [];
@@ -313,7 +313,7 @@ function Person({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
       const age = o.tanggal_lahir ? ageOn(o.tanggal_lahir.slice(0, 10), new Date().toISOString().slice(0, 10)) : null;
       rows.push(['Tanggal lahir', o.tanggal_lahir ? `${formatDate(o.tanggal_lahir, zone)}${age !== null ? ` (${age} tahun)` : ''}` : given('')]);
     }
-    if (o.pemohon_adalah !== null) applicant.push(['Yang mengajukan', applicantRoleLabel(o.pemohon_adalah)]);
+    if (o.pemohon_adalah !== null) applicant.push(['Yang mengajukan', applicantRoleLabel(o.pemohon_adalah, villages)]);
     if (o.nama_pengaju) applicant.push(['Nama', o.nama_pengaju]);
     if (o.hubungan) applicant.push(['Hubungan atau jabatan', o.hubungan]);
     if (o.nik_pengaju) applicant.push(['NIK', <span class="track-code">{o.nik_pengaju}</span>]);

@@ -1,6 +1,7 @@
 // Indonesian formatting (EYD V) used by every page and island: "23 November 2026",
 // "pukul 08.00 WIB", "Rp1.000.000". Written out by hand rather than through Intl so the
 // output does not depend on the ICU data of the machine or the phone.
+import type { VillageKind } from './rules/applicant';
 
 export const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
 export const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
@@ -93,6 +94,6 @@ export function formatPercent(value: number, decimals = 0): string {
 }
 
 /** The field label for the smallest area, in the office's words (site.yaml `villages`). */
-export function villageLabel(villages: 'desa-kelurahan' | 'kelurahan' | 'desa'): string {
+export function villageLabel(villages: VillageKind): string {
   return villages === 'kelurahan' ? 'Kelurahan' : villages === 'desa' ? 'Desa' : 'Desa atau kelurahan';
 }

@@ -12,6 +12,7 @@ import type { FlowContext, FlowStep } from './rules/sop-flow';
 import { sopStages } from './rules/stages';
 import { exampleCode } from './rules/tracking-code';
 import type { OfficeCalendar } from './rules/working-time';
+import type { VillageKind } from './rules/applicant';
 import { calendarOfContent } from './calendar';
 import { serviceRules, type DocumentType } from './service-rules';
 import { checkLoadedContent, formatProblems } from './content-checks';
@@ -45,7 +46,7 @@ export interface PortalData {
   roles: PortalRole[];
   /** Letters issued on a decision (content/letters/), each with the statuses that produce it. */
   letters: (Letter & { id: string })[];
-  site: { officeName: string; officeAddress: string; phone: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar };
+  site: { officeName: string; officeAddress: string; phone: string; trackingPrefix: string; timeZone: string; privacyNoticeVersion: string; retentionDays: number; regionCode: string; regionName: string; duplicateMonths: number; calendar: OfficeCalendar; villages: VillageKind };
   kecamatan: { id: string; code: string; name: string }[];
   ppks: { id: string; name: string }[];
   statuses: PortalStatus[];
@@ -129,6 +130,7 @@ export function buildPortalData(content: ContentFiles): PortalData {
       regionName: site.region.name,
       duplicateMonths: site.duplicateMonths,
       calendar: calendarOfContent(site, content.calendar),
+      villages: site.villages,
     },
     kecamatan: kecamatan.map((k) => ({ id: k.id, code: k.data.code, name: k.data.name })),
     ppks: ppks.map((p) => ({ id: p.id, name: p.data.name })),

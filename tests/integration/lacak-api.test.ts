@@ -57,7 +57,7 @@ describe('public tracking route', () => {
     expect(stages.map((s) => s.status)).toEqual(SOP_STAGES);
     expect(stages[0]!.mulai).toBeTruthy();
     // Who applied, as a role: the person tracking may not be the person served.
-    expect(body.diajukan_oleh).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah));
+    expect(body.diajukan_oleh).toBe(applicantRoleLabel(SAMPLE_PERSON.pemohon_adalah, SITE.villages));
     for (const value of PERSONAL_STRINGS) expect(text, value).not.toContain(value);
     expect(text).not.toMatch(/\.(jpg|png|pdf)/); // no file names
   });

@@ -7,7 +7,9 @@ import { DESKTOP, openAs } from '../support/workspace';
 import { jpegPhoto } from '../support/images';
 import { portalOf, staffTeam } from '../support/staff';
 import { applicationFor, bornYearsAgo, childService, requiredFiles } from '../support/applicant';
-import { ageOn, APPLICANT_ROLES, applicantRoleLabel } from '../../src/lib/rules/applicant';
+import { ageOn, applicantRoleLabel, applicantRoles } from '../../src/lib/rules/applicant';
+import { SITE } from '../support/content';
+import { villageLabel } from '../../src/lib/format';
 
 // A mother applies on a 360 px phone for her 12-year-old son: the form asks for the child's
 // data as the recipient's and hers as the applicant's, wants the child's KK and akta or KIA but
@@ -23,7 +25,7 @@ mkdirSync(SHOTS, { recursive: true });
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const CHILD = { nama_lengkap: 'Rizki Pratama', nik: '1901011501140003', nomor_kk: '1901011203150004', tanggal_lahir: bornYearsAgo(12) };
 const MOTHER = { pemohon_adalah: 'orang_tua_wali', nama_pengaju: 'Sumarni Binti Kasim', hubungan: 'ibu kandung', nik_pengaju: '1901015508640009' };
-const roleLabel = APPLICANT_ROLES.find((r) => r.id === 'orang_tua_wali')!.label;
+const roleLabel = applicantRoles(SITE.villages).find((r) => r.id === 'orang_tua_wali')!.label;
 
 /** axe finds nothing and nothing scrolls sideways at this width; a screenshot for a person to look at. */
 async function sound(page: Page, name: string) {
@@ -66,7 +68,7 @@ describe.runIf(service)('a parent applying for a child', () => {
     await page.getByLabel('Tahun', { exact: true }).fill(String(year));
     await page.getByLabel('Nomor telepon atau WhatsApp yang dapat dihubungi').fill('0813-9876-5432');
     await page.getByLabel('Kecamatan tempat tinggal').selectOption(portal.kecamatan[0]!.id);
-    await page.getByLabel('Desa atau kelurahan').fill('Desa Contoh');
+    await page.getByLabel(villageLabel(SITE.villages), { exact: true }).fill('Desa Contoh');
     await page.getByLabel('Alamat').fill('Jalan Contoh RT 01, dekat masjid');
     await sound(page, '3-data-orang-tua');
     await page.getByRole('button', { name: 'Lanjut' }).click();
@@ -91,7 +93,7 @@ describe.runIf(service)('a parent applying for a child', () => {
     // Review: the child is the recipient, the mother the applicant.
     await page.getByRole('heading', { name: 'Periksa dan kirim' }).waitFor();
     const summary = (await page.locator('.summary').textContent())!;
-    expect(summary).toMatch(new RegExp(`Yang mengajukan.*${applicantRoleLabel('orang_tua_wali')}.*${MOTHER.nama_pengaju}.*Penerima layanan.*${CHILD.nama_lengkap}`));
+    expect(summary).toMatch(new RegExp(`Yang mengajukan.*${applicantRoleLabel('orang_tua_wali', SITE.villages)}.*${MOTHER.nama_pengaju}.*Penerima layanan.*${CHILD.nama_lengkap}`));
     await sound(page, '6-periksa');
     await page.getByLabel(/Saya sudah membaca penjelasan di atas/).check();
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
@@ -103,7 +105,7 @@ describe.runIf(service)('a parent applying for a child', () => {
     await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
     await page.getByText('Diajukan oleh').waitFor();
     const tracking = (await page.locator('main').textContent())!;
-    expect(tracking).toContain(`${applicantRoleLabel('orang_tua_wali')}, atas nama penerima layanan`);
+    expect(tracking).toContain(`${applicantRoleLabel('orang_tua_wali', SITE.villages)}, atas nama penerima layanan`);
     for (const name of [CHILD.nama_lengkap, MOTHER.nama_pengaju]) expect(tracking).not.toContain(name);
     await sound(page, '8-lacak');
     expect(consoleErrors).toEqual([]);
@@ -125,7 +127,7 @@ describe.runIf(service)('a parent applying for a child', () => {
       expect(await recipient.textContent()).toContain(`(${age} tahun)`);
       expect(await recipient.textContent()).not.toContain(MOTHER.nama_pengaju);
       expect(await applicant.textContent()).toContain(MOTHER.nama_pengaju);
-      expect(await applicant.textContent()).toContain(applicantRoleLabel('orang_tua_wali'));
+      expect(await applicant.textContent()).toContain(applicantRoleLabel('orang_tua_wali', SITE.villages));
       // The documents section lists what this child's case needed: no adult KTP marked missing.
       for (const key of adultOnly) expect(await opened.page.getByRole('heading', { level: 3, name: s.documents.find((d) => d.key === key)!.label, exact: true }).count(), key).toBe(0);
       await sound(opened.page, `9-kasus-${width}`);

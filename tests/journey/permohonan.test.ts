@@ -5,6 +5,7 @@ import { advance } from '../support/staff';
 import { jpegPhoto as photo } from '../support/images';
 import { REGION_DIGITS, VECTOR_DOCUMENT, VECTOR_DOCUMENTS, VECTOR_SERVICE } from '../support/application';
 import { loadContent, SITE } from '../support/content';
+import { villageLabel } from '../../src/lib/format';
 import { portalOf } from '../support/staff';
 import { flowContextOf } from '../../src/lib/portal-data';
 
@@ -46,7 +47,7 @@ async function fillDetails(page: Page, nik: string) {
   await page.getByLabel('Tahun', { exact: true }).fill('1980');
   await page.getByLabel('Nomor telepon atau WhatsApp yang dapat dihubungi').fill('0812-3456-7890');
   await page.getByLabel('Kecamatan tempat tinggal').selectOption(content.kecamatan[0]!.id);
-  await page.getByLabel('Desa atau kelurahan').fill('Sukamaju');
+  await page.getByLabel(villageLabel(SITE.villages), { exact: true }).fill('Sukamaju');
   await page.getByLabel('Alamat').fill('Jalan Pemuda RT 01, dekat masjid');
 }
 

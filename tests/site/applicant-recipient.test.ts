@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../support/content';
+import { loadContent, SITE } from '../support/content';
 import { documentCondition } from '../../src/lib/rules/applicant';
 import { isPublished } from '../../src/lib/service-rules';
 
@@ -38,7 +38,7 @@ describe('the checklist separates the two persons', () => {
       const own = s.data.documents.filter((d) => d.of === 'pengaju');
       expect(page.includes('Dokumen orang yang mengajukan atas nama penerima'), s.id).toBe(own.length > 0);
       for (const d of s.data.documents) {
-        const condition = documentCondition(d);
+        const condition = documentCondition(d, SITE.villages);
         if (condition) expect(page, `${s.id} ${d.key}`).toContain(condition);
       }
     }

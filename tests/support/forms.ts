@@ -5,7 +5,7 @@ import { loadContent, SITE } from './content';
 import { villageLabel } from '../../src/lib/format';
 
 const content = loadContent();
-import { APPLICANT_ROLES, type ApplicantRole } from '../../src/lib/rules/applicant';
+import { applicantRoles, type ApplicantRole } from '../../src/lib/rules/applicant';
 
 export interface Applicant {
   pemohon_adalah: ApplicantRole;
@@ -41,7 +41,7 @@ export async function startApplication(page: Page, service: string, person: Appl
   for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByLabel(expected[i] === 'tidak' ? 'Tidak' : 'Ya', { exact: true }).check();
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('heading', { name: 'Data penerima dan pemohon' }).waitFor();
-  await page.getByLabel(APPLICANT_ROLES.find((r) => r.id === person.pemohon_adalah)!.label, { exact: true }).check();
+  await page.getByLabel(applicantRoles(SITE.villages).find((r) => r.id === person.pemohon_adalah)!.label, { exact: true }).check();
   if (person.pemohon_adalah !== 'diri_sendiri') {
     await page.getByLabel('Nama Anda (yang mengajukan)').fill(person.nama_pengaju ?? '');
     await page.getByLabel(/^Hubungan Anda dengan penerima/).fill(person.hubungan ?? '');
@@ -56,7 +56,7 @@ export async function startApplication(page: Page, service: string, person: Appl
   await page.getByLabel('Tahun', { exact: true }).fill(String(year));
   await page.getByLabel('Nomor telepon atau WhatsApp yang dapat dihubungi').fill(person.telepon);
   await page.getByLabel('Kecamatan tempat tinggal').selectOption(person.kecamatan);
-  await page.getByLabel('Desa atau kelurahan').fill(person.desa_kelurahan);
+  await page.getByLabel(villageLabel(SITE.villages), { exact: true }).fill(person.desa_kelurahan);
   await page.getByLabel('Alamat').fill(person.alamat);
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.getByRole('heading', { name: 'Dokumen' }).waitFor();

@@ -2,7 +2,7 @@
 // identity data and which documents, as a service declares it. The services here are made up
 // for the test, so no office's keys are assumed; the last block checks content/ itself.
 import { describe, expect, it } from 'vitest';
-import { ageOn, documentCondition, documentNeed, KTP_AGE } from '../../src/lib/rules/applicant';
+import { ageOn, APPLICANT_ROLE_IDS, applicantRoleLabel, applicantRoles, documentCondition, documentNeed, KTP_AGE } from '../../src/lib/rules/applicant';
 import { validateApplication, type ApplicationContext, type ApplicationInput, type FileInfo, type ServiceRules } from '../../src/lib/rules/application';
 import { serviceRules } from '../../src/lib/service-rules';
 import { loadContent } from '../support/content';
@@ -82,10 +82,18 @@ describe('documents follow the applicant and the recipient', () => {
 
   it('says in words when a document is asked', () => {
     const [adult, child, , guardian] = service().documents;
-    expect(documentCondition(adult!)).toBe('untuk penerima berusia 17 tahun ke atas');
-    expect(documentCondition(child!)).toBe('untuk penerima di bawah 17 tahun');
-    expect(documentCondition(guardian!)).toBe('bila diajukan oleh orang tua atau wali');
-    expect(documentCondition({ key: 'x', required: true })).toBe('');
+    expect(documentCondition(adult!, 'desa-kelurahan')).toBe('untuk penerima berusia 17 tahun ke atas');
+    expect(documentCondition(child!, 'desa-kelurahan')).toBe('untuk penerima di bawah 17 tahun');
+    expect(documentCondition(guardian!, 'desa-kelurahan')).toBe('bila diajukan oleh orang tua atau wali');
+    expect(documentCondition({ key: 'x', required: true }, 'desa-kelurahan')).toBe('');
+  });
+
+  it('names the village officer in the office’s words: a kota has only kelurahan', () => {
+    expect(applicantRoleLabel('petugas_desa', 'desa-kelurahan')).toBe('Perangkat desa/kelurahan');
+    expect(applicantRoleLabel('petugas_desa', 'kelurahan')).toBe('Perangkat kelurahan');
+    expect(applicantRoles('desa').find((r) => r.id === 'petugas_desa')?.label).toBe('Saya perangkat desa');
+    expect(documentCondition({ key: 'x', required: true, applicants: ['petugas_desa'] }, 'kelurahan')).toBe('bila diajukan oleh perangkat kelurahan');
+    expect(applicantRoles('kelurahan').map((r) => r.id)).toEqual(APPLICANT_ROLE_IDS);
   });
 });
 

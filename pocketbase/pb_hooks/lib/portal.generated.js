@@ -260,7 +260,8 @@ module.exports = {
         "2027-12-24",
         "2027-12-25"
       ]
-    }
+    },
+    "villages": "desa-kelurahan"
   },
   "kecamatan": [
     {

@@ -84,6 +84,7 @@ __export(index_exports, {
   ageOn: () => ageOn,
   allowedActions: () => allowedActions,
   applicantRoleLabel: () => applicantRoleLabel,
+  applicantRoles: () => applicantRoles,
   channelProblems: () => channelProblems,
   clockMinutes: () => clockMinutes2,
   computeIkm: () => computeIkm,
@@ -407,6 +408,7 @@ var DEFAULT_IDENTITY = {
   penerima: { nik: "wajib", nomor_kk: "wajib", tanggal_lahir: "wajib" },
   pengaju: { nik: "tidak_diminta" }
 };
+var VILLAGE_WORDS = { "desa-kelurahan": "desa/kelurahan", kelurahan: "kelurahan", desa: "desa" };
 var APPLICANT_ROLES = [
   { id: "diri_sendiri", label: "Saya sendiri, untuk diri saya", short: "Penerima sendiri" },
   { id: "orang_tua_wali", label: "Saya orang tua atau wali penerima", short: "Orang tua atau wali" },
@@ -415,9 +417,13 @@ var APPLICANT_ROLES = [
   { id: "tksk_psm", label: "Saya TKSK atau PSM", short: "TKSK atau PSM" }
 ];
 var APPLICANT_ROLE_IDS = APPLICANT_ROLES.map((r) => r.id);
-function applicantRoleLabel(id) {
+function applicantRoles(villages) {
+  const word = VILLAGE_WORDS[villages];
+  return APPLICANT_ROLES.map((r) => r.id === "petugas_desa" ? { id: r.id, label: `Saya perangkat ${word}`, short: `Perangkat ${word}` } : __spreadValues({}, r));
+}
+function applicantRoleLabel(id, villages) {
   var _a, _b;
-  return (_b = (_a = APPLICANT_ROLES.find((r) => r.id === id)) == null ? void 0 : _a.short) != null ? _b : id;
+  return (_b = (_a = applicantRoles(villages).find((r) => r.id === id)) == null ? void 0 : _a.short) != null ? _b : id;
 }
 var KTP_AGE = 17;
 function ageOn(born, today) {
@@ -439,11 +445,11 @@ function documentNeed(doc, who, today) {
   }
   return doc.required ? "wajib" : "tidak_wajib";
 }
-function documentCondition(doc) {
+function documentCondition(doc, villages) {
   const parts = [];
   if (doc.age === "dewasa") parts.push(`untuk penerima berusia ${KTP_AGE} tahun ke atas`);
   if (doc.age === "anak") parts.push(`untuk penerima di bawah ${KTP_AGE} tahun`);
-  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r).toLowerCase()).join(" atau ")}`);
+  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r, villages).toLowerCase()).join(" atau ")}`);
   else if (doc.of === "pengaju") parts.push("bila diajukan oleh orang lain atas nama penerima");
   return parts.join(", ");
 }

@@ -117,7 +117,7 @@ function lacak(db, data, rawCode, now) {
   const statusInfo = findStatus(record.status);
   body.layanan = isReport ? `Laporan: ${reportType ? reportType.label : record.jenis}` : service ? serviceTitle(service) : record.jenis;
   body.diajukan = iso(record.created);
-  body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : (0, import_applicant.applicantRoleLabel)(record.pemohon_adalah);
+  body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : (0, import_applicant.applicantRoleLabel)(record.pemohon_adalah, data.site.villages);
   body.status = record.status;
   body.status_arti = (_a = statusInfo == null ? void 0 : statusInfo.meaning) != null ? _a : null;
   body.status_label = statusInfo ? statusInfo.label : record.status;

@@ -4,7 +4,8 @@ import type { ComponentChildren } from 'preact';
 // (and NIK where the service asks) as the applicant's; the service's content says which
 // identity items each must give (src/lib/rules/applicant.ts).
 import { FormField as Field, KecamatanField } from '../../components/FormField';
-import { APPLICANT_ROLES, DEFAULT_IDENTITY, type Requirement } from '../../lib/rules/applicant';
+import { applicantRoles, DEFAULT_IDENTITY, type Requirement, type VillageKind } from '../../lib/rules/applicant';
+import { villageLabel } from '../../lib/format';
 import type { ServiceRules } from '../../lib/rules/application';
 import type { FieldErrors } from '../../lib/validation/errors';
 import { BirthDateField, Nav, TextField, type ValueEvent } from './fields';
@@ -13,12 +14,17 @@ import type { Birth, DataField } from './data-fields';
 
 const optional = (need: Requirement) => (need === 'tidak_wajib' ? ' (tidak wajib)' : '');
 
-const RELATION_HINT: Record<string, string> = {
-  orang_tua_wali: 'Misalnya ibu kandung, ayah, atau wali.',
-  mewakili: 'Misalnya anak, kakak, cucu, atau tetangga.',
-  petugas_desa: 'Jabatan Anda, misalnya Kasi Kesejahteraan Desa.',
-  tksk_psm: 'Misalnya TKSK Kecamatan atau PSM desa.',
-};
+/** The hint under "Hubungan dengan penerima", in the office's words for its villages. */
+function relationHint(role: string, villages: VillageKind): string {
+  const village = villages === 'kelurahan' ? 'kelurahan' : 'desa';
+  const hints: Record<string, string> = {
+    orang_tua_wali: 'Misalnya ibu kandung, ayah, atau wali.',
+    mewakili: 'Misalnya anak, kakak, cucu, atau tetangga.',
+    petugas_desa: `Jabatan Anda, misalnya Kasi Kesejahteraan ${village === 'desa' ? 'Desa' : 'Sosial Kelurahan'}.`,
+    tksk_psm: `Misalnya TKSK Kecamatan atau PSM ${village}.`,
+  };
+  return hints[role] ?? '';
+}
 
 export function DataStep(props: {
   service: Pick<ServiceRules, 'identity' | 'applicants'>;
@@ -26,6 +32,8 @@ export function DataStep(props: {
   birth: Birth;
   errors: FieldErrors;
   kecamatan: { id: string; name: string }[];
+  /** How the office names its villages (site.yaml `villages`). */
+  villages: VillageKind;
   setInput: (update: (v: Record<DataField, string>) => Record<DataField, string>) => void;
   setBirth: (b: Birth) => void;
   onNext: () => void;
@@ -33,9 +41,9 @@ export function DataStep(props: {
   /** Shown right after the phone number: how the person wants to hear back (ChannelChoice). */
   afterPhone?: ComponentChildren;
 }) {
-  const { service, input, birth, errors, kecamatan, setInput, setBirth, onNext, onBack, afterPhone } = props;
+  const { service, input, birth, errors, kecamatan, villages, setInput, setBirth, onNext, onBack, afterPhone } = props;
   const identity = service.identity ?? DEFAULT_IDENTITY;
-  const roles = APPLICANT_ROLES.filter((r) => !service.applicants || service.applicants.includes(r.id));
+  const roles = applicantRoles(villages).filter((r) => !service.applicants || service.applicants.includes(r.id));
   const self = input.pemohon_adalah === 'diri_sendiri';
   const other = input.pemohon_adalah !== '' && !self;
   const setText = (field: DataField) => (e: ValueEvent) => setInput((v) => ({ ...v, [field]: e.currentTarget.value }));
@@ -68,7 +76,7 @@ export function DataStep(props: {
           <TextField
             field="hubungan"
             label={`Hubungan Anda dengan penerima${input.pemohon_adalah === 'mewakili' ? '' : ' (tidak wajib)'}`}
-            hint={RELATION_HINT[input.pemohon_adalah]}
+            hint={relationHint(input.pemohon_adalah, villages) || undefined}
             error={errors['hubungan']}
             value={input.hubungan}
             onInput={setText('hubungan')}
@@ -96,7 +104,7 @@ export function DataStep(props: {
       <TextField field="telepon" type="tel" label="Nomor telepon atau WhatsApp yang dapat dihubungi" hint={`Contoh: 0812-3456-7890. ${other ? 'Nomor Anda sebagai yang mengajukan. ' : ''}Petugas menghubungi nomor ini untuk jadwal kunjungan.`} error={errors['telepon']} value={input.telepon} onInput={setText('telepon')} autocomplete="tel" />
       {afterPhone}
       <KecamatanField label="Kecamatan tempat tinggal" error={errors['kecamatan']} value={input.kecamatan} options={kecamatan} onChange={setText('kecamatan')} />
-      <TextField field="desa_kelurahan" label="Desa atau kelurahan" error={errors['desa_kelurahan']} value={input.desa_kelurahan} onInput={setText('desa_kelurahan')} />
+      <TextField field="desa_kelurahan" label={villageLabel(villages)} error={errors['desa_kelurahan']} value={input.desa_kelurahan} onInput={setText('desa_kelurahan')} />
       <TextField field="alamat" label="Alamat" hint="Alamat penerima: nama jalan, dusun, RT/RW, atau patokan agar petugas dapat menemukan rumah." error={errors['alamat']} value={input.alamat} onInput={setText('alamat')} multiline autocomplete={self ? 'street-address' : 'off'} />
       <Nav back={onBack} />
     </form>

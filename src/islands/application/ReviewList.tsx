@@ -1,6 +1,6 @@
 // The summary on the "Periksa dan kirim" step: the applicant and the recipient as two groups,
 // so a parent sees at a glance that the child's data, not their own, is in the recipient's rows.
-import { applicantRoleLabel, DEFAULT_IDENTITY } from '../../lib/rules/applicant';
+import { applicantRoleLabel, DEFAULT_IDENTITY, type VillageKind } from '../../lib/rules/applicant';
 import type { ServiceRules } from '../../lib/rules/application';
 import { formatDate } from '../../lib/format';
 import { humanSize } from '../../lib/file-kind';
@@ -27,6 +27,7 @@ export interface ReviewProps {
   input: Record<DataField, string>;
   born: string;
   kecamatanName: string;
+  villages: VillageKind;
   documents: AskedDocument[];
   files: Record<string, File | null>;
   goTo: (step: 'kelayakan' | 'data' | 'dokumen', field: string) => void;
@@ -35,7 +36,7 @@ export interface ReviewProps {
 }
 
 export function ReviewList(props: ReviewProps) {
-  const { service, answers, input, born, kecamatanName, documents, files, goTo, channelText } = props;
+  const { service, answers, input, born, kecamatanName, villages, documents, files, goTo, channelText } = props;
   const identity = service.identity ?? DEFAULT_IDENTITY;
   const other = input.pemohon_adalah !== 'diri_sendiri';
   const data = (field: string) => () => goTo('data', field);
@@ -49,7 +50,7 @@ export function ReviewList(props: ReviewProps) {
       </dl>
       <h3>Yang mengajukan</h3>
       <dl>
-        <Row label="Yang mengajukan" value={applicantRoleLabel(input.pemohon_adalah)} change={data('pemohon_adalah')} />
+        <Row label="Yang mengajukan" value={applicantRoleLabel(input.pemohon_adalah, villages)} change={data('pemohon_adalah')} />
         {other && <Row label="Nama yang mengajukan" value={input.nama_pengaju} change={data('nama_pengaju')} />}
         {other && input.hubungan && <Row label="Hubungan dengan penerima" value={input.hubungan} change={data('hubungan')} />}
         {other && identity.pengaju.nik !== 'tidak_diminta' && <Row label="NIK yang mengajukan" value={input.nik_pengaju || 'Tidak diisi'} change={data('nik_pengaju')} />}

@@ -18,10 +18,15 @@ export const DEFAULT_IDENTITY: IdentityRules = {
   pengaju: { nik: 'tidak_diminta' },
 };
 
+/** How an office names its smallest areas (site.yaml `villages`): a kota has only kelurahan. */
+export type VillageKind = 'desa-kelurahan' | 'kelurahan' | 'desa';
+const VILLAGE_WORDS: Record<VillageKind, string> = { 'desa-kelurahan': 'desa/kelurahan', kelurahan: 'kelurahan', desa: 'desa' };
+
 /**
  * Who may be the applicant. These are national roles (Permensos 28/2017 for TKSK and PSM), so
  * they live here rather than in content; a service narrows them with `applicants`.
  * `mewakili` is kept for other relatives and neighbours (its records predate the other roles).
+ * The village officer is named in the office's own words (`applicantRoles`).
  */
 export const APPLICANT_ROLES = [
   { id: 'diri_sendiri', label: 'Saya sendiri, untuk diri saya', short: 'Penerima sendiri' },
@@ -33,8 +38,14 @@ export const APPLICANT_ROLES = [
 export type ApplicantRole = (typeof APPLICANT_ROLES)[number]['id'];
 export const APPLICANT_ROLE_IDS: readonly ApplicantRole[] = APPLICANT_ROLES.map((r) => r.id);
 
-export function applicantRoleLabel(id: string): string {
-  return APPLICANT_ROLES.find((r) => r.id === id)?.short ?? id;
+/** The roles with their labels in the office's words ("perangkat kelurahan" in a kota). */
+export function applicantRoles(villages: VillageKind): { id: ApplicantRole; label: string; short: string }[] {
+  const word = VILLAGE_WORDS[villages];
+  return APPLICANT_ROLES.map((r) => (r.id === 'petugas_desa' ? { id: r.id, label: `Saya perangkat ${word}`, short: `Perangkat ${word}` } : { ...r }));
+}
+
+export function applicantRoleLabel(id: string, villages: VillageKind): string {
+  return applicantRoles(villages).find((r) => r.id === id)?.short ?? id;
 }
 
 /** Age at which an Indonesian resident gets a KTP-el (UU 24/2013 Pasal 63); younger ones have KIA. */
@@ -81,11 +92,11 @@ export function documentNeed(doc: PersonDocument, who: { pemohon_adalah: string;
 }
 
 /** When a document is asked, in plain words ("" when always), for lists, the checklist and the form. */
-export function documentCondition(doc: PersonDocument): string {
+export function documentCondition(doc: PersonDocument, villages: VillageKind): string {
   const parts: string[] = [];
   if (doc.age === 'dewasa') parts.push(`untuk penerima berusia ${KTP_AGE} tahun ke atas`);
   if (doc.age === 'anak') parts.push(`untuk penerima di bawah ${KTP_AGE} tahun`);
-  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r).toLowerCase()).join(' atau ')}`);
+  if (doc.applicants) parts.push(`bila diajukan oleh ${doc.applicants.map((r) => applicantRoleLabel(r, villages).toLowerCase()).join(' atau ')}`);
   else if (doc.of === 'pengaju') parts.push('bila diajukan oleh orang lain atas nama penerima');
   return parts.join(', ');
 }

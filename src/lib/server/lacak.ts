@@ -92,7 +92,7 @@ export function lacak(db: LacakDb, data: PortalData, rawCode: unknown, now: Date
 
   body.layanan = isReport ? `Laporan: ${reportType ? reportType.label : record.jenis}` : service ? serviceTitle(service) : record.jenis;
   body.diajukan = iso(record.created);
-  body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : applicantRoleLabel(record.pemohon_adalah);
+  body.diajukan_oleh = isReport || !record.pemohon_adalah ? null : applicantRoleLabel(record.pemohon_adalah, data.site.villages);
   body.status = record.status;
   body.status_arti = statusInfo?.meaning ?? null;
   body.status_label = statusInfo ? statusInfo.label : record.status;
