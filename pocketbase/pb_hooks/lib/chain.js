@@ -46,11 +46,14 @@ function entryHash(entry, parentField) {
  * Saves a history entry for `parent` (inside the caller's transaction), chained to the previous
  * one. `fields` are the entry's own (jenis, status, notes…). The unique (parent, urutan) index
  * refuses a second entry racing for the same place, so the chain never forks.
+ * `options.first`: the entry of a record being created, whose riwayat_urutan the caller set to 1
+ * with its save: there is no previous entry to look up and no count to write (issue 16).
  */
-function append(app, parent, fields) {
+function append(app, parent, fields, options) {
+  const first = Boolean(options && options.first);
   const historyName = parent.collection().name === "laporan" ? "riwayat_laporan" : "riwayat_permohonan";
   const parentField = HISTORIES[historyName];
-  const previous = app.findRecordsByFilter(historyName, parentField + " = {:id}", "-urutan", 1, 0, { id: parent.id });
+  const previous = first ? [] : app.findRecordsByFilter(historyName, parentField + " = {:id}", "-urutan", 1, 0, { id: parent.id });
   const entry = new Record(app.findCollectionByNameOrId(historyName));
   entry.set(parentField, parent.id);
   if (fields.status === undefined) entry.set("status", parent.getString("status"));
@@ -68,11 +71,13 @@ function append(app, parent, fields) {
     .bind({ hash: entry.getString("hash"), id: entry.id })
     .execute();
   // The parent keeps its entry count: removing the last entries needs a second table edited.
-  app
-    .db()
-    .newQuery("UPDATE " + parent.collection().name + " SET riwayat_urutan = {:n} WHERE id = {:id}")
-    .bind({ n: entry.getInt("urutan"), id: parent.id })
-    .execute();
+  if (!first) {
+    app
+      .db()
+      .newQuery("UPDATE " + parent.collection().name + " SET riwayat_urutan = {:n} WHERE id = {:id}")
+      .bind({ n: entry.getInt("urutan"), id: parent.id })
+      .execute();
+  }
   // The messages this entry causes, in the same transaction: no event without its message. A
   // message that cannot be made (a broken template) never blocks the staff's work: it is logged.
   try {

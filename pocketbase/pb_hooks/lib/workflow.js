@@ -74,9 +74,9 @@ function inTransaction(app, fn) {
   app.runInTransaction((txApp) => fn(txApp));
 }
 
-/** A history entry for the record, chained to its previous one (lib/chain.js). */
-function saveEvent(app, record, fields) {
-  return require(`${__hooks}/lib/chain.js`).append(app, record, fields);
+/** A history entry for the record, chained to its previous one (lib/chain.js; options there). */
+function saveEvent(app, record, fields, options) {
+  return require(`${__hooks}/lib/chain.js`).append(app, record, fields, options);
 }
 
 /**
