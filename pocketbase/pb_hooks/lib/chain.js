@@ -23,8 +23,17 @@ function notesHash(publicNote, internalNote) {
 
 const EMPTY_NOTES = "";
 
-function valueOf(record, field) {
-  if (!record.collection().fields.getByName(field)) return null;
+/** The record's field names as a set: read once for all the fields an entry's hash covers. */
+function fieldSet(record) {
+  const names = record.collection().fields.fieldNames();
+  const set = {};
+  for (let i = 0; i < names.length; i++) set[names[i]] = true;
+  return set;
+}
+
+/** `fields`: fieldSet(record). */
+function valueOf(record, field, fields) {
+  if (!fields[field]) return null;
   const v = record.get(field);
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
@@ -38,7 +47,8 @@ function valueOf(record, field) {
 
 function entryHash(entry, parentField) {
   const covered = { parent: entry.getString(parentField), urutan: entry.getInt("urutan"), created: entry.getString("created"), sebelum: entry.getString("hash_sebelum") };
-  for (let i = 0; i < COVERED.length; i++) covered[COVERED[i]] = valueOf(entry, COVERED[i]);
+  const fields = fieldSet(entry);
+  for (let i = 0; i < COVERED.length; i++) covered[COVERED[i]] = valueOf(entry, COVERED[i], fields);
   return sha(JSON.stringify(covered));
 }
 
@@ -125,7 +135,8 @@ function appendAccess(app, fields) {
 function accessHash(entry) {
   const covered = { sebelum: entry.getString("hash_sebelum"), created: entry.getString("created") };
   const names = ["akun", "nama", "koleksi", "rekaman", "kode_lacak", "dokumen", "ditolak"];
-  for (let i = 0; i < names.length; i++) covered[names[i]] = valueOf(entry, names[i]);
+  const fields = fieldSet(entry);
+  for (let i = 0; i < names.length; i++) covered[names[i]] = valueOf(entry, names[i], fields);
   return sha(JSON.stringify(covered));
 }
 

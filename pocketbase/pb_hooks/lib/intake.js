@@ -42,26 +42,28 @@ function createApplication(e) {
 
   const value = result.value;
   const textFields = lib.rules().TEXT_FIELDS;
-  lib.clearUnowned(record, textFields.concat(["jawaban_kelayakan"], data.documentTypes.map((d) => d.id)));
-  for (let i = 0; i < textFields.length; i++) record.set(textFields[i], value[textFields[i]]);
+  const documentFields = data.documentTypes.map((d) => d.id);
+  const values = {};
+  for (let i = 0; i < textFields.length; i++) values[textFields[i]] = value[textFields[i]];
   // A service may leave the birth date optional (an unidentified person): empty stays empty.
-  record.set("tanggal_lahir", value.tanggal_lahir ? value.tanggal_lahir + " 00:00:00.000Z" : "");
-  record.set("jawaban_kelayakan", value.jawaban_kelayakan);
-  record.set("saluran_pesan", contact.saluran_pesan || lib.rules().defaultChannel(value.telepon));
-  record.set("surel", contact.surel);
+  values.tanggal_lahir = value.tanggal_lahir ? value.tanggal_lahir + " 00:00:00.000Z" : "";
+  values.jawaban_kelayakan = value.jawaban_kelayakan;
+  values.saluran_pesan = contact.saluran_pesan || lib.rules().defaultChannel(value.telepon);
+  values.surel = contact.surel;
   // Whatever the client sent, these are the server's to set.
-  record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
+  values.kode_lacak = lib.newCode(e.app, data.site.trackingPrefix);
   // Every new request starts at the status meaning "initial", at the SOP's first staff step.
-  record.set("status", data.statuses.find((s) => s.meaning === "initial").id);
-  record.set("langkah", lib.rules().firstLangkah({ steps: service.steps, statuses: data.statuses, roles: data.roles }));
-  record.set("catatan_publik", "");
-  record.set("dokumen_perbaikan", []);
-  record.set("persetujuan_waktu", new Date().toISOString().replace("T", " "));
+  values.status = data.statuses.find((s) => s.meaning === "initial").id;
+  values.langkah = lib.rules().firstLangkah({ steps: service.steps, statuses: data.statuses, roles: data.roles });
+  values.catatan_publik = "";
+  values.dokumen_perbaikan = [];
+  values.persetujuan_waktu = new Date().toISOString().replace("T", " ");
+  lib.clearUnowned(record, textFields.concat(["jawaban_kelayakan"], documentFields), values);
 
   try {
     // Neutral stored names (lib/uploads.js); the pixels were checked above with this form's
-    // own messages.
-    require(`${__hooks}/lib/uploads.js`).guard(record, true);
+    // own messages. Only the document fields can hold new uploads now: the others were emptied.
+    require(`${__hooks}/lib/uploads.js`).rename(record, documentFields);
     e.next();
   } catch (err) {
     // Two retries racing: the unique index lets one through; the other gets its code.
@@ -110,25 +112,26 @@ function createReport(e) {
   if (Object.keys(result.errors).length > 0) throw lib.fieldErrors(result.errors);
 
   const value = result.value;
-  lib.clearUnowned(record, rules.REPORT_TEXT_FIELDS.concat(["foto"]));
+  const values = {};
   for (let i = 0; i < rules.REPORT_TEXT_FIELDS.length; i++) {
     const field = rules.REPORT_TEXT_FIELDS[i];
-    if (field === "anonim") record.set("anonim", value.anonim === "true");
-    else if (field === "lintang" || field === "bujur") record.set(field, value[field] ? Number(value[field]) : null);
-    else record.set(field, value[field]);
+    if (field === "anonim") values.anonim = value.anonim === "true";
+    else if (field === "lintang" || field === "bujur") values[field] = value[field] ? Number(value[field]) : null;
+    else values[field] = value[field];
   }
-  record.set("saluran_pesan", value.anonim === "true" || !value.telepon_pelapor ? "" : channel);
-  record.set("kode_lacak", lib.newCode(e.app, data.site.trackingPrefix));
-  record.set("status", data.reportStatuses.find((s) => s.meaning === "initial").id);
-  record.set("catatan_publik", "");
-  record.set("catatan_internal", "");
-  record.set("diteruskan_ke", []);
-  record.set("persetujuan_waktu", new Date().toISOString().replace("T", " "));
+  values.saluran_pesan = value.anonim === "true" || !value.telepon_pelapor ? "" : channel;
+  values.kode_lacak = lib.newCode(e.app, data.site.trackingPrefix);
+  values.status = data.reportStatuses.find((s) => s.meaning === "initial").id;
+  values.catatan_publik = "";
+  values.catatan_internal = "";
+  values.diteruskan_ke = [];
+  values.persetujuan_waktu = new Date().toISOString().replace("T", " ");
+  lib.clearUnowned(record, rules.REPORT_TEXT_FIELDS.concat(["foto"]), values);
 
   try {
     // Neutral stored names (lib/uploads.js); the pixels were checked above with this form's
-    // own messages.
-    require(`${__hooks}/lib/uploads.js`).guard(record, true);
+    // own messages. Only the photos can hold new uploads now: the other fields were emptied.
+    require(`${__hooks}/lib/uploads.js`).rename(record, ["foto"]);
     e.next();
   } catch (err) {
     const winner = lib.earlierCode(e.app, submissionId, "laporan");
