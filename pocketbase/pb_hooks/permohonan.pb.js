@@ -5,7 +5,11 @@
 
 // The first history entry is saved with the application or report, in the same transaction
 // (a crash between the two left a record without history: tests/integration/crash-safety.test.ts).
-onRecordCreate((e) => {
+// The transaction opens at the INSERT (onRecordCreateExecute), after PocketBase has validated
+// the record and written its files: PocketBase writes through one database connection, and a
+// transaction opened around the files held every other write back while five uploads went to
+// disk (issue 16).
+onRecordCreateExecute((e) => {
   const workflow = require(`${__hooks}/lib/workflow.js`);
   workflow.inOneTransaction(e, (txApp) => {
     workflow.setStageDates(txApp, e.record, "");
