@@ -9,24 +9,23 @@
 // the record and written its files: PocketBase writes through one database connection, and a
 // transaction opened around the files held every other write back while five uploads went to
 // disk (issue 16).
+// Everything that needs no database write (stage dates, the entry, its messages) is done before
+// the transaction opens, for the same reason.
 onRecordCreateExecute((e) => {
   const workflow = require(`${__hooks}/lib/workflow.js`);
+  workflow.setStageDates(e.app, e.record, "");
+  // Its first entry, saved below: the count goes with the record's own save.
+  e.record.set("riwayat_urutan", 1);
+  const isReport = e.record.collection().name === "laporan";
+  const fields = {
+    jenis: "status",
+    petugas: "sistem",
+    catatan_publik: isReport ? "Laporan diterima melalui portal." : "Permohonan diterima melalui portal.",
+  };
+  const prepared = workflow.prepareFirstEvent(e.app, e.record, fields);
   workflow.inOneTransaction(e, (txApp) => {
-    workflow.setStageDates(txApp, e.record, "");
-    // Its first entry, saved below: the count goes with the record's own save.
-    e.record.set("riwayat_urutan", 1);
     e.next();
-    const isReport = e.record.collection().name === "laporan";
-    workflow.saveEvent(
-      txApp,
-      e.record,
-      {
-        jenis: "status",
-        petugas: "sistem",
-        catatan_publik: isReport ? "Laporan diterima melalui portal." : "Permohonan diterima melalui portal.",
-      },
-      { first: true },
-    );
+    workflow.saveEvent(txApp, e.record, fields, { first: true, prepared: prepared });
   });
 }, "permohonan", "laporan");
 

@@ -52,32 +52,49 @@ function entryHash(entry, parentField) {
   return sha(JSON.stringify(covered));
 }
 
+function historyOf(parent) {
+  const historyName = parent.collection().name === "laporan" ? "riwayat_laporan" : "riwayat_permohonan";
+  return { historyName: historyName, parentField: HISTORIES[historyName] };
+}
+
+/** An unsaved entry for `parent` after `previous` (its last entry, or none). */
+function buildEntry(app, parent, fields, previous) {
+  const h = historyOf(parent);
+  const entry = new Record(app.findCollectionByNameOrId(h.historyName));
+  entry.set(h.parentField, parent.id);
+  if (fields.status === undefined) entry.set("status", parent.getString("status"));
+  for (const key in fields) entry.set(key, fields[key]);
+  entry.set("urutan", previous.length > 0 ? previous[0].getInt("urutan") + 1 : 1);
+  entry.set("hash_sebelum", previous.length > 0 ? previous[0].getString("hash") : "");
+  entry.set("isi_hash", notesHash(entry.getString("catatan_publik"), entry.getString("catatan_internal")));
+  return entry;
+}
+
+function logMessageError(app, parent, err) {
+  app.logger().error("Pesan untuk pemohon tidak dapat dibuat", "kode", parent.getString("kode_lacak"), "galat", String(err).replace(/\d{8,}/g, "…").slice(0, 300));
+}
+
 /**
  * Saves a history entry for `parent` (inside the caller's transaction), chained to the previous
  * one. `fields` are the entry's own (jenis, status, notes…). The unique (parent, urutan) index
  * refuses a second entry racing for the same place, so the chain never forks.
  * `options.first`: the entry of a record being created, whose riwayat_urutan the caller set to 1
  * with its save: there is no previous entry to look up and no count to write (issue 16).
+ * `options.prepared`: that first entry and its messages as prepareFirst built them.
  */
 function append(app, parent, fields, options) {
   const first = Boolean(options && options.first);
-  const historyName = parent.collection().name === "laporan" ? "riwayat_laporan" : "riwayat_permohonan";
-  const parentField = HISTORIES[historyName];
-  const previous = first ? [] : app.findRecordsByFilter(historyName, parentField + " = {:id}", "-urutan", 1, 0, { id: parent.id });
-  const entry = new Record(app.findCollectionByNameOrId(historyName));
-  entry.set(parentField, parent.id);
-  if (fields.status === undefined) entry.set("status", parent.getString("status"));
-  for (const key in fields) entry.set(key, fields[key]);
-  entry.set("urutan", previous.length > 0 ? previous[0].getInt("urutan") + 1 : 1);
-  entry.set("hash_sebelum", previous.length > 0 ? previous[0].getString("hash") : "");
-  entry.set("isi_hash", notesHash(entry.getString("catatan_publik"), entry.getString("catatan_internal")));
+  const prepared = first && options.prepared ? options.prepared : null;
+  const h = historyOf(parent);
+  const previous = first ? [] : app.findRecordsByFilter(h.historyName, h.parentField + " = {:id}", "-urutan", 1, 0, { id: parent.id });
+  const entry = prepared ? prepared.entry : buildEntry(app, parent, fields, previous);
   app.save(entry);
   // The hash covers the creation time, which exists only once saved. Written directly: a second
   // save ran every record hook again and cost a fifth of an application's time.
-  entry.set("hash", entryHash(entry, parentField));
+  entry.set("hash", entryHash(entry, h.parentField));
   app
     .db()
-    .newQuery("UPDATE " + historyName + " SET hash = {:hash} WHERE id = {:id}")
+    .newQuery("UPDATE " + h.historyName + " SET hash = {:hash} WHERE id = {:id}")
     .bind({ hash: entry.getString("hash"), id: entry.id })
     .execute();
   // The parent keeps its entry count: removing the last entries needs a second table edited.
@@ -91,11 +108,31 @@ function append(app, parent, fields, options) {
   // The messages this entry causes, in the same transaction: no event without its message. A
   // message that cannot be made (a broken template) never blocks the staff's work: it is logged.
   try {
-    require(`${__hooks}/lib/notify.js`).enqueueFor(app, parent, entry);
+    const notify = require(`${__hooks}/lib/notify.js`);
+    if (prepared) notify.saveMessages(app, prepared.messages);
+    else notify.enqueueFor(app, parent, entry);
   } catch (err) {
-    app.logger().error("Pesan untuk pemohon tidak dapat dibuat", "kode", parent.getString("kode_lacak"), "galat", String(err).replace(/\d{8,}/g, "…").slice(0, 300));
+    logMessageError(app, parent, err);
   }
   return entry;
+}
+
+/**
+ * The first entry of a record being created, and the messages it causes, built before the
+ * record's transaction opens (append with { first: true, prepared }): that transaction holds
+ * PocketBase's one writing connection, so only the saves happen inside it (issue 16). Null when
+ * the record has no id yet (append then builds the entry itself).
+ */
+function prepareFirst(app, parent, fields) {
+  if (!parent.id) return null;
+  const entry = buildEntry(app, parent, fields, []);
+  let messages = [];
+  try {
+    messages = require(`${__hooks}/lib/notify.js`).messagesFor(app, parent, entry);
+  } catch (err) {
+    logMessageError(app, parent, err);
+  }
+  return { entry: entry, messages: messages };
 }
 
 /** Empties an entry's notes (retention) without touching what its hash covers. */
@@ -194,4 +231,4 @@ function verify(app) {
   return problems;
 }
 
-module.exports = { append: append, appendAccess: appendAccess, redactNotes: redactNotes, verify: verify, HISTORIES: HISTORIES, EMPTY_NOTES: EMPTY_NOTES };
+module.exports = { append: append, prepareFirst: prepareFirst, appendAccess: appendAccess, redactNotes: redactNotes, verify: verify, HISTORIES: HISTORIES, EMPTY_NOTES: EMPTY_NOTES };

@@ -79,6 +79,11 @@ function saveEvent(app, record, fields, options) {
   return require(`${__hooks}/lib/chain.js`).append(app, record, fields, options);
 }
 
+/** A record's first entry built ahead of its transaction (lib/chain.js prepareFirst). */
+function prepareFirstEvent(app, record, fields) {
+  return require(`${__hooks}/lib/chain.js`).prepareFirst(app, record, fields);
+}
+
 /**
  * Fields only the workflow sets (through the staff's actions or the server itself): status and
  * step, deadlines, closing and retention, assignments, repairs, checks and results. An
@@ -298,4 +303,4 @@ function applyRetention(app, now) {
   return expired.length + reports.length;
 }
 
-module.exports = { inTransaction: inTransaction, inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, adminEditProblems: adminEditProblems, recordAdminEdit: recordAdminEdit, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
+module.exports = { inTransaction: inTransaction, inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, prepareFirstEvent: prepareFirstEvent, changedFields: changedFields, adminEditProblems: adminEditProblems, recordAdminEdit: recordAdminEdit, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
