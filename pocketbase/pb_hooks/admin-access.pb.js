@@ -4,7 +4,8 @@
 // sign-in, one-time-code and password-reset route, and (through PocketBase's own superuserIPs
 // setting, applied at every start while the variable is set) every request made with a superuser
 // token. Unset, nothing is limited here and the setting is left as the admin UI has it. The
-// visitor's address is the one trusted-proxy.pb.js lets through.
+// visitor's address is the one trusted-proxy.pb.js lets through. The check of each request is a
+// step of lib/middlewares.js.
 onBootstrap((e) => {
   e.next();
   const list = require(`${__hooks}/lib/net.js`).listFromEnv("PORTAL_ADMIN_IPS", "");
@@ -14,15 +15,3 @@ onBootstrap((e) => {
   settings.superuserIPs = list;
   e.app.save(settings);
 });
-
-routerUse(new Middleware((e) => {
-  const path = e.request.url.path;
-  if (path === "/_" || path.indexOf("/_/") === 0 || path.indexOf("/api/collections/_superusers/") === 0) {
-    const net = require(`${__hooks}/lib/net.js`);
-    const list = net.listFromEnv("PORTAL_ADMIN_IPS", "");
-    if (list.length > 0 && !net.inList(e.realIP(), list)) {
-      throw new ForbiddenError("Halaman admin hanya dapat dibuka dari jaringan kantor.", {});
-    }
-  }
-  return e.next();
-}, -99980, "portalAdminAccess"));

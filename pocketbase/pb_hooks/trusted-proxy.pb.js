@@ -7,7 +7,7 @@
 // PocketBase would believe that header from anyone. A client reaching the port directly could
 // then forge it and escape every rate limit, so the header is removed from any request whose
 // connection does not come from PORTAL_TRUSTED_PROXIES (default: this machine, 127.0.0.1 and
-// ::1), before the rate limiter or anything else reads it.
+// ::1), before the rate limiter or anything else reads it: a step of lib/middlewares.js.
 onBootstrap((e) => {
   e.next();
   const header = $os.getenv("PORTAL_PROXY_IP_HEADER").trim();
@@ -19,14 +19,3 @@ onBootstrap((e) => {
   proxy.useLeftmostIP = false;
   e.app.save(settings);
 });
-
-routerUse(new Middleware((e) => {
-  const headers = e.app.settings().trustedProxy.headers;
-  if (headers.length > 0) {
-    const net = require(`${__hooks}/lib/net.js`);
-    if (!net.inList(e.remoteIP(), net.listFromEnv("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1"))) {
-      for (let i = 0; i < headers.length; i++) e.request.header.del(headers[i]);
-    }
-  }
-  return e.next();
-}, -99990, "portalTrustedProxy"));

@@ -65,30 +65,8 @@ onRecordDeleteRequest((e) => {
   throw new ForbiddenError("Permohonan dan laporan tidak dapat dihapus. Tutup dengan status yang sesuai; berkas dihapus otomatis setelah masa retensi.", {});
 }, "permohonan", "laporan");
 
-// The collections themselves: no truncate, no delete, no change of rules or fields, and no SQL
-// from the admin UI's console that writes to them (reading stays possible). What the console could
-// still do some other way, the hash chains show.
-routerUse(new Middleware((e) => {
-  if (e.request.url.path === "/api/sql" && e.request.method === "POST") {
-    const body = e.requestInfo().body || {};
-    const sql = String(body.query || "").toLowerCase();
-    const touchesAudit = /riwayat_permohonan|riwayat_laporan|log_akses|writable_schema|sqlite_master|sqlite_schema/.test(sql);
-    const writes = /\b(insert|update|delete|drop|alter|replace|create|attach|vacuum|pragma|reindex)\b/.test(sql);
-    if (touchesAudit && writes) throw new ForbiddenError("Riwayat dan catatan akses tidak dapat diubah lewat konsol SQL.", {});
-  }
-  const m = /^\/api\/collections\/([^/]+)(\/truncate)?\/?$/.exec(e.request.url.path);
-  if (m && (e.request.method === "DELETE" || e.request.method === "PATCH")) {
-    const protectedNames = ["riwayat_permohonan", "riwayat_laporan", "log_akses"];
-    let name = decodeURIComponent(m[1]);
-    try {
-      name = e.app.findCollectionByNameOrId(name).name;
-    } catch (_) {
-      // unknown: PocketBase answers it
-    }
-    if (protectedNames.indexOf(name) >= 0) throw new ForbiddenError("Koleksi riwayat dan catatan akses tidak dapat dikosongkan, dihapus, atau diubah aturannya.", {});
-  }
-  return e.next();
-}, -99970, "portalAuditCollections"));
+// The collections themselves (no truncate, delete, rule change or SQL write from the console):
+// a step of lib/middlewares.js.
 
 cronAdd("tandai_terlambat", "*/15 * * * *", () => {
   require(`${__hooks}/lib/workflow.js`).markOverdue($app);

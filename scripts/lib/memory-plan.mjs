@@ -3,21 +3,26 @@
 // settings, each overridable from the environment:
 //   - GOMEMLIMIT, Go's soft memory limit: a quarter of the machine's (or container's) memory, at
 //     most 224 MiB, so the garbage collector works harder before the process grows past it (RSS
-//     runs some 60–100 MB above it: at 256 MiB the bench's burst peaked at 310–324 MB);
-//   - PORTAL_MAX_UPLOADS, uploads handled at once (pb_hooks/upload-bound.pb.js; one more gets
+//     ran some 60–100 MB above it with ten JS runtimes per upload, 35 MB with five);
+//   - PORTAL_MAX_UPLOADS, uploads handled at once (pb_hooks/lib/upload-bound.js; one more gets
 //     "coba lagi"): one per 22 MiB of that limit, 2 to 10. Measured on this project: each upload
-//     in progress holds about 20 MB (its parsed body and the JS runtimes of the hooks it passes);
-//   - --hooksPool, the prewarmed JS runtimes: ten per upload in progress (every JS middleware and
-//     hook a request passes holds one until the request ends) and 20 for everything else. Past
-//     the pool PocketBase builds a new runtime for every call, which cost an application a
-//     quarter of its CPU time at 10 senders.
+//     in progress held about 20 MB (its parsed body and the JS runtimes of the hooks it passes);
+//   - --hooksPool, the prewarmed JS runtimes: five per upload in progress and 20 for everything
+//     else. Every JS middleware and hook a request passes holds one until the request ends: an
+//     application or report holds four at most (the two app-wide middlewares, its create
+//     request, its first history entry; what a guest sees of the answer comes after the
+//     latter); one more for a staff upload's extra hook. Past the pool PocketBase builds a new
+//     runtime for every call, which cost an application a quarter of its CPU time at 10 senders.
+//     Measured with the 50-sender burst (issue 16): a pool of 70 peaks as high as one of 120
+//     (258 MB: the peak follows GOMEMLIMIT, RSS runs some 35 MB above it) and starts 14 MB
+//     smaller (65 vs 79 MB); GOMEMLIMIT 320MiB peaked at 346 MB without a clear gain in speed.
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 
 const MiB = 1024 * 1024;
 export const GOMEMLIMIT_CAP = 224 * MiB;
 export const MEMORY_PER_UPLOAD = 22 * MiB;
-export const RUNTIMES_PER_UPLOAD = 10;
+export const RUNTIMES_PER_UPLOAD = 5;
 export const RUNTIMES_OTHER = 20;
 
 /** The memory this process may use: the machine's, or its cgroup's limit when lower (containers). */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import PocketBase from 'pocketbase';
 import { CONTENT_DIR, freePort, pocketbaseProcessesOn, ROOT, DEFAULT_SUPERUSER_EMAIL, SERVER_DIR } from '../../scripts/lib/pocketbase.mjs';
-import { memoryPlan } from '../../scripts/lib/memory-plan.mjs';
+import { memoryPlan, RUNTIMES_OTHER, RUNTIMES_PER_UPLOAD } from '../../scripts/lib/memory-plan.mjs';
 import { pocketbaseSettings } from '../../scripts/lib/intake-bench.mjs';
 
 // The README's promise: `npm start` serves the site, the API and the admin UI from one
@@ -101,7 +101,7 @@ describe('npm start', () => {
       expect(started.output()).not.toMatch(/kata sandi/);
       // Memory settings from the environment win; the pool follows the bound.
       const [pid] = pocketbaseProcessesOn(dataDir);
-      expect(pocketbaseSettings(pid!)).toEqual({ goMemLimit: '300MiB', maxUploads: 3, hooksPool: 3 * 10 + 20 });
+      expect(pocketbaseSettings(pid!)).toEqual({ goMemLimit: '300MiB', maxUploads: 3, hooksPool: 3 * RUNTIMES_PER_UPLOAD + RUNTIMES_OTHER });
       const pb = new PocketBase(started.base);
       await pb.collection('_superusers').authWithPassword(env.PB_SUPERUSER_EMAIL, env.PB_SUPERUSER_PASSWORD);
       expect(pb.authStore.isValid).toBe(true);

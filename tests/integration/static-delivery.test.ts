@@ -83,7 +83,7 @@ describe('compressed delivery of the built site', () => {
         expect(Number(header(res, 'content-length')), accept).toBe(res.body.length);
         expect(header(res, 'content-type'), accept).toBe(header(plain, 'content-type'));
         expect(varies(res), accept).toContain('accept-encoding');
-        // The security headers of pocketbase/pb_hooks/headers.pb.js travel with every encoding.
+        // The security headers of pocketbase/pb_hooks/lib/middlewares.js travel with every encoding.
         expect(header(res, 'content-security-policy'), accept).toContain("frame-ancestors 'self'");
         expect(header(res, 'referrer-policy'), accept).toBe('same-origin');
         expect(header(res, 'x-content-type-options'), accept).toBe('nosniff');

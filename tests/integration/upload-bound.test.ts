@@ -1,4 +1,4 @@
-// The bound on uploads handled at once (pb_hooks/upload-bound.pb.js): one upload more than
+// The bound on uploads handled at once (pb_hooks/lib/upload-bound.js, a step of lib/middlewares.js): one upload more than
 // PORTAL_MAX_UPLOADS is answered at once with a 503, Retry-After and an Indonesian "coba lagi"
 // (which the forms show while keeping what was filled in); a place comes free when an upload
 // ends, whatever its answer; requests without a file body are never counted.

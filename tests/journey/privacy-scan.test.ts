@@ -341,7 +341,7 @@ describe('no personal value on any public page, in any public answer, or in a lo
       const data = l['data'] as Record<string, unknown>;
       expect([data['userIP'] ?? '0.0.0.0', data['remoteIP'] ?? '0.0.0.0', data['userAgent']], urlOf(l)).toEqual(['0.0.0.0', '0.0.0.0', '']);
     }
-    // The searches are there, readable, with their values masked (pb_hooks/log-privacy.pb.js).
+    // The searches are there, readable, with their values masked (pb_hooks/lib/log-privacy.js).
     expect(all.map(urlOf)).toContain('/api/collections/permohonan/records?page=1&perPage=5&filter=nik%20%3D%20%22*%22');
     const output = logs.join('\n');
     console.log(`log: ${all.length} entri permintaan, ${logs.length} baris keluaran PocketBase`);

@@ -1,7 +1,7 @@
 // How `npm start` sizes PocketBase from the machine (scripts/lib/memory-plan.mjs), and what the
 // environment may override.
 import { describe, expect, it } from 'vitest';
-import { memoryPlan, parseGoMemLimit } from '../../scripts/lib/memory-plan.mjs';
+import { memoryPlan, parseGoMemLimit, RUNTIMES_OTHER, RUNTIMES_PER_UPLOAD } from '../../scripts/lib/memory-plan.mjs';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -11,7 +11,7 @@ describe('memory settings derived from the machine', () => {
     const plan = memoryPlan({ memory: 1 * GiB, env: {} });
     expect(plan.goMemLimit).toBe('224MiB');
     expect(plan.maxUploads).toBe(10);
-    expect(plan.hooksPool).toBe(10 * 10 + 20);
+    expect(plan.hooksPool).toBe(10 * RUNTIMES_PER_UPLOAD + RUNTIMES_OTHER);
     expect(plan.given).toEqual({ goMemLimit: false, maxUploads: false, hooksPool: false });
   });
 
@@ -20,7 +20,7 @@ describe('memory settings derived from the machine', () => {
     const small = memoryPlan({ memory: 512 * MiB, env: {} });
     expect(small.goMemLimit).toBe('128MiB');
     expect(small.maxUploads).toBe(5);
-    expect(small.hooksPool).toBe(5 * 10 + 20);
+    expect(small.hooksPool).toBe(5 * RUNTIMES_PER_UPLOAD + RUNTIMES_OTHER);
     const tiny = memoryPlan({ memory: 128 * MiB, env: {} });
     expect(tiny.goMemLimitBytes).toBe(64 * MiB);
     expect(tiny.maxUploads).toBe(2);
@@ -32,7 +32,7 @@ describe('memory settings derived from the machine', () => {
     expect(plan.maxUploads).toBe(10);
     const bounded = memoryPlan({ memory: 1 * GiB, env: { GOMEMLIMIT: '100MiB', PORTAL_MAX_UPLOADS: '3', PORTAL_HOOKS_POOL: '40' } });
     expect(bounded).toMatchObject({ goMemLimit: '100MiB', maxUploads: 3, hooksPool: 40, given: { goMemLimit: true, maxUploads: true, hooksPool: true } });
-    expect(memoryPlan({ memory: 1 * GiB, env: { PORTAL_MAX_UPLOADS: '4' } }).hooksPool).toBe(4 * 10 + 20);
+    expect(memoryPlan({ memory: 1 * GiB, env: { PORTAL_MAX_UPLOADS: '4' } }).hooksPool).toBe(4 * RUNTIMES_PER_UPLOAD + RUNTIMES_OTHER);
   });
 
   it('refuses values it cannot use, in Indonesian', () => {

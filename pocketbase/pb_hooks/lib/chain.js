@@ -23,8 +23,17 @@ function notesHash(publicNote, internalNote) {
 
 const EMPTY_NOTES = "";
 
-function valueOf(record, field) {
-  if (!record.collection().fields.getByName(field)) return null;
+/** The record's field names as a set: read once for all the fields an entry's hash covers. */
+function fieldSet(record) {
+  const names = record.collection().fields.fieldNames();
+  const set = {};
+  for (let i = 0; i < names.length; i++) set[names[i]] = true;
+  return set;
+}
+
+/** `fields`: fieldSet(record). */
+function valueOf(record, field, fields) {
+  if (!fields[field]) return null;
   const v = record.get(field);
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
@@ -38,49 +47,92 @@ function valueOf(record, field) {
 
 function entryHash(entry, parentField) {
   const covered = { parent: entry.getString(parentField), urutan: entry.getInt("urutan"), created: entry.getString("created"), sebelum: entry.getString("hash_sebelum") };
-  for (let i = 0; i < COVERED.length; i++) covered[COVERED[i]] = valueOf(entry, COVERED[i]);
+  const fields = fieldSet(entry);
+  for (let i = 0; i < COVERED.length; i++) covered[COVERED[i]] = valueOf(entry, COVERED[i], fields);
   return sha(JSON.stringify(covered));
+}
+
+function historyOf(parent) {
+  const historyName = parent.collection().name === "laporan" ? "riwayat_laporan" : "riwayat_permohonan";
+  return { historyName: historyName, parentField: HISTORIES[historyName] };
+}
+
+/** An unsaved entry for `parent` after `previous` (its last entry, or none). */
+function buildEntry(app, parent, fields, previous) {
+  const h = historyOf(parent);
+  const entry = new Record(app.findCollectionByNameOrId(h.historyName));
+  entry.set(h.parentField, parent.id);
+  if (fields.status === undefined) entry.set("status", parent.getString("status"));
+  for (const key in fields) entry.set(key, fields[key]);
+  entry.set("urutan", previous.length > 0 ? previous[0].getInt("urutan") + 1 : 1);
+  entry.set("hash_sebelum", previous.length > 0 ? previous[0].getString("hash") : "");
+  entry.set("isi_hash", notesHash(entry.getString("catatan_publik"), entry.getString("catatan_internal")));
+  return entry;
+}
+
+function logMessageError(app, parent, err) {
+  app.logger().error("Pesan untuk pemohon tidak dapat dibuat", "kode", parent.getString("kode_lacak"), "galat", String(err).replace(/\d{8,}/g, "…").slice(0, 300));
 }
 
 /**
  * Saves a history entry for `parent` (inside the caller's transaction), chained to the previous
  * one. `fields` are the entry's own (jenis, status, notes…). The unique (parent, urutan) index
  * refuses a second entry racing for the same place, so the chain never forks.
+ * `options.first`: the entry of a record being created, whose riwayat_urutan the caller set to 1
+ * with its save: there is no previous entry to look up and no count to write (issue 16).
+ * `options.prepared`: that first entry and its messages as prepareFirst built them.
  */
-function append(app, parent, fields) {
-  const historyName = parent.collection().name === "laporan" ? "riwayat_laporan" : "riwayat_permohonan";
-  const parentField = HISTORIES[historyName];
-  const previous = app.findRecordsByFilter(historyName, parentField + " = {:id}", "-urutan", 1, 0, { id: parent.id });
-  const entry = new Record(app.findCollectionByNameOrId(historyName));
-  entry.set(parentField, parent.id);
-  if (fields.status === undefined) entry.set("status", parent.getString("status"));
-  for (const key in fields) entry.set(key, fields[key]);
-  entry.set("urutan", previous.length > 0 ? previous[0].getInt("urutan") + 1 : 1);
-  entry.set("hash_sebelum", previous.length > 0 ? previous[0].getString("hash") : "");
-  entry.set("isi_hash", notesHash(entry.getString("catatan_publik"), entry.getString("catatan_internal")));
+function append(app, parent, fields, options) {
+  const first = Boolean(options && options.first);
+  const prepared = first && options.prepared ? options.prepared : null;
+  const h = historyOf(parent);
+  const previous = first ? [] : app.findRecordsByFilter(h.historyName, h.parentField + " = {:id}", "-urutan", 1, 0, { id: parent.id });
+  const entry = prepared ? prepared.entry : buildEntry(app, parent, fields, previous);
   app.save(entry);
   // The hash covers the creation time, which exists only once saved. Written directly: a second
   // save ran every record hook again and cost a fifth of an application's time.
-  entry.set("hash", entryHash(entry, parentField));
+  entry.set("hash", entryHash(entry, h.parentField));
   app
     .db()
-    .newQuery("UPDATE " + historyName + " SET hash = {:hash} WHERE id = {:id}")
+    .newQuery("UPDATE " + h.historyName + " SET hash = {:hash} WHERE id = {:id}")
     .bind({ hash: entry.getString("hash"), id: entry.id })
     .execute();
   // The parent keeps its entry count: removing the last entries needs a second table edited.
-  app
-    .db()
-    .newQuery("UPDATE " + parent.collection().name + " SET riwayat_urutan = {:n} WHERE id = {:id}")
-    .bind({ n: entry.getInt("urutan"), id: parent.id })
-    .execute();
+  if (!first) {
+    app
+      .db()
+      .newQuery("UPDATE " + parent.collection().name + " SET riwayat_urutan = {:n} WHERE id = {:id}")
+      .bind({ n: entry.getInt("urutan"), id: parent.id })
+      .execute();
+  }
   // The messages this entry causes, in the same transaction: no event without its message. A
   // message that cannot be made (a broken template) never blocks the staff's work: it is logged.
   try {
-    require(`${__hooks}/lib/notify.js`).enqueueFor(app, parent, entry);
+    const notify = require(`${__hooks}/lib/notify.js`);
+    if (prepared) notify.saveMessages(app, prepared.messages);
+    else notify.enqueueFor(app, parent, entry);
   } catch (err) {
-    app.logger().error("Pesan untuk pemohon tidak dapat dibuat", "kode", parent.getString("kode_lacak"), "galat", String(err).replace(/\d{8,}/g, "…").slice(0, 300));
+    logMessageError(app, parent, err);
   }
   return entry;
+}
+
+/**
+ * The first entry of a record being created, and the messages it causes, built before the
+ * record's transaction opens (append with { first: true, prepared }): that transaction holds
+ * PocketBase's one writing connection, so only the saves happen inside it (issue 16). Null when
+ * the record has no id yet (append then builds the entry itself).
+ */
+function prepareFirst(app, parent, fields) {
+  if (!parent.id) return null;
+  const entry = buildEntry(app, parent, fields, []);
+  let messages = [];
+  try {
+    messages = require(`${__hooks}/lib/notify.js`).messagesFor(app, parent, entry);
+  } catch (err) {
+    logMessageError(app, parent, err);
+  }
+  return { entry: entry, messages: messages };
 }
 
 /** Empties an entry's notes (retention) without touching what its hash covers. */
@@ -120,7 +172,8 @@ function appendAccess(app, fields) {
 function accessHash(entry) {
   const covered = { sebelum: entry.getString("hash_sebelum"), created: entry.getString("created") };
   const names = ["akun", "nama", "koleksi", "rekaman", "kode_lacak", "dokumen", "ditolak"];
-  for (let i = 0; i < names.length; i++) covered[names[i]] = valueOf(entry, names[i]);
+  const fields = fieldSet(entry);
+  for (let i = 0; i < names.length; i++) covered[names[i]] = valueOf(entry, names[i], fields);
   return sha(JSON.stringify(covered));
 }
 
@@ -178,4 +231,4 @@ function verify(app) {
   return problems;
 }
 
-module.exports = { append: append, appendAccess: appendAccess, redactNotes: redactNotes, verify: verify, HISTORIES: HISTORIES, EMPTY_NOTES: EMPTY_NOTES };
+module.exports = { append: append, prepareFirst: prepareFirst, appendAccess: appendAccess, redactNotes: redactNotes, verify: verify, HISTORIES: HISTORIES, EMPTY_NOTES: EMPTY_NOTES };

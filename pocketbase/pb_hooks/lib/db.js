@@ -1,7 +1,7 @@
 /// <reference path="../../pb_data/types.d.ts" />
 // "Not found" and "the database failed" are different answers: a lookup that finds nothing gives
 // null, and any other error goes on to the caller, to become a logged 5xx
-// (pb_hooks/route-errors.pb.js) instead of a quiet "not found" or a missing figure.
+// (pb_hooks/lib/route-errors.js, a step of lib/middlewares.js) instead of a quiet "not found" or a missing figure.
 
 /** Whether an error is dbx's sql.ErrNoRows, as a lookup by id or by data throws it. */
 function isNoRows(err) {

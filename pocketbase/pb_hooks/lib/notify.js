@@ -234,8 +234,18 @@ function render(app, data, record, event) {
  * causes, one outbox row each. The unique key makes a replayed entry enqueue nothing new.
  */
 function enqueueFor(app, parent, entry) {
+  return saveMessages(app, messagesFor(app, parent, entry));
+}
+
+function saveMessages(app, rows) {
+  for (let i = 0; i < rows.length; i++) app.save(rows[i]);
+  return rows.length;
+}
+
+/** The outbox rows (unsaved) an entry causes: chain.prepareFirst builds them before its transaction. */
+function messagesFor(app, parent, entry) {
   const data = portal().required();
-  if (!data.notifications) return 0;
+  if (!data.notifications) return [];
   const isReport = parent.collection().name === "laporan";
   const events = rules().eventsOf(isReport ? data.reportStatuses : data.statuses, {
     jenis: entry.getString("jenis"),
@@ -243,12 +253,13 @@ function enqueueFor(app, parent, entry) {
     status_dari: entry.getString("status_dari"),
     status: entry.getString("status"),
   });
-  if (events.length === 0) return 0;
+  if (events.length === 0) return [];
   // Reports have no repair or field visit the reporter must act on.
   const wanted = isReport ? events.filter((e) => e !== "perbaikan" && e !== "kunjungan") : events;
   const to = recipientOf(parent);
-  if (!to || wanted.length === 0) return 0;
+  if (!to || wanted.length === 0) return [];
   const collection = app.findCollectionByNameOrId("pesan_keluar");
+  const rows = [];
   for (let i = 0; i < wanted.length; i++) {
     const message = render(app, data, parent, wanted[i]);
     const row = new Record(collection);
@@ -263,9 +274,9 @@ function enqueueFor(app, parent, entry) {
     row.set("status", "menunggu");
     row.set("percobaan", 0);
     row.set("kunci", parent.collection().name + ":" + parent.id + ":" + entry.getInt("urutan") + ":" + wanted[i]);
-    app.save(row);
+    rows.push(row);
   }
-  return wanted.length;
+  return rows;
 }
 
 // ------------------------------------------------------------------ send
@@ -476,4 +487,4 @@ function forget(app, record) {
     .execute();
 }
 
-module.exports = { enqueueFor: enqueueFor, processDue: processDue, queue: queue, caseMessages: caseMessages, markSentByStaff: markSentByStaff, forget: forget, adapterFor: adapterFor, render: render, QUEUE_STATUSES: QUEUE_STATUSES };
+module.exports = { enqueueFor: enqueueFor, messagesFor: messagesFor, saveMessages: saveMessages, processDue: processDue, queue: queue, caseMessages: caseMessages, markSentByStaff: markSentByStaff, forget: forget, adapterFor: adapterFor, render: render, QUEUE_STATUSES: QUEUE_STATUSES };

@@ -23,15 +23,20 @@ function uploaded(record, field) {
 
 /**
  * Empties every field the public form does not own (staff notes, verification, retention flags,
- * staff photos...): a guest's create request may name any field of the collection.
+ * staff photos...): a guest's create request may name any field of the collection. Then sets
+ * `values` (the form's fields as the rules returned them, and the server's own). All in one call
+ * into the record: one call per field cost an application about a millisecond (issue 16).
  */
-function clearUnowned(record, owned) {
+function clearUnowned(record, owned, values) {
   const names = record.collection().fields.fieldNames();
+  const all = {};
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (name === "id" || name === "created" || name === "updated" || owned.indexOf(name) >= 0) continue;
-    record.set(name, null);
+    all[name] = null;
   }
+  for (const key in values || {}) all[key] = values[key];
+  record.load(all);
 }
 
 /** The record's input as the shared rules expect it. */

@@ -1,5 +1,9 @@
 /// <reference path="../../pb_data/types.d.ts" />
-// See route-errors.pb.js.
+// The portal's own routes (/api/lacak, /api/statistik, /api/petugas/…): an error that is not an
+// answer we meant (a database failure, a bug) would reach the caller as PocketBase's 400
+// "Something went wrong", logged only in debug mode. Here it becomes a 500 with an Indonesian
+// message, and an error entry in the log without the address or any value from the request.
+// PocketBase's own routes keep their handling. Run by lib/middlewares.js (step 8).
 
 /** PocketBase's own API: everything under these is left to PocketBase's error handling. */
 const POCKETBASE_ROUTES = /^\/api\/(collections|batch|realtime|files|settings|logs|backups|crons|health|oauth2-redirect)(\/|$)/;

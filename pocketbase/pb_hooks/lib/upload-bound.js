@@ -1,5 +1,12 @@
 // The count of uploads in progress, shared by every JS runtime through the app's store (one
-// process, one count). See upload-bound.pb.js for why there is a bound.
+// process, one count). At most PORTAL_MAX_UPLOADS uploads (multipart requests) are handled at
+// once; one more is answered at once with a 503, Retry-After and an Indonesian "coba lagi" that
+// the forms show while keeping what was filled in (their submission id makes the retry safe).
+// Why: every JS hook and middleware a request passes through holds one JS runtime until the
+// request ends, and past the prewarmed pool PocketBase makes a new runtime per call; with the
+// upload's parsed body on top, 50 people sending at once took PocketBase from 45 to 800 MB
+// (issue 16). `npm start` sets the bound (and the pool it fits in) from the machine; the check is
+// the first step of lib/middlewares.js, before any of PocketBase's own middlewares.
 
 const KEY = "portal.uploadsInProgress";
 

@@ -102,6 +102,19 @@ function neutralName(field, file) {
   return field + "_" + $security.randomStringWithAlphabet(10, "abcdefghijklmnopqrstuvwxyz0123456789") + "." + extensionOf(file);
 }
 
+function nameNeutrally(field, file) {
+  file.name = neutralName(field, file);
+  file.originalName = file.name;
+}
+
+/** Neutral names for the new uploads of these fields only (the caller knows no other has any). */
+function rename(record, fieldNames) {
+  for (let i = 0; i < fieldNames.length; i++) {
+    const files = newUploads(record, fieldNames[i]);
+    for (let j = 0; j < files.length; j++) nameNeutrally(fieldNames[i], files[j]);
+  }
+}
+
 function isImageField(field) {
   const types = field.mimeTypes || [];
   if (types.length === 0) return true; // any type, images included
@@ -128,8 +141,7 @@ function guard(record, skipPixels) {
         // Only a recognised image header can be unreadable; a PDF declares no pixels at all.
         else if (problem === "unreadable") errors[name] = "Gambar ini tidak dapat dibaca. Pilih foto lain.";
       }
-      files[j].name = neutralName(name, files[j]);
-      files[j].originalName = files[j].name;
+      nameNeutrally(name, files[j]);
     }
   }
   const keys = Object.keys(errors);
@@ -140,4 +152,4 @@ function guard(record, skipPixels) {
   }
 }
 
-module.exports = { newUploads: newUploads, headerPixels: headerPixels, contentTypeOf: contentTypeOf, neutralName: neutralName, guard: guard };
+module.exports = { newUploads: newUploads, headerPixels: headerPixels, contentTypeOf: contentTypeOf, neutralName: neutralName, guard: guard, rename: rename };

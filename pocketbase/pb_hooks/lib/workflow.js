@@ -74,9 +74,14 @@ function inTransaction(app, fn) {
   app.runInTransaction((txApp) => fn(txApp));
 }
 
-/** A history entry for the record, chained to its previous one (lib/chain.js). */
-function saveEvent(app, record, fields) {
-  return require(`${__hooks}/lib/chain.js`).append(app, record, fields);
+/** A history entry for the record, chained to its previous one (lib/chain.js; options there). */
+function saveEvent(app, record, fields, options) {
+  return require(`${__hooks}/lib/chain.js`).append(app, record, fields, options);
+}
+
+/** A record's first entry built ahead of its transaction (lib/chain.js prepareFirst). */
+function prepareFirstEvent(app, record, fields) {
+  return require(`${__hooks}/lib/chain.js`).prepareFirst(app, record, fields);
 }
 
 /**
@@ -298,4 +303,4 @@ function applyRetention(app, now) {
   return expired.length + reports.length;
 }
 
-module.exports = { inTransaction: inTransaction, inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, changedFields: changedFields, adminEditProblems: adminEditProblems, recordAdminEdit: recordAdminEdit, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
+module.exports = { inTransaction: inTransaction, inOneTransaction: inOneTransaction, pbDate: pbDate, flowOf: flowOf, setStageDates: setStageDates, saveEvent: saveEvent, prepareFirstEvent: prepareFirstEvent, changedFields: changedFields, adminEditProblems: adminEditProblems, recordAdminEdit: recordAdminEdit, markOverdue: markOverdue, overdueDigest: overdueDigest, sendDigest: sendDigest, applyRetention: applyRetention };
