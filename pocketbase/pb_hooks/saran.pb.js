@@ -3,6 +3,13 @@
 // field messages, before PocketBase's own checks.
 onRecordCreateRequest((e) => {
   const rules = require(`${__hooks}/lib/rules.generated.js`);
+  // Sent again after a lost answer (same id from the same page): stored once, answered as sent.
+  const submissionId = e.record.getString("id_pengiriman").trim();
+  if (submissionId) {
+    const rows = arrayOf(new DynamicModel({ id: "" }));
+    e.app.db().newQuery("SELECT id FROM saran WHERE id_pengiriman = {:s} LIMIT 1").bind({ s: submissionId }).all(rows);
+    if (rows.length > 0) return e.json(200, { id: rows[0].id, ulang: true });
+  }
   const result = rules.validateSaran({ pesan: e.record.getString("pesan"), kontak: e.record.getString("kontak") });
   const fields = Object.keys(result.errors);
   if (fields.length > 0) {
@@ -24,15 +31,5 @@ routerAdd("POST", "/saran/kirim", (e) => {
 });
 
 // A plain POST the rate limiter refuses gets the page back with the reason and the text, not
-// PocketBase's JSON. Registered ahead of the limiter (a lower priority runs first), as
-// api-messages.pb.js is.
-routerUse(new Middleware((e) => {
-  if (e.request.method !== "POST" || !/^\/saran\/kirim\/?$/.test(e.request.url.path)) return e.next();
-  try {
-    return e.next();
-  } catch (err) {
-    const siteDir = $os.getenv("PORTAL_SITE_DIR");
-    if (!siteDir || !err || !err.value || err.value.status !== 429) throw err;
-    return require(`${__hooks}/lib/saran-page.js`).busyPage(e, siteDir);
-  }
-}, -99998, "saranPlainPostBusy"));
+// PocketBase's JSON: lib/middlewares.js (outer), which runs ahead of the limiter, so that no
+// third app-wide JS middleware holds a runtime on every request.

@@ -10,6 +10,7 @@
 //      answered at once with a 503 and an Indonesian "coba lagi", its body never read;
 //   2. PocketBase's own English answers to the public in Indonesian (apiMessages): before the
 //      body-size limit, so its 413 is seen too;
+//      (the kotak saran's plain form POST, refused by the limiter, gets its page back instead);
 //   3. the visitor's address header removed when the connection is not from a trusted proxy
 //      (before the rate limiter and the request log read it);
 //   4. the administrators' tools limited to PORTAL_ADMIN_IPS;
@@ -182,6 +183,17 @@ function isUpload(e) {
 }
 
 /** Steps 1 to 5. */
+// The kotak saran's plain form POST (saran.pb.js): refused by the rate limiter, the person gets the
+// page back with the reason and their text, not PocketBase's JSON.
+const PLAIN_SARAN_POST = /^\/saran\/kirim\/?$/;
+
+function plainSaranRefused(e, err) {
+  const apiError = apiErrorOf(err);
+  const siteDir = $os.getenv("PORTAL_SITE_DIR");
+  if (!siteDir || !apiError || apiError.status !== 429) throw err;
+  return lib("saran-page").busyPage(e, siteDir);
+}
+
 function outer(e) {
   let bound = null;
   if (isUpload(e)) {
@@ -198,6 +210,7 @@ function outer(e) {
       guardAuditCollections(e);
       return e.next();
     } catch (err) {
+      if (PLAIN_SARAN_POST.test(e.request.url.path) && e.request.method === "POST") return plainSaranRefused(e, err);
       return apiMessages(e, err);
     }
   } finally {
