@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorSummary, SendProblem } from '../components/ErrorSummary';
 import { errorsOf, type FormProblem } from '../lib/forms/error-pattern';
-import { send } from '../lib/forms/send';
+import { newSubmissionId, send } from '../lib/forms/send';
 import { formatNumber } from '../lib/format';
 import { RESPONDENT_FIELDS, SURVEY_SARAN_MAX, UNSUR, validateSurvey } from '../lib/rules/ikm';
 import { normaliseCode } from '../lib/rules/tracking-code';
@@ -176,6 +176,8 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   // A ref, not state: a second click in the same tick must already see the first send.
   const busy = useRef(false);
+  // One id for this answer: sent again after a lost answer, it is told "sent", not "already filled".
+  const submissionId = useRef(newSubmissionId());
 
   const set = (field: string, value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -196,6 +198,7 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
     UNSUR.forEach((u, i) => body.append(u.id, String(checked.value.answers[i])));
     for (const f of RESPONDENT_FIELDS) if (checked.value[f.id]) body.append(f.id, checked.value[f.id]);
     if (checked.value.saran) body.append('saran', checked.value.saran);
+    body.append('id_pengiriman', submissionId.current);
     const outcome = await send(`/api/lacak/${encodeURIComponent(code)}/survei`, body);
     busy.current = false;
     setSending(false);

@@ -22,6 +22,18 @@ describe('kotak saran API', () => {
     expect(stored['created']).toBeTruthy();
   });
 
+  it('stores a suggestion sent again after a lost answer (same id_pengiriman) once', async () => {
+    const body = { pesan: 'Mohon antrean lansia didahulukan.', kontak: '', id_pengiriman: 'saran-ulang-0123456789' };
+    const sendOnce = () => fetch(`${pb.url}/api/collections/saran/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const first = await sendOnce();
+    const again = await sendOnce();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    const firstId = ((await first.json()) as { id: string }).id;
+    expect(((await again.json()) as { id: string }).id).toBe(firstId);
+    const stored = await pb.admin.collection('saran').getFullList({ filter: pb.admin.filter('id_pengiriman = {:s}', { s: body.id_pengiriman }) });
+    expect(stored.map((s) => s.id)).toEqual([firstId]);
+  });
+
   it('lets no visitor list, view, change or delete suggestions', async () => {
     const created = await pb.admin.collection('saran').create({ pesan: 'Saran rahasia untuk petugas saja.', kontak: '0812-0000-1111' });
     const guest = pb.guest();

@@ -155,6 +155,19 @@ describe('survey responses (SKM)', () => {
     expect(await pb.admin.collection('survei_kepuasan').getFullList({ filter: pb.admin.filter('kunci_kode = {:k}', { k: stored['kunci_kode'] }) })).toHaveLength(1);
   });
 
+  it('answers a send again after a lost answer (same id_pengiriman) as sent, storing one response', async () => {
+    const code = await applyAndMove(TO_SELESAI);
+    const id = 'survei-ulang-0123456789';
+    const first = await send(surveyForm(code, {}, { id_pengiriman: id }));
+    expect(first.status).toBe(200);
+    expect(await send(surveyForm(code, {}, { id_pengiriman: id }))).toEqual(first);
+    const other = await send(surveyForm(code, {}, { id_pengiriman: 'survei-lain-0123456789' }));
+    expect(other.status).toBe(400);
+    expect(fieldMessages(other.body)).toEqual({ kode_lacak: 'Survei untuk kode ini sudah diisi. Terima kasih.' });
+    const stored = await pb.admin.collection('survei_kepuasan').getOne(first.body['id'] as string);
+    expect(await pb.admin.collection('survei_kepuasan').getFullList({ filter: pb.admin.filter('kunci_kode = {:k}', { k: stored['kunci_kode'] }) })).toHaveLength(1);
+  });
+
   it('accepts only one of two responses sent at the same moment', async () => {
     const code = await applyAndMove(TO_SELESAI);
     const results = await Promise.all([send(surveyForm(code)), send(surveyForm(code)), send(surveyForm(code))]);

@@ -238,12 +238,13 @@ describe('progress board (src/lib/server/progres.ts)', () => {
 describe('satisfaction survey (src/lib/server/survei.ts)', () => {
   const found = (over: Partial<SurveyRequest> = {}): SurveyRequest => ({ collection: 'permohonan', status: served.id, berkas_dihapus: false, layanan: service.id, jenis: '', ...over });
   function surveyDb(req: SurveyRequest | null, answered = false) {
-    const saved: { fields: SurveyFields; code: string }[] = [];
+    const saved: { fields: SurveyFields; code: string; submissionId: string }[] = [];
     const db: SurveiDb & { saved: typeof saved } = {
       saved,
       findRequest: () => req,
-      answered: () => answered,
-      save: (fields, code) => (saved.push({ fields, code }), 'survei000000001'),
+      answered: () => answered || saved.length > 0,
+      answeredBy: (code, submissionId) => (saved.find((s) => s.code === code && s.submissionId === submissionId) ? 'survei000000001' : null),
+      save: (fields, code, submissionId) => (saved.push({ fields, code, submissionId }), 'survei000000001'),
     };
     return db;
   }
@@ -286,11 +287,23 @@ describe('satisfaction survey (src/lib/server/survei.ts)', () => {
     expect(Object.keys(missing.fields)).toEqual(['u3']);
   });
 
+  it('answers a send again with the same submission id as sent, and another send as already filled', () => {
+    const db = surveyDb(found());
+    const id = 'kirim-0123456789abcdef';
+    expect(submitSurvey(db, data, CODE, { ...goodBody(), id_pengiriman: id }, new Date(), refuse)).toEqual({ id: 'survei000000001' });
+    expect(db.saved[0]!.submissionId).toBe(id);
+    expect(submitSurvey(db, data, CODE, { ...goodBody(), id_pengiriman: id }, new Date(), refuse)).toEqual({ id: 'survei000000001' });
+    expect(db.saved).toHaveLength(1);
+    expect(refusal(() => submitSurvey(db, data, CODE, { ...goodBody(), id_pengiriman: 'kirim-fedcba9876543210' }, new Date(), refuse)).fields).toEqual({ kode_lacak: SURVEY_MESSAGES.sudah_diisi });
+    expect(Object.keys(refusal(() => submitSurvey(surveyDb(found()), data, CODE, { ...goodBody(), id_pengiriman: 'x y' }, new Date(), refuse)).fields)).toEqual(['id_pengiriman']);
+  });
+
   it('tells the loser of two racing sends that the survey is done, and lets any other failure through', () => {
     let answered = false;
     const racing: SurveiDb = {
       findRequest: () => found(),
       answered: () => answered,
+      answeredBy: () => null,
       save: () => {
         answered = true;
         throw new Error('UNIQUE constraint failed');

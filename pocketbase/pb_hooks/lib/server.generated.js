@@ -533,6 +533,7 @@ function progres(db, cache, data, query, now, refuse) {
 // src/lib/server/survei.ts
 var import_ikm2 = require(`${__hooks}/lib/rules.generated.js`);
 var import_tracking_code2 = require(`${__hooks}/lib/rules.generated.js`);
+var import_text = require(`${__hooks}/lib/rules.generated.js`);
 var import_working_time4 = require(`${__hooks}/lib/rules.generated.js`);
 var SURVEY_MESSAGES = {
   kode_kosong: "Tulis kode pelacakan permohonan Anda.",
@@ -578,6 +579,10 @@ function refuseFields(refuse, errors) {
 }
 function submitSurvey(db, data, rawCode, body, now, refuse) {
   const checked = checkSurvey(db, data, rawCode);
+  const submissionId = typeof body["id_pengiriman"] === "string" ? body["id_pengiriman"].trim() : "";
+  if (submissionId && !import_text.SUBMISSION_ID.test(submissionId)) throw refuseFields(refuse, { id_pengiriman: import_text.SUBMISSION_ID_MESSAGE });
+  const earlier = submissionId && checked.answer.kode ? db.answeredBy(checked.answer.kode, submissionId) : null;
+  if (earlier) return { id: earlier };
   const input = { saran: body["saran"] };
   for (const u of import_ikm2.UNSUR) input[u.id] = body[u.id];
   for (const f of import_ikm2.RESPONDENT_FIELDS) input[f.id] = body[f.id];
@@ -595,7 +600,7 @@ function submitSurvey(db, data, rawCode, body, now, refuse) {
   fields["bulan"] = surveyMonth(data, now);
   const code = checked.answer.kode;
   try {
-    return { id: db.save(fields, code) };
+    return { id: db.save(fields, code, submissionId) };
   } catch (err) {
     if (db.answered(code)) throw refuseFields(refuse, { kode_lacak: SURVEY_MESSAGES.sudah_diisi });
     throw err;

@@ -32,10 +32,20 @@ function store(app) {
     answered: function (code) {
       return answered(app, code);
     },
-    save: function (fields, code) {
+    answeredBy: function (code, submissionId) {
+      const rows = arrayOf(new DynamicModel({ id: "" }));
+      app
+        .db()
+        .newQuery("SELECT id FROM survei_kepuasan WHERE id_pengiriman = {:s} AND kunci_kode = {:k} LIMIT 1")
+        .bind({ s: submissionId, k: codeKey(app, code) })
+        .all(rows);
+      return rows.length > 0 ? rows[0].id : null;
+    },
+    save: function (fields, code, submissionId) {
       const record = new Record(app.findCollectionByNameOrId("survei_kepuasan"));
       for (const key in fields) record.set(key, fields[key]);
       record.set("kunci_kode", codeKey(app, code));
+      record.set("id_pengiriman", submissionId);
       app.save(record);
       return record.id;
     },

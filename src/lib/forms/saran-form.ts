@@ -3,7 +3,7 @@
 // through send() and shows what happened. It never redraws the fields, so what a person typed on a
 // slow phone before this script arrived stays where it is and is what gets sent.
 import { validateSaran } from '../rules/saran';
-import { send } from './send';
+import { newSubmissionId, send } from './send';
 import { errorsOf } from './error-pattern';
 import { showFormErrors } from './errors-dom';
 
@@ -18,6 +18,8 @@ export function enhanceSaranForm(form: HTMLFormElement): void {
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const label = button.textContent;
   let busy = false;
+  // One id for this suggestion: sent again after a lost answer, it is not stored twice.
+  const submissionId = newSubmissionId();
 
   form.noValidate = true;
   form.addEventListener('submit', async (event) => {
@@ -28,7 +30,7 @@ export function enhanceSaranForm(form: HTMLFormElement): void {
     busy = true;
     button.disabled = true;
     button.textContent = 'Mengirim…';
-    const outcome = await send('/api/collections/saran/records', checked.value);
+    const outcome = await send('/api/collections/saran/records', { ...checked.value, id_pengiriman: submissionId });
     busy = false;
     button.disabled = false;
     button.textContent = label;

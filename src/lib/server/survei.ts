@@ -9,6 +9,7 @@ import type { AlasanSurvei, SurveiCek, SurveiTerkirim } from '../api/lacak';
 import type { PortalData } from '../portal-data';
 import { RESPONDENT_FIELDS, UNSUR, validateSurvey } from '../rules/ikm';
 import { normaliseCode } from '../rules/tracking-code';
+import { SUBMISSION_ID, SUBMISSION_ID_MESSAGE } from '../rules/text';
 import { zoneOffsetHours } from '../rules/working-time';
 import { byId, type Refusals } from './common';
 
@@ -40,8 +41,10 @@ export interface SurveiDb {
   findRequest(code: string): SurveyRequest | null;
   /** Whether an answer for this code is stored (looked up by its keyed value). */
   answered(code: string): boolean;
+  /** The id of the answer stored for this code by the send with this submission id, or null. */
+  answeredBy(code: string, submissionId: string): string | null;
   /** Stores one answer with the code's keyed value; returns its id. Throws when the unique key is taken. */
-  save(fields: SurveyFields, code: string): string;
+  save(fields: SurveyFields, code: string, submissionId: string): string;
 }
 
 export interface SurveyCheck {
@@ -102,6 +105,11 @@ function refuseFields(refuse: Refusals, errors: Record<string, string>): Error {
  */
 export function submitSurvey(db: SurveiDb, data: PortalData, rawCode: unknown, body: Record<string, unknown>, now: Date, refuse: Refusals): SurveiTerkirim {
   const checked = checkSurvey(db, data, rawCode);
+  // A send again after a lost answer (same id from the same form) is told it went, not "already filled".
+  const submissionId = typeof body['id_pengiriman'] === 'string' ? body['id_pengiriman'].trim() : '';
+  if (submissionId && !SUBMISSION_ID.test(submissionId)) throw refuseFields(refuse, { id_pengiriman: SUBMISSION_ID_MESSAGE });
+  const earlier = submissionId && checked.answer.kode ? db.answeredBy(checked.answer.kode, submissionId) : null;
+  if (earlier) return { id: earlier };
   const input: Record<string, unknown> = { saran: body['saran'] };
   for (const u of UNSUR) input[u.id] = body[u.id];
   for (const f of RESPONDENT_FIELDS) input[f.id] = body[f.id];
@@ -121,7 +129,7 @@ export function submitSurvey(db: SurveiDb, data: PortalData, rawCode: unknown, b
   fields['bulan'] = surveyMonth(data, now);
   const code = checked.answer.kode;
   try {
-    return { id: db.save(fields, code) };
+    return { id: db.save(fields, code, submissionId) };
   } catch (err) {
     // Two sends racing: the unique index lets one through; the other is told it is done.
     if (db.answered(code)) throw refuseFields(refuse, { kode_lacak: SURVEY_MESSAGES.sudah_diisi });
