@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatNumber, type TimeZoneLabel } from '..
 import { newSubmissionId } from '../lib/forms/send';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
+import { Facts } from '../components/Facts';
 import type { FieldErrors } from '../lib/validation/errors';
 import { ageOn, applicantRoleLabel, type VillageKind } from '../lib/rules/applicant';
 
@@ -274,19 +275,6 @@ function Flags({ kasus }: { kasus: Kasus }) {
   );
 }
 
-function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
-  return (
-    <dl class="ws-list">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 function MapLink({ href }: { href: string }) {
   return (
     <a href={href} target="_blank" rel="noopener noreferrer">
@@ -326,7 +314,7 @@ function Person({ kasus, zone, villages }: { kasus: Kasus; zone: TimeZoneLabel; 
     <>
       <section class="ws-panel" aria-labelledby="orang">
         <h2 id="orang">{isReport ? 'Pelapor dan tempat' : 'Penerima layanan'}</h2>
-        <Facts rows={rows} />
+        <Facts class="ws-list" items={rows} />
         {kasus.peta && !isReport && (
           <p>
             <MapLink href={kasus.peta} />
@@ -336,7 +324,7 @@ function Person({ kasus, zone, villages }: { kasus: Kasus; zone: TimeZoneLabel; 
       {applicant.length > 0 && (
         <section class="ws-panel" aria-labelledby="pengaju">
           <h2 id="pengaju">Pemohon (yang mengajukan)</h2>
-          <Facts rows={applicant} />
+          <Facts class="ws-list" items={applicant} />
         </section>
       )}
     </>
@@ -382,7 +370,8 @@ function Report({ kasus }: { kasus: Kasus }) {
     <section class="ws-panel" aria-labelledby="isi-laporan">
       <h2 id="isi-laporan">Yang dilaporkan</h2>
       <Facts
-        rows={[
+        class="ws-list"
+        items={[
           ['Keadaan', l.deskripsi ?? 'Tidak ada (sudah dihapus sesuai masa simpan)'],
           ['Patokan lokasi', l.patokan ?? '–'],
           ...(l.lintang !== null && l.bujur !== null ? ([['Titik GPS', `lintang ${formatNumber(l.lintang)}, bujur ${formatNumber(l.bujur)}`]] as [string, ComponentChildren][]) : []),
@@ -406,7 +395,7 @@ function Report({ kasus }: { kasus: Kasus }) {
         </>
       )}
       <h3>Penerusan dan penanganan</h3>
-      {forwarded.length > 0 ? <Facts rows={forwarded} /> : <p>Belum diteruskan.</p>}
+      {forwarded.length > 0 ? <Facts class="ws-list" items={forwarded} /> : <p>Belum diteruskan.</p>}
       <p>Penanganan: {l.penanganan_label.length > 0 ? l.penanganan_label.join(', ') : 'belum dicatat'}.</p>
     </section>
   );
@@ -419,7 +408,8 @@ function Verification({ kasus, zone }: { kasus: Kasus; zone: TimeZoneLabel }) {
     <section class="ws-panel" aria-labelledby="verifikasi">
       <h2 id="verifikasi">Verifikasi lapangan</h2>
       <Facts
-        rows={[
+        class="ws-list"
+        items={[
           ['Hasil', v.hasil === 'layak' ? 'Layak' : v.hasil === 'tidak_layak' ? 'Tidak layak' : 'Belum'],
           ...(v.tanggal ? ([['Tanggal', formatDateTime(v.tanggal, zone)]] as [string, ComponentChildren][]) : []),
           ...(v.catatan ? ([['Catatan', v.catatan]] as [string, ComponentChildren][]) : []),
