@@ -16,6 +16,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Each file has its own PocketBase on a free port and a temp data dir, so two run at once:
+          // much of a file's time is waiting on PocketBase, not the CPU.
+          maxWorkers: 2,
         },
       },
       {

@@ -20,7 +20,8 @@ describe('every page in the sitemap', () => {
   });
 
   for (const viewport of [PHONE, DESKTOP]) {
-    it(`passes axe and fits a ${viewport.width} px screen`, async () => {
+    // The two widths at once, in two tabs: the file is the longest of the journeys, and one tab often waits.
+    it.concurrent(`passes axe and fits a ${viewport.width} px screen`, async () => {
       const { page, consoleErrors, close } = await journey.open({ viewport });
       await page.addInitScript(() => {
         const w = window as unknown as { __layoutShift: number };
