@@ -8,5 +8,7 @@
 // body is never read; the visitor's address is settled before the rate limiter reads it.
 routerUse(new Middleware((e) => require(`${__hooks}/lib/middlewares.js`).outer(e), -100000, "portalOuter"));
 
-// After PocketBase's own (its activity logger writes the entry once this has returned).
-routerUse(new Middleware((e) => require(`${__hooks}/lib/middlewares.js`).inner(e), 0, "portalInner"));
+// Inside PocketBase's activity logger (-1040), after its auth token loader (-1020) and security
+// headers (-1010), and around its rate limiter (-1000): the logger writes its entry once this has
+// returned, so a request the limiter refuses is masked too, after the limiter has used the address.
+routerUse(new Middleware((e) => require(`${__hooks}/lib/middlewares.js`).inner(e), -1005, "portalInner"));

@@ -160,6 +160,25 @@ describe('without rate limits', () => {
     expect(settings['logs']).toMatchObject({ maxDays: 5, logAuthId: true });
   });
 
+  it('logs an anonymous request the rate limiter refuses without IP address or browser too', async () => {
+    // The kotak saran's plain form POST has a budget of its own (10 in 10 minutes); nothing else here uses it.
+    const headers = { 'User-Agent': 'PonselUji/2.0 (Android 9)', 'content-type': 'application/x-www-form-urlencoded' };
+    const statuses: number[] = [];
+    await pb.admin.settings.update({ rateLimits: { enabled: true } });
+    try {
+      for (let i = 0; i < 12; i++) statuses.push((await fetch(`${pb.url}/saran/kirim`, { method: 'POST', headers, body: 'pesan=&kontak=', redirect: 'manual' })).status);
+    } finally {
+      await pb.admin.settings.update({ rateLimits: { enabled: false } });
+    }
+    expect(statuses).toContain(429);
+    const refused = await logsOf(pb, 'data.url ~ "/saran/kirim" && data.status = 429');
+    for (const item of refused) {
+      expect(item.data['userAgent'], item.message).toBe('');
+      expect(item.data['userIP'] ?? '0.0.0.0', item.message).toBe('0.0.0.0');
+      expect(item.data['remoteIP'] ?? '0.0.0.0', item.message).toBe('0.0.0.0');
+    }
+  });
+
   it('refuses control and bidirectional characters in the kotak saran and the survey comment', async () => {
     const saran = await fetch(`${pb.url}/api/collections/saran/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pesan: 'Antrean lama sekali \u202eini.', kontak: '0812\u2066' }) });
     expect(saran.status).toBe(400);

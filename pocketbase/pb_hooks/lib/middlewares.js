@@ -16,7 +16,8 @@
 //   4. the administrators' tools limited to PORTAL_ADMIN_IPS;
 //   5. the history and access-log collections kept from truncation, deletion, rule changes and
 //      SQL writes from the admin UI's console.
-// inner (after PocketBase's own: the activity logger writes its entry after this returns):
+// inner (inside PocketBase's activity logger, around its rate limiter: the logger writes its entry
+// after this returns, so a request the limiter refuses is masked too):
 //   6. security headers;
 //   7. the log entry's privacy: addresses and error details masked, no IP or User-Agent on the
 //      anonymous public paths (lib/log-privacy.js);
@@ -182,7 +183,6 @@ function isUpload(e) {
   return String(e.request.header.get("Content-Type") || "").indexOf("multipart/") === 0;
 }
 
-/** Steps 1 to 5. */
 // The kotak saran's plain form POST (saran.pb.js): refused by the rate limiter, the person gets the
 // page back with the reason and their text, not PocketBase's JSON.
 const PLAIN_SARAN_POST = /^\/saran\/kirim\/?$/;
@@ -194,6 +194,7 @@ function plainSaranRefused(e, err) {
   return lib("saran-page").busyPage(e, siteDir);
 }
 
+/** Steps 1 to 5. */
 function outer(e) {
   let bound = null;
   if (isUpload(e)) {
