@@ -58,7 +58,7 @@ routerAdd("POST", "/api/petugas/kasus/{jenis}/{id}/aksi", (e) => {
 routerAdd("GET", "/api/petugas/lapangan", (e) => {
   const actor = require(`${__hooks}/lib/staff.js`).requireStaff(e);
   e.response.header().set("Cache-Control", "no-store");
-  return e.json(200, require(`${__hooks}/lib/fieldwork.js`).visits(e.app, actor));
+  return e.json(200, require(`${__hooks}/lib/case-view.js`).visits(e.app, actor));
 });
 
 routerAdd("GET", "/api/petugas/rekan", (e) => {

@@ -21,18 +21,35 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // src/lib/server/index.ts
 var index_exports = {};
 __export(index_exports, {
+  ACTION_LABELS: () => ACTION_LABELS,
   PROGRES_PAGE_SIZE: () => PROGRES_PAGE_SIZE,
   SURVEY_MESSAGES: () => SURVEY_MESSAGES,
+  actionsFor: () => actionsFor,
+  antrean: () => antrean,
   askedDocuments: () => askedDocuments,
   boardOf: () => boardOf,
   byId: () => byId,
   checkSurvey: () => checkSurvey,
   computeStatistik: () => computeStatistik,
+  fieldView: () => fieldView,
+  flagsOf: () => flagsOf,
+  flowOf: () => flowOf,
+  hariIni: () => hariIni,
   indicators: () => indicators,
+  isoOrNull: () => isoOrNull,
+  itemOf: () => itemOf,
+  kasus: () => kasus,
+  kunjungan: () => kunjungan,
   lacak: () => lacak,
   lakinCsv: () => lakinCsv,
+  letterRevokers: () => letterRevokers,
+  logAkses: () => logAkses,
+  maySee: () => maySee,
   officeDate: () => officeDate,
+  officeDay: () => officeDay,
+  officeToday: () => officeToday,
   officeYear: () => officeYear,
+  openableDocuments: () => openableDocuments,
   parsePbDate: () => parsePbDate,
   parseProgresQuery: () => parseProgresQuery,
   parseProofToken: () => parseProofToken,
@@ -41,14 +58,19 @@ __export(index_exports, {
   progres: () => progres,
   proofTokenText: () => proofTokenText,
   proveApplicant: () => proveApplicant,
+  rekan: () => rekan,
+  reportFlowOf: () => reportFlowOf,
   saya: () => saya,
+  searchFilter: () => searchFilter,
   serviceTitle: () => serviceTitle,
+  stateOf: () => stateOf,
   statistik: () => statistik,
   submitSurvey: () => submitSurvey,
   suratLengkap: () => suratLengkap,
   surveyMonth: () => surveyMonth,
   surveyServiceKey: () => surveyServiceKey,
-  verifikasi: () => verifikasi
+  verifikasi: () => verifikasi,
+  waitsFor: () => waitsFor
 });
 module.exports = __toCommonJS(index_exports);
 
@@ -847,4 +869,531 @@ function passwordChangeErrors(input, email, oldMatches) {
   else if (next.toLowerCase().includes(email.split("@")[0].toLowerCase())) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
   if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
   return errors;
+}
+
+// src/lib/server/workspace.ts
+var import_sop_flow = require(`${__hooks}/lib/rules.generated.js`);
+var import_tracking_code4 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time8 = require(`${__hooks}/lib/rules.generated.js`);
+function isoOrNull(text) {
+  const d = parsePbDate(text);
+  return d ? d.toISOString() : null;
+}
+var caseTitle = (data, row) => {
+  if (row.kind === "laporan") {
+    const type = byId(data.reportTypes, row.jenis);
+    return "Laporan: " + (type ? type.label : row.jenis);
+  }
+  const service = byId(data.services, row.layanan);
+  return service ? service.title : row.layanan;
+};
+function flowOf(data, layanan) {
+  const service = byId(data.services, layanan);
+  return { steps: service ? service.steps : [], statuses: data.statuses, roles: data.roles };
+}
+function reportFlowOf(data, jenis) {
+  const type = byId(data.reportTypes, jenis);
+  return { statuses: data.reportStatuses, roles: data.roles, stageRoles: type ? type.stageRoles : {} };
+}
+function stateOf(actor, row) {
+  return { status: row.status, langkah: row.langkah, assignedToMe: Boolean(actor.id) && row.assignee === actor.id };
+}
+function maySee(actor, row) {
+  if (actor.access === "semua") return true;
+  if (actor.access !== "ditugaskan") return false;
+  return row.assignee === actor.id;
+}
+function waitsFor(data, actor, row) {
+  const state = stateOf(actor, row);
+  const isField = (role) => {
+    var _a;
+    return Boolean((_a = byId(data.roles, role)) == null ? void 0 : _a.field);
+  };
+  if (row.kind === "laporan") {
+    const ctx2 = reportFlowOf(data, row.jenis);
+    const current = byId(data.reportStatuses, state.status);
+    if (!current || current.closed) return false;
+    for (const next of current.next) if ((0, import_sop_flow.judgeReport)(ctx2, state, actor.roles, next).allowed) return true;
+    if (row.assignee) return false;
+    const office = data.roles.filter((x) => x.account && x.cases && !x.field).map((x) => x.id);
+    const officeMoves = current.next.some((n) => (0, import_sop_flow.judgeReport)(ctx2, { status: state.status, assignedToMe: false }, office, n).allowed);
+    return !officeMoves && (0, import_sop_flow.judgeReportTask)(ctx2, state, actor.roles, "tugaskan").allowed;
+  }
+  const ctx = flowOf(data, row.layanan);
+  const status = byId(data.statuses, state.status);
+  if (status && status.meaning === "repair") return (0, import_sop_flow.judge)(ctx, state, actor.roles, "lanjutkan").allowed;
+  if ((0, import_sop_flow.judge)(ctx, state, actor.roles, "langkah").allowed) return true;
+  const step = ctx.steps[state.langkah];
+  const fieldStep = Boolean(step && step.roles.length > 0 && step.roles.every(isField));
+  return fieldStep && !row.assignee && (0, import_sop_flow.judge)(ctx, state, actor.roles, "tugaskan").allowed;
+}
+function flagsOf(db, data, row, now) {
+  if (row.kind !== "permohonan" || row.berkas_dihapus) return [];
+  const nik = row.nik;
+  const nikRegion = nik.slice(0, 4);
+  const flags = [];
+  const region = data.site.regionCode ? String(data.site.regionCode).replace(/\./g, "") : "";
+  if (region && nik && nikRegion !== region) {
+    flags.push({ kunci: "nik_luar_wilayah", pesan: "NIK terdaftar di luar wilayah kantor ini (kode wilayah " + nikRegion + ", bukan " + region + "). Periksa domisili pemohon.", terkait: [] });
+  }
+  const months = data.site.duplicateMonths || 12;
+  const since = pbDate(new Date(now.getTime() - months * 30.44 * 864e5));
+  const same = [];
+  const services = [];
+  for (const o of db.sameNik(nik, row.id)) {
+    const status = byId(data.statuses, o.status);
+    const service = byId(data.services, o.layanan);
+    const item = { id: o.id, kode: o.kode_lacak, judul: service ? service.title : o.layanan, status_label: status ? status.label : o.status };
+    const open = !status || !status.closed;
+    if (o.layanan === row.layanan && (open || o.created >= since)) same.push(item);
+    else if (o.layanan !== row.layanan && open) services.push(item);
+  }
+  if (same.length > 0) flags.push({ kunci: "nik_layanan_sama", pesan: "NIK yang sama punya permohonan " + (same.length === 1 ? "lain" : same.length + " lain") + " untuk layanan ini yang masih berjalan atau belum " + months + " bulan.", terkait: same });
+  if (services.length > 0) flags.push({ kunci: "beberapa_layanan", pesan: "Orang yang sama sedang mengajukan " + services.length + " layanan lain.", terkait: services });
+  return flags;
+}
+var PAGE = 50;
+function officeDay(data, now) {
+  const offset = (0, import_working_time8.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const start = new Date(Math.floor((now.getTime() + offset) / 864e5) * 864e5 - offset);
+  return { start: pbDate(start), end: pbDate(new Date(start.getTime() + 864e5)) };
+}
+function itemOf(db, data, actor, row, now) {
+  const isReport = row.kind === "laporan";
+  const status = byId(isReport ? data.reportStatuses : data.statuses, row.status);
+  const kec = byId(data.kecamatan, row.kecamatan);
+  return {
+    id: row.id,
+    jenis: row.kind,
+    kode: row.kode_lacak,
+    judul: caseTitle(data, row),
+    nama: isReport ? null : row.nama_lengkap,
+    kecamatan: kec ? kec.name : row.kecamatan,
+    status: row.status,
+    status_label: status ? status.label : row.status,
+    diajukan: isoOrNull(row.created),
+    batas_tahap: isoOrNull(row.batas_tahap),
+    terlambat: row.terlambat,
+    mendesak: isReport && row.urgensi === "mendesak",
+    tanda: flagsOf(db, data, row, now).length,
+    menunggu_saya: waitsFor(data, actor, row),
+    petugas_lapangan: db.person(row.assignee)
+  };
+}
+function searchFilter(q, isReport) {
+  const text = String(q || "").trim();
+  if (!text) return null;
+  const code = (0, import_tracking_code4.normaliseCode)(text);
+  if (code) return { expr: "kode_lacak = {:q}", params: { q: code } };
+  const digits = text.replace(/[\s.\-()]/g, "");
+  if (/^\+?[0-9]{6,16}$/.test(digits)) {
+    if (/^[0-9]{16}$/.test(digits) && !isReport) return { expr: "(nik = {:q} || nomor_kk = {:q})", params: { q: digits } };
+    const national = digits.replace(/^\+?62/, "").replace(/^0/, "");
+    const field = isReport ? "telepon_pelapor" : "telepon";
+    return { expr: field + " ~ {:q}", params: { q: national } };
+  }
+  if (isReport) return { expr: "(desa_kelurahan ~ {:q} || patokan ~ {:q})", params: { q: text } };
+  return { expr: "(nama_lengkap ~ {:q} || nama_pengaju ~ {:q})", params: { q: text } };
+}
+function antrean(db, data, actor, get, refuse, now) {
+  const param = (k) => String(get(k) || "").trim();
+  const kind = param("jenis") === "laporan" ? "laporan" : "permohonan";
+  const isReport = kind === "laporan";
+  const parts = [];
+  const params = {};
+  if (actor.access === "tidak") throw refuse.forbidden("Peran Anda tidak membuka permohonan dan laporan.");
+  if (actor.access === "ditugaskan") {
+    parts.push((isReport ? "ditugaskan_ke" : "petugas_lapangan") + " = {:me}");
+    params.me = actor.id;
+  }
+  if (param("layanan")) {
+    parts.push((isReport ? "jenis" : "layanan") + " = {:layanan}");
+    params.layanan = param("layanan");
+  }
+  if (param("kecamatan")) {
+    parts.push("kecamatan = {:kecamatan}");
+    params.kecamatan = param("kecamatan");
+  }
+  if (param("status")) {
+    parts.push("status = {:status}");
+    params.status = param("status");
+  }
+  if (param("terlambat") === "1") parts.push("terlambat = true");
+  if (param("jatuh_tempo") === "1") {
+    const day = officeDay(data, now);
+    parts.push("batas_tahap >= {:hari_mulai} && batas_tahap < {:hari_akhir}");
+    params.hari_mulai = day.start;
+    params.hari_akhir = day.end;
+  }
+  if (param("mendesak") === "1" && isReport) parts.push("urgensi = 'mendesak'");
+  if (!param("status") && param("q") === "") parts.push("ditutup = ''");
+  const search = searchFilter(param("q"), isReport);
+  if (search) {
+    parts.push(search.expr);
+    Object.assign(params, search.params);
+  }
+  let page = Number(param("halaman") || "1");
+  if (!Number.isInteger(page) || page < 1) page = 1;
+  let rows = db.cases(kind, parts.join(" && "), isReport ? "-urgensi,created" : "created", params);
+  if (param("untuk_saya") === "1") rows = rows.filter((r) => waitsFor(data, actor, r));
+  const total = rows.length;
+  return {
+    total,
+    halaman: page,
+    jumlah_halaman: Math.max(1, Math.ceil(total / PAGE)),
+    per_halaman: PAGE,
+    item: rows.slice((page - 1) * PAGE, page * PAGE).map((r) => itemOf(db, data, actor, r, now)),
+    pilihan: {
+      layanan: isReport ? data.reportTypes.map((t) => ({ id: t.id, label: t.label })) : data.services.filter((s) => s.onlineApplication).map((s) => ({ id: s.id, label: s.title })),
+      kecamatan: data.kecamatan.map((k) => ({ id: k.id, label: k.name })),
+      status: (isReport ? data.reportStatuses : data.statuses).map((s) => ({ id: s.id, label: s.label, jenis: kind }))
+    }
+  };
+}
+function hariIni(db, data, actor, now) {
+  if (actor.access === "tidak") return { kartu: [], mendesak: [], menunggu_saya: [] };
+  const mine = (kind) => actor.access === "ditugaskan" ? " && " + (kind === "laporan" ? "ditugaskan_ke" : "petugas_lapangan") + " = {:me}" : "";
+  const params = { me: actor.id };
+  const open = "ditutup = ''";
+  const day = officeDay(data, now);
+  const initial = data.statuses.find((s) => s.meaning === "initial");
+  const permohonan = db.cases("permohonan", open + mine("permohonan"), "created", params);
+  const laporan = db.cases("laporan", open + mine("laporan"), "-urgensi,created", params);
+  const waiting = permohonan.concat(laporan).filter((r) => waitsFor(data, actor, r));
+  const cards = [];
+  cards.push({ kunci: "menunggu_saya", label: "Menunggu tindakan saya", jumlah: waiting.length, query: { untuk_saya: "1" } });
+  if (actor.access === "semua" && initial) cards.push({ kunci: "baru", label: "Permohonan baru", jumlah: permohonan.filter((r) => r.status === initial.id).length, query: { status: initial.id } });
+  const due = permohonan.filter((r) => r.batas_tahap && r.batas_tahap >= day.start && r.batas_tahap < day.end).length;
+  cards.push({ kunci: "jatuh_tempo", label: "Batas tahap hari ini", jumlah: due, query: { jatuh_tempo: "1" } });
+  cards.push({ kunci: "terlambat", label: "Terlambat", jumlah: permohonan.filter((r) => r.terlambat).length, query: { terlambat: "1" } });
+  const urgent = laporan.filter((r) => r.urgensi === "mendesak");
+  cards.push({ kunci: "laporan_mendesak", label: "Laporan mendesak", jumlah: urgent.length, query: { jenis: "laporan", mendesak: "1" } });
+  return {
+    kartu: cards,
+    mendesak: urgent.slice(0, 10).map((r) => itemOf(db, data, actor, r, now)),
+    menunggu_saya: waiting.slice(0, 20).map((r) => itemOf(db, data, actor, r, now))
+  };
+}
+function rekan(db, data, actor, row) {
+  var _a, _b;
+  let wanted = data.roles.filter((x) => x.account && x.field).map((x) => x.id);
+  if (row.kind === "permohonan") {
+    const needed = (0, import_sop_flow.nextFieldRoles)(flowOf(data, row.layanan), stateOf(actor, row));
+    if (needed.length > 0) wanted = needed;
+  }
+  const out = [];
+  for (const person of db.activeStaff()) {
+    const role = person.roles.find((x) => wanted.includes(x));
+    if (!role) continue;
+    out.push({
+      id: person.id,
+      nama: person.nama,
+      peran: (_b = (_a = byId(data.roles, role)) == null ? void 0 : _a.label) != null ? _b : role,
+      kecamatan: person.kecamatan.map((k) => {
+        var _a2, _b2;
+        return (_b2 = (_a2 = byId(data.kecamatan, k)) == null ? void 0 : _a2.name) != null ? _b2 : k;
+      }),
+      disarankan: person.kecamatan.includes(row.kecamatan)
+    });
+  }
+  out.sort((a, b) => a.disarankan === b.disarankan ? a.nama.localeCompare(b.nama) : a.disarankan ? -1 : 1);
+  return out;
+}
+function logAkses(db, page) {
+  const size = 50;
+  const p = Number.isInteger(page) && page > 0 ? page : 1;
+  const total = db.count();
+  return {
+    total,
+    halaman: p,
+    jumlah_halaman: Math.max(1, Math.ceil(total / size)),
+    item: db.page(size, (p - 1) * size).map((r) => ({ waktu: isoOrNull(r.created), oleh: r.nama, kode: r.kode_lacak, jenis: r.koleksi, dokumen: r.dokumen, ditolak: r.ditolak }))
+  };
+}
+
+// src/lib/server/case-view.ts
+var import_applicant2 = require(`${__hooks}/lib/rules.generated.js`);
+var import_sop_flow2 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time9 = require(`${__hooks}/lib/rules.generated.js`);
+var ACTION_LABELS = {
+  langkah: "Catat langkah ini",
+  perbaikan: "Minta perbaikan dokumen",
+  lanjutkan: "Lanjutkan pemeriksaan",
+  "periksa-dokumen": "Simpan pemeriksaan dokumen",
+  tolak: "Tolak permohonan",
+  batal: "Batalkan permohonan",
+  tugaskan: "Tugaskan petugas lapangan",
+  "buka-kembali": "Buka kembali permohonan",
+  catatan: "Tambah catatan",
+  status: "Ubah status laporan",
+  penanganan: "Catat penanganan"
+};
+var HANDLING_LABELS = {
+  rujukan_rumah_sakit: "Rujukan ke rumah sakit",
+  rumah_singgah: "Rumah singgah/RPS",
+  pemulangan: "Pemulangan ke daerah asal",
+  pendampingan: "Pendampingan",
+  lainnya: "Lainnya"
+};
+function fieldView(actor) {
+  return !actor.admin && actor.access === "ditugaskan";
+}
+function openableDocuments(data, actor) {
+  if (actor.admin || actor.access === "semua") return null;
+  const docs = [];
+  for (const role of data.roles) if (actor.roles.includes(role.id)) {
+    for (const d of role.documents) if (!docs.includes(d)) docs.push(d);
+  }
+  return docs;
+}
+function letterRevokers(data, layanan, templat) {
+  const template = (data.letters || []).find((t) => t.id === templat);
+  const roles = (0, import_sop_flow2.decidingRoles)(flowOf(data, layanan));
+  if (template && !roles.includes(template.signatoryRole)) roles.push(template.signatoryRole);
+  return roles;
+}
+function officeToday(data, now) {
+  return new Date(now.getTime() + (0, import_working_time9.zoneOffsetHours)(data.site.timeZone) * 36e5).toISOString().slice(0, 10);
+}
+var osmPoint = (lat, lng) => "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lng + "#map=17/" + lat + "/" + lng;
+var osmSearch = (place) => "https://www.openstreetmap.org/search?query=" + encodeURIComponent(place);
+function mapLink(c) {
+  if (c.lintang && c.bujur) return osmPoint(c.lintang, c.bujur);
+  const place = [c.alamat || c.patokan, c.desa_kelurahan].filter(Boolean).join(", ");
+  return place ? osmSearch(place) : null;
+}
+function actionsFor(data, actor, c) {
+  const state = stateOf(actor, c);
+  const out = [];
+  if (c.kind === "laporan") {
+    const ctx2 = reportFlowOf(data, c.jenis);
+    const current = byId(data.reportStatuses, state.status);
+    const targets = (current ? current.next : []).filter((id) => (0, import_sop_flow2.judgeReport)(ctx2, state, actor.roles, id).allowed).map((id) => {
+      const s = byId(data.reportStatuses, id);
+      return { id, label: s ? s.label : id, perlu_alasan: Boolean(s && s.needsReason), menutup: Boolean(s && s.closed) };
+    });
+    if (targets.length > 0) out.push({ aksi: "status", label: ACTION_LABELS.status, keterangan: "", perlu: ["status", "catatan_publik"], tujuan: targets });
+    if ((0, import_sop_flow2.judgeReportTask)(ctx2, state, actor.roles, "tugaskan").allowed) {
+      const pillars = (data.pilarSosial || []).map((p) => ({ id: p.id, label: p.name }));
+      out.push({ aksi: "tugaskan", label: "Teruskan atau tugaskan laporan", keterangan: "", perlu: ["penerusan"], pilihan: pillars });
+    }
+    if ((0, import_sop_flow2.judgeReportTask)(ctx2, state, actor.roles, "penanganan").allowed) {
+      out.push({ aksi: "penanganan", label: ACTION_LABELS.penanganan, keterangan: "", perlu: ["penanganan"], pilihan: c.penanganan_pilihan.map((id) => ({ id, label: HANDLING_LABELS[id] || id })) });
+    }
+    if (!current || !current.closed) out.push({ aksi: "catatan", label: ACTION_LABELS.catatan, keterangan: "", perlu: [] });
+    return out;
+  }
+  const ctx = flowOf(data, c.layanan);
+  const step = ctx.steps[state.langkah];
+  for (const a of (0, import_sop_flow2.allowedActions)(ctx, state, actor.roles)) {
+    const item = { aksi: a, label: ACTION_LABELS[a], keterangan: "", perlu: [] };
+    if (a === "langkah" && step) {
+      item.keterangan = step.activity;
+      item.label = step.kind === "decision" ? "Setujui: " + step.activity : step.kind === "end" ? "Selesaikan: " + step.activity : "Catat selesai: " + step.activity;
+      if ((0, import_sop_flow2.recordsVisitResult)(ctx, state.langkah)) item.perlu = ["hasil_verifikasi"];
+    }
+    if (a === "perbaikan") item.perlu = ["dokumen_perbaikan", "catatan_publik"];
+    if (a === "tolak" || a === "batal") item.perlu = ["catatan_publik"];
+    if (a === "buka-kembali") item.perlu = ["alasan"];
+    if (a === "tugaskan") item.perlu = ["petugas_lapangan"];
+    if (a === "periksa-dokumen") item.perlu = ["pemeriksaan"];
+    out.push(item);
+  }
+  const status = byId(data.statuses, state.status);
+  if (!status || !status.closed) out.push({ aksi: "catatan", label: ACTION_LABELS.catatan, keterangan: "", perlu: [] });
+  return out;
+}
+function kasus(db, data, actor, c, now) {
+  var _a;
+  const isReport = c.kind === "laporan";
+  const field = fieldView(actor);
+  const status = byId(isReport ? data.reportStatuses : data.statuses, c.status);
+  const kec = byId(data.kecamatan, c.kecamatan);
+  const service = isReport ? void 0 : byId(data.services, c.layanan);
+  const type = isReport ? byId(data.reportTypes, c.jenis) : void 0;
+  const open = openableDocuments(data, actor);
+  const closed = Boolean(status && status.closed);
+  const sealed = Boolean(closed && (status.meaning === "success" || status.meaning === "rejected"));
+  const entries = db.history(c.kind, c.id);
+  const riwayat = entries.map((e) => {
+    const s = byId(isReport ? data.reportStatuses : data.statuses, e.status);
+    return {
+      waktu: isoOrNull(e.created),
+      jenis: e.jenis,
+      status_label: s ? s.label : e.status,
+      oleh: e.petugas,
+      catatan_publik: e.catatan_publik,
+      // Internal notes are among office staff only.
+      catatan_internal: field ? "" : e.catatan_internal,
+      langkah: e.langkah === null || e.jenis !== "langkah" ? null : e.langkah
+    };
+  });
+  const body = {
+    id: c.id,
+    jenis: c.kind,
+    kode: c.kode_lacak,
+    judul: isReport ? "Laporan: " + (type ? type.label : c.jenis) : service ? service.title : c.layanan,
+    layanan: isReport ? null : c.layanan,
+    status: { id: c.status, label: status ? status.label : c.status, meaning: status && status.meaning ? status.meaning : null, ditutup: closed },
+    diajukan: isoOrNull(c.created),
+    batas_tahap: isoOrNull(c.batas_tahap),
+    terlambat: c.terlambat,
+    disegel: sealed,
+    orang: {
+      nama: isReport ? c.nama_pelapor || null : c.nama_lengkap,
+      // NIK, KK, date of birth and who applied are for office roles only.
+      nik: isReport || field ? null : c.nik,
+      nomor_kk: isReport || field ? null : c.nomor_kk,
+      tanggal_lahir: isReport || field ? null : isoOrNull(c.tanggal_lahir) || "",
+      telepon: (isReport ? c.telepon_pelapor : c.telepon) || null,
+      kecamatan: kec ? kec.name : c.kecamatan,
+      desa_kelurahan: c.desa_kelurahan || null,
+      alamat: isReport ? null : c.alamat,
+      pemohon_adalah: isReport || field ? null : c.pemohon_adalah,
+      nama_pengaju: isReport || field ? null : c.nama_pengaju || null,
+      hubungan: isReport || field ? null : c.hubungan || null,
+      nik_pengaju: isReport || field ? null : c.nik_pengaju || null
+    },
+    laporan: isReport ? {
+      urgensi: c.urgensi,
+      deskripsi: c.deskripsi,
+      patokan: c.patokan,
+      lintang: c.lintang || null,
+      bujur: c.bujur || null,
+      anonim: c.anonim,
+      diteruskan_ke: c.diteruskan_ke,
+      diteruskan_label: c.diteruskan_ke.map((id) => {
+        var _a2, _b;
+        return (_b = (_a2 = byId(data.pilarSosial || [], id)) == null ? void 0 : _a2.name) != null ? _b : id;
+      }),
+      unit_tujuan: c.unit_tujuan,
+      penanganan: c.penanganan,
+      penanganan_label: c.penanganan.map((id) => HANDLING_LABELS[id] || id),
+      foto: c.foto
+    } : null,
+    kelayakan: [],
+    dokumen: [],
+    petugas_lapangan: db.person(c.assignee),
+    verifikasi: null,
+    langkah: [],
+    riwayat,
+    tanda: field ? [] : flagsOf(db, data, c, now),
+    aksi: actionsFor(data, actor, c),
+    peta: mapLink(c),
+    pesan: db.messages(),
+    surat: []
+  };
+  if (!isReport && service) {
+    if (!field) {
+      const answers = c.jawaban_kelayakan;
+      body.kelayakan = service.questions.map((q) => ({ pertanyaan: q.question, jawaban: answers[q.id] || "", diharapkan: q.expected, sesuai: answers[q.id] === q.expected }));
+    }
+    const versions = db.versions(c.id);
+    const who = { pemohon_adalah: c.pemohon_adalah, tanggal_lahir: c.tanggal_lahir.slice(0, 10) };
+    const today = officeToday(data, now);
+    const needOf = (d) => (0, import_applicant2.documentNeed)(d, who, today);
+    body.dokumen = service.documents.filter((d) => open === null || open.includes(d.key)).filter((d) => needOf(d) !== "tidak_diminta" || c.berkas[d.key]).map((d) => ({
+      kunci: d.key,
+      label: d.label,
+      wajib: needOf(d) === "wajib",
+      berkas: c.berkas[d.key] || null,
+      pemeriksaan: c.pemeriksaan_dokumen[d.key] || null,
+      diminta_ulang: status && status.meaning === "repair" ? c.dokumen_perbaikan.includes(d.key) : false,
+      // Files this one replaced, kept until the request closes.
+      versi: versions[d.key] || []
+    }));
+    const location = c.lokasi_kunjungan;
+    body.verifikasi = {
+      hasil: c.hasil_verifikasi || null,
+      tanggal: isoOrNull(c.tanggal_verifikasi),
+      catatan: c.catatan_verifikasi || null,
+      foto: c.foto_verifikasi,
+      lintang: location ? location.lintang : null,
+      bujur: location ? location.bujur : null
+    };
+    const done = {};
+    for (const e of entries) if (e.jenis === "langkah") done[(_a = e.langkah) != null ? _a : 0] = { oleh: e.petugas, waktu: isoOrNull(e.created) };
+    body.langkah = service.steps.map((s, i) => ({
+      indeks: i,
+      tahap: s.stage,
+      tahap_label: (byId(data.statuses, s.stage) || { label: s.stage }).label,
+      kegiatan: s.activity,
+      jenis: s.kind,
+      peran: s.roles.map((id) => {
+        var _a2, _b;
+        return { id, label: (_b = (_a2 = byId(data.roles, id)) == null ? void 0 : _a2.label) != null ? _b : id };
+      }),
+      dicatat: done[i] || (i < c.langkah && i === 0 ? { oleh: "pemohon (lewat portal)", waktu: isoOrNull(c.created) } : null),
+      sekarang: !closed && i === c.langkah
+    }));
+  }
+  if (!isReport && !field) {
+    body.surat = db.letters(c.id).map(
+      (l) => ({
+        id: l.id,
+        nomor: l.nomor,
+        judul: l.judul,
+        status: l.status,
+        tanggal: isoOrNull(l.tanggal),
+        boleh_cabut: l.status === "berlaku" && actor.roles.some((role) => letterRevokers(data, c.layanan, l.templat).includes(role)),
+        pindaian: l.pindaian || null
+      })
+    );
+  }
+  return body;
+}
+function kunjungan(data, actor, requests, reports) {
+  const out = [];
+  for (const c of requests) {
+    const ctx = flowOf(data, c.layanan);
+    const state = stateOf(actor, c);
+    if (!(0, import_sop_flow2.judge)(ctx, state, actor.roles, "langkah").allowed) continue;
+    const step = ctx.steps[state.langkah];
+    const service = byId(data.services, c.layanan);
+    const kec = byId(data.kecamatan, c.kecamatan);
+    const place = [c.alamat, c.desa_kelurahan, kec ? kec.name : ""].filter(Boolean).join(", ");
+    out.push({
+      id: c.id,
+      jenis: "permohonan",
+      kode: c.kode_lacak,
+      judul: service ? service.title : c.layanan,
+      nama: c.nama_lengkap,
+      telepon: c.telepon || null,
+      kecamatan: kec ? kec.name : c.kecamatan,
+      desa_kelurahan: c.desa_kelurahan || null,
+      alamat: c.alamat || null,
+      peta: place ? osmSearch(place) : null,
+      kegiatan: step ? step.activity : "",
+      perlu_hasil: (0, import_sop_flow2.recordsVisitResult)(ctx, state.langkah),
+      batas_tahap: isoOrNull(c.batas_tahap),
+      terlambat: c.terlambat,
+      mendesak: false,
+      tujuan: []
+    });
+  }
+  for (const c of reports) {
+    const type = byId(data.reportTypes, c.jenis);
+    const kec = byId(data.kecamatan, c.kecamatan);
+    const status = actionsFor(data, actor, c).find((a) => a.aksi === "status");
+    out.push({
+      id: c.id,
+      jenis: "laporan",
+      kode: c.kode_lacak,
+      judul: "Laporan: " + (type ? type.label : c.jenis),
+      nama: null,
+      telepon: c.telepon_pelapor || null,
+      kecamatan: kec ? kec.name : c.kecamatan,
+      desa_kelurahan: c.desa_kelurahan || null,
+      alamat: c.patokan || null,
+      peta: c.lintang && c.bujur ? osmPoint(c.lintang, c.bujur) : null,
+      kegiatan: c.deskripsi,
+      perlu_hasil: false,
+      batas_tahap: isoOrNull(c.batas_tahap),
+      terlambat: c.terlambat,
+      mendesak: c.urgensi === "mendesak",
+      // The status changes this person may record, as the case view offers them.
+      tujuan: status ? status.tujuan || [] : []
+    });
+  }
+  return out;
 }

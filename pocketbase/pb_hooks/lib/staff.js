@@ -49,7 +49,7 @@ function roleLabel(data, id) {
  */
 function actorOf(auth) {
   if (!auth) return null;
-  if (auth.isSuperuser()) return { admin: true, id: "", roles: [], label: "administrator (" + auth.email() + ")", record: auth };
+  if (auth.isSuperuser()) return { admin: true, id: "", roles: [], label: "administrator (" + auth.email() + ")", access: "", record: auth };
   if (auth.collection().name !== "petugas") return null;
   const data = portal();
   const roles = rolesOf(auth);
@@ -59,6 +59,7 @@ function actorOf(auth) {
     roles: roles,
     // "Rina Marlina, Petugas layanan (front office)": role labels carry brackets of their own.
     label: auth.getString("nama") + ", " + roles.map((r) => roleLabel(data, r)).join(" dan "),
+    access: auth.getString("akses_kasus"),
     record: auth,
   };
 }
@@ -82,25 +83,15 @@ function hasPower(actor, power) {
   return false;
 }
 
-/** Whether the acting staff member may open this request or report at all (the API rules, again). */
+/** Whether the acting staff member may open this request or report at all (src/lib/server/workspace.ts). */
 function maySee(actor, record) {
-  const access = actor.record.getString("akses_kasus");
-  if (access === "semua") return true;
-  if (access !== "ditugaskan") return false;
   const field = record.collection().name === "laporan" ? "ditugaskan_ke" : "petugas_lapangan";
-  return record.getString(field) === actor.id;
+  return require(`${__hooks}/lib/server.generated.js`).maySee(actor, { assignee: record.getString(field) });
 }
 
-/** Document types a field role may open (office roles: all). null means all. */
+/** Document types a field role may open (office roles: all, null); src/lib/server/case-view.ts. */
 function openableDocuments(actor) {
-  if (actor.admin || actor.record.getString("akses_kasus") === "semua") return null;
-  const data = portal();
-  const docs = [];
-  for (let i = 0; i < data.roles.length; i++) {
-    const role = data.roles[i];
-    if (actor.roles.indexOf(role.id) >= 0) for (let j = 0; j < role.documents.length; j++) if (docs.indexOf(role.documents[j]) < 0) docs.push(role.documents[j]);
-  }
-  return docs;
+  return require(`${__hooks}/lib/server.generated.js`).openableDocuments(portal(), actor);
 }
 
 module.exports = {

@@ -176,12 +176,7 @@ function forStaff(app, actor, id) {
 
 /** Who may revoke: the SOP's deciding roles for the service, and the letter's signatory role. */
 function revokers(data, request, letter) {
-  const r = require(`${__hooks}/lib/rules.generated.js`);
-  const ctx = cw().flowOf(data, request);
-  const template = (data.letters || []).find((t) => t.id === letter.getString("templat"));
-  const roles = r.decidingRoles(ctx);
-  if (template && roles.indexOf(template.signatoryRole) < 0) roles.push(template.signatoryRole);
-  return roles;
+  return require(`${__hooks}/lib/server.generated.js`).letterRevokers(data, request.getString("layanan"), letter.getString("templat"));
 }
 
 /** A change to a letter and its chained entry in its request's history, both or neither. */

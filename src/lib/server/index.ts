@@ -13,3 +13,5 @@ export * from './surat';
 export * from './lakin';
 export * from './proof';
 export * from './petugas';
+export * from './workspace';
+export * from './case-view';

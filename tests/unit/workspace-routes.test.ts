@@ -1,0 +1,264 @@
+// The staff workspace's queue logic (src/lib/server/workspace.ts) on plain data: who a case waits
+// for, what a queue row shows to whom, the filters a query becomes, the flags, colleagues and the
+// access log. The routes themselves run against a real PocketBase in tests/integration
+// (workspace-queue, petugas-isolation, petugas-roles). Roles, services and statuses come from content/.
+import { describe, expect, it } from 'vitest';
+import { buildPortalData } from '../../src/lib/portal-data';
+import { judge } from '../../src/lib/rules/sop-flow';
+import type { Refusals } from '../../src/lib/server/common';
+import { antrean, flagsOf, flowOf, hariIni, logAkses, maySee, rekan, searchFilter, waitsFor, type Actor, type CaseRow, type SameNikRow, type WorkspaceDb } from '../../src/lib/server/workspace';
+import { actionsFor, kasus, kunjungan, letterRevokers, openableDocuments, type CaseFile, type CaseViewDb } from '../../src/lib/server/case-view';
+import { loadContent } from '../support/content';
+
+const data = buildPortalData(loadContent());
+const NOW = new Date('2026-11-23T03:00:00Z');
+const service = data.services.find((s) => s.onlineApplication && s.steps.length > 1)!;
+const initial = data.statuses.find((s) => s.meaning === 'initial')!;
+const closed = data.statuses.find((s) => s.closed)!;
+const fieldRole = data.roles.find((r) => r.account && r.field)!;
+// A role that may record the service's first open step, and one that may not.
+const ctx = flowOf(data, service.id);
+const state = { status: initial.id, langkah: 1, assignedToMe: false };
+const officeRoles = data.roles.filter((r) => r.account && r.cases && !r.field);
+const stepper = officeRoles.find((r) => judge(ctx, state, [r.id], 'langkah').allowed)!;
+const bystander = officeRoles.find((r) => !judge(ctx, state, [r.id], 'langkah').allowed && !judge(ctx, state, [r.id], 'tugaskan').allowed);
+
+const actor = (roles: string[], access: string, id = 'staff1'): Actor => ({ admin: false, id, roles, label: 'X', access });
+
+const row = (over: Partial<CaseRow> = {}): CaseRow => ({
+  kind: 'permohonan',
+  id: 'r1',
+  kode_lacak: `${data.site.trackingPrefix}-7K3-MQ9-XPW`,
+  status: initial.id,
+  langkah: 1,
+  layanan: service.id,
+  jenis: '',
+  assignee: '',
+  nama_lengkap: 'Siti Aminah',
+  nik: data.site.regionCode.replace(/\./g, '') + '010101010001',
+  kecamatan: data.kecamatan[0]!.id,
+  created: '2026-11-20 01:00:00.000Z',
+  batas_tahap: '',
+  terlambat: false,
+  berkas_dihapus: false,
+  urgensi: '',
+  ...over,
+});
+
+class Refused extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+const refuse: Refusals = {
+  badRequest: (m) => new Refused(400, m),
+  forbidden: (m) => new Refused(403, m),
+  tooMany: (m) => new Refused(429, m),
+};
+
+/** A WorkspaceDb over fixed rows, recording each query. */
+function db(rows: CaseRow[], same: SameNikRow[] = []) {
+  const calls: { kind: string; filter: string; params: Record<string, string> }[] = [];
+  const store: WorkspaceDb = {
+    cases: (kind, filter, _sort, params) => (calls.push({ kind, filter, params }), rows.filter((r) => r.kind === kind)),
+    person: (id) => (id ? { id, nama: 'Budi' } : null),
+    sameNik: () => same,
+  };
+  return { store, calls };
+}
+
+describe('who a case waits for', () => {
+  it('waits for a role that may take the next SOP step, not for one that may not', () => {
+    expect(waitsFor(data, actor([stepper.id], 'semua'), row())).toBe(true);
+    if (bystander) expect(waitsFor(data, actor([bystander.id], 'semua'), row())).toBe(false);
+  });
+  it('a field worker sees only cases assigned to them', () => {
+    const worker = actor([fieldRole.id], 'ditugaskan', 'w1');
+    expect(maySee(worker, row({ assignee: 'w1' }))).toBe(true);
+    expect(maySee(worker, row({ assignee: 'w2' }))).toBe(false);
+    expect(maySee(worker, row())).toBe(false);
+    expect(maySee(actor([stepper.id], 'tidak'), row())).toBe(false);
+    expect(maySee({ admin: true, id: '', roles: [], label: 'a', access: '' }, row())).toBe(false);
+  });
+});
+
+describe('GET /api/petugas/antrean', () => {
+  it('refuses a role without case access, in Indonesian', () => {
+    const { store } = db([]);
+    expect(() => antrean(store, data, actor([stepper.id], 'tidak'), () => '', refuse, NOW)).toThrow('Peran Anda tidak membuka permohonan dan laporan.');
+  });
+  it("limits a field worker's query to cases assigned to them, and open cases by default", () => {
+    const { store, calls } = db([row({ assignee: 'w1' })]);
+    const answer = antrean(store, data, actor([fieldRole.id], 'ditugaskan', 'w1'), () => '', refuse, NOW);
+    expect(calls).toEqual([{ kind: 'permohonan', filter: "petugas_lapangan = {:me} && ditutup = ''", params: { me: 'w1' } }]);
+    expect(answer.total).toBe(1);
+    expect(answer.item[0]!.petugas_lapangan).toEqual({ id: 'w1', nama: 'Budi' });
+    expect(answer.pilihan.layanan.every((l) => data.services.some((s) => s.id === l.id && s.onlineApplication))).toBe(true);
+  });
+  it('pages by 50 and keeps only what waits for me when asked', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => row({ id: `r${i}`, langkah: i % 2 === 0 ? 1 : 0, status: i % 2 === 0 ? initial.id : closed.id }));
+    const { store } = db(rows);
+    const all = antrean(store, data, actor([stepper.id], 'semua'), (k) => (k === 'halaman' ? '2' : ''), refuse, NOW);
+    expect([all.total, all.jumlah_halaman, all.item.length, all.halaman]).toEqual([60, 2, 10, 2]);
+    const mine = antrean(store, data, actor([stepper.id], 'semua'), (k) => (k === 'untuk_saya' ? '1' : ''), refuse, NOW);
+    expect(mine.item.every((i) => i.menunggu_saya)).toBe(true);
+    expect(mine.total).toBe(rows.filter((r) => waitsFor(data, actor([stepper.id], 'semua'), r)).length);
+  });
+  it('a report row carries no name', () => {
+    const report = row({ kind: 'laporan', layanan: '', jenis: data.reportTypes[0]!.id, status: data.reportStatuses[0]!.id, urgensi: 'mendesak', nama_lengkap: '' });
+    const { store } = db([report]);
+    const answer = antrean(store, data, actor([stepper.id], 'semua'), (k) => (k === 'jenis' ? 'laporan' : ''), refuse, NOW);
+    expect(answer.item[0]).toMatchObject({ jenis: 'laporan', nama: null, mendesak: true, judul: `Laporan: ${data.reportTypes[0]!.label}` });
+  });
+});
+
+describe('the search words', () => {
+  it('find a code, a NIK or KK, a phone in any form, or a name', () => {
+    expect(searchFilter(`${data.site.trackingPrefix.toLowerCase()} 7k3 mq9 xpw`, false)).toEqual({ expr: 'kode_lacak = {:q}', params: { q: `${data.site.trackingPrefix}-7K3-MQ9-XPW` } });
+    expect(searchFilter('1901 0101 0101 0001', false)).toEqual({ expr: '(nik = {:q} || nomor_kk = {:q})', params: { q: '1901010101010001' } });
+    for (const phone of ['0812-3456-7890', '+62 812 3456 7890', '6281234567890']) expect(searchFilter(phone, false)).toEqual({ expr: 'telepon ~ {:q}', params: { q: '81234567890' } });
+    expect(searchFilter('0812 3456 7890', true)!.expr).toBe('telepon_pelapor ~ {:q}');
+    expect(searchFilter('Siti', false)!.expr).toBe('(nama_lengkap ~ {:q} || nama_pengaju ~ {:q})');
+    expect(searchFilter('  ', false)).toBeNull();
+  });
+});
+
+describe('flags', () => {
+  it('name a NIK from outside the area and the same NIK on another open request', () => {
+    const other: SameNikRow = { id: 'o1', kode_lacak: 'X', layanan: service.id, status: initial.id, created: '2026-11-01 01:00:00.000Z' };
+    const flags = flagsOf({ sameNik: () => [other] }, data, row({ nik: '9999010101010001' }), NOW);
+    expect(flags.map((f) => f.kunci)).toEqual(['nik_luar_wilayah', 'nik_layanan_sama']);
+    expect(flags[1]!.terkait).toEqual([{ id: 'o1', kode: 'X', judul: service.title, status_label: initial.label }]);
+  });
+  it('none on a report or on a request whose files were deleted, without a query', () => {
+    const never = { sameNik: (): SameNikRow[] => { throw new Error('no query expected'); } };
+    expect(flagsOf(never, data, row({ kind: 'laporan' }), NOW)).toEqual([]);
+    expect(flagsOf(never, data, row({ berkas_dihapus: true }), NOW)).toEqual([]);
+  });
+});
+
+describe('GET /api/petugas/hari-ini', () => {
+  it('has no cards for a role without case access, and two queries otherwise', () => {
+    expect(hariIni(db([]).store, data, actor([stepper.id], 'tidak'), NOW)).toEqual({ kartu: [], mendesak: [], menunggu_saya: [] });
+    const { store, calls } = db([row(), row({ id: 'r2', terlambat: true })]);
+    const answer = hariIni(store, data, actor([stepper.id], 'semua'), NOW);
+    expect(calls.map((c) => c.kind)).toEqual(['permohonan', 'laporan']);
+    expect(answer.kartu.find((k) => k.kunci === 'terlambat')!.jumlah).toBe(1);
+    expect(answer.kartu.find((k) => k.kunci === 'baru')!.jumlah).toBe(2);
+  });
+});
+
+describe('colleagues and the access log', () => {
+  it('suggest field workers covering the kecamatan first', () => {
+    const kec = data.kecamatan[0]!.id;
+    const people = [
+      { id: 'a', nama: 'Andi', roles: [fieldRole.id], kecamatan: [] },
+      { id: 'z', nama: 'Zaenab', roles: [fieldRole.id], kecamatan: [kec] },
+      { id: 'o', nama: 'Office', roles: [stepper.id], kecamatan: [kec] },
+    ];
+    const out = rekan({ activeStaff: () => people }, data, actor([stepper.id], 'semua'), row({ kind: 'laporan', jenis: data.reportTypes[0]!.id, kecamatan: kec }));
+    expect(out.map((p) => [p.id, p.disarankan])).toEqual([['z', true], ['a', false]]);
+    expect(out[0]!.peran).toBe(fieldRole.label);
+  });
+  it('pages the access log by 50', () => {
+    const asked: number[][] = [];
+    const log = logAkses({ count: () => 120, page: (size, offset) => (asked.push([size, offset]), [{ created: '2026-11-23 01:00:00.000Z', nama: 'A', kode_lacak: 'K', koleksi: 'permohonan', dokumen: 'ktp', ditolak: true }]) }, 3);
+    expect(asked).toEqual([[50, 100]]);
+    expect(log).toMatchObject({ total: 120, halaman: 3, jumlah_halaman: 3 });
+    expect(log.item[0]).toEqual({ waktu: '2026-11-23T01:00:00.000Z', oleh: 'A', kode: 'K', jenis: 'permohonan', dokumen: 'ktp', ditolak: true });
+    expect(logAkses({ count: () => 0, page: () => [] }, -1).halaman).toBe(1);
+  });
+});
+
+// ------------------------------------------------------------------ the case file
+
+const fileOf = (over: Partial<CaseFile> = {}): CaseFile => ({
+  ...row(),
+  nomor_kk: '1901010101010002',
+  tanggal_lahir: '1980-01-01 00:00:00.000Z',
+  telepon: '+6281234567890',
+  desa_kelurahan: 'Desa A',
+  alamat: 'Jl. Melati 1',
+  pemohon_adalah: 'diri_sendiri',
+  nama_pengaju: 'Ahmad',
+  hubungan: 'anak',
+  nik_pengaju: '1901010101010003',
+  jawaban_kelayakan: {},
+  pemeriksaan_dokumen: {},
+  dokumen_perbaikan: [],
+  berkas: Object.fromEntries(service.documents.map((d) => [d.key, `${d.key}.jpg`])),
+  hasil_verifikasi: '',
+  tanggal_verifikasi: '',
+  catatan_verifikasi: '',
+  foto_verifikasi: [],
+  lokasi_kunjungan: null,
+  nama_pelapor: '',
+  telepon_pelapor: '',
+  deskripsi: '',
+  patokan: '',
+  lintang: null,
+  bujur: null,
+  anonim: false,
+  diteruskan_ke: [],
+  unit_tujuan: '',
+  penanganan: [],
+  penanganan_pilihan: [],
+  foto: [],
+  ...over,
+});
+
+/** A CaseViewDb with one internal note and one letter, recording each query. */
+function viewDb() {
+  const calls: string[] = [];
+  const store: CaseViewDb = {
+    person: (id) => (calls.push('person'), id ? { id, nama: 'Budi' } : null),
+    sameNik: () => (calls.push('sameNik'), []),
+    history: (kind) => (calls.push(`history ${kind}`), [{ created: '2026-11-20 01:00:00.000Z', jenis: 'langkah', status: initial.id, petugas: 'Rina', catatan_publik: '', catatan_internal: 'rahasia', langkah: 1 }]),
+    messages: () => (calls.push('messages'), []),
+    versions: () => (calls.push('versions'), {}),
+    letters: () => (calls.push('letters'), [{ id: 'l1', nomor: '1', judul: 'Surat', status: 'berlaku', tanggal: '2026-11-21 01:00:00.000Z', templat: '', pindaian: '' }]),
+  };
+  return { store, calls };
+}
+
+describe('GET /api/petugas/kasus/{jenis}/{id}', () => {
+  it('gives an office role the NIK, KK, internal notes, flags and letters', () => {
+    const { store, calls } = viewDb();
+    const body = kasus(store, data, actor([stepper.id], 'semua'), fileOf(), NOW);
+    expect(body.orang).toMatchObject({ nik: row().nik, nomor_kk: '1901010101010002', nama_pengaju: 'Ahmad' });
+    expect(body.riwayat[0]!.catatan_internal).toBe('rahasia');
+    expect(body.langkah[1]!.dicatat).toEqual({ oleh: 'Rina', waktu: '2026-11-20T01:00:00.000Z' });
+    expect(body.surat).toHaveLength(1);
+    expect(body.kelayakan).toHaveLength(service.questions.length);
+    expect(calls).toContain('sameNik');
+  });
+  it("gives a field worker only what a home visit needs: no NIK, KK, birth date, answers, internal notes, flags or letters, and only their roles' documents", () => {
+    const { store, calls } = viewDb();
+    const worker = actor([fieldRole.id], 'ditugaskan', 'w1');
+    const body = kasus(store, data, worker, fileOf({ assignee: 'w1' }), NOW);
+    expect(body.orang).toMatchObject({ nik: null, nomor_kk: null, tanggal_lahir: null, pemohon_adalah: null, nama_pengaju: null, hubungan: null, nik_pengaju: null });
+    expect(body.riwayat[0]!.catatan_internal).toBe('');
+    expect([body.kelayakan, body.tanda, body.surat]).toEqual([[], [], []]);
+    expect(calls).not.toContain('sameNik');
+    expect(calls).not.toContain('letters');
+    const allowed = openableDocuments(data, worker)!;
+    expect(allowed).toEqual([...new Set(data.roles.filter((r) => r.id === fieldRole.id).flatMap((r) => r.documents))]);
+    expect(body.dokumen.every((d) => allowed.includes(d.kunci))).toBe(true);
+    expect(openableDocuments(data, actor([stepper.id], 'semua'))).toBeNull();
+  });
+  it('offers a note on an open case, and lets only deciding or signing roles revoke a letter', () => {
+    const actions = actionsFor(data, actor([stepper.id], 'semua'), fileOf());
+    expect(actions.map((a) => a.aksi)).toContain('catatan');
+    expect(actions.find((a) => a.aksi === 'langkah')?.keterangan).toBe(service.steps[1]!.activity);
+    expect(actionsFor(data, actor([stepper.id], 'semua'), fileOf({ status: closed.id })).map((a) => a.aksi)).not.toContain('catatan');
+    const revokers = letterRevokers(data, service.id, '');
+    const body = kasus(viewDb().store, data, actor([stepper.id], 'semua'), fileOf(), NOW);
+    expect(body.surat[0]!.boleh_cabut).toBe(revokers.includes(stepper.id));
+  });
+  it("lists a field worker's visits whose next step is theirs", () => {
+    const worker = actor([fieldRole.id], 'ditugaskan', 'w1');
+    const visits = kunjungan(data, worker, [fileOf({ assignee: 'w1' })], []);
+    const mayStep = judge(flowOf(data, service.id), { status: initial.id, langkah: 1, assignedToMe: true }, [fieldRole.id], 'langkah').allowed;
+    expect(visits.length).toBe(mayStep ? 1 : 0);
+  });
+});
