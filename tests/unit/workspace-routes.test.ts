@@ -8,6 +8,7 @@ import { judge } from '../../src/lib/rules/sop-flow';
 import type { Refusals } from '../../src/lib/server/common';
 import { antrean, flagsOf, flowOf, hariIni, logAkses, maySee, rekan, searchFilter, waitsFor, type Actor, type CaseRow, type SameNikRow, type WorkspaceDb } from '../../src/lib/server/workspace';
 import { actionsFor, kasus, kunjungan, letterRevokers, openableDocuments, type CaseFile, type CaseViewDb } from '../../src/lib/server/case-view';
+import { reportAction, requestAction, type CaseActionDb } from '../../src/lib/server/case-actions';
 import { loadContent } from '../support/content';
 
 const data = buildPortalData(loadContent());
@@ -46,13 +47,17 @@ const row = (over: Partial<CaseRow> = {}): CaseRow => ({
 });
 
 class Refused extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
 const refuse: Refusals = {
-  badRequest: (m) => new Refused(400, m),
-  forbidden: (m) => new Refused(403, m),
+  badRequest: (m, fields) => new Refused(400, m, fields),
+  forbidden: (m, fields) => new Refused(403, m, fields),
   tooMany: (m) => new Refused(429, m),
 };
 
@@ -260,5 +265,60 @@ describe('GET /api/petugas/kasus/{jenis}/{id}', () => {
     const visits = kunjungan(data, worker, [fileOf({ assignee: 'w1' })], []);
     const mayStep = judge(flowOf(data, service.id), { status: initial.id, langkah: 1, assignedToMe: true }, [fieldRole.id], 'langkah').allowed;
     expect(visits.length).toBe(mayStep ? 1 : 0);
+  });
+});
+
+// ------------------------------------------------------------------ actions
+
+/** A CaseActionDb with no earlier sends and one active field worker, recording each question. */
+function actionDb(earlier = false) {
+  const asked: string[] = [];
+  const db: CaseActionDb = {
+    earlierSend: (id) => (asked.push(`earlier ${id}`), earlier),
+    staffMember: (id) => (asked.push(`staff ${id}`), id === 'w1' ? { aktif: true, roles: [fieldRole.id] } : null),
+    photoProblem: () => (asked.push('photos'), null),
+  };
+  return { db, asked };
+}
+const fieldsOf = (run: () => unknown): Record<string, string> => {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof Refused) return err.fields;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('POST /api/petugas/kasus/{jenis}/{id}/aksi', () => {
+  const office = actor([stepper.id], 'semua');
+  it('records the next SOP step as a plan for the hook to save, naming the role used', () => {
+    const { db, asked } = actionDb();
+    const out = requestAction(db, data, office, fileOf(), { aksi: 'langkah' }, refuse, NOW);
+    if (!('plan' in out)) throw new Error('expected a plan');
+    expect(out.plan).toMatchObject({ kind: 'langkah', role: stepper.id, step: 1, photos: true, asked: [] });
+    expect(out.plan.answer.ulang).toBe(false);
+    expect(asked).toEqual(['photos']);
+  });
+  it('answers a send already recorded with the case as it stands, judging nothing', () => {
+    const { db } = actionDb(true);
+    const out = requestAction(db, data, actor([fieldRole.id], 'ditugaskan', 'w9'), fileOf(), { aksi: 'tolak', id_pengiriman: 'abcdefghijklmnop1234' }, refuse, NOW);
+    expect(out).toEqual({ resent: { status: initial.id, status_label: initial.label, langkah: 1, ulang: true } });
+  });
+  it('refuses an unknown action, a role the SOP does not name, and a refusal without a reason, in Indonesian', () => {
+    expect(() => requestAction(actionDb().db, data, office, fileOf(), { aksi: 'hapus' }, refuse, NOW)).toThrow('Tindakan tidak dikenal.');
+    const worker = actor([fieldRole.id], 'ditugaskan', 'w1');
+    expect(() => requestAction(actionDb().db, data, worker, fileOf({ assignee: 'w1' }), { aksi: 'tolak', catatan_publik: 'x'.repeat(20) }, refuse, NOW)).toThrow(Refused);
+    const decider = data.roles.find((r) => judge(ctx, state, [r.id], 'tolak').allowed);
+    if (decider) {
+      const errors = fieldsOf(() => requestAction(actionDb().db, data, actor([decider.id], 'semua'), fileOf(), { aksi: 'tolak', catatan_publik: 'pendek' }, refuse, NOW));
+      expect(errors.catatan_publik).toMatch(/paling sedikit 10 karakter/);
+    }
+  });
+  it('asks a report status change for a status, and a closed report takes no note', () => {
+    const report = fileOf({ kind: 'laporan', layanan: '', jenis: data.reportTypes[0]!.id, status: data.reportStatuses[0]!.id });
+    expect(fieldsOf(() => reportAction(actionDb().db, data, office, report, { aksi: 'status' }, refuse))).toEqual({ status: 'Pilih status baru laporan.' });
+    const closedReport = data.reportStatuses.find((x) => x.closed)!;
+    expect(() => reportAction(actionDb().db, data, office, { ...report, status: closedReport.id }, { aksi: 'catatan', catatan_internal: 'catatan' }, refuse)).toThrow('Laporan sudah ditutup; catatan baru tidak dapat ditambahkan.');
   });
 });

@@ -3,7 +3,21 @@
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getOwnPropSymbols = Object.getOwnPropertySymbols;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __propIsEnum = Object.prototype.propertyIsEnumerable;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __spreadValues = (a, b) => {
+  for (var prop in b || (b = {}))
+    if (__hasOwnProp.call(b, prop))
+      __defNormalProp(a, prop, b[prop]);
+  if (__getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(b)) {
+      if (__propIsEnum.call(b, prop))
+        __defNormalProp(a, prop, b[prop]);
+    }
+  return a;
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -31,6 +45,7 @@ __export(index_exports, {
   byId: () => byId,
   checkSurvey: () => checkSurvey,
   computeStatistik: () => computeStatistik,
+  fieldRefusal: () => fieldRefusal,
   fieldView: () => fieldView,
   flagsOf: () => flagsOf,
   flowOf: () => flowOf,
@@ -59,7 +74,9 @@ __export(index_exports, {
   proofTokenText: () => proofTokenText,
   proveApplicant: () => proveApplicant,
   rekan: () => rekan,
+  reportAction: () => reportAction,
   reportFlowOf: () => reportFlowOf,
+  requestAction: () => requestAction,
   saya: () => saya,
   searchFilter: () => searchFilter,
   serviceTitle: () => serviceTitle,
@@ -75,12 +92,12 @@ __export(index_exports, {
 module.exports = __toCommonJS(index_exports);
 
 // src/lib/server/common.ts
-function byId(list, id) {
-  for (let i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
+function byId(list2, id) {
+  for (let i = 0; i < list2.length; i++) if (list2[i].id === id) return list2[i];
   return void 0;
 }
-function parsePbDate(text) {
-  const s = String(text != null ? text : "").trim();
+function parsePbDate(text2) {
+  const s = String(text2 != null ? text2 : "").trim();
   if (!s) return null;
   const d = new Date(s.replace(" ", "T"));
   return isNaN(d.getTime()) ? null : d;
@@ -98,7 +115,7 @@ var import_tracking_code = require(`${__hooks}/lib/rules.generated.js`);
 var import_working_time = require(`${__hooks}/lib/rules.generated.js`);
 var PLACEHOLDER_CODE = "XXX-XXX-XXX-XXX";
 var NOT_FOUND = "Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda.";
-var iso = (text) => new Date(String(text).replace(" ", "T")).toISOString();
+var iso = (text2) => new Date(String(text2).replace(" ", "T")).toISOString();
 function lacak(db, data, rawCode, now) {
   var _a, _b, _c, _d;
   const code = (0, import_tracking_code.normaliseCode)(String(rawCode || ""));
@@ -430,9 +447,9 @@ function parseProgresQuery(data, query, refuse) {
   }
   return { jenis, kecamatan, status, halaman: page };
 }
-function rank(list, id) {
-  for (let i = 0; i < list.length; i++) if (list[i].id === id) return i;
-  return list.length;
+function rank(list2, id) {
+  for (let i = 0; i < list2.length; i++) if (list2[i].id === id) return i;
+  return list2.length;
 }
 function boardOf(rows, data, cutoff) {
   const offset = (0, import_working_time3.zoneOffsetHours)(data.site.timeZone);
@@ -693,9 +710,9 @@ function officeYear(data, year) {
   const at = (y) => pbDate(new Date(Date.UTC(y, 0, 1) - offset));
   return { from: at(year), to: at(year + 1) };
 }
-var meaningOf = (list, id) => {
+var meaningOf = (list2, id) => {
   var _a, _b;
-  return (_b = (_a = byId(list, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
+  return (_b = (_a = byId(list2, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
 };
 function indicators(db, data, year) {
   const range = officeYear(data, year);
@@ -727,8 +744,8 @@ function indicators(db, data, year) {
   };
 }
 function csvCell(value) {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text2 = String(value);
+  return /[",\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
 }
 function lakinCsv(db, data, year) {
   const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
@@ -875,8 +892,8 @@ function passwordChangeErrors(input, email, oldMatches) {
 var import_sop_flow = require(`${__hooks}/lib/rules.generated.js`);
 var import_tracking_code4 = require(`${__hooks}/lib/rules.generated.js`);
 var import_working_time8 = require(`${__hooks}/lib/rules.generated.js`);
-function isoOrNull(text) {
-  const d = parsePbDate(text);
+function isoOrNull(text2) {
+  const d = parsePbDate(text2);
   return d ? d.toISOString() : null;
 }
 var caseTitle = (data, row) => {
@@ -981,19 +998,19 @@ function itemOf(db, data, actor, row, now) {
   };
 }
 function searchFilter(q, isReport) {
-  const text = String(q || "").trim();
-  if (!text) return null;
-  const code = (0, import_tracking_code4.normaliseCode)(text);
+  const text2 = String(q || "").trim();
+  if (!text2) return null;
+  const code = (0, import_tracking_code4.normaliseCode)(text2);
   if (code) return { expr: "kode_lacak = {:q}", params: { q: code } };
-  const digits = text.replace(/[\s.\-()]/g, "");
+  const digits = text2.replace(/[\s.\-()]/g, "");
   if (/^\+?[0-9]{6,16}$/.test(digits)) {
     if (/^[0-9]{16}$/.test(digits) && !isReport) return { expr: "(nik = {:q} || nomor_kk = {:q})", params: { q: digits } };
     const national = digits.replace(/^\+?62/, "").replace(/^0/, "");
     const field = isReport ? "telepon_pelapor" : "telepon";
     return { expr: field + " ~ {:q}", params: { q: national } };
   }
-  if (isReport) return { expr: "(desa_kelurahan ~ {:q} || patokan ~ {:q})", params: { q: text } };
-  return { expr: "(nama_lengkap ~ {:q} || nama_pengaju ~ {:q})", params: { q: text } };
+  if (isReport) return { expr: "(desa_kelurahan ~ {:q} || patokan ~ {:q})", params: { q: text2 } };
+  return { expr: "(nama_lengkap ~ {:q} || nama_pengaju ~ {:q})", params: { q: text2 } };
 }
 function antrean(db, data, actor, get, refuse, now) {
   const param = (k) => String(get(k) || "").trim();
@@ -1396,4 +1413,264 @@ function kunjungan(data, actor, requests, reports) {
     });
   }
   return out;
+}
+
+// src/lib/server/case-actions.ts
+var import_sop_flow3 = require(`${__hooks}/lib/rules.generated.js`);
+var import_text2 = require(`${__hooks}/lib/rules.generated.js`);
+var NOTE_MIN = 10;
+var NOTE_MAX = 1e3;
+var INTERNAL_MAX = 2e3;
+var FLOW_ACTIONS = ["langkah", "perbaikan", "lanjutkan", "tolak", "batal", "tugaskan", "buka-kembali", "periksa-dokumen"];
+function text(body, key) {
+  const v = body[key];
+  return v === void 0 || v === null ? "" : String(v).trim();
+}
+function list(body, key) {
+  const v = body[key];
+  if (v === void 0 || v === null || v === "") return [];
+  if (Array.isArray(v)) return v.map(String);
+  const s = String(v);
+  if (s.charAt(0) === "[") {
+    try {
+      const parsed = JSON.parse(s);
+      return Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  return s.split(",").map((x) => x.trim()).filter(Boolean);
+}
+function objectOf(body, key) {
+  const v = body[key];
+  if (!v) return {};
+  if (typeof v === "object") return v;
+  try {
+    const parsed = JSON.parse(String(v));
+    return parsed && typeof parsed === "object" ? parsed : {};
+  } catch (e) {
+    return null;
+  }
+}
+function checkNote(errors, key, value, min, max, label) {
+  if ((0, import_text2.unreadableText)(value, true)) errors[key] = import_text2.UNREADABLE_MESSAGE;
+  else if (min > 0 && value.length < min) errors[key] = label + " (paling sedikit " + min + " karakter).";
+  else if (value.length > max) errors[key] = "Terlalu panjang. Tulis paling banyak " + max + " karakter.";
+}
+function fieldRefusal(refuse, errors) {
+  const keys = Object.keys(errors);
+  return refuse.badRequest(keys.length === 1 ? errors[keys[0]] : "Periksa kembali isian Anda.", errors);
+}
+function actionInput(body, errors) {
+  const input = { aksi: text(body, "aksi"), publicNote: text(body, "catatan_publik"), internalNote: text(body, "catatan_internal"), submissionId: text(body, "id_pengiriman") };
+  checkNote(errors, "catatan_publik", input.publicNote, 0, NOTE_MAX, "");
+  checkNote(errors, "catatan_internal", input.internalNote, 0, INTERNAL_MAX, "");
+  if (input.submissionId && !import_text2.SUBMISSION_ID.test(input.submissionId)) errors.id_pengiriman = import_text2.SUBMISSION_ID_MESSAGE;
+  return input;
+}
+function resent(statuses, c, langkah) {
+  const s = byId(statuses, c.status);
+  return { resent: { status: c.status, status_label: s ? s.label : "", langkah, ulang: true } };
+}
+function roleUsed(judgeOne, roles) {
+  for (const role of roles) if (judgeOne([role])) return role;
+  return roles[0] || "";
+}
+function requestAction(db, data, actor, c, body, refuse, now) {
+  const ctx = flowOf(data, c.layanan);
+  const state = stateOf(actor, c);
+  const errors = {};
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  if (submissionId && db.earlierSend(submissionId)) return resent(data.statuses, c, c.langkah);
+  let verdict;
+  if (aksi === "catatan") {
+    const s2 = byId(data.statuses, state.status);
+    if (s2 && s2.closed) throw refuse.forbidden("Permohonan sudah ditutup; catatan baru tidak dapat ditambahkan. Buka kembali bila perlu.");
+    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pemohon atau untuk petugas.";
+    verdict = { status: state.status, langkah: state.langkah };
+  } else if (FLOW_ACTIONS.includes(aksi)) {
+    const v = (0, import_sop_flow3.judge)(ctx, state, actor.roles, aksi);
+    if (!v.allowed) throw refuse.forbidden(v.message);
+    verdict = v;
+  } else {
+    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+  }
+  const fields = {};
+  const change = {};
+  let kind = "status";
+  const service = byId(data.services, c.layanan);
+  const keys = service ? service.documents.map((d) => d.key) : [];
+  if (aksi === "tolak" || aksi === "batal" || aksi === "perbaikan") {
+    if (publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pemohon (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
+  }
+  if (aksi === "perbaikan") {
+    const asked = list(body, "dokumen_perbaikan");
+    if (asked.length === 0) errors.dokumen_perbaikan = "Pilih dokumen yang harus dilengkapi atau diganti pemohon.";
+    else if (asked.some((k) => !keys.includes(k))) errors.dokumen_perbaikan = "Ada dokumen yang tidak diminta layanan ini.";
+    fields.dokumen_perbaikan = asked;
+    change.dokumen_perbaikan = asked;
+  }
+  if (aksi === "lanjutkan") fields.dokumen_perbaikan = [];
+  if (aksi === "buka-kembali") {
+    const reason = text(body, "alasan");
+    checkNote(errors, "alasan", reason, NOTE_MIN, INTERNAL_MAX, "Tulis alasan membuka kembali permohonan ini");
+    kind = "buka_kembali";
+    change.alasan = reason;
+  }
+  if (aksi === "tugaskan") {
+    kind = "penugasan";
+    const assignee = text(body, "petugas_lapangan");
+    const person = assignee ? db.staffMember(assignee) : null;
+    const needed = (0, import_sop_flow3.nextFieldRoles)(ctx, state);
+    if (!person || !person.aktif) errors.petugas_lapangan = "Pilih petugas lapangan yang aktif.";
+    else if (needed.length > 0 && !person.roles.some((x) => needed.includes(x))) errors.petugas_lapangan = "Petugas ini tidak memegang peran untuk langkah lapangan permohonan ini.";
+    fields.petugas_lapangan = assignee;
+    change.petugas_lapangan = assignee;
+  }
+  if (aksi === "periksa-dokumen") {
+    kind = "pemeriksaan_dokumen";
+    const checks = objectOf(body, "pemeriksaan");
+    const existing = __spreadValues({}, c.pemeriksaan_dokumen);
+    const labelOf = (key) => {
+      var _a, _b;
+      return (_b = (_a = service == null ? void 0 : service.documents.find((d) => d.key === key)) == null ? void 0 : _a.label) != null ? _b : key;
+    };
+    if (!checks || Object.keys(checks).length === 0) errors.pemeriksaan = "Pilih hasil pemeriksaan paling sedikit satu dokumen.";
+    else {
+      for (const key in checks) {
+        const check = checks[key] || {};
+        const reason = String(check.alasan || "").trim();
+        if (!keys.includes(key)) errors.pemeriksaan = "Ada dokumen yang tidak diminta layanan ini.";
+        else if (check.hasil !== "sesuai" && check.hasil !== "perlu_diganti") errors["pemeriksaan." + key] = "Pilih sesuai atau perlu diganti untuk " + labelOf(key) + ".";
+        else if (check.hasil === "perlu_diganti" && reason.length < 5) errors["pemeriksaan." + key] = "Tulis alasan " + labelOf(key) + " perlu diganti (paling sedikit 5 karakter).";
+        else if (reason.length > 500) errors["pemeriksaan." + key] = "Alasan untuk " + labelOf(key) + " terlalu panjang. Tulis paling banyak 500 karakter.";
+        else if ((0, import_text2.unreadableText)(String(check.alasan || ""), true)) errors["pemeriksaan." + key] = import_text2.UNREADABLE_MESSAGE;
+        else existing[key] = { hasil: check.hasil, alasan: reason, oleh: actor.label, waktu: now.toISOString() };
+      }
+    }
+    fields.pemeriksaan_dokumen = existing;
+    change.pemeriksaan = Object.keys(checks || {});
+  }
+  if (aksi === "langkah") {
+    kind = "langkah";
+    change.langkah = state.langkah;
+    const result = text(body, "hasil_verifikasi");
+    const visit = (0, import_sop_flow3.recordsVisitResult)(ctx, state.langkah);
+    if (visit && result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
+    if (result && !visit) errors.hasil_verifikasi = "Hasil kunjungan hanya dicatat pada langkah verifikasi lapangan.";
+    else if (result) {
+      if (result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
+      fields.hasil_verifikasi = result;
+      fields.tanggal_verifikasi = pbDate(now);
+      if (internalNote) fields.catatan_verifikasi = internalNote;
+      change.hasil_verifikasi = result;
+    }
+    const lat = text(body, "lintang");
+    const lng = text(body, "bujur");
+    if (lat || lng) {
+      const la = Number(lat);
+      const lo = Number(lng);
+      if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) || !lat || !lng) errors.lintang = "Lokasi GPS tidak sah. Ambil lokasi lagi atau kosongkan.";
+      else fields.lokasi_kunjungan = { lintang: la, bujur: lo };
+    }
+    const photoProblem = db.photoProblem();
+    if (photoProblem) errors.foto = photoProblem;
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  if (submissionId) change.id_pengiriman = submissionId;
+  const role = aksi === "catatan" ? actor.roles[0] || "" : roleUsed((roles) => (0, import_sop_flow3.judge)(ctx, state, roles, aksi).allowed, actor.roles);
+  const s = byId(data.statuses, verdict.status);
+  return {
+    plan: {
+      fields,
+      status: verdict.status,
+      langkah: verdict.langkah,
+      publicNote,
+      internalNote,
+      kind,
+      role,
+      step: aksi === "langkah" ? state.langkah : null,
+      change,
+      photos: aksi === "langkah",
+      asked: aksi === "perbaikan" ? fields.dokumen_perbaikan : [],
+      answer: { status: verdict.status, status_label: s ? s.label : verdict.status, langkah: verdict.langkah, ulang: false }
+    }
+  };
+}
+function reportAction(db, data, actor, c, body, refuse) {
+  const ctx = reportFlowOf(data, c.jenis);
+  const state = stateOf(actor, c);
+  const errors = {};
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  if (errors.id_pengiriman) throw fieldRefusal(refuse, { id_pengiriman: errors.id_pengiriman });
+  if (submissionId && db.earlierSend(submissionId)) return resent(data.reportStatuses, c, 0);
+  const current = byId(data.reportStatuses, state.status);
+  const fields = {};
+  const change = {};
+  let kind = "catatan";
+  let target = state.status;
+  let role = actor.roles[0] || "";
+  if (aksi === "status") {
+    target = text(body, "status");
+    if (!target) throw fieldRefusal(refuse, { status: "Pilih status baru laporan." });
+    const verdict = (0, import_sop_flow3.judgeReport)(ctx, state, actor.roles, target);
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    const next = byId(data.reportStatuses, target);
+    if (next && next.needsReason && publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pelapor (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
+    kind = "status";
+    for (const r of actor.roles) if ((0, import_sop_flow3.judgeReport)(ctx, state, [r], target).allowed) role = r;
+  } else if (aksi === "tugaskan") {
+    const verdict = (0, import_sop_flow3.judgeReportTask)(ctx, state, actor.roles, "tugaskan");
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    kind = "penerusan";
+    const person = text(body, "ditugaskan_ke");
+    if (person) {
+      const p = db.staffMember(person);
+      if (!p || !p.aktif) errors.ditugaskan_ke = "Pilih petugas yang aktif.";
+      fields.ditugaskan_ke = person;
+    }
+    const pillars = list(body, "diteruskan_ke");
+    const known = data.pilarSosial.map((x) => x.id);
+    if (pillars.some((x) => !known.includes(x))) errors.diteruskan_ke = "Pilar sosial tidak dikenal.";
+    if (pillars.length > 0) fields.diteruskan_ke = pillars;
+    const unit = text(body, "unit_tujuan");
+    checkNote(errors, "unit_tujuan", unit, 0, 200, "");
+    if (unit) fields.unit_tujuan = unit;
+    if (!person && pillars.length === 0 && !unit) errors.ditugaskan_ke = "Pilih orang, pilar sosial, atau tulis unit tujuan.";
+    change.ditugaskan_ke = person;
+    change.diteruskan_ke = pillars;
+    change.unit_tujuan = unit;
+  } else if (aksi === "penanganan") {
+    const verdict = (0, import_sop_flow3.judgeReportTask)(ctx, state, actor.roles, "penanganan");
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    kind = "perubahan_data";
+    const kinds = list(body, "penanganan");
+    if (kinds.length === 0 || kinds.some((k) => !c.penanganan_pilihan.includes(k))) errors.penanganan = "Pilih bentuk penanganan dari daftar.";
+    fields.penanganan = kinds;
+    change.penanganan = kinds;
+  } else if (aksi === "catatan") {
+    if (current && current.closed) throw refuse.forbidden("Laporan sudah ditutup; catatan baru tidak dapat ditambahkan.");
+    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pelapor atau untuk petugas.";
+  } else {
+    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  if (submissionId) change.id_pengiriman = submissionId;
+  const s = byId(data.reportStatuses, target);
+  return {
+    plan: {
+      fields,
+      status: target,
+      langkah: 0,
+      publicNote,
+      internalNote,
+      kind,
+      role,
+      step: null,
+      change,
+      photos: false,
+      asked: [],
+      answer: { status: target, status_label: s ? s.label : target, langkah: 0, ulang: false }
+    }
+  };
 }

@@ -15,3 +15,4 @@ export * from './proof';
 export * from './petugas';
 export * from './workspace';
 export * from './case-view';
+export * from './case-actions';

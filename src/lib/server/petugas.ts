@@ -1,6 +1,6 @@
 // The staff workspace's own account routes: who is signed in (GET /api/petugas/saya) and the
 // password change (POST /api/petugas/sandi). The queues are workspace.ts, the case file and
-// field visits case-view.ts; the case actions are still pocketbase/pb_hooks/lib/case-actions.js.
+// field visits case-view.ts, the case actions' verdicts and checks case-actions.ts.
 import type { CaseAccess, GantiSandi, Saya } from '../api/petugas';
 import type { PortalData } from '../portal-data';
 import type { RolePower } from '../../schemas/reference';
