@@ -9,6 +9,7 @@ import type { Refusals } from '../../src/lib/server/common';
 import { antrean, flagsOf, flowOf, hariIni, logAkses, maySee, rekan, searchFilter, waitsFor, type Actor, type CaseRow, type SameNikRow, type WorkspaceDb } from '../../src/lib/server/workspace';
 import { actionsFor, kasus, kunjungan, letterRevokers, openableDocuments, type CaseFile, type CaseViewDb } from '../../src/lib/server/case-view';
 import { reportAction, requestAction, type CaseActionDb } from '../../src/lib/server/case-actions';
+import { pesanAntrean, pesanItem, type MessageRow } from '../../src/lib/server/messages';
 import { loadContent } from '../support/content';
 
 const data = buildPortalData(loadContent());
@@ -320,5 +321,26 @@ describe('POST /api/petugas/kasus/{jenis}/{id}/aksi', () => {
     expect(fieldsOf(() => reportAction(actionDb().db, data, office, report, { aksi: 'status' }, refuse))).toEqual({ status: 'Pilih status baru laporan.' });
     const closedReport = data.reportStatuses.find((x) => x.closed)!;
     expect(() => reportAction(actionDb().db, data, office, { ...report, status: closedReport.id }, { aksi: 'catatan', catatan_internal: 'catatan' }, refuse)).toThrow('Laporan sudah ditutup; catatan baru tidak dapat ditambahkan.');
+  });
+});
+
+// ------------------------------------------------------------------ messages
+
+describe('the messages staff send by hand', () => {
+  const message = (over: Partial<MessageRow> = {}): MessageRow => ({ id: 'm1', kode_lacak: 'K', peristiwa: 'diterima', saluran: 'sms', status: 'gagal', teks: 'Halo & selamat', tujuan: '+6281234567890', subjek: 'S', percobaan: 2, galat: 'x', created: '2026-11-23 01:00:00.000Z', terkirim_pada: '', dikirim_oleh: '', ...over });
+  const names = { staffName: (id: string) => (id === 's1' ? 'Rina' : null) };
+  it('offer wa.me and sms links for a phone, a mailto for an email, with the status in words', () => {
+    const sms = pesanItem(names, message(), { kind: 'permohonan', id: 'r1' });
+    expect(sms).toMatchObject({ status_label: 'Gagal dikirim', sms: 'sms:+6281234567890?body=Halo%20%26%20selamat', mailto: null, dibuat: '2026-11-23T01:00:00.000Z', terkirim: null, dikirim_oleh: null });
+    expect(sms.wa_me).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=/);
+    const mail = pesanItem(names, message({ saluran: 'email', tujuan: 'a@b.id', dikirim_oleh: 's1' }), { kind: 'laporan', id: 'l1' });
+    expect(mail).toMatchObject({ wa_me: null, sms: null, mailto: 'mailto:a@b.id?subject=S&body=Halo%20%26%20selamat', dikirim_oleh: 'Rina', kasus: { jenis: 'laporan', id: 'l1', kode: 'K' } });
+  });
+  it("list only the messages of cases the person may see", () => {
+    const parents: Record<string, { kind: 'permohonan'; id: string; assignee: string } | null> = { m1: { kind: 'permohonan', id: 'r1', assignee: 'w1' }, m2: { kind: 'permohonan', id: 'r2', assignee: 'w2' }, m3: null };
+    const db = { ...names, parent: (row: MessageRow) => parents[row.id] ?? null };
+    const rows = ['m1', 'm2', 'm3'].map((id) => message({ id }));
+    expect(pesanAntrean(db, actor([fieldRole.id], 'ditugaskan', 'w1'), rows).items.map((i) => i.id)).toEqual(['m1']);
+    expect(pesanAntrean(db, actor([stepper.id], 'semua'), rows).items.map((i) => i.id)).toEqual(['m1', 'm2']);
   });
 });

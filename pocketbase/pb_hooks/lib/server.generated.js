@@ -36,6 +36,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var index_exports = {};
 __export(index_exports, {
   ACTION_LABELS: () => ACTION_LABELS,
+  MESSAGE_STATUS_LABELS: () => MESSAGE_STATUS_LABELS,
   PROGRES_PAGE_SIZE: () => PROGRES_PAGE_SIZE,
   SURVEY_MESSAGES: () => SURVEY_MESSAGES,
   actionsFor: () => actionsFor,
@@ -70,6 +71,8 @@ __export(index_exports, {
   parseProofToken: () => parseProofToken,
   passwordChangeErrors: () => passwordChangeErrors,
   pbDate: () => pbDate,
+  pesanAntrean: () => pesanAntrean,
+  pesanItem: () => pesanItem,
   progres: () => progres,
   proofTokenText: () => proofTokenText,
   proveApplicant: () => proveApplicant,
@@ -1673,4 +1676,50 @@ function reportAction(db, data, actor, c, body, refuse) {
       answer: { status: target, status_label: s ? s.label : target, langkah: 0, ulang: false }
     }
   };
+}
+
+// src/lib/server/messages.ts
+var import_notify = require(`${__hooks}/lib/rules.generated.js`);
+var import_phone = require(`${__hooks}/lib/rules.generated.js`);
+var MESSAGE_STATUS_LABELS = {
+  menunggu: "Menunggu dikirim",
+  mengirim: "Sedang dikirim",
+  terkirim: "Terkirim",
+  gagal: "Gagal dikirim",
+  tidak_pasti: "Mungkin sudah terkirim",
+  manual: "Belum ada penyedia pesan",
+  dikirim_petugas: "Dikirim petugas"
+};
+function pesanItem(db, row, parent) {
+  const channel = row.saluran;
+  const to = row.tujuan;
+  const phone = channel !== "email" && /^\+62\d+$/.test(to);
+  return {
+    id: row.id,
+    kasus: { jenis: parent.kind, id: parent.id, kode: row.kode_lacak },
+    peristiwa: row.peristiwa,
+    saluran: channel,
+    status: row.status,
+    status_label: MESSAGE_STATUS_LABELS[row.status] || row.status,
+    teks: row.teks,
+    tujuan: phone ? (0, import_phone.formatPhone)(to) : to,
+    wa_me: phone ? (0, import_notify.waMeLink)(to, row.teks) : null,
+    // An SMS the person chose: staff may send it from their phone's messages app.
+    sms: phone && channel === "sms" ? "sms:" + to + "?body=" + encodeURIComponent(row.teks) : null,
+    mailto: channel === "email" && to ? "mailto:" + to + "?subject=" + encodeURIComponent(row.subjek) + "&body=" + encodeURIComponent(row.teks) : null,
+    percobaan: row.percobaan,
+    galat: row.galat,
+    dibuat: isoOrNull(row.created),
+    terkirim: isoOrNull(row.terkirim_pada),
+    dikirim_oleh: row.dikirim_oleh ? db.staffName(row.dikirim_oleh) : null
+  };
+}
+function pesanAntrean(db, actor, rows) {
+  const items = [];
+  for (const row of rows) {
+    const parent = db.parent(row);
+    if (!parent || !maySee(actor, parent)) continue;
+    items.push(pesanItem(db, row, parent));
+  }
+  return { items };
 }

@@ -16,3 +16,4 @@ export * from './petugas';
 export * from './workspace';
 export * from './case-view';
 export * from './case-actions';
+export * from './messages';
