@@ -141,9 +141,7 @@ onFileDownloadRequest((e) => {
   const isVersion = collectionName === "versi_dokumen";
   const parent = isVersion || collectionName === "surat" ? http.app.findRecordById("permohonan", e.record.getString("permohonan")) : e.record;
   const field = isVersion ? e.record.getString("dokumen") : collectionName === "surat" ? "pindaian_surat" : e.fileField.getName();
-  const docs = staff.openableDocuments(actor);
-  const own = field === "foto_verifikasi" || field === "foto";
-  const allowed = docs === null || docs.indexOf(field) >= 0 || own;
+  const allowed = require(`${__hooks}/lib/server.generated.js`).mayOpenDocument(require(`${__hooks}/lib/portal.js`).required(), actor, field);
   require(`${__hooks}/lib/chain.js`).appendAccess(http.app, {
     akun: actor.id,
     nama: actor.label,

@@ -7,9 +7,10 @@ import { buildPortalData } from '../../src/lib/portal-data';
 import { judge } from '../../src/lib/rules/sop-flow';
 import type { Refusals } from '../../src/lib/server/common';
 import { antrean, flagsOf, flowOf, hariIni, logAkses, maySee, rekan, searchFilter, waitsFor, type Actor, type CaseRow, type SameNikRow, type WorkspaceDb } from '../../src/lib/server/workspace';
-import { actionsFor, kasus, kunjungan, letterRevokers, openableDocuments, type CaseFile, type CaseViewDb } from '../../src/lib/server/case-view';
+import { actionsFor, kasus, kunjungan, letterRevokers, mayOpenDocument, openableDocuments, type CaseFile, type CaseViewDb } from '../../src/lib/server/case-view';
 import { reportAction, requestAction, type CaseActionDb } from '../../src/lib/server/case-actions';
 import { pesanAntrean, pesanItem, type MessageRow } from '../../src/lib/server/messages';
+import { actorLabel, caseAccessOf, hasPower } from '../../src/lib/server/petugas';
 import { loadContent } from '../support/content';
 
 const data = buildPortalData(loadContent());
@@ -342,5 +343,31 @@ describe('the messages staff send by hand', () => {
     const rows = ['m1', 'm2', 'm3'].map((id) => message({ id }));
     expect(pesanAntrean(db, actor([fieldRole.id], 'ditugaskan', 'w1'), rows).items.map((i) => i.id)).toEqual(['m1']);
     expect(pesanAntrean(db, actor([stepper.id], 'semua'), rows).items.map((i) => i.id)).toEqual(['m1', 'm2']);
+  });
+});
+
+// ------------------------------------------------------------------ roles
+
+describe('what follows from the roles', () => {
+  it('case access: office roles all cases, field roles their own, others none', () => {
+    expect(caseAccessOf(data, [stepper.id])).toBe('semua');
+    expect(caseAccessOf(data, [fieldRole.id])).toBe('ditugaskan');
+    expect(caseAccessOf(data, [fieldRole.id, stepper.id])).toBe('semua');
+    const noCases = data.roles.find((r) => r.account && !r.field && !r.cases);
+    if (noCases) expect(caseAccessOf(data, [noCases.id])).toBe('tidak');
+    expect(caseAccessOf(data, [])).toBe('tidak');
+  });
+  it('powers come from roles.yaml, and the history names the person with every role', () => {
+    for (const role of data.roles) for (const power of role.can) expect(hasPower(data, [role.id], power)).toBe(true);
+    expect(hasPower(data, [fieldRole.id], 'log-akses')).toBe(fieldRole.can.includes('log-akses'));
+    expect(actorLabel(data, 'Rina', [stepper.id, fieldRole.id])).toBe(`Rina, ${stepper.label} dan ${fieldRole.label}`);
+  });
+  it('a field role opens only the documents its roles need, and the photos', () => {
+    const worker = actor([fieldRole.id], 'ditugaskan', 'w1');
+    const other = data.documentTypes.find((d) => !fieldRole.documents.includes(d.id))!;
+    expect(mayOpenDocument(data, worker, other.id)).toBe(false);
+    for (const d of fieldRole.documents) expect(mayOpenDocument(data, worker, d)).toBe(true);
+    expect(mayOpenDocument(data, worker, 'foto_verifikasi')).toBe(true);
+    expect(mayOpenDocument(data, actor([stepper.id], 'semua'), other.id)).toBe(true);
   });
 });

@@ -40,10 +40,13 @@ __export(index_exports, {
   PROGRES_PAGE_SIZE: () => PROGRES_PAGE_SIZE,
   SURVEY_MESSAGES: () => SURVEY_MESSAGES,
   actionsFor: () => actionsFor,
+  actorLabel: () => actorLabel,
   antrean: () => antrean,
   askedDocuments: () => askedDocuments,
   boardOf: () => boardOf,
   byId: () => byId,
+  caseAccess: () => caseAccess,
+  caseAccessOf: () => caseAccessOf,
   checkSurvey: () => checkSurvey,
   computeStatistik: () => computeStatistik,
   fieldRefusal: () => fieldRefusal,
@@ -51,6 +54,7 @@ __export(index_exports, {
   flagsOf: () => flagsOf,
   flowOf: () => flowOf,
   hariIni: () => hariIni,
+  hasPower: () => hasPower,
   indicators: () => indicators,
   isoOrNull: () => isoOrNull,
   itemOf: () => itemOf,
@@ -60,6 +64,7 @@ __export(index_exports, {
   lakinCsv: () => lakinCsv,
   letterRevokers: () => letterRevokers,
   logAkses: () => logAkses,
+  mayOpenDocument: () => mayOpenDocument,
   maySee: () => maySee,
   officeDate: () => officeDate,
   officeDay: () => officeDay,
@@ -80,6 +85,7 @@ __export(index_exports, {
   reportAction: () => reportAction,
   reportFlowOf: () => reportFlowOf,
   requestAction: () => requestAction,
+  roleLabel: () => roleLabel,
   saya: () => saya,
   searchFilter: () => searchFilter,
   serviceTitle: () => serviceTitle,
@@ -890,6 +896,29 @@ function passwordChangeErrors(input, email, oldMatches) {
   if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
   return errors;
 }
+function roleLabel(data, id) {
+  var _a, _b;
+  return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id;
+}
+function caseAccess(roles, fieldRoles, caseRoles) {
+  if (roles.some((r) => caseRoles.includes(r))) return "semua";
+  if (roles.some((r) => fieldRoles.includes(r))) return "ditugaskan";
+  return "tidak";
+}
+function caseAccessOf(data, roles) {
+  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
+  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
+  return caseAccess(roles, field, office);
+}
+function hasPower(data, roles, power) {
+  return roles.some((id) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.can.includes(power)) != null ? _b : false;
+  });
+}
+function actorLabel(data, nama, roles) {
+  return nama + ", " + roles.map((r) => roleLabel(data, r)).join(" dan ");
+}
 
 // src/lib/server/workspace.ts
 var import_sop_flow = require(`${__hooks}/lib/rules.generated.js`);
@@ -1165,6 +1194,10 @@ function openableDocuments(data, actor) {
     for (const d of role.documents) if (!docs.includes(d)) docs.push(d);
   }
   return docs;
+}
+function mayOpenDocument(data, actor, field) {
+  const docs = openableDocuments(data, actor);
+  return docs === null || docs.includes(field) || field === "foto_verifikasi" || field === "foto";
 }
 function letterRevokers(data, layanan, templat) {
   const template = (data.letters || []).find((t) => t.id === templat);

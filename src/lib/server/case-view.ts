@@ -121,6 +121,15 @@ export function openableDocuments(data: PortalData, actor: Actor): string[] | nu
   return docs;
 }
 
+/**
+ * Whether the actor may open this document field of a case they see: office roles all of them, a
+ * field role those its roles need, and everyone the visit and report photos.
+ */
+export function mayOpenDocument(data: PortalData, actor: Actor, field: string): boolean {
+  const docs = openableDocuments(data, actor);
+  return docs === null || docs.includes(field) || field === 'foto_verifikasi' || field === 'foto';
+}
+
 /** The roles that may revoke a letter: those deciding the request's SOP, and the letter's signatory. */
 export function letterRevokers(data: PortalData, layanan: string, templat: string): string[] {
   const template = (data.letters || []).find((t) => t.id === templat);

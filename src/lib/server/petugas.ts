@@ -53,3 +53,32 @@ export function passwordChangeErrors(input: Partial<Record<keyof GantiSandi, unk
   if (!errors.sandi_baru && String(input.sandi_baru_ulang ?? '') !== next) errors.sandi_baru_ulang = 'Ulangi kata sandi baru dengan tepat sama.';
   return errors;
 }
+
+/** A role's label from content, or its id. */
+export function roleLabel(data: PortalData, id: string): string {
+  return byId(data.roles, id)?.label ?? id;
+}
+
+/** semua (office roles that read cases), ditugaskan (field roles), or tidak. */
+export function caseAccess(roles: readonly string[], fieldRoles: readonly string[], caseRoles: readonly string[]): CaseAccess {
+  if (roles.some((r) => caseRoles.includes(r))) return 'semua';
+  if (roles.some((r) => fieldRoles.includes(r))) return 'ditugaskan';
+  return 'tidak';
+}
+
+/** An account's case access from its roles, as content/reference/roles.yaml defines them. */
+export function caseAccessOf(data: PortalData, roles: readonly string[]): CaseAccess {
+  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
+  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
+  return caseAccess(roles, field, office);
+}
+
+/** Whether one of these roles holds the power (roles.yaml `can`). */
+export function hasPower(data: PortalData, roles: readonly string[], power: RolePower): boolean {
+  return roles.some((id) => byId(data.roles, id)?.can.includes(power) ?? false);
+}
+
+/** What the history shows: "Rina Marlina, Petugas layanan (front office)" (role labels carry brackets of their own). */
+export function actorLabel(data: PortalData, nama: string, roles: readonly string[]): string {
+  return nama + ', ' + roles.map((r) => roleLabel(data, r)).join(' dan ');
+}
