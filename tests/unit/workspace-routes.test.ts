@@ -11,6 +11,7 @@ import { actionsFor, kasus, kunjungan, letterRevokers, mayOpenDocument, openable
 import { reportAction, requestAction, type CaseActionDb } from '../../src/lib/server/case-actions';
 import { pesanAntrean, pesanItem, type MessageRow } from '../../src/lib/server/messages';
 import { actorLabel, caseAccessOf, hasPower } from '../../src/lib/server/petugas';
+import { initialsOf, letterDraft, lettersOnStatus, revocation, scanProblem } from '../../src/lib/server/surat';
 import { loadContent } from '../support/content';
 
 const data = buildPortalData(loadContent());
@@ -369,5 +370,42 @@ describe('what follows from the roles', () => {
     for (const d of fieldRole.documents) expect(mayOpenDocument(data, worker, d)).toBe(true);
     expect(mayOpenDocument(data, worker, 'foto_verifikasi')).toBe(true);
     expect(mayOpenDocument(data, actor([stepper.id], 'semua'), other.id)).toBe(true);
+  });
+});
+
+// ------------------------------------------------------------------ letters
+
+describe('letters: issuing and revoking', () => {
+  const template = data.letters[0];
+  it('a status change issues the templates content/letters/ names, numbered and filled in', () => {
+    if (!template) return;
+    const to = template.onStatus[0]!;
+    const layanan = template.services[0] ?? service.id;
+    expect(lettersOnStatus(data, layanan, to, to)).toEqual([]);
+    expect(lettersOnStatus(data, layanan, initial.id, to).map((t) => t.id)).toContain(template.id);
+    const draft = letterDraft(data, template, { nama_lengkap: 'Sumarni Binti Kasim', layanan, kode_lacak: 'K', catatan_publik: '' }, 7, { year: 2026, text: '30 November 2026' }, { role: 'Kepala Dinas', name: 'Budi' });
+    expect(draft.nomor).toContain('007');
+    expect(draft.inisial).toBe('S. B. K.');
+    expect(draft.isi.tanda_tangan[0]).toEqual({ label: 'Kepala Dinas', nama: 'Budi' });
+    expect(JSON.stringify(draft.isi)).not.toMatch(/\{(nama|layanan|kode|tanggal|kantor)\}/);
+  });
+  it('only a deciding or signing role revokes, once, with a reason of 10 characters or more', () => {
+    const allowed = letterRevokers(data, service.id, template?.id ?? '');
+    const revoker = actor([allowed[0]!], 'semua');
+    const letter = { status: 'berlaku', templat: template?.id ?? '' };
+    const other = data.roles.find((r) => !allowed.includes(r.id))!;
+    expect(() => revocation(data, actor([other.id], 'semua'), letter, service.id, { alasan: 'x'.repeat(20) }, refuse)).toThrow(/^Surat hanya dapat dicabut oleh /);
+    expect(() => revocation(data, revoker, { ...letter, status: 'dicabut' }, service.id, { alasan: 'x'.repeat(20) }, refuse)).toThrow('Surat ini sudah dicabut.');
+    expect(fieldsOf(() => revocation(data, revoker, letter, service.id, { alasan: 'pendek' }, refuse))).toEqual({ alasan: 'Tulis alasan pencabutan (paling sedikit 10 karakter).' });
+    expect(revocation(data, revoker, letter, service.id, { alasan: '  Salah penerima surat.  ' }, refuse)).toEqual({ role: allowed[0], reason: 'Salah penerima surat.' });
+  });
+  it('a scan is one PDF, JPG or PNG of at most 10 MB', () => {
+    const fine = () => null;
+    expect(scanProblem(0, '', 0, fine)).toMatch(/Pilih satu berkas/);
+    expect(scanProblem(1, 'image/gif', 10, fine)).toMatch(/PDF, JPG, atau PNG/);
+    expect(scanProblem(1, 'application/pdf', 11 * 1024 * 1024, fine)).toMatch(/10 MB/);
+    expect(scanProblem(1, 'image/png', 10, () => 'too_large')).toMatch(/tidak dapat dibaca/);
+    expect(scanProblem(1, 'application/pdf', 10, () => 'too_large')).toBe('');
+    expect(initialsOf('')).toBe('');
   });
 });

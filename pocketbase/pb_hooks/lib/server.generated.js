@@ -56,13 +56,16 @@ __export(index_exports, {
   hariIni: () => hariIni,
   hasPower: () => hasPower,
   indicators: () => indicators,
+  initialsOf: () => initialsOf,
   isoOrNull: () => isoOrNull,
   itemOf: () => itemOf,
   kasus: () => kasus,
   kunjungan: () => kunjungan,
   lacak: () => lacak,
   lakinCsv: () => lakinCsv,
+  letterDraft: () => letterDraft,
   letterRevokers: () => letterRevokers,
+  lettersOnStatus: () => lettersOnStatus,
   logAkses: () => logAkses,
   mayOpenDocument: () => mayOpenDocument,
   maySee: () => maySee,
@@ -85,8 +88,10 @@ __export(index_exports, {
   reportAction: () => reportAction,
   reportFlowOf: () => reportFlowOf,
   requestAction: () => requestAction,
+  revocation: () => revocation,
   roleLabel: () => roleLabel,
   saya: () => saya,
+  scanProblem: () => scanProblem,
   searchFilter: () => searchFilter,
   serviceTitle: () => serviceTitle,
   stateOf: () => stateOf,
@@ -659,271 +664,17 @@ function submitSurvey(db, data, rawCode, body, now, refuse) {
 var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
 // src/lib/server/surat.ts
-var import_working_time5 = require(`${__hooks}/lib/rules.generated.js`);
-function officeDate(data, date) {
-  const local = new Date(date.getTime() + (0, import_working_time5.zoneOffsetHours)(data.site.timeZone) * 36e5);
-  return { year: local.getUTCFullYear(), text: `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}` };
-}
-var letterDate = (data, letter) => officeDate(data, new Date(letter.tanggal.replace(" ", "T"))).text;
-function verifikasi(db, data, rawId) {
-  const id = String(rawId || "");
-  const letter = /^[a-z0-9]{15}$/.test(id) ? db.letter(id) : null;
-  const body = { ditemukan: false, nomor: null, tanggal: null, jenis: null, kantor: data.site.officeName, status: null, status_label: null, inisial: null, pesan: null };
-  if (!letter) {
-    body.pesan = `Dokumen dengan alamat ini tidak terdaftar di ${data.site.officeName}. Periksa alamatnya, atau tanyakan ke kantor.`;
-    return body;
-  }
-  const revoked = letter.status === "dicabut";
-  body.ditemukan = true;
-  body.nomor = letter.nomor;
-  body.tanggal = letterDate(data, letter);
-  body.jenis = letter.jenis;
-  body.status = revoked ? "dicabut" : "berlaku";
-  body.status_label = revoked ? "Dicabut" : "Berlaku";
-  body.inisial = letter.inisial;
-  return body;
-}
-function suratLengkap(letter, kodeLacak, data) {
-  var _a;
-  let isi = {};
-  try {
-    isi = (_a = JSON.parse(letter.isi)) != null ? _a : {};
-  } catch (e) {
-    isi = {};
-  }
-  const revokedAt = parsePbDate(letter.dicabut_pada);
-  return {
-    id: letter.id,
-    nomor: letter.nomor,
-    judul: letter.judul,
-    jenis: letter.jenis,
-    templat: letter.templat,
-    tanggal: letterDate(data, letter),
-    status: letter.status === "dicabut" ? "dicabut" : "berlaku",
-    dicabut_pada: revokedAt ? revokedAt.toISOString() : null,
-    kode_lacak: kodeLacak,
-    kantor: { nama: data.site.officeName, alamat: data.site.officeAddress },
-    perihal: isi.perihal || "",
-    paragraf: isi.paragraf || [],
-    tanda_tangan: isi.tanda_tangan || [],
-    penandatangan: { peran: letter.penandatangan_peran, nama: letter.penandatangan_nama },
-    pindaian: letter.pindaian || null,
-    verifikasi: `/verifikasi/${letter.id}`
-  };
-}
-
-// src/lib/server/lakin.ts
-var import_working_time6 = require(`${__hooks}/lib/rules.generated.js`);
-function officeYear(data, year) {
-  const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
-  const at = (y) => pbDate(new Date(Date.UTC(y, 0, 1) - offset));
-  return { from: at(year), to: at(year + 1) };
-}
-var meaningOf = (list2, id) => {
-  var _a, _b;
-  return (_b = (_a = byId(list2, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
-};
-function indicators(db, data, year) {
-  const range = officeYear(data, year);
-  const served = /* @__PURE__ */ new Set();
-  const decided = /* @__PURE__ */ new Set();
-  const count = (person, meaning) => {
-    if (meaning === "success" || meaning === "rejected") decided.add(person);
-    if (meaning === "success") served.add(person);
-  };
-  for (const r of db.requests(range)) count(/^0+$/.test(r.nik) || !r.nik ? `permohonan:${r.id}` : `nik:${r.nik}`, meaningOf(data.statuses, r.status));
-  const ppksKinds = data.reportTypes.filter((t) => t.ppks.length > 0).map((t) => t.id);
-  for (const r of db.reports(range)) if (ppksKinds.includes(r.jenis)) count(`laporan:${r.id}`, meaningOf(data.reportStatuses, r.status));
-  const numerator = served.size;
-  const denominator = decided.size;
-  return {
-    tahun: year,
-    indikator: [
-      {
-        kunci: "persentase_pmks_terlayani",
-        label: "Persentase PMKS yang memperoleh pelayanan dasar",
-        label_pembilang: "Orang yang selesai dilayani (NIK dihitung sekali; laporan PPKS termasuk)",
-        label_penyebut: "Orang yang permohonan/laporannya diputus (dilayani atau tidak dapat dipenuhi)",
-        pembilang: numerator,
-        penyebut: denominator,
-        nilai: denominator === 0 ? null : Math.round(numerator / denominator * 1e4) / 100
-      }
-    ],
-    catatan: "Satu NIK dihitung satu orang walau mengajukan beberapa kali; laporan tentang PPKS dihitung satu orang per laporan; permohonan yang dibatalkan tidak dihitung."
-  };
-}
-function csvCell(value) {
-  const text2 = String(value);
-  return /[",\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
-}
-function lakinCsv(db, data, year) {
-  const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
-  const rows = db.requests(officeYear(data, year)).map((r) => ({
-    layanan: r.layanan,
-    kategori_ppks: r.kategori_ppks,
-    kecamatan: r.kecamatan,
-    status: r.status,
-    bulan: new Date(new Date(String(r.created).replace(" ", "T")).getTime() + offset).toISOString().slice(0, 7)
-  }));
-  const lines = [["dimensi", "kunci", "label", "jumlah"]];
-  const add = (dimension, label) => {
-    var _a;
-    const counts = {};
-    for (const row of rows) counts[row[dimension] || ""] = ((_a = counts[row[dimension] || ""]) != null ? _a : 0) + 1;
-    for (const key of Object.keys(counts).sort()) lines.push([dimension, key, label(key), counts[key]]);
-  };
-  add("layanan", (k) => {
-    var _a, _b;
-    return (_b = (_a = byId(data.services, k)) == null ? void 0 : _a.title) != null ? _b : k;
-  });
-  add("kategori_ppks", (k) => {
-    var _a, _b;
-    return (_b = (_a = byId(data.ppks, k)) == null ? void 0 : _a.name) != null ? _b : k ? k : "(belum diisi)";
-  });
-  add("kecamatan", (k) => {
-    const kec = byId(data.kecamatan, k);
-    return kec ? `${kec.code} ${kec.name}` : k;
-  });
-  add("status", (k) => {
-    var _a, _b;
-    return (_b = (_a = byId(data.statuses, k)) == null ? void 0 : _a.label) != null ? _b : k;
-  });
-  add("bulan", (k) => `${MONTHS[Number(k.slice(5, 7)) - 1]} ${k.slice(0, 4)}`);
-  const iku = indicators(db, data, year).indikator[0];
-  lines.push(["indikator", "kasus_selesai", iku.label_pembilang, iku.pembilang]);
-  lines.push(["indikator", "kasus_diputus", iku.label_penyebut, iku.penyebut]);
-  lines.push(["indikator", iku.kunci, `${iku.label} (%)`, iku.nilai === null ? "" : iku.nilai.toFixed(2)]);
-  return `${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r
-`;
-}
-
-// src/lib/server/proof.ts
-var import_proof = require(`${__hooks}/lib/rules.generated.js`);
-var import_tracking_code3 = require(`${__hooks}/lib/rules.generated.js`);
 var import_working_time7 = require(`${__hooks}/lib/rules.generated.js`);
-function clock(data, date) {
-  const local = new Date(date.getTime() + (0, import_working_time7.zoneOffsetHours)(data.site.timeZone) * 36e5);
-  const pad = (n) => (n < 10 ? "0" : "") + n;
-  return `pukul ${pad(local.getUTCHours())}.${pad(local.getUTCMinutes())} ${data.site.timeZone}`;
-}
-function lockedMessage(data, until) {
-  return `Terlalu banyak percobaan yang salah untuk kode ini. Demi keamanan data, pembuktian dikunci sampai ${clock(data, until)}. Setelah itu coba lagi, atau datang ke kantor dengan membawa tanda terima.`;
-}
-function askedDocuments(data, request) {
-  const status = byId(data.statuses, request.status);
-  const service = byId(data.services, request.layanan);
-  if (!status || status.meaning !== "repair" || !service) return [];
-  return service.documents.filter((d) => request.dokumen_perbaikan.includes(d.key)).map((d) => ({ kunci: d.key, label: d.label, jenis_berkas: d.accept, ukuran_maks_mb: d.maxSizeMB }));
-}
-function parseProofToken(token, now) {
-  const parts = String(token || "").split(".");
-  if (parts.length !== 3 || !/^[a-z0-9]{15}$/.test(parts[0]) || !/^\d{1,12}$/.test(parts[1])) return null;
-  if (Number(parts[1]) * 1e3 < now.getTime()) return null;
-  return { id: parts[0], expiry: parts[1], mac: parts[2] };
-}
-function proofTokenText(id, expiry, code) {
-  return `${id}.${expiry}.${code}`;
-}
-function proveApplicant(db, data, rawCode, body, now, refuse) {
-  const code = (0, import_tracking_code3.normaliseCode)(String(rawCode || ""));
-  if (!code) {
-    const message = `Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya ${(0, import_tracking_code3.exampleCode)(data.site.trackingPrefix)}.`;
-    throw refuse.badRequest(message, { kode: message });
-  }
-  const textOf = (v) => typeof v === "string" ? v : "";
-  const kind = textOf(body["bukti_jenis"]);
-  const raw = textOf(body["bukti_nilai"]).slice(0, 100);
-  const malformed = (0, import_proof.proofErrors)(kind, raw);
-  const keys = Object.keys(malformed);
-  if (keys.length > 0) throw refuse.badRequest(keys.length === 1 ? malformed[keys[0]] : "Periksa kembali isian Anda.", malformed);
-  const value = (0, import_proof.normaliseProof)(kind, raw);
-  const attempts = db.attempts(code);
-  const locked = parsePbDate(attempts.lockedUntil);
-  if (locked && locked.getTime() > now.getTime()) throw refuse.tooMany(lockedMessage(data, locked));
-  const request = db.request(code);
-  const given = request ? kind === "tanggal_lahir" ? request.tanggal_lahir.slice(0, 10) : request.telepon.slice(-4) : "";
-  if (!request || !db.same(given, value)) {
-    const failures = attempts.failures + 1;
-    if (failures >= import_proof.PROOF_MAX_FAILURES) {
-      const lockEnd = new Date(now.getTime() + import_proof.PROOF_LOCK_MINUTES * 6e4);
-      db.saveAttempts(code, 0, pbDate(lockEnd));
-      throw refuse.tooMany(lockedMessage(data, lockEnd));
-    }
-    db.saveAttempts(code, failures, null);
-    throw refuse.forbidden(`${import_proof.PROOF_MISMATCH_MESSAGE} Sisa percobaan: ${import_proof.PROOF_MAX_FAILURES - failures} kali.`, { bukti_nilai: import_proof.PROOF_MISMATCH_MESSAGE });
-  }
-  if (attempts.failures > 0) db.saveAttempts(code, 0, null);
-  const expiry = String(Math.floor(now.getTime() / 1e3 + import_proof.PROOF_TOKEN_MINUTES * 60));
-  return {
-    token: `${request.id}.${expiry}.${db.sign(proofTokenText(request.id, expiry, request.kode_lacak))}`,
-    berlaku_sampai: new Date(now.getTime() + import_proof.PROOF_TOKEN_MINUTES * 6e4).toISOString(),
-    dokumen: askedDocuments(data, request)
-  };
-}
+var import_text3 = require(`${__hooks}/lib/rules.generated.js`);
 
-// src/lib/server/petugas.ts
-function saya(account, data) {
-  const powers = [];
-  for (const role of data.roles) {
-    if (!account.roles.includes(role.id)) continue;
-    for (const power of role.can) if (!powers.includes(power)) powers.push(power);
-  }
-  const access = account.akses_kasus === "semua" || account.akses_kasus === "ditugaskan" ? account.akses_kasus : "tidak";
-  return {
-    id: account.id,
-    nama: account.nama,
-    email: account.email,
-    peran: account.roles.map((id) => {
-      var _a, _b;
-      return { id, label: (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id };
-    }),
-    wewenang: powers,
-    akses_kasus: access,
-    wajib_ganti_sandi: account.wajib_ganti_sandi,
-    kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: data.site.trackingPrefix }
-  };
-}
-function passwordChangeErrors(input, email, oldMatches) {
-  var _a, _b, _c;
-  const next = String((_a = input.sandi_baru) != null ? _a : "");
-  const old = String((_b = input.sandi_lama) != null ? _b : "");
-  const errors = {};
-  if (!oldMatches) errors.sandi_lama = "Kata sandi lama salah.";
-  if (next.length < 10) errors.sandi_baru = "Kata sandi baru paling sedikit 10 karakter.";
-  else if (next.length > 72) errors.sandi_baru = "Kata sandi baru paling banyak 72 karakter.";
-  else if (next === old) errors.sandi_baru = "Kata sandi baru harus berbeda dari yang lama.";
-  else if (next.toLowerCase().includes(email.split("@")[0].toLowerCase())) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
-  if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
-  return errors;
-}
-function roleLabel(data, id) {
-  var _a, _b;
-  return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id;
-}
-function caseAccess(roles, fieldRoles, caseRoles) {
-  if (roles.some((r) => caseRoles.includes(r))) return "semua";
-  if (roles.some((r) => fieldRoles.includes(r))) return "ditugaskan";
-  return "tidak";
-}
-function caseAccessOf(data, roles) {
-  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
-  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
-  return caseAccess(roles, field, office);
-}
-function hasPower(data, roles, power) {
-  return roles.some((id) => {
-    var _a, _b;
-    return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.can.includes(power)) != null ? _b : false;
-  });
-}
-function actorLabel(data, nama, roles) {
-  return nama + ", " + roles.map((r) => roleLabel(data, r)).join(" dan ");
-}
+// src/lib/server/case-actions.ts
+var import_sop_flow2 = require(`${__hooks}/lib/rules.generated.js`);
+var import_text2 = require(`${__hooks}/lib/rules.generated.js`);
 
 // src/lib/server/workspace.ts
 var import_sop_flow = require(`${__hooks}/lib/rules.generated.js`);
-var import_tracking_code4 = require(`${__hooks}/lib/rules.generated.js`);
-var import_working_time8 = require(`${__hooks}/lib/rules.generated.js`);
+var import_tracking_code3 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time5 = require(`${__hooks}/lib/rules.generated.js`);
 function isoOrNull(text2) {
   const d = parsePbDate(text2);
   return d ? d.toISOString() : null;
@@ -1003,7 +754,7 @@ function flagsOf(db, data, row, now) {
 }
 var PAGE = 50;
 function officeDay(data, now) {
-  const offset = (0, import_working_time8.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const offset = (0, import_working_time5.zoneOffsetHours)(data.site.timeZone) * 36e5;
   const start = new Date(Math.floor((now.getTime() + offset) / 864e5) * 864e5 - offset);
   return { start: pbDate(start), end: pbDate(new Date(start.getTime() + 864e5)) };
 }
@@ -1032,7 +783,7 @@ function itemOf(db, data, actor, row, now) {
 function searchFilter(q, isReport) {
   const text2 = String(q || "").trim();
   if (!text2) return null;
-  const code = (0, import_tracking_code4.normaliseCode)(text2);
+  const code = (0, import_tracking_code3.normaliseCode)(text2);
   if (code) return { expr: "kode_lacak = {:q}", params: { q: code } };
   const digits = text2.replace(/[\s.\-()]/g, "");
   if (/^\+?[0-9]{6,16}$/.test(digits)) {
@@ -1160,10 +911,268 @@ function logAkses(db, page) {
   };
 }
 
+// src/lib/server/case-actions.ts
+var NOTE_MIN = 10;
+var NOTE_MAX = 1e3;
+var INTERNAL_MAX = 2e3;
+var FLOW_ACTIONS = ["langkah", "perbaikan", "lanjutkan", "tolak", "batal", "tugaskan", "buka-kembali", "periksa-dokumen"];
+function text(body, key) {
+  const v = body[key];
+  return v === void 0 || v === null ? "" : String(v).trim();
+}
+function list(body, key) {
+  const v = body[key];
+  if (v === void 0 || v === null || v === "") return [];
+  if (Array.isArray(v)) return v.map(String);
+  const s = String(v);
+  if (s.charAt(0) === "[") {
+    try {
+      const parsed = JSON.parse(s);
+      return Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  return s.split(",").map((x) => x.trim()).filter(Boolean);
+}
+function objectOf(body, key) {
+  const v = body[key];
+  if (!v) return {};
+  if (typeof v === "object") return v;
+  try {
+    const parsed = JSON.parse(String(v));
+    return parsed && typeof parsed === "object" ? parsed : {};
+  } catch (e) {
+    return null;
+  }
+}
+function checkNote(errors, key, value, min, max, label) {
+  if ((0, import_text2.unreadableText)(value, true)) errors[key] = import_text2.UNREADABLE_MESSAGE;
+  else if (min > 0 && value.length < min) errors[key] = label + " (paling sedikit " + min + " karakter).";
+  else if (value.length > max) errors[key] = "Terlalu panjang. Tulis paling banyak " + max + " karakter.";
+}
+function fieldRefusal(refuse, errors) {
+  const keys = Object.keys(errors);
+  return refuse.badRequest(keys.length === 1 ? errors[keys[0]] : "Periksa kembali isian Anda.", errors);
+}
+function actionInput(body, errors) {
+  const input = { aksi: text(body, "aksi"), publicNote: text(body, "catatan_publik"), internalNote: text(body, "catatan_internal"), submissionId: text(body, "id_pengiriman") };
+  checkNote(errors, "catatan_publik", input.publicNote, 0, NOTE_MAX, "");
+  checkNote(errors, "catatan_internal", input.internalNote, 0, INTERNAL_MAX, "");
+  if (input.submissionId && !import_text2.SUBMISSION_ID.test(input.submissionId)) errors.id_pengiriman = import_text2.SUBMISSION_ID_MESSAGE;
+  return input;
+}
+function resent(statuses, c, langkah) {
+  const s = byId(statuses, c.status);
+  return { resent: { status: c.status, status_label: s ? s.label : "", langkah, ulang: true } };
+}
+function roleUsed(judgeOne, roles) {
+  for (const role of roles) if (judgeOne([role])) return role;
+  return roles[0] || "";
+}
+function requestAction(db, data, actor, c, body, refuse, now) {
+  const ctx = flowOf(data, c.layanan);
+  const state = stateOf(actor, c);
+  const errors = {};
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  if (submissionId && db.earlierSend(submissionId)) return resent(data.statuses, c, c.langkah);
+  let verdict;
+  if (aksi === "catatan") {
+    const s2 = byId(data.statuses, state.status);
+    if (s2 && s2.closed) throw refuse.forbidden("Permohonan sudah ditutup; catatan baru tidak dapat ditambahkan. Buka kembali bila perlu.");
+    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pemohon atau untuk petugas.";
+    verdict = { status: state.status, langkah: state.langkah };
+  } else if (FLOW_ACTIONS.includes(aksi)) {
+    const v = (0, import_sop_flow2.judge)(ctx, state, actor.roles, aksi);
+    if (!v.allowed) throw refuse.forbidden(v.message);
+    verdict = v;
+  } else {
+    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+  }
+  const fields = {};
+  const change = {};
+  let kind = "status";
+  const service = byId(data.services, c.layanan);
+  const keys = service ? service.documents.map((d) => d.key) : [];
+  if (aksi === "tolak" || aksi === "batal" || aksi === "perbaikan") {
+    if (publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pemohon (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
+  }
+  if (aksi === "perbaikan") {
+    const asked = list(body, "dokumen_perbaikan");
+    if (asked.length === 0) errors.dokumen_perbaikan = "Pilih dokumen yang harus dilengkapi atau diganti pemohon.";
+    else if (asked.some((k) => !keys.includes(k))) errors.dokumen_perbaikan = "Ada dokumen yang tidak diminta layanan ini.";
+    fields.dokumen_perbaikan = asked;
+    change.dokumen_perbaikan = asked;
+  }
+  if (aksi === "lanjutkan") fields.dokumen_perbaikan = [];
+  if (aksi === "buka-kembali") {
+    const reason = text(body, "alasan");
+    checkNote(errors, "alasan", reason, NOTE_MIN, INTERNAL_MAX, "Tulis alasan membuka kembali permohonan ini");
+    kind = "buka_kembali";
+    change.alasan = reason;
+  }
+  if (aksi === "tugaskan") {
+    kind = "penugasan";
+    const assignee = text(body, "petugas_lapangan");
+    const person = assignee ? db.staffMember(assignee) : null;
+    const needed = (0, import_sop_flow2.nextFieldRoles)(ctx, state);
+    if (!person || !person.aktif) errors.petugas_lapangan = "Pilih petugas lapangan yang aktif.";
+    else if (needed.length > 0 && !person.roles.some((x) => needed.includes(x))) errors.petugas_lapangan = "Petugas ini tidak memegang peran untuk langkah lapangan permohonan ini.";
+    fields.petugas_lapangan = assignee;
+    change.petugas_lapangan = assignee;
+  }
+  if (aksi === "periksa-dokumen") {
+    kind = "pemeriksaan_dokumen";
+    const checks = objectOf(body, "pemeriksaan");
+    const existing = __spreadValues({}, c.pemeriksaan_dokumen);
+    const labelOf = (key) => {
+      var _a, _b;
+      return (_b = (_a = service == null ? void 0 : service.documents.find((d) => d.key === key)) == null ? void 0 : _a.label) != null ? _b : key;
+    };
+    if (!checks || Object.keys(checks).length === 0) errors.pemeriksaan = "Pilih hasil pemeriksaan paling sedikit satu dokumen.";
+    else {
+      for (const key in checks) {
+        const check = checks[key] || {};
+        const reason = String(check.alasan || "").trim();
+        if (!keys.includes(key)) errors.pemeriksaan = "Ada dokumen yang tidak diminta layanan ini.";
+        else if (check.hasil !== "sesuai" && check.hasil !== "perlu_diganti") errors["pemeriksaan." + key] = "Pilih sesuai atau perlu diganti untuk " + labelOf(key) + ".";
+        else if (check.hasil === "perlu_diganti" && reason.length < 5) errors["pemeriksaan." + key] = "Tulis alasan " + labelOf(key) + " perlu diganti (paling sedikit 5 karakter).";
+        else if (reason.length > 500) errors["pemeriksaan." + key] = "Alasan untuk " + labelOf(key) + " terlalu panjang. Tulis paling banyak 500 karakter.";
+        else if ((0, import_text2.unreadableText)(String(check.alasan || ""), true)) errors["pemeriksaan." + key] = import_text2.UNREADABLE_MESSAGE;
+        else existing[key] = { hasil: check.hasil, alasan: reason, oleh: actor.label, waktu: now.toISOString() };
+      }
+    }
+    fields.pemeriksaan_dokumen = existing;
+    change.pemeriksaan = Object.keys(checks || {});
+  }
+  if (aksi === "langkah") {
+    kind = "langkah";
+    change.langkah = state.langkah;
+    const result = text(body, "hasil_verifikasi");
+    const visit = (0, import_sop_flow2.recordsVisitResult)(ctx, state.langkah);
+    if (visit && result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
+    if (result && !visit) errors.hasil_verifikasi = "Hasil kunjungan hanya dicatat pada langkah verifikasi lapangan.";
+    else if (result) {
+      if (result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
+      fields.hasil_verifikasi = result;
+      fields.tanggal_verifikasi = pbDate(now);
+      if (internalNote) fields.catatan_verifikasi = internalNote;
+      change.hasil_verifikasi = result;
+    }
+    const lat = text(body, "lintang");
+    const lng = text(body, "bujur");
+    if (lat || lng) {
+      const la = Number(lat);
+      const lo = Number(lng);
+      if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) || !lat || !lng) errors.lintang = "Lokasi GPS tidak sah. Ambil lokasi lagi atau kosongkan.";
+      else fields.lokasi_kunjungan = { lintang: la, bujur: lo };
+    }
+    const photoProblem = db.photoProblem();
+    if (photoProblem) errors.foto = photoProblem;
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  if (submissionId) change.id_pengiriman = submissionId;
+  const role = aksi === "catatan" ? actor.roles[0] || "" : roleUsed((roles) => (0, import_sop_flow2.judge)(ctx, state, roles, aksi).allowed, actor.roles);
+  const s = byId(data.statuses, verdict.status);
+  return {
+    plan: {
+      fields,
+      status: verdict.status,
+      langkah: verdict.langkah,
+      publicNote,
+      internalNote,
+      kind,
+      role,
+      step: aksi === "langkah" ? state.langkah : null,
+      change,
+      photos: aksi === "langkah",
+      asked: aksi === "perbaikan" ? fields.dokumen_perbaikan : [],
+      answer: { status: verdict.status, status_label: s ? s.label : verdict.status, langkah: verdict.langkah, ulang: false }
+    }
+  };
+}
+function reportAction(db, data, actor, c, body, refuse) {
+  const ctx = reportFlowOf(data, c.jenis);
+  const state = stateOf(actor, c);
+  const errors = {};
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  if (errors.id_pengiriman) throw fieldRefusal(refuse, { id_pengiriman: errors.id_pengiriman });
+  if (submissionId && db.earlierSend(submissionId)) return resent(data.reportStatuses, c, 0);
+  const current = byId(data.reportStatuses, state.status);
+  const fields = {};
+  const change = {};
+  let kind = "catatan";
+  let target = state.status;
+  let role = actor.roles[0] || "";
+  if (aksi === "status") {
+    target = text(body, "status");
+    if (!target) throw fieldRefusal(refuse, { status: "Pilih status baru laporan." });
+    const verdict = (0, import_sop_flow2.judgeReport)(ctx, state, actor.roles, target);
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    const next = byId(data.reportStatuses, target);
+    if (next && next.needsReason && publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pelapor (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
+    kind = "status";
+    for (const r of actor.roles) if ((0, import_sop_flow2.judgeReport)(ctx, state, [r], target).allowed) role = r;
+  } else if (aksi === "tugaskan") {
+    const verdict = (0, import_sop_flow2.judgeReportTask)(ctx, state, actor.roles, "tugaskan");
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    kind = "penerusan";
+    const person = text(body, "ditugaskan_ke");
+    if (person) {
+      const p = db.staffMember(person);
+      if (!p || !p.aktif) errors.ditugaskan_ke = "Pilih petugas yang aktif.";
+      fields.ditugaskan_ke = person;
+    }
+    const pillars = list(body, "diteruskan_ke");
+    const known = data.pilarSosial.map((x) => x.id);
+    if (pillars.some((x) => !known.includes(x))) errors.diteruskan_ke = "Pilar sosial tidak dikenal.";
+    if (pillars.length > 0) fields.diteruskan_ke = pillars;
+    const unit = text(body, "unit_tujuan");
+    checkNote(errors, "unit_tujuan", unit, 0, 200, "");
+    if (unit) fields.unit_tujuan = unit;
+    if (!person && pillars.length === 0 && !unit) errors.ditugaskan_ke = "Pilih orang, pilar sosial, atau tulis unit tujuan.";
+    change.ditugaskan_ke = person;
+    change.diteruskan_ke = pillars;
+    change.unit_tujuan = unit;
+  } else if (aksi === "penanganan") {
+    const verdict = (0, import_sop_flow2.judgeReportTask)(ctx, state, actor.roles, "penanganan");
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    kind = "perubahan_data";
+    const kinds = list(body, "penanganan");
+    if (kinds.length === 0 || kinds.some((k) => !c.penanganan_pilihan.includes(k))) errors.penanganan = "Pilih bentuk penanganan dari daftar.";
+    fields.penanganan = kinds;
+    change.penanganan = kinds;
+  } else if (aksi === "catatan") {
+    if (current && current.closed) throw refuse.forbidden("Laporan sudah ditutup; catatan baru tidak dapat ditambahkan.");
+    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pelapor atau untuk petugas.";
+  } else {
+    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  if (submissionId) change.id_pengiriman = submissionId;
+  const s = byId(data.reportStatuses, target);
+  return {
+    plan: {
+      fields,
+      status: target,
+      langkah: 0,
+      publicNote,
+      internalNote,
+      kind,
+      role,
+      step: null,
+      change,
+      photos: false,
+      asked: [],
+      answer: { status: target, status_label: s ? s.label : target, langkah: 0, ulang: false }
+    }
+  };
+}
+
 // src/lib/server/case-view.ts
 var import_applicant2 = require(`${__hooks}/lib/rules.generated.js`);
-var import_sop_flow2 = require(`${__hooks}/lib/rules.generated.js`);
-var import_working_time9 = require(`${__hooks}/lib/rules.generated.js`);
+var import_sop_flow3 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time6 = require(`${__hooks}/lib/rules.generated.js`);
 var ACTION_LABELS = {
   langkah: "Catat langkah ini",
   perbaikan: "Minta perbaikan dokumen",
@@ -1201,12 +1210,12 @@ function mayOpenDocument(data, actor, field) {
 }
 function letterRevokers(data, layanan, templat) {
   const template = (data.letters || []).find((t) => t.id === templat);
-  const roles = (0, import_sop_flow2.decidingRoles)(flowOf(data, layanan));
+  const roles = (0, import_sop_flow3.decidingRoles)(flowOf(data, layanan));
   if (template && !roles.includes(template.signatoryRole)) roles.push(template.signatoryRole);
   return roles;
 }
 function officeToday(data, now) {
-  return new Date(now.getTime() + (0, import_working_time9.zoneOffsetHours)(data.site.timeZone) * 36e5).toISOString().slice(0, 10);
+  return new Date(now.getTime() + (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5).toISOString().slice(0, 10);
 }
 var osmPoint = (lat, lng) => "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lng + "#map=17/" + lat + "/" + lng;
 var osmSearch = (place) => "https://www.openstreetmap.org/search?query=" + encodeURIComponent(place);
@@ -1221,16 +1230,16 @@ function actionsFor(data, actor, c) {
   if (c.kind === "laporan") {
     const ctx2 = reportFlowOf(data, c.jenis);
     const current = byId(data.reportStatuses, state.status);
-    const targets = (current ? current.next : []).filter((id) => (0, import_sop_flow2.judgeReport)(ctx2, state, actor.roles, id).allowed).map((id) => {
+    const targets = (current ? current.next : []).filter((id) => (0, import_sop_flow3.judgeReport)(ctx2, state, actor.roles, id).allowed).map((id) => {
       const s = byId(data.reportStatuses, id);
       return { id, label: s ? s.label : id, perlu_alasan: Boolean(s && s.needsReason), menutup: Boolean(s && s.closed) };
     });
     if (targets.length > 0) out.push({ aksi: "status", label: ACTION_LABELS.status, keterangan: "", perlu: ["status", "catatan_publik"], tujuan: targets });
-    if ((0, import_sop_flow2.judgeReportTask)(ctx2, state, actor.roles, "tugaskan").allowed) {
+    if ((0, import_sop_flow3.judgeReportTask)(ctx2, state, actor.roles, "tugaskan").allowed) {
       const pillars = (data.pilarSosial || []).map((p) => ({ id: p.id, label: p.name }));
       out.push({ aksi: "tugaskan", label: "Teruskan atau tugaskan laporan", keterangan: "", perlu: ["penerusan"], pilihan: pillars });
     }
-    if ((0, import_sop_flow2.judgeReportTask)(ctx2, state, actor.roles, "penanganan").allowed) {
+    if ((0, import_sop_flow3.judgeReportTask)(ctx2, state, actor.roles, "penanganan").allowed) {
       out.push({ aksi: "penanganan", label: ACTION_LABELS.penanganan, keterangan: "", perlu: ["penanganan"], pilihan: c.penanganan_pilihan.map((id) => ({ id, label: HANDLING_LABELS[id] || id })) });
     }
     if (!current || !current.closed) out.push({ aksi: "catatan", label: ACTION_LABELS.catatan, keterangan: "", perlu: [] });
@@ -1238,12 +1247,12 @@ function actionsFor(data, actor, c) {
   }
   const ctx = flowOf(data, c.layanan);
   const step = ctx.steps[state.langkah];
-  for (const a of (0, import_sop_flow2.allowedActions)(ctx, state, actor.roles)) {
+  for (const a of (0, import_sop_flow3.allowedActions)(ctx, state, actor.roles)) {
     const item = { aksi: a, label: ACTION_LABELS[a], keterangan: "", perlu: [] };
     if (a === "langkah" && step) {
       item.keterangan = step.activity;
       item.label = step.kind === "decision" ? "Setujui: " + step.activity : step.kind === "end" ? "Selesaikan: " + step.activity : "Catat selesai: " + step.activity;
-      if ((0, import_sop_flow2.recordsVisitResult)(ctx, state.langkah)) item.perlu = ["hasil_verifikasi"];
+      if ((0, import_sop_flow3.recordsVisitResult)(ctx, state.langkah)) item.perlu = ["hasil_verifikasi"];
     }
     if (a === "perbaikan") item.perlu = ["dokumen_perbaikan", "catatan_publik"];
     if (a === "tolak" || a === "batal") item.perlu = ["catatan_publik"];
@@ -1400,7 +1409,7 @@ function kunjungan(data, actor, requests, reports) {
   for (const c of requests) {
     const ctx = flowOf(data, c.layanan);
     const state = stateOf(actor, c);
-    if (!(0, import_sop_flow2.judge)(ctx, state, actor.roles, "langkah").allowed) continue;
+    if (!(0, import_sop_flow3.judge)(ctx, state, actor.roles, "langkah").allowed) continue;
     const step = ctx.steps[state.langkah];
     const service = byId(data.services, c.layanan);
     const kec = byId(data.kecamatan, c.kecamatan);
@@ -1417,7 +1426,7 @@ function kunjungan(data, actor, requests, reports) {
       alamat: c.alamat || null,
       peta: place ? osmSearch(place) : null,
       kegiatan: step ? step.activity : "",
-      perlu_hasil: (0, import_sop_flow2.recordsVisitResult)(ctx, state.langkah),
+      perlu_hasil: (0, import_sop_flow3.recordsVisitResult)(ctx, state.langkah),
       batas_tahap: isoOrNull(c.batas_tahap),
       terlambat: c.terlambat,
       mendesak: false,
@@ -1451,263 +1460,315 @@ function kunjungan(data, actor, requests, reports) {
   return out;
 }
 
-// src/lib/server/case-actions.ts
-var import_sop_flow3 = require(`${__hooks}/lib/rules.generated.js`);
-var import_text2 = require(`${__hooks}/lib/rules.generated.js`);
-var NOTE_MIN = 10;
-var NOTE_MAX = 1e3;
-var INTERNAL_MAX = 2e3;
-var FLOW_ACTIONS = ["langkah", "perbaikan", "lanjutkan", "tolak", "batal", "tugaskan", "buka-kembali", "periksa-dokumen"];
-function text(body, key) {
-  const v = body[key];
-  return v === void 0 || v === null ? "" : String(v).trim();
-}
-function list(body, key) {
-  const v = body[key];
-  if (v === void 0 || v === null || v === "") return [];
-  if (Array.isArray(v)) return v.map(String);
-  const s = String(v);
-  if (s.charAt(0) === "[") {
-    try {
-      const parsed = JSON.parse(s);
-      return Array.isArray(parsed) ? parsed.map(String) : [];
-    } catch (e) {
-      return [];
-    }
+// src/lib/server/petugas.ts
+function saya(account, data) {
+  const powers = [];
+  for (const role of data.roles) {
+    if (!account.roles.includes(role.id)) continue;
+    for (const power of role.can) if (!powers.includes(power)) powers.push(power);
   }
-  return s.split(",").map((x) => x.trim()).filter(Boolean);
-}
-function objectOf(body, key) {
-  const v = body[key];
-  if (!v) return {};
-  if (typeof v === "object") return v;
-  try {
-    const parsed = JSON.parse(String(v));
-    return parsed && typeof parsed === "object" ? parsed : {};
-  } catch (e) {
-    return null;
-  }
-}
-function checkNote(errors, key, value, min, max, label) {
-  if ((0, import_text2.unreadableText)(value, true)) errors[key] = import_text2.UNREADABLE_MESSAGE;
-  else if (min > 0 && value.length < min) errors[key] = label + " (paling sedikit " + min + " karakter).";
-  else if (value.length > max) errors[key] = "Terlalu panjang. Tulis paling banyak " + max + " karakter.";
-}
-function fieldRefusal(refuse, errors) {
-  const keys = Object.keys(errors);
-  return refuse.badRequest(keys.length === 1 ? errors[keys[0]] : "Periksa kembali isian Anda.", errors);
-}
-function actionInput(body, errors) {
-  const input = { aksi: text(body, "aksi"), publicNote: text(body, "catatan_publik"), internalNote: text(body, "catatan_internal"), submissionId: text(body, "id_pengiriman") };
-  checkNote(errors, "catatan_publik", input.publicNote, 0, NOTE_MAX, "");
-  checkNote(errors, "catatan_internal", input.internalNote, 0, INTERNAL_MAX, "");
-  if (input.submissionId && !import_text2.SUBMISSION_ID.test(input.submissionId)) errors.id_pengiriman = import_text2.SUBMISSION_ID_MESSAGE;
-  return input;
-}
-function resent(statuses, c, langkah) {
-  const s = byId(statuses, c.status);
-  return { resent: { status: c.status, status_label: s ? s.label : "", langkah, ulang: true } };
-}
-function roleUsed(judgeOne, roles) {
-  for (const role of roles) if (judgeOne([role])) return role;
-  return roles[0] || "";
-}
-function requestAction(db, data, actor, c, body, refuse, now) {
-  const ctx = flowOf(data, c.layanan);
-  const state = stateOf(actor, c);
-  const errors = {};
-  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
-  if (submissionId && db.earlierSend(submissionId)) return resent(data.statuses, c, c.langkah);
-  let verdict;
-  if (aksi === "catatan") {
-    const s2 = byId(data.statuses, state.status);
-    if (s2 && s2.closed) throw refuse.forbidden("Permohonan sudah ditutup; catatan baru tidak dapat ditambahkan. Buka kembali bila perlu.");
-    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pemohon atau untuk petugas.";
-    verdict = { status: state.status, langkah: state.langkah };
-  } else if (FLOW_ACTIONS.includes(aksi)) {
-    const v = (0, import_sop_flow3.judge)(ctx, state, actor.roles, aksi);
-    if (!v.allowed) throw refuse.forbidden(v.message);
-    verdict = v;
-  } else {
-    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
-  }
-  const fields = {};
-  const change = {};
-  let kind = "status";
-  const service = byId(data.services, c.layanan);
-  const keys = service ? service.documents.map((d) => d.key) : [];
-  if (aksi === "tolak" || aksi === "batal" || aksi === "perbaikan") {
-    if (publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pemohon (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
-  }
-  if (aksi === "perbaikan") {
-    const asked = list(body, "dokumen_perbaikan");
-    if (asked.length === 0) errors.dokumen_perbaikan = "Pilih dokumen yang harus dilengkapi atau diganti pemohon.";
-    else if (asked.some((k) => !keys.includes(k))) errors.dokumen_perbaikan = "Ada dokumen yang tidak diminta layanan ini.";
-    fields.dokumen_perbaikan = asked;
-    change.dokumen_perbaikan = asked;
-  }
-  if (aksi === "lanjutkan") fields.dokumen_perbaikan = [];
-  if (aksi === "buka-kembali") {
-    const reason = text(body, "alasan");
-    checkNote(errors, "alasan", reason, NOTE_MIN, INTERNAL_MAX, "Tulis alasan membuka kembali permohonan ini");
-    kind = "buka_kembali";
-    change.alasan = reason;
-  }
-  if (aksi === "tugaskan") {
-    kind = "penugasan";
-    const assignee = text(body, "petugas_lapangan");
-    const person = assignee ? db.staffMember(assignee) : null;
-    const needed = (0, import_sop_flow3.nextFieldRoles)(ctx, state);
-    if (!person || !person.aktif) errors.petugas_lapangan = "Pilih petugas lapangan yang aktif.";
-    else if (needed.length > 0 && !person.roles.some((x) => needed.includes(x))) errors.petugas_lapangan = "Petugas ini tidak memegang peran untuk langkah lapangan permohonan ini.";
-    fields.petugas_lapangan = assignee;
-    change.petugas_lapangan = assignee;
-  }
-  if (aksi === "periksa-dokumen") {
-    kind = "pemeriksaan_dokumen";
-    const checks = objectOf(body, "pemeriksaan");
-    const existing = __spreadValues({}, c.pemeriksaan_dokumen);
-    const labelOf = (key) => {
-      var _a, _b;
-      return (_b = (_a = service == null ? void 0 : service.documents.find((d) => d.key === key)) == null ? void 0 : _a.label) != null ? _b : key;
-    };
-    if (!checks || Object.keys(checks).length === 0) errors.pemeriksaan = "Pilih hasil pemeriksaan paling sedikit satu dokumen.";
-    else {
-      for (const key in checks) {
-        const check = checks[key] || {};
-        const reason = String(check.alasan || "").trim();
-        if (!keys.includes(key)) errors.pemeriksaan = "Ada dokumen yang tidak diminta layanan ini.";
-        else if (check.hasil !== "sesuai" && check.hasil !== "perlu_diganti") errors["pemeriksaan." + key] = "Pilih sesuai atau perlu diganti untuk " + labelOf(key) + ".";
-        else if (check.hasil === "perlu_diganti" && reason.length < 5) errors["pemeriksaan." + key] = "Tulis alasan " + labelOf(key) + " perlu diganti (paling sedikit 5 karakter).";
-        else if (reason.length > 500) errors["pemeriksaan." + key] = "Alasan untuk " + labelOf(key) + " terlalu panjang. Tulis paling banyak 500 karakter.";
-        else if ((0, import_text2.unreadableText)(String(check.alasan || ""), true)) errors["pemeriksaan." + key] = import_text2.UNREADABLE_MESSAGE;
-        else existing[key] = { hasil: check.hasil, alasan: reason, oleh: actor.label, waktu: now.toISOString() };
-      }
-    }
-    fields.pemeriksaan_dokumen = existing;
-    change.pemeriksaan = Object.keys(checks || {});
-  }
-  if (aksi === "langkah") {
-    kind = "langkah";
-    change.langkah = state.langkah;
-    const result = text(body, "hasil_verifikasi");
-    const visit = (0, import_sop_flow3.recordsVisitResult)(ctx, state.langkah);
-    if (visit && result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
-    if (result && !visit) errors.hasil_verifikasi = "Hasil kunjungan hanya dicatat pada langkah verifikasi lapangan.";
-    else if (result) {
-      if (result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
-      fields.hasil_verifikasi = result;
-      fields.tanggal_verifikasi = pbDate(now);
-      if (internalNote) fields.catatan_verifikasi = internalNote;
-      change.hasil_verifikasi = result;
-    }
-    const lat = text(body, "lintang");
-    const lng = text(body, "bujur");
-    if (lat || lng) {
-      const la = Number(lat);
-      const lo = Number(lng);
-      if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) || !lat || !lng) errors.lintang = "Lokasi GPS tidak sah. Ambil lokasi lagi atau kosongkan.";
-      else fields.lokasi_kunjungan = { lintang: la, bujur: lo };
-    }
-    const photoProblem = db.photoProblem();
-    if (photoProblem) errors.foto = photoProblem;
-  }
-  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
-  if (submissionId) change.id_pengiriman = submissionId;
-  const role = aksi === "catatan" ? actor.roles[0] || "" : roleUsed((roles) => (0, import_sop_flow3.judge)(ctx, state, roles, aksi).allowed, actor.roles);
-  const s = byId(data.statuses, verdict.status);
+  const access = account.akses_kasus === "semua" || account.akses_kasus === "ditugaskan" ? account.akses_kasus : "tidak";
   return {
-    plan: {
-      fields,
-      status: verdict.status,
-      langkah: verdict.langkah,
-      publicNote,
-      internalNote,
-      kind,
-      role,
-      step: aksi === "langkah" ? state.langkah : null,
-      change,
-      photos: aksi === "langkah",
-      asked: aksi === "perbaikan" ? fields.dokumen_perbaikan : [],
-      answer: { status: verdict.status, status_label: s ? s.label : verdict.status, langkah: verdict.langkah, ulang: false }
+    id: account.id,
+    nama: account.nama,
+    email: account.email,
+    peran: account.roles.map((id) => {
+      var _a, _b;
+      return { id, label: (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id };
+    }),
+    wewenang: powers,
+    akses_kasus: access,
+    wajib_ganti_sandi: account.wajib_ganti_sandi,
+    kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: data.site.trackingPrefix }
+  };
+}
+function passwordChangeErrors(input, email, oldMatches) {
+  var _a, _b, _c;
+  const next = String((_a = input.sandi_baru) != null ? _a : "");
+  const old = String((_b = input.sandi_lama) != null ? _b : "");
+  const errors = {};
+  if (!oldMatches) errors.sandi_lama = "Kata sandi lama salah.";
+  if (next.length < 10) errors.sandi_baru = "Kata sandi baru paling sedikit 10 karakter.";
+  else if (next.length > 72) errors.sandi_baru = "Kata sandi baru paling banyak 72 karakter.";
+  else if (next === old) errors.sandi_baru = "Kata sandi baru harus berbeda dari yang lama.";
+  else if (next.toLowerCase().includes(email.split("@")[0].toLowerCase())) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
+  if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
+  return errors;
+}
+function roleLabel(data, id) {
+  var _a, _b;
+  return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id;
+}
+function caseAccess(roles, fieldRoles, caseRoles) {
+  if (roles.some((r) => caseRoles.includes(r))) return "semua";
+  if (roles.some((r) => fieldRoles.includes(r))) return "ditugaskan";
+  return "tidak";
+}
+function caseAccessOf(data, roles) {
+  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
+  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
+  return caseAccess(roles, field, office);
+}
+function hasPower(data, roles, power) {
+  return roles.some((id) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.can.includes(power)) != null ? _b : false;
+  });
+}
+function actorLabel(data, nama, roles) {
+  return nama + ", " + roles.map((r) => roleLabel(data, r)).join(" dan ");
+}
+
+// src/lib/server/surat.ts
+function officeDate(data, date) {
+  const local = new Date(date.getTime() + (0, import_working_time7.zoneOffsetHours)(data.site.timeZone) * 36e5);
+  return { year: local.getUTCFullYear(), text: `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}` };
+}
+var letterDate = (data, letter) => officeDate(data, new Date(letter.tanggal.replace(" ", "T"))).text;
+function verifikasi(db, data, rawId) {
+  const id = String(rawId || "");
+  const letter = /^[a-z0-9]{15}$/.test(id) ? db.letter(id) : null;
+  const body = { ditemukan: false, nomor: null, tanggal: null, jenis: null, kantor: data.site.officeName, status: null, status_label: null, inisial: null, pesan: null };
+  if (!letter) {
+    body.pesan = `Dokumen dengan alamat ini tidak terdaftar di ${data.site.officeName}. Periksa alamatnya, atau tanyakan ke kantor.`;
+    return body;
+  }
+  const revoked = letter.status === "dicabut";
+  body.ditemukan = true;
+  body.nomor = letter.nomor;
+  body.tanggal = letterDate(data, letter);
+  body.jenis = letter.jenis;
+  body.status = revoked ? "dicabut" : "berlaku";
+  body.status_label = revoked ? "Dicabut" : "Berlaku";
+  body.inisial = letter.inisial;
+  return body;
+}
+function suratLengkap(letter, kodeLacak, data) {
+  var _a;
+  let isi = {};
+  try {
+    isi = (_a = JSON.parse(letter.isi)) != null ? _a : {};
+  } catch (e) {
+    isi = {};
+  }
+  const revokedAt = parsePbDate(letter.dicabut_pada);
+  return {
+    id: letter.id,
+    nomor: letter.nomor,
+    judul: letter.judul,
+    jenis: letter.jenis,
+    templat: letter.templat,
+    tanggal: letterDate(data, letter),
+    status: letter.status === "dicabut" ? "dicabut" : "berlaku",
+    dicabut_pada: revokedAt ? revokedAt.toISOString() : null,
+    kode_lacak: kodeLacak,
+    kantor: { nama: data.site.officeName, alamat: data.site.officeAddress },
+    perihal: isi.perihal || "",
+    paragraf: isi.paragraf || [],
+    tanda_tangan: isi.tanda_tangan || [],
+    penandatangan: { peran: letter.penandatangan_peran, nama: letter.penandatangan_nama },
+    pindaian: letter.pindaian || null,
+    verifikasi: `/verifikasi/${letter.id}`
+  };
+}
+function lettersOnStatus(data, layanan, previous, status) {
+  if (status === previous) return [];
+  return (data.letters || []).filter((t) => t.onStatus.includes(status) && (t.services.length === 0 || t.services.includes(layanan)));
+}
+function initialsOf(name) {
+  return String(name || "").split(/\s+/).filter(Boolean).slice(0, 5).map((w) => w.charAt(0).toUpperCase() + ".").join(" ");
+}
+var fill = (text2, values) => String(text2).replace(/\{([a-z_]+)\}/g, (m, key) => values[key] !== void 0 ? values[key] : m);
+var pad = (n) => {
+  const s = String(n);
+  return s.length >= 3 ? s : ("000" + s).slice(-3);
+};
+function letterDraft(data, t, request, number, day, signer) {
+  const service = data.services.find((s) => s.id === request.layanan);
+  const values = {
+    nama: request.nama_lengkap,
+    layanan: service ? service.title : request.layanan,
+    kode: request.kode_lacak,
+    alasan: request.catatan_publik,
+    tanggal: day.text,
+    kantor: data.site.officeName,
+    alamat_kantor: data.site.officeAddress
+  };
+  return {
+    nomor: fill(t.numberFormat, { nomor: pad(number), tahun: String(day.year) }),
+    inisial: initialsOf(values.nama),
+    isi: {
+      perihal: fill(t.subject, values),
+      paragraf: t.body.map((p) => fill(p, values)),
+      tanda_tangan: [{ label: signer.role, nama: signer.name }].concat(t.alsoSigns.map((a) => ({ label: a.label, nama: a.who === "penerima" ? values.nama : "" })))
     }
   };
 }
-function reportAction(db, data, actor, c, body, refuse) {
-  const ctx = reportFlowOf(data, c.jenis);
-  const state = stateOf(actor, c);
-  const errors = {};
-  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
-  if (errors.id_pengiriman) throw fieldRefusal(refuse, { id_pengiriman: errors.id_pengiriman });
-  if (submissionId && db.earlierSend(submissionId)) return resent(data.reportStatuses, c, 0);
-  const current = byId(data.reportStatuses, state.status);
-  const fields = {};
-  const change = {};
-  let kind = "catatan";
-  let target = state.status;
-  let role = actor.roles[0] || "";
-  if (aksi === "status") {
-    target = text(body, "status");
-    if (!target) throw fieldRefusal(refuse, { status: "Pilih status baru laporan." });
-    const verdict = (0, import_sop_flow3.judgeReport)(ctx, state, actor.roles, target);
-    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
-    const next = byId(data.reportStatuses, target);
-    if (next && next.needsReason && publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pelapor (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
-    kind = "status";
-    for (const r of actor.roles) if ((0, import_sop_flow3.judgeReport)(ctx, state, [r], target).allowed) role = r;
-  } else if (aksi === "tugaskan") {
-    const verdict = (0, import_sop_flow3.judgeReportTask)(ctx, state, actor.roles, "tugaskan");
-    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
-    kind = "penerusan";
-    const person = text(body, "ditugaskan_ke");
-    if (person) {
-      const p = db.staffMember(person);
-      if (!p || !p.aktif) errors.ditugaskan_ke = "Pilih petugas yang aktif.";
-      fields.ditugaskan_ke = person;
-    }
-    const pillars = list(body, "diteruskan_ke");
-    const known = data.pilarSosial.map((x) => x.id);
-    if (pillars.some((x) => !known.includes(x))) errors.diteruskan_ke = "Pilar sosial tidak dikenal.";
-    if (pillars.length > 0) fields.diteruskan_ke = pillars;
-    const unit = text(body, "unit_tujuan");
-    checkNote(errors, "unit_tujuan", unit, 0, 200, "");
-    if (unit) fields.unit_tujuan = unit;
-    if (!person && pillars.length === 0 && !unit) errors.ditugaskan_ke = "Pilih orang, pilar sosial, atau tulis unit tujuan.";
-    change.ditugaskan_ke = person;
-    change.diteruskan_ke = pillars;
-    change.unit_tujuan = unit;
-  } else if (aksi === "penanganan") {
-    const verdict = (0, import_sop_flow3.judgeReportTask)(ctx, state, actor.roles, "penanganan");
-    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
-    kind = "perubahan_data";
-    const kinds = list(body, "penanganan");
-    if (kinds.length === 0 || kinds.some((k) => !c.penanganan_pilihan.includes(k))) errors.penanganan = "Pilih bentuk penanganan dari daftar.";
-    fields.penanganan = kinds;
-    change.penanganan = kinds;
-  } else if (aksi === "catatan") {
-    if (current && current.closed) throw refuse.forbidden("Laporan sudah ditutup; catatan baru tidak dapat ditambahkan.");
-    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pelapor atau untuk petugas.";
-  } else {
-    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+function revocation(data, actor, letter, layanan, body, refuse) {
+  const allowed = letterRevokers(data, layanan, letter.templat);
+  if (!actor.roles.some((role) => allowed.includes(role))) throw refuse.forbidden("Surat hanya dapat dicabut oleh " + allowed.map((role) => roleLabel(data, role)).join(" atau ") + ".");
+  if (letter.status === "dicabut") throw refuse.badRequest("Surat ini sudah dicabut.");
+  const reason = typeof body.alasan === "string" ? body.alasan.trim() : "";
+  if (reason.length < 10 || reason.length > 1e3 || (0, import_text3.unreadableText)(reason, true)) {
+    const message = (0, import_text3.unreadableText)(reason, true) ? import_text3.UNREADABLE_MESSAGE : reason.length > 1e3 ? "Terlalu panjang. Tulis paling banyak 1000 karakter." : "Tulis alasan pencabutan (paling sedikit 10 karakter).";
+    throw fieldRefusal(refuse, { alasan: message });
   }
-  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
-  if (submissionId) change.id_pengiriman = submissionId;
-  const s = byId(data.reportStatuses, target);
+  return { role: actor.roles.find((role) => allowed.includes(role)), reason };
+}
+function scanProblem(files, type, size, pixelsProblem) {
+  if (files !== 1) return "Pilih satu berkas pindaian (PDF, JPG, atau PNG).";
+  if (!["application/pdf", "image/jpeg", "image/png"].includes(type)) return "Pindaian harus berupa berkas PDF, JPG, atau PNG.";
+  if (size > 10 * 1024 * 1024) return "Pindaian terlalu besar. Paling besar 10 MB.";
+  if (type !== "application/pdf" && pixelsProblem()) return "Gambar pindaian tidak dapat dibaca atau terlalu besar untuk diproses.";
+  return "";
+}
+
+// src/lib/server/lakin.ts
+var import_working_time8 = require(`${__hooks}/lib/rules.generated.js`);
+function officeYear(data, year) {
+  const offset = (0, import_working_time8.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const at = (y) => pbDate(new Date(Date.UTC(y, 0, 1) - offset));
+  return { from: at(year), to: at(year + 1) };
+}
+var meaningOf = (list2, id) => {
+  var _a, _b;
+  return (_b = (_a = byId(list2, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
+};
+function indicators(db, data, year) {
+  const range = officeYear(data, year);
+  const served = /* @__PURE__ */ new Set();
+  const decided = /* @__PURE__ */ new Set();
+  const count = (person, meaning) => {
+    if (meaning === "success" || meaning === "rejected") decided.add(person);
+    if (meaning === "success") served.add(person);
+  };
+  for (const r of db.requests(range)) count(/^0+$/.test(r.nik) || !r.nik ? `permohonan:${r.id}` : `nik:${r.nik}`, meaningOf(data.statuses, r.status));
+  const ppksKinds = data.reportTypes.filter((t) => t.ppks.length > 0).map((t) => t.id);
+  for (const r of db.reports(range)) if (ppksKinds.includes(r.jenis)) count(`laporan:${r.id}`, meaningOf(data.reportStatuses, r.status));
+  const numerator = served.size;
+  const denominator = decided.size;
   return {
-    plan: {
-      fields,
-      status: target,
-      langkah: 0,
-      publicNote,
-      internalNote,
-      kind,
-      role,
-      step: null,
-      change,
-      photos: false,
-      asked: [],
-      answer: { status: target, status_label: s ? s.label : target, langkah: 0, ulang: false }
+    tahun: year,
+    indikator: [
+      {
+        kunci: "persentase_pmks_terlayani",
+        label: "Persentase PMKS yang memperoleh pelayanan dasar",
+        label_pembilang: "Orang yang selesai dilayani (NIK dihitung sekali; laporan PPKS termasuk)",
+        label_penyebut: "Orang yang permohonan/laporannya diputus (dilayani atau tidak dapat dipenuhi)",
+        pembilang: numerator,
+        penyebut: denominator,
+        nilai: denominator === 0 ? null : Math.round(numerator / denominator * 1e4) / 100
+      }
+    ],
+    catatan: "Satu NIK dihitung satu orang walau mengajukan beberapa kali; laporan tentang PPKS dihitung satu orang per laporan; permohonan yang dibatalkan tidak dihitung."
+  };
+}
+function csvCell(value) {
+  const text2 = String(value);
+  return /[",\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
+}
+function lakinCsv(db, data, year) {
+  const offset = (0, import_working_time8.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const rows = db.requests(officeYear(data, year)).map((r) => ({
+    layanan: r.layanan,
+    kategori_ppks: r.kategori_ppks,
+    kecamatan: r.kecamatan,
+    status: r.status,
+    bulan: new Date(new Date(String(r.created).replace(" ", "T")).getTime() + offset).toISOString().slice(0, 7)
+  }));
+  const lines = [["dimensi", "kunci", "label", "jumlah"]];
+  const add = (dimension, label) => {
+    var _a;
+    const counts = {};
+    for (const row of rows) counts[row[dimension] || ""] = ((_a = counts[row[dimension] || ""]) != null ? _a : 0) + 1;
+    for (const key of Object.keys(counts).sort()) lines.push([dimension, key, label(key), counts[key]]);
+  };
+  add("layanan", (k) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.services, k)) == null ? void 0 : _a.title) != null ? _b : k;
+  });
+  add("kategori_ppks", (k) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.ppks, k)) == null ? void 0 : _a.name) != null ? _b : k ? k : "(belum diisi)";
+  });
+  add("kecamatan", (k) => {
+    const kec = byId(data.kecamatan, k);
+    return kec ? `${kec.code} ${kec.name}` : k;
+  });
+  add("status", (k) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.statuses, k)) == null ? void 0 : _a.label) != null ? _b : k;
+  });
+  add("bulan", (k) => `${MONTHS[Number(k.slice(5, 7)) - 1]} ${k.slice(0, 4)}`);
+  const iku = indicators(db, data, year).indikator[0];
+  lines.push(["indikator", "kasus_selesai", iku.label_pembilang, iku.pembilang]);
+  lines.push(["indikator", "kasus_diputus", iku.label_penyebut, iku.penyebut]);
+  lines.push(["indikator", iku.kunci, `${iku.label} (%)`, iku.nilai === null ? "" : iku.nilai.toFixed(2)]);
+  return `${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r
+`;
+}
+
+// src/lib/server/proof.ts
+var import_proof = require(`${__hooks}/lib/rules.generated.js`);
+var import_tracking_code4 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time9 = require(`${__hooks}/lib/rules.generated.js`);
+function clock(data, date) {
+  const local = new Date(date.getTime() + (0, import_working_time9.zoneOffsetHours)(data.site.timeZone) * 36e5);
+  const pad2 = (n) => (n < 10 ? "0" : "") + n;
+  return `pukul ${pad2(local.getUTCHours())}.${pad2(local.getUTCMinutes())} ${data.site.timeZone}`;
+}
+function lockedMessage(data, until) {
+  return `Terlalu banyak percobaan yang salah untuk kode ini. Demi keamanan data, pembuktian dikunci sampai ${clock(data, until)}. Setelah itu coba lagi, atau datang ke kantor dengan membawa tanda terima.`;
+}
+function askedDocuments(data, request) {
+  const status = byId(data.statuses, request.status);
+  const service = byId(data.services, request.layanan);
+  if (!status || status.meaning !== "repair" || !service) return [];
+  return service.documents.filter((d) => request.dokumen_perbaikan.includes(d.key)).map((d) => ({ kunci: d.key, label: d.label, jenis_berkas: d.accept, ukuran_maks_mb: d.maxSizeMB }));
+}
+function parseProofToken(token, now) {
+  const parts = String(token || "").split(".");
+  if (parts.length !== 3 || !/^[a-z0-9]{15}$/.test(parts[0]) || !/^\d{1,12}$/.test(parts[1])) return null;
+  if (Number(parts[1]) * 1e3 < now.getTime()) return null;
+  return { id: parts[0], expiry: parts[1], mac: parts[2] };
+}
+function proofTokenText(id, expiry, code) {
+  return `${id}.${expiry}.${code}`;
+}
+function proveApplicant(db, data, rawCode, body, now, refuse) {
+  const code = (0, import_tracking_code4.normaliseCode)(String(rawCode || ""));
+  if (!code) {
+    const message = `Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya ${(0, import_tracking_code4.exampleCode)(data.site.trackingPrefix)}.`;
+    throw refuse.badRequest(message, { kode: message });
+  }
+  const textOf = (v) => typeof v === "string" ? v : "";
+  const kind = textOf(body["bukti_jenis"]);
+  const raw = textOf(body["bukti_nilai"]).slice(0, 100);
+  const malformed = (0, import_proof.proofErrors)(kind, raw);
+  const keys = Object.keys(malformed);
+  if (keys.length > 0) throw refuse.badRequest(keys.length === 1 ? malformed[keys[0]] : "Periksa kembali isian Anda.", malformed);
+  const value = (0, import_proof.normaliseProof)(kind, raw);
+  const attempts = db.attempts(code);
+  const locked = parsePbDate(attempts.lockedUntil);
+  if (locked && locked.getTime() > now.getTime()) throw refuse.tooMany(lockedMessage(data, locked));
+  const request = db.request(code);
+  const given = request ? kind === "tanggal_lahir" ? request.tanggal_lahir.slice(0, 10) : request.telepon.slice(-4) : "";
+  if (!request || !db.same(given, value)) {
+    const failures = attempts.failures + 1;
+    if (failures >= import_proof.PROOF_MAX_FAILURES) {
+      const lockEnd = new Date(now.getTime() + import_proof.PROOF_LOCK_MINUTES * 6e4);
+      db.saveAttempts(code, 0, pbDate(lockEnd));
+      throw refuse.tooMany(lockedMessage(data, lockEnd));
     }
+    db.saveAttempts(code, failures, null);
+    throw refuse.forbidden(`${import_proof.PROOF_MISMATCH_MESSAGE} Sisa percobaan: ${import_proof.PROOF_MAX_FAILURES - failures} kali.`, { bukti_nilai: import_proof.PROOF_MISMATCH_MESSAGE });
+  }
+  if (attempts.failures > 0) db.saveAttempts(code, 0, null);
+  const expiry = String(Math.floor(now.getTime() / 1e3 + import_proof.PROOF_TOKEN_MINUTES * 60));
+  return {
+    token: `${request.id}.${expiry}.${db.sign(proofTokenText(request.id, expiry, request.kode_lacak))}`,
+    berlaku_sampai: new Date(now.getTime() + import_proof.PROOF_TOKEN_MINUTES * 6e4).toISOString(),
+    dokumen: askedDocuments(data, request)
   };
 }
 
