@@ -12,6 +12,7 @@ import { reportAction, requestAction, type CaseActionDb } from '../../src/lib/se
 import { pesanAntrean, pesanItem, type MessageRow } from '../../src/lib/server/messages';
 import { actorLabel, caseAccessOf, hasPower } from '../../src/lib/server/petugas';
 import { initialsOf, letterDraft, lettersOnStatus, revocation, scanProblem } from '../../src/lib/server/surat';
+import { reuploadFiles, reuploadTarget } from '../../src/lib/server/reupload';
 import { loadContent } from '../support/content';
 
 const data = buildPortalData(loadContent());
@@ -407,5 +408,29 @@ describe('letters: issuing and revoking', () => {
     expect(scanProblem(1, 'image/png', 10, () => 'too_large')).toMatch(/tidak dapat dibaca/);
     expect(scanProblem(1, 'application/pdf', 10, () => 'too_large')).toBe('');
     expect(initialsOf('')).toBe('');
+  });
+});
+
+// ------------------------------------------------------------------ the applicant's re-upload
+
+describe("the applicant's re-upload", () => {
+  const doc = service.documents[0]!;
+  const other = data.documentTypes.find((d) => d.id !== doc.key)!;
+  const file = (count: number, size = 1000) => ({ count, first: () => ({ size, type: doc.accept[0]!, pixels: 800 * 600 }) });
+  const none = { count: 0, first: () => { throw new Error('not read'); } };
+  it('takes exactly the asked documents, one valid file each, and says so publicly', () => {
+    const out = reuploadFiles(data, service.id, [doc.key], (k) => (k === doc.key ? file(1) : none), refuse);
+    expect(out).toEqual({ keys: [doc.key], note: `Dokumen perbaikan diterima melalui portal: ${doc.label}. Petugas melanjutkan pemeriksaan.` });
+  });
+  it('names each missing, doubled or unasked document', () => {
+    expect(fieldsOf(() => reuploadFiles(data, service.id, [doc.key], () => none, refuse))).toEqual({ [doc.key]: `Unggah ${doc.label}.` });
+    expect(fieldsOf(() => reuploadFiles(data, service.id, [doc.key], (k) => (k === doc.key ? file(2) : none), refuse))).toEqual({ [doc.key]: `Kirim satu berkas saja untuk ${doc.label}.` });
+    const errors = fieldsOf(() => reuploadFiles(data, service.id, [doc.key], (k) => (k === doc.key ? file(1) : k === other.id ? file(1) : none), refuse));
+    expect(errors).toEqual({ [other.id]: 'Dokumen ini tidak diminta petugas. Kirim hanya dokumen yang diminta.' });
+    expect(fieldsOf(() => reuploadFiles(data, service.id, [doc.key], (k) => (k === doc.key ? file(1, 0) : none), refuse))[doc.key]).toMatch(/kosong/);
+  });
+  it('returns the request to the stage of the step still to be recorded', () => {
+    expect(reuploadTarget(data, service.id, 1)).toBe(service.steps[1]!.stage);
+    expect(reuploadTarget(data, 'tidak-ada', 0)).toBe(initial.id);
   });
 });

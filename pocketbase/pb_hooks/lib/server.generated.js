@@ -88,6 +88,8 @@ __export(index_exports, {
   reportAction: () => reportAction,
   reportFlowOf: () => reportFlowOf,
   requestAction: () => requestAction,
+  reuploadFiles: () => reuploadFiles,
+  reuploadTarget: () => reuploadTarget,
   revocation: () => revocation,
   roleLabel: () => roleLabel,
   saya: () => saya,
@@ -1816,4 +1818,39 @@ function pesanAntrean(db, actor, rows) {
     items.push(pesanItem(db, row, parent));
   }
   return { items };
+}
+
+// src/lib/server/reupload.ts
+var import_application = require(`${__hooks}/lib/rules.generated.js`);
+function reuploadFiles(data, layanan, asked, sent, refuse) {
+  const service = byId(data.services, layanan);
+  const errors = {};
+  const keys = [];
+  for (const type of data.documentTypes) {
+    const key = type.id;
+    const files = sent(key);
+    const doc = service ? service.documents.find((d) => d.key === key) : void 0;
+    if (!asked.includes(key)) {
+      if (files.count > 0) errors[key] = "Dokumen ini tidak diminta petugas. Kirim hanya dokumen yang diminta.";
+      continue;
+    }
+    if (files.count === 0) errors[key] = "Unggah " + (doc ? doc.label : key) + ".";
+    else if (files.count > 1) errors[key] = "Kirim satu berkas saja untuk " + (doc ? doc.label : key) + ".";
+    else {
+      const problem = doc ? (0, import_application.documentFileProblem)(doc, files.first()) : void 0;
+      if (problem) errors[key] = problem;
+      else keys.push(key);
+    }
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  const labels = keys.map((k) => {
+    var _a, _b;
+    return (_b = (_a = service == null ? void 0 : service.documents.find((d) => d.key === k)) == null ? void 0 : _a.label) != null ? _b : k;
+  });
+  return { keys, note: "Dokumen perbaikan diterima melalui portal: " + labels.join(", ") + ". Petugas melanjutkan pemeriksaan." };
+}
+function reuploadTarget(data, layanan, langkah) {
+  var _a;
+  const step = (_a = byId(data.services, layanan)) == null ? void 0 : _a.steps[langkah];
+  return step ? step.stage : data.statuses.find((s) => s.meaning === "initial").id;
 }

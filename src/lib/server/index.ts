@@ -17,3 +17,4 @@ export * from './workspace';
 export * from './case-view';
 export * from './case-actions';
 export * from './messages';
+export * from './reupload';
