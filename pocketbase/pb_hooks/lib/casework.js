@@ -10,11 +10,9 @@ function staff() {
   return require(`${__hooks}/lib/staff.js`);
 }
 
+/** Per-field Indonesian messages as one 400 (src/lib/server/case-actions.ts `fieldRefusal`). */
 function fieldErrors(errors) {
-  const data = {};
-  for (const key in errors) data[key] = new ValidationError("validation_failed", errors[key]);
-  const keys = Object.keys(errors);
-  return new BadRequestError(keys.length === 1 ? errors[keys[0]] : "Periksa kembali isian Anda.", data);
+  return server().fieldRefusal(require(`${__hooks}/lib/server.js`).refusals(), errors);
 }
 
 /**
