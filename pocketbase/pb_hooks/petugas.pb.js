@@ -58,7 +58,7 @@ routerAdd("POST", "/api/petugas/kasus/{jenis}/{id}/aksi", (e) => {
 routerAdd("GET", "/api/petugas/lapangan", (e) => {
   const actor = require(`${__hooks}/lib/staff.js`).requireStaff(e);
   e.response.header().set("Cache-Control", "no-store");
-  return e.json(200, require(`${__hooks}/lib/fieldwork.js`).visits(e.app, actor));
+  return e.json(200, require(`${__hooks}/lib/case-view.js`).visits(e.app, actor));
 });
 
 routerAdd("GET", "/api/petugas/rekan", (e) => {
@@ -141,9 +141,7 @@ onFileDownloadRequest((e) => {
   const isVersion = collectionName === "versi_dokumen";
   const parent = isVersion || collectionName === "surat" ? http.app.findRecordById("permohonan", e.record.getString("permohonan")) : e.record;
   const field = isVersion ? e.record.getString("dokumen") : collectionName === "surat" ? "pindaian_surat" : e.fileField.getName();
-  const docs = staff.openableDocuments(actor);
-  const own = field === "foto_verifikasi" || field === "foto";
-  const allowed = docs === null || docs.indexOf(field) >= 0 || own;
+  const allowed = require(`${__hooks}/lib/server.generated.js`).mayOpenDocument(require(`${__hooks}/lib/portal.js`).required(), actor, field);
   require(`${__hooks}/lib/chain.js`).appendAccess(http.app, {
     akun: actor.id,
     nama: actor.label,

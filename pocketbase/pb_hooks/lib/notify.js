@@ -380,15 +380,10 @@ function processDue(app, now, limit) {
 
 // ------------------------------------------------------------------ staff
 
-const STATUS_LABELS = {
-  menunggu: "Menunggu dikirim",
-  mengirim: "Sedang dikirim",
-  terkirim: "Terkirim",
-  gagal: "Gagal dikirim",
-  tidak_pasti: "Mungkin sudah terkirim",
-  manual: "Belum ada penyedia pesan",
-  dikirim_petugas: "Dikirim petugas",
-};
+// The staff's view of a message (labels, links, visibility) is src/lib/server/messages.ts.
+function server() {
+  return require(`${__hooks}/lib/server.generated.js`);
+}
 
 function parentOf(app, row) {
   const kind = row.getString("permohonan") ? "permohonan" : "laporan";
@@ -399,56 +394,48 @@ function parentOf(app, row) {
   }
 }
 
-function staffName(app, id) {
-  if (!id) return null;
-  try {
-    return app.findRecordById("petugas", id).getString("nama");
-  } catch (_) {
-    return null;
-  }
+/** `MessagesDb` over this app's database. */
+function messagesDb(app) {
+  return {
+    staffName: function (id) {
+      try {
+        return app.findRecordById("petugas", id).getString("nama");
+      } catch (_) {
+        return null;
+      }
+    },
+  };
 }
 
-function isoOf(text) {
-  return text ? new Date(String(text).replace(" ", "T")).toISOString() : null;
+/** A `pesan_keluar` record as src/lib/server/messages.ts `MessageRow`. */
+function messageRow(row) {
+  const s = (k) => row.getString(k);
+  return { id: row.id, kode_lacak: s("kode_lacak"), peristiwa: s("peristiwa"), saluran: s("saluran"), status: s("status"), teks: s("teks"), tujuan: s("tujuan"), subjek: s("subjek"), percobaan: row.getInt("percobaan"), galat: s("galat"), created: s("created"), terkirim_pada: s("terkirim_pada"), dikirim_oleh: s("dikirim_oleh") };
 }
 
 function viewOf(app, row, parent) {
-  const r = rules();
-  const channel = row.getString("saluran");
-  const to = row.getString("tujuan");
-  const phone = channel !== "email" && /^\+62\d+$/.test(to);
-  return {
-    id: row.id,
-    kasus: { jenis: parent.kind, id: parent.record.id, kode: row.getString("kode_lacak") },
-    peristiwa: row.getString("peristiwa"),
-    saluran: channel,
-    status: row.getString("status"),
-    status_label: STATUS_LABELS[row.getString("status")] || row.getString("status"),
-    teks: row.getString("teks"),
-    tujuan: phone ? r.formatPhone(to) : to,
-    wa_me: phone ? r.waMeLink(to, row.getString("teks")) : null,
-    // An SMS the person chose: staff may send it from their phone's messages app.
-    sms: phone && channel === "sms" ? "sms:" + to + "?body=" + encodeURIComponent(row.getString("teks")) : null,
-    mailto: channel === "email" && to ? "mailto:" + to + "?subject=" + encodeURIComponent(row.getString("subjek")) + "&body=" + encodeURIComponent(row.getString("teks")) : null,
-    percobaan: row.getInt("percobaan"),
-    galat: row.getString("galat"),
-    dibuat: isoOf(row.getString("created")),
-    terkirim: isoOf(row.getString("terkirim_pada")),
-    dikirim_oleh: staffName(app, row.getString("dikirim_oleh")),
-  };
+  return server().pesanItem(messagesDb(app), messageRow(row), { kind: parent.kind, id: parent.record.id });
 }
 
 /** "Belum terhubungi": failed, uncertain and unsendable messages of the cases this person may see. */
 function queue(app, actor) {
-  const staff = require(`${__hooks}/lib/staff.js`);
   const rows = app.findRecordsByFilter("pesan_keluar", "status = 'gagal' || status = 'tidak_pasti' || status = 'manual'", "created", 500, 0);
-  const items = [];
-  for (let i = 0; i < rows.length; i++) {
-    const parent = parentOf(app, rows[i]);
-    if (!parent || !staff.maySee(actor, parent.record)) continue;
-    items.push(viewOf(app, rows[i], parent));
-  }
-  return { items: items };
+  const db = messagesDb(app);
+  const byId = {};
+  db.parent = function (m) {
+    const record = byId[m.id];
+    const parent = parentOf(app, record);
+    if (!parent) return null;
+    return { kind: parent.kind, id: parent.record.id, assignee: parent.record.getString(parent.kind === "laporan" ? "ditugaskan_ke" : "petugas_lapangan") };
+  };
+  return server().pesanAntrean(
+    db,
+    actor,
+    rows.map((r) => {
+      byId[r.id] = r;
+      return messageRow(r);
+    }),
+  );
 }
 
 /** Every message about one case, newest first (the case page: delivery you can see). */
@@ -469,7 +456,7 @@ function markSentByStaff(app, actor, id) {
   }
   const parent = row ? parentOf(app, row) : null;
   if (!row || !parent || !staff.maySee(actor, parent.record)) throw new NotFoundError("Pesan tidak ditemukan, atau kasusnya tidak ditugaskan kepada Anda.", {});
-  if (QUEUE_STATUSES.indexOf(row.getString("status")) < 0) throw new BadRequestError("Pesan ini sudah tidak menunggu petugas (" + (STATUS_LABELS[row.getString("status")] || "") + ").", {});
+  if (QUEUE_STATUSES.indexOf(row.getString("status")) < 0) throw new BadRequestError("Pesan ini sudah tidak menunggu petugas (" + (server().MESSAGE_STATUS_LABELS[row.getString("status")] || "") + ").", {});
   row.set("status", "dikirim_petugas");
   row.set("dikirim_oleh", actor.id);
   row.set("terkirim_pada", pbDate(new Date()));

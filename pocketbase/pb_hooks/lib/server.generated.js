@@ -3,7 +3,21 @@
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getOwnPropSymbols = Object.getOwnPropertySymbols;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __propIsEnum = Object.prototype.propertyIsEnumerable;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __spreadValues = (a, b) => {
+  for (var prop in b || (b = {}))
+    if (__hasOwnProp.call(b, prop))
+      __defNormalProp(a, prop, b[prop]);
+  if (__getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(b)) {
+      if (__propIsEnum.call(b, prop))
+        __defNormalProp(a, prop, b[prop]);
+    }
+  return a;
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -21,44 +35,85 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 // src/lib/server/index.ts
 var index_exports = {};
 __export(index_exports, {
+  ACTION_LABELS: () => ACTION_LABELS,
+  MESSAGE_STATUS_LABELS: () => MESSAGE_STATUS_LABELS,
   PROGRES_PAGE_SIZE: () => PROGRES_PAGE_SIZE,
   SURVEY_MESSAGES: () => SURVEY_MESSAGES,
+  actionsFor: () => actionsFor,
+  actorLabel: () => actorLabel,
+  antrean: () => antrean,
   askedDocuments: () => askedDocuments,
   boardOf: () => boardOf,
   byId: () => byId,
+  caseAccess: () => caseAccess,
+  caseAccessOf: () => caseAccessOf,
   checkSurvey: () => checkSurvey,
   computeStatistik: () => computeStatistik,
+  fieldRefusal: () => fieldRefusal,
+  fieldView: () => fieldView,
+  flagsOf: () => flagsOf,
+  flowOf: () => flowOf,
+  hariIni: () => hariIni,
+  hasPower: () => hasPower,
   indicators: () => indicators,
+  initialsOf: () => initialsOf,
+  isoOrNull: () => isoOrNull,
+  itemOf: () => itemOf,
+  kasus: () => kasus,
+  kunjungan: () => kunjungan,
   lacak: () => lacak,
   lakinCsv: () => lakinCsv,
+  letterDraft: () => letterDraft,
+  letterRevokers: () => letterRevokers,
+  lettersOnStatus: () => lettersOnStatus,
+  logAkses: () => logAkses,
+  mayOpenDocument: () => mayOpenDocument,
+  maySee: () => maySee,
   officeDate: () => officeDate,
+  officeDay: () => officeDay,
+  officeToday: () => officeToday,
   officeYear: () => officeYear,
+  openableDocuments: () => openableDocuments,
   parsePbDate: () => parsePbDate,
   parseProgresQuery: () => parseProgresQuery,
   parseProofToken: () => parseProofToken,
   passwordChangeErrors: () => passwordChangeErrors,
   pbDate: () => pbDate,
+  pesanAntrean: () => pesanAntrean,
+  pesanItem: () => pesanItem,
   progres: () => progres,
   proofTokenText: () => proofTokenText,
   proveApplicant: () => proveApplicant,
+  rekan: () => rekan,
+  reportAction: () => reportAction,
+  reportFlowOf: () => reportFlowOf,
+  requestAction: () => requestAction,
+  reuploadFiles: () => reuploadFiles,
+  reuploadTarget: () => reuploadTarget,
+  revocation: () => revocation,
+  roleLabel: () => roleLabel,
   saya: () => saya,
+  scanProblem: () => scanProblem,
+  searchFilter: () => searchFilter,
   serviceTitle: () => serviceTitle,
+  stateOf: () => stateOf,
   statistik: () => statistik,
   submitSurvey: () => submitSurvey,
   suratLengkap: () => suratLengkap,
   surveyMonth: () => surveyMonth,
   surveyServiceKey: () => surveyServiceKey,
-  verifikasi: () => verifikasi
+  verifikasi: () => verifikasi,
+  waitsFor: () => waitsFor
 });
 module.exports = __toCommonJS(index_exports);
 
 // src/lib/server/common.ts
-function byId(list, id) {
-  for (let i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
+function byId(list2, id) {
+  for (let i = 0; i < list2.length; i++) if (list2[i].id === id) return list2[i];
   return void 0;
 }
-function parsePbDate(text) {
-  const s = String(text != null ? text : "").trim();
+function parsePbDate(text2) {
+  const s = String(text2 != null ? text2 : "").trim();
   if (!s) return null;
   const d = new Date(s.replace(" ", "T"));
   return isNaN(d.getTime()) ? null : d;
@@ -76,7 +131,7 @@ var import_tracking_code = require(`${__hooks}/lib/rules.generated.js`);
 var import_working_time = require(`${__hooks}/lib/rules.generated.js`);
 var PLACEHOLDER_CODE = "XXX-XXX-XXX-XXX";
 var NOT_FOUND = "Kode pelacakan tidak ditemukan. Periksa kembali kode pada tanda terima Anda.";
-var iso = (text) => new Date(String(text).replace(" ", "T")).toISOString();
+var iso = (text2) => new Date(String(text2).replace(" ", "T")).toISOString();
 function lacak(db, data, rawCode, now) {
   var _a, _b, _c, _d;
   const code = (0, import_tracking_code.normaliseCode)(String(rawCode || ""));
@@ -408,9 +463,9 @@ function parseProgresQuery(data, query, refuse) {
   }
   return { jenis, kecamatan, status, halaman: page };
 }
-function rank(list, id) {
-  for (let i = 0; i < list.length; i++) if (list[i].id === id) return i;
-  return list.length;
+function rank(list2, id) {
+  for (let i = 0; i < list2.length; i++) if (list2[i].id === id) return i;
+  return list2.length;
 }
 function boardOf(rows, data, cutoff) {
   const offset = (0, import_working_time3.zoneOffsetHours)(data.site.timeZone);
@@ -611,9 +666,864 @@ function submitSurvey(db, data, rawCode, body, now, refuse) {
 var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
 // src/lib/server/surat.ts
+var import_working_time7 = require(`${__hooks}/lib/rules.generated.js`);
+var import_text3 = require(`${__hooks}/lib/rules.generated.js`);
+
+// src/lib/server/case-actions.ts
+var import_sop_flow2 = require(`${__hooks}/lib/rules.generated.js`);
+var import_text2 = require(`${__hooks}/lib/rules.generated.js`);
+
+// src/lib/server/workspace.ts
+var import_sop_flow = require(`${__hooks}/lib/rules.generated.js`);
+var import_tracking_code3 = require(`${__hooks}/lib/rules.generated.js`);
 var import_working_time5 = require(`${__hooks}/lib/rules.generated.js`);
+function isoOrNull(text2) {
+  const d = parsePbDate(text2);
+  return d ? d.toISOString() : null;
+}
+var caseTitle = (data, row) => {
+  if (row.kind === "laporan") {
+    const type = byId(data.reportTypes, row.jenis);
+    return "Laporan: " + (type ? type.label : row.jenis);
+  }
+  const service = byId(data.services, row.layanan);
+  return service ? service.title : row.layanan;
+};
+function flowOf(data, layanan) {
+  const service = byId(data.services, layanan);
+  return { steps: service ? service.steps : [], statuses: data.statuses, roles: data.roles };
+}
+function reportFlowOf(data, jenis) {
+  const type = byId(data.reportTypes, jenis);
+  return { statuses: data.reportStatuses, roles: data.roles, stageRoles: type ? type.stageRoles : {} };
+}
+function stateOf(actor, row) {
+  return { status: row.status, langkah: row.langkah, assignedToMe: Boolean(actor.id) && row.assignee === actor.id };
+}
+function maySee(actor, row) {
+  if (actor.access === "semua") return true;
+  if (actor.access !== "ditugaskan") return false;
+  return row.assignee === actor.id;
+}
+function waitsFor(data, actor, row) {
+  const state = stateOf(actor, row);
+  const isField = (role) => {
+    var _a;
+    return Boolean((_a = byId(data.roles, role)) == null ? void 0 : _a.field);
+  };
+  if (row.kind === "laporan") {
+    const ctx2 = reportFlowOf(data, row.jenis);
+    const current = byId(data.reportStatuses, state.status);
+    if (!current || current.closed) return false;
+    for (const next of current.next) if ((0, import_sop_flow.judgeReport)(ctx2, state, actor.roles, next).allowed) return true;
+    if (row.assignee) return false;
+    const office = data.roles.filter((x) => x.account && x.cases && !x.field).map((x) => x.id);
+    const officeMoves = current.next.some((n) => (0, import_sop_flow.judgeReport)(ctx2, { status: state.status, assignedToMe: false }, office, n).allowed);
+    return !officeMoves && (0, import_sop_flow.judgeReportTask)(ctx2, state, actor.roles, "tugaskan").allowed;
+  }
+  const ctx = flowOf(data, row.layanan);
+  const status = byId(data.statuses, state.status);
+  if (status && status.meaning === "repair") return (0, import_sop_flow.judge)(ctx, state, actor.roles, "lanjutkan").allowed;
+  if ((0, import_sop_flow.judge)(ctx, state, actor.roles, "langkah").allowed) return true;
+  const step = ctx.steps[state.langkah];
+  const fieldStep = Boolean(step && step.roles.length > 0 && step.roles.every(isField));
+  return fieldStep && !row.assignee && (0, import_sop_flow.judge)(ctx, state, actor.roles, "tugaskan").allowed;
+}
+function flagsOf(db, data, row, now) {
+  if (row.kind !== "permohonan" || row.berkas_dihapus) return [];
+  const nik = row.nik;
+  const nikRegion = nik.slice(0, 4);
+  const flags = [];
+  const region = data.site.regionCode ? String(data.site.regionCode).replace(/\./g, "") : "";
+  if (region && nik && nikRegion !== region) {
+    flags.push({ kunci: "nik_luar_wilayah", pesan: "NIK terdaftar di luar wilayah kantor ini (kode wilayah " + nikRegion + ", bukan " + region + "). Periksa domisili pemohon.", terkait: [] });
+  }
+  const months = data.site.duplicateMonths || 12;
+  const since = pbDate(new Date(now.getTime() - months * 30.44 * 864e5));
+  const same = [];
+  const services = [];
+  for (const o of db.sameNik(nik, row.id)) {
+    const status = byId(data.statuses, o.status);
+    const service = byId(data.services, o.layanan);
+    const item = { id: o.id, kode: o.kode_lacak, judul: service ? service.title : o.layanan, status_label: status ? status.label : o.status };
+    const open = !status || !status.closed;
+    if (o.layanan === row.layanan && (open || o.created >= since)) same.push(item);
+    else if (o.layanan !== row.layanan && open) services.push(item);
+  }
+  if (same.length > 0) flags.push({ kunci: "nik_layanan_sama", pesan: "NIK yang sama punya permohonan " + (same.length === 1 ? "lain" : same.length + " lain") + " untuk layanan ini yang masih berjalan atau belum " + months + " bulan.", terkait: same });
+  if (services.length > 0) flags.push({ kunci: "beberapa_layanan", pesan: "Orang yang sama sedang mengajukan " + services.length + " layanan lain.", terkait: services });
+  return flags;
+}
+var PAGE = 50;
+function officeDay(data, now) {
+  const offset = (0, import_working_time5.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const start = new Date(Math.floor((now.getTime() + offset) / 864e5) * 864e5 - offset);
+  return { start: pbDate(start), end: pbDate(new Date(start.getTime() + 864e5)) };
+}
+function itemOf(db, data, actor, row, now) {
+  const isReport = row.kind === "laporan";
+  const status = byId(isReport ? data.reportStatuses : data.statuses, row.status);
+  const kec = byId(data.kecamatan, row.kecamatan);
+  return {
+    id: row.id,
+    jenis: row.kind,
+    kode: row.kode_lacak,
+    judul: caseTitle(data, row),
+    nama: isReport ? null : row.nama_lengkap,
+    kecamatan: kec ? kec.name : row.kecamatan,
+    status: row.status,
+    status_label: status ? status.label : row.status,
+    diajukan: isoOrNull(row.created),
+    batas_tahap: isoOrNull(row.batas_tahap),
+    terlambat: row.terlambat,
+    mendesak: isReport && row.urgensi === "mendesak",
+    tanda: flagsOf(db, data, row, now).length,
+    menunggu_saya: waitsFor(data, actor, row),
+    petugas_lapangan: db.person(row.assignee)
+  };
+}
+function searchFilter(q, isReport) {
+  const text2 = String(q || "").trim();
+  if (!text2) return null;
+  const code = (0, import_tracking_code3.normaliseCode)(text2);
+  if (code) return { expr: "kode_lacak = {:q}", params: { q: code } };
+  const digits = text2.replace(/[\s.\-()]/g, "");
+  if (/^\+?[0-9]{6,16}$/.test(digits)) {
+    if (/^[0-9]{16}$/.test(digits) && !isReport) return { expr: "(nik = {:q} || nomor_kk = {:q})", params: { q: digits } };
+    const national = digits.replace(/^\+?62/, "").replace(/^0/, "");
+    const field = isReport ? "telepon_pelapor" : "telepon";
+    return { expr: field + " ~ {:q}", params: { q: national } };
+  }
+  if (isReport) return { expr: "(desa_kelurahan ~ {:q} || patokan ~ {:q})", params: { q: text2 } };
+  return { expr: "(nama_lengkap ~ {:q} || nama_pengaju ~ {:q})", params: { q: text2 } };
+}
+function antrean(db, data, actor, get, refuse, now) {
+  const param = (k) => String(get(k) || "").trim();
+  const kind = param("jenis") === "laporan" ? "laporan" : "permohonan";
+  const isReport = kind === "laporan";
+  const parts = [];
+  const params = {};
+  if (actor.access === "tidak") throw refuse.forbidden("Peran Anda tidak membuka permohonan dan laporan.");
+  if (actor.access === "ditugaskan") {
+    parts.push((isReport ? "ditugaskan_ke" : "petugas_lapangan") + " = {:me}");
+    params.me = actor.id;
+  }
+  if (param("layanan")) {
+    parts.push((isReport ? "jenis" : "layanan") + " = {:layanan}");
+    params.layanan = param("layanan");
+  }
+  if (param("kecamatan")) {
+    parts.push("kecamatan = {:kecamatan}");
+    params.kecamatan = param("kecamatan");
+  }
+  if (param("status")) {
+    parts.push("status = {:status}");
+    params.status = param("status");
+  }
+  if (param("terlambat") === "1") parts.push("terlambat = true");
+  if (param("jatuh_tempo") === "1") {
+    const day = officeDay(data, now);
+    parts.push("batas_tahap >= {:hari_mulai} && batas_tahap < {:hari_akhir}");
+    params.hari_mulai = day.start;
+    params.hari_akhir = day.end;
+  }
+  if (param("mendesak") === "1" && isReport) parts.push("urgensi = 'mendesak'");
+  if (!param("status") && param("q") === "") parts.push("ditutup = ''");
+  const search = searchFilter(param("q"), isReport);
+  if (search) {
+    parts.push(search.expr);
+    Object.assign(params, search.params);
+  }
+  let page = Number(param("halaman") || "1");
+  if (!Number.isInteger(page) || page < 1) page = 1;
+  let rows = db.cases(kind, parts.join(" && "), isReport ? "-urgensi,created" : "created", params);
+  if (param("untuk_saya") === "1") rows = rows.filter((r) => waitsFor(data, actor, r));
+  const total = rows.length;
+  return {
+    total,
+    halaman: page,
+    jumlah_halaman: Math.max(1, Math.ceil(total / PAGE)),
+    per_halaman: PAGE,
+    item: rows.slice((page - 1) * PAGE, page * PAGE).map((r) => itemOf(db, data, actor, r, now)),
+    pilihan: {
+      layanan: isReport ? data.reportTypes.map((t) => ({ id: t.id, label: t.label })) : data.services.filter((s) => s.onlineApplication).map((s) => ({ id: s.id, label: s.title })),
+      kecamatan: data.kecamatan.map((k) => ({ id: k.id, label: k.name })),
+      status: (isReport ? data.reportStatuses : data.statuses).map((s) => ({ id: s.id, label: s.label, jenis: kind }))
+    }
+  };
+}
+function hariIni(db, data, actor, now) {
+  if (actor.access === "tidak") return { kartu: [], mendesak: [], menunggu_saya: [] };
+  const mine = (kind) => actor.access === "ditugaskan" ? " && " + (kind === "laporan" ? "ditugaskan_ke" : "petugas_lapangan") + " = {:me}" : "";
+  const params = { me: actor.id };
+  const open = "ditutup = ''";
+  const day = officeDay(data, now);
+  const initial = data.statuses.find((s) => s.meaning === "initial");
+  const permohonan = db.cases("permohonan", open + mine("permohonan"), "created", params);
+  const laporan = db.cases("laporan", open + mine("laporan"), "-urgensi,created", params);
+  const waiting = permohonan.concat(laporan).filter((r) => waitsFor(data, actor, r));
+  const cards = [];
+  cards.push({ kunci: "menunggu_saya", label: "Menunggu tindakan saya", jumlah: waiting.length, query: { untuk_saya: "1" } });
+  if (actor.access === "semua" && initial) cards.push({ kunci: "baru", label: "Permohonan baru", jumlah: permohonan.filter((r) => r.status === initial.id).length, query: { status: initial.id } });
+  const due = permohonan.filter((r) => r.batas_tahap && r.batas_tahap >= day.start && r.batas_tahap < day.end).length;
+  cards.push({ kunci: "jatuh_tempo", label: "Batas tahap hari ini", jumlah: due, query: { jatuh_tempo: "1" } });
+  cards.push({ kunci: "terlambat", label: "Terlambat", jumlah: permohonan.filter((r) => r.terlambat).length, query: { terlambat: "1" } });
+  const urgent = laporan.filter((r) => r.urgensi === "mendesak");
+  cards.push({ kunci: "laporan_mendesak", label: "Laporan mendesak", jumlah: urgent.length, query: { jenis: "laporan", mendesak: "1" } });
+  return {
+    kartu: cards,
+    mendesak: urgent.slice(0, 10).map((r) => itemOf(db, data, actor, r, now)),
+    menunggu_saya: waiting.slice(0, 20).map((r) => itemOf(db, data, actor, r, now))
+  };
+}
+function rekan(db, data, actor, row) {
+  var _a, _b;
+  let wanted = data.roles.filter((x) => x.account && x.field).map((x) => x.id);
+  if (row.kind === "permohonan") {
+    const needed = (0, import_sop_flow.nextFieldRoles)(flowOf(data, row.layanan), stateOf(actor, row));
+    if (needed.length > 0) wanted = needed;
+  }
+  const out = [];
+  for (const person of db.activeStaff()) {
+    const role = person.roles.find((x) => wanted.includes(x));
+    if (!role) continue;
+    out.push({
+      id: person.id,
+      nama: person.nama,
+      peran: (_b = (_a = byId(data.roles, role)) == null ? void 0 : _a.label) != null ? _b : role,
+      kecamatan: person.kecamatan.map((k) => {
+        var _a2, _b2;
+        return (_b2 = (_a2 = byId(data.kecamatan, k)) == null ? void 0 : _a2.name) != null ? _b2 : k;
+      }),
+      disarankan: person.kecamatan.includes(row.kecamatan)
+    });
+  }
+  out.sort((a, b) => a.disarankan === b.disarankan ? a.nama.localeCompare(b.nama) : a.disarankan ? -1 : 1);
+  return out;
+}
+function logAkses(db, page) {
+  const size = 50;
+  const p = Number.isInteger(page) && page > 0 ? page : 1;
+  const total = db.count();
+  return {
+    total,
+    halaman: p,
+    jumlah_halaman: Math.max(1, Math.ceil(total / size)),
+    item: db.page(size, (p - 1) * size).map((r) => ({ waktu: isoOrNull(r.created), oleh: r.nama, kode: r.kode_lacak, jenis: r.koleksi, dokumen: r.dokumen, ditolak: r.ditolak }))
+  };
+}
+
+// src/lib/server/case-actions.ts
+var NOTE_MIN = 10;
+var NOTE_MAX = 1e3;
+var INTERNAL_MAX = 2e3;
+var FLOW_ACTIONS = ["langkah", "perbaikan", "lanjutkan", "tolak", "batal", "tugaskan", "buka-kembali", "periksa-dokumen"];
+function text(body, key) {
+  const v = body[key];
+  return v === void 0 || v === null ? "" : String(v).trim();
+}
+function list(body, key) {
+  const v = body[key];
+  if (v === void 0 || v === null || v === "") return [];
+  if (Array.isArray(v)) return v.map(String);
+  const s = String(v);
+  if (s.charAt(0) === "[") {
+    try {
+      const parsed = JSON.parse(s);
+      return Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  return s.split(",").map((x) => x.trim()).filter(Boolean);
+}
+function objectOf(body, key) {
+  const v = body[key];
+  if (!v) return {};
+  if (typeof v === "object") return v;
+  try {
+    const parsed = JSON.parse(String(v));
+    return parsed && typeof parsed === "object" ? parsed : {};
+  } catch (e) {
+    return null;
+  }
+}
+function checkNote(errors, key, value, min, max, label) {
+  if ((0, import_text2.unreadableText)(value, true)) errors[key] = import_text2.UNREADABLE_MESSAGE;
+  else if (min > 0 && value.length < min) errors[key] = label + " (paling sedikit " + min + " karakter).";
+  else if (value.length > max) errors[key] = "Terlalu panjang. Tulis paling banyak " + max + " karakter.";
+}
+function fieldRefusal(refuse, errors) {
+  const keys = Object.keys(errors);
+  return refuse.badRequest(keys.length === 1 ? errors[keys[0]] : "Periksa kembali isian Anda.", errors);
+}
+function actionInput(body, errors) {
+  const input = { aksi: text(body, "aksi"), publicNote: text(body, "catatan_publik"), internalNote: text(body, "catatan_internal"), submissionId: text(body, "id_pengiriman") };
+  checkNote(errors, "catatan_publik", input.publicNote, 0, NOTE_MAX, "");
+  checkNote(errors, "catatan_internal", input.internalNote, 0, INTERNAL_MAX, "");
+  if (input.submissionId && !import_text2.SUBMISSION_ID.test(input.submissionId)) errors.id_pengiriman = import_text2.SUBMISSION_ID_MESSAGE;
+  return input;
+}
+function resent(statuses, c, langkah) {
+  const s = byId(statuses, c.status);
+  return { resent: { status: c.status, status_label: s ? s.label : "", langkah, ulang: true } };
+}
+function roleUsed(judgeOne, roles) {
+  for (const role of roles) if (judgeOne([role])) return role;
+  return roles[0] || "";
+}
+function requestAction(db, data, actor, c, body, refuse, now) {
+  const ctx = flowOf(data, c.layanan);
+  const state = stateOf(actor, c);
+  const errors = {};
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  if (submissionId && db.earlierSend(submissionId)) return resent(data.statuses, c, c.langkah);
+  let verdict;
+  if (aksi === "catatan") {
+    const s2 = byId(data.statuses, state.status);
+    if (s2 && s2.closed) throw refuse.forbidden("Permohonan sudah ditutup; catatan baru tidak dapat ditambahkan. Buka kembali bila perlu.");
+    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pemohon atau untuk petugas.";
+    verdict = { status: state.status, langkah: state.langkah };
+  } else if (FLOW_ACTIONS.includes(aksi)) {
+    const v = (0, import_sop_flow2.judge)(ctx, state, actor.roles, aksi);
+    if (!v.allowed) throw refuse.forbidden(v.message);
+    verdict = v;
+  } else {
+    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+  }
+  const fields = {};
+  const change = {};
+  let kind = "status";
+  const service = byId(data.services, c.layanan);
+  const keys = service ? service.documents.map((d) => d.key) : [];
+  if (aksi === "tolak" || aksi === "batal" || aksi === "perbaikan") {
+    if (publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pemohon (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
+  }
+  if (aksi === "perbaikan") {
+    const asked = list(body, "dokumen_perbaikan");
+    if (asked.length === 0) errors.dokumen_perbaikan = "Pilih dokumen yang harus dilengkapi atau diganti pemohon.";
+    else if (asked.some((k) => !keys.includes(k))) errors.dokumen_perbaikan = "Ada dokumen yang tidak diminta layanan ini.";
+    fields.dokumen_perbaikan = asked;
+    change.dokumen_perbaikan = asked;
+  }
+  if (aksi === "lanjutkan") fields.dokumen_perbaikan = [];
+  if (aksi === "buka-kembali") {
+    const reason = text(body, "alasan");
+    checkNote(errors, "alasan", reason, NOTE_MIN, INTERNAL_MAX, "Tulis alasan membuka kembali permohonan ini");
+    kind = "buka_kembali";
+    change.alasan = reason;
+  }
+  if (aksi === "tugaskan") {
+    kind = "penugasan";
+    const assignee = text(body, "petugas_lapangan");
+    const person = assignee ? db.staffMember(assignee) : null;
+    const needed = (0, import_sop_flow2.nextFieldRoles)(ctx, state);
+    if (!person || !person.aktif) errors.petugas_lapangan = "Pilih petugas lapangan yang aktif.";
+    else if (needed.length > 0 && !person.roles.some((x) => needed.includes(x))) errors.petugas_lapangan = "Petugas ini tidak memegang peran untuk langkah lapangan permohonan ini.";
+    fields.petugas_lapangan = assignee;
+    change.petugas_lapangan = assignee;
+  }
+  if (aksi === "periksa-dokumen") {
+    kind = "pemeriksaan_dokumen";
+    const checks = objectOf(body, "pemeriksaan");
+    const existing = __spreadValues({}, c.pemeriksaan_dokumen);
+    const labelOf = (key) => {
+      var _a, _b;
+      return (_b = (_a = service == null ? void 0 : service.documents.find((d) => d.key === key)) == null ? void 0 : _a.label) != null ? _b : key;
+    };
+    if (!checks || Object.keys(checks).length === 0) errors.pemeriksaan = "Pilih hasil pemeriksaan paling sedikit satu dokumen.";
+    else {
+      for (const key in checks) {
+        const check = checks[key] || {};
+        const reason = String(check.alasan || "").trim();
+        if (!keys.includes(key)) errors.pemeriksaan = "Ada dokumen yang tidak diminta layanan ini.";
+        else if (check.hasil !== "sesuai" && check.hasil !== "perlu_diganti") errors["pemeriksaan." + key] = "Pilih sesuai atau perlu diganti untuk " + labelOf(key) + ".";
+        else if (check.hasil === "perlu_diganti" && reason.length < 5) errors["pemeriksaan." + key] = "Tulis alasan " + labelOf(key) + " perlu diganti (paling sedikit 5 karakter).";
+        else if (reason.length > 500) errors["pemeriksaan." + key] = "Alasan untuk " + labelOf(key) + " terlalu panjang. Tulis paling banyak 500 karakter.";
+        else if ((0, import_text2.unreadableText)(String(check.alasan || ""), true)) errors["pemeriksaan." + key] = import_text2.UNREADABLE_MESSAGE;
+        else existing[key] = { hasil: check.hasil, alasan: reason, oleh: actor.label, waktu: now.toISOString() };
+      }
+    }
+    fields.pemeriksaan_dokumen = existing;
+    change.pemeriksaan = Object.keys(checks || {});
+  }
+  if (aksi === "langkah") {
+    kind = "langkah";
+    change.langkah = state.langkah;
+    const result = text(body, "hasil_verifikasi");
+    const visit = (0, import_sop_flow2.recordsVisitResult)(ctx, state.langkah);
+    if (visit && result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
+    if (result && !visit) errors.hasil_verifikasi = "Hasil kunjungan hanya dicatat pada langkah verifikasi lapangan.";
+    else if (result) {
+      if (result !== "layak" && result !== "tidak_layak") errors.hasil_verifikasi = "Pilih hasil kunjungan: layak atau tidak layak.";
+      fields.hasil_verifikasi = result;
+      fields.tanggal_verifikasi = pbDate(now);
+      if (internalNote) fields.catatan_verifikasi = internalNote;
+      change.hasil_verifikasi = result;
+    }
+    const lat = text(body, "lintang");
+    const lng = text(body, "bujur");
+    if (lat || lng) {
+      const la = Number(lat);
+      const lo = Number(lng);
+      if (!(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) || !lat || !lng) errors.lintang = "Lokasi GPS tidak sah. Ambil lokasi lagi atau kosongkan.";
+      else fields.lokasi_kunjungan = { lintang: la, bujur: lo };
+    }
+    const photoProblem = db.photoProblem();
+    if (photoProblem) errors.foto = photoProblem;
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  if (submissionId) change.id_pengiriman = submissionId;
+  const role = aksi === "catatan" ? actor.roles[0] || "" : roleUsed((roles) => (0, import_sop_flow2.judge)(ctx, state, roles, aksi).allowed, actor.roles);
+  const s = byId(data.statuses, verdict.status);
+  return {
+    plan: {
+      fields,
+      status: verdict.status,
+      langkah: verdict.langkah,
+      publicNote,
+      internalNote,
+      kind,
+      role,
+      step: aksi === "langkah" ? state.langkah : null,
+      change,
+      photos: aksi === "langkah",
+      asked: aksi === "perbaikan" ? fields.dokumen_perbaikan : [],
+      answer: { status: verdict.status, status_label: s ? s.label : verdict.status, langkah: verdict.langkah, ulang: false }
+    }
+  };
+}
+function reportAction(db, data, actor, c, body, refuse) {
+  const ctx = reportFlowOf(data, c.jenis);
+  const state = stateOf(actor, c);
+  const errors = {};
+  const { aksi, publicNote, internalNote, submissionId } = actionInput(body, errors);
+  if (errors.id_pengiriman) throw fieldRefusal(refuse, { id_pengiriman: errors.id_pengiriman });
+  if (submissionId && db.earlierSend(submissionId)) return resent(data.reportStatuses, c, 0);
+  const current = byId(data.reportStatuses, state.status);
+  const fields = {};
+  const change = {};
+  let kind = "catatan";
+  let target = state.status;
+  let role = actor.roles[0] || "";
+  if (aksi === "status") {
+    target = text(body, "status");
+    if (!target) throw fieldRefusal(refuse, { status: "Pilih status baru laporan." });
+    const verdict = (0, import_sop_flow2.judgeReport)(ctx, state, actor.roles, target);
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    const next = byId(data.reportStatuses, target);
+    if (next && next.needsReason && publicNote.length < NOTE_MIN) errors.catatan_publik = "Tulis alasan untuk pelapor (paling sedikit " + NOTE_MIN + " karakter); alasan ini tampil di halaman lacak.";
+    kind = "status";
+    for (const r of actor.roles) if ((0, import_sop_flow2.judgeReport)(ctx, state, [r], target).allowed) role = r;
+  } else if (aksi === "tugaskan") {
+    const verdict = (0, import_sop_flow2.judgeReportTask)(ctx, state, actor.roles, "tugaskan");
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    kind = "penerusan";
+    const person = text(body, "ditugaskan_ke");
+    if (person) {
+      const p = db.staffMember(person);
+      if (!p || !p.aktif) errors.ditugaskan_ke = "Pilih petugas yang aktif.";
+      fields.ditugaskan_ke = person;
+    }
+    const pillars = list(body, "diteruskan_ke");
+    const known = data.pilarSosial.map((x) => x.id);
+    if (pillars.some((x) => !known.includes(x))) errors.diteruskan_ke = "Pilar sosial tidak dikenal.";
+    if (pillars.length > 0) fields.diteruskan_ke = pillars;
+    const unit = text(body, "unit_tujuan");
+    checkNote(errors, "unit_tujuan", unit, 0, 200, "");
+    if (unit) fields.unit_tujuan = unit;
+    if (!person && pillars.length === 0 && !unit) errors.ditugaskan_ke = "Pilih orang, pilar sosial, atau tulis unit tujuan.";
+    change.ditugaskan_ke = person;
+    change.diteruskan_ke = pillars;
+    change.unit_tujuan = unit;
+  } else if (aksi === "penanganan") {
+    const verdict = (0, import_sop_flow2.judgeReportTask)(ctx, state, actor.roles, "penanganan");
+    if (!verdict.allowed) throw refuse.forbidden(verdict.message);
+    kind = "perubahan_data";
+    const kinds = list(body, "penanganan");
+    if (kinds.length === 0 || kinds.some((k) => !c.penanganan_pilihan.includes(k))) errors.penanganan = "Pilih bentuk penanganan dari daftar.";
+    fields.penanganan = kinds;
+    change.penanganan = kinds;
+  } else if (aksi === "catatan") {
+    if (current && current.closed) throw refuse.forbidden("Laporan sudah ditutup; catatan baru tidak dapat ditambahkan.");
+    if (!publicNote && !internalNote) errors.catatan_internal = "Tulis catatan untuk pelapor atau untuk petugas.";
+  } else {
+    throw fieldRefusal(refuse, { aksi: "Tindakan tidak dikenal." });
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  if (submissionId) change.id_pengiriman = submissionId;
+  const s = byId(data.reportStatuses, target);
+  return {
+    plan: {
+      fields,
+      status: target,
+      langkah: 0,
+      publicNote,
+      internalNote,
+      kind,
+      role,
+      step: null,
+      change,
+      photos: false,
+      asked: [],
+      answer: { status: target, status_label: s ? s.label : target, langkah: 0, ulang: false }
+    }
+  };
+}
+
+// src/lib/server/case-view.ts
+var import_applicant2 = require(`${__hooks}/lib/rules.generated.js`);
+var import_sop_flow3 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time6 = require(`${__hooks}/lib/rules.generated.js`);
+var ACTION_LABELS = {
+  langkah: "Catat langkah ini",
+  perbaikan: "Minta perbaikan dokumen",
+  lanjutkan: "Lanjutkan pemeriksaan",
+  "periksa-dokumen": "Simpan pemeriksaan dokumen",
+  tolak: "Tolak permohonan",
+  batal: "Batalkan permohonan",
+  tugaskan: "Tugaskan petugas lapangan",
+  "buka-kembali": "Buka kembali permohonan",
+  catatan: "Tambah catatan",
+  status: "Ubah status laporan",
+  penanganan: "Catat penanganan"
+};
+var HANDLING_LABELS = {
+  rujukan_rumah_sakit: "Rujukan ke rumah sakit",
+  rumah_singgah: "Rumah singgah/RPS",
+  pemulangan: "Pemulangan ke daerah asal",
+  pendampingan: "Pendampingan",
+  lainnya: "Lainnya"
+};
+function fieldView(actor) {
+  return !actor.admin && actor.access === "ditugaskan";
+}
+function openableDocuments(data, actor) {
+  if (actor.admin || actor.access === "semua") return null;
+  const docs = [];
+  for (const role of data.roles) if (actor.roles.includes(role.id)) {
+    for (const d of role.documents) if (!docs.includes(d)) docs.push(d);
+  }
+  return docs;
+}
+function mayOpenDocument(data, actor, field) {
+  const docs = openableDocuments(data, actor);
+  return docs === null || docs.includes(field) || field === "foto_verifikasi" || field === "foto";
+}
+function letterRevokers(data, layanan, templat) {
+  const template = (data.letters || []).find((t) => t.id === templat);
+  const roles = (0, import_sop_flow3.decidingRoles)(flowOf(data, layanan));
+  if (template && !roles.includes(template.signatoryRole)) roles.push(template.signatoryRole);
+  return roles;
+}
+function officeToday(data, now) {
+  return new Date(now.getTime() + (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5).toISOString().slice(0, 10);
+}
+var osmPoint = (lat, lng) => "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lng + "#map=17/" + lat + "/" + lng;
+var osmSearch = (place) => "https://www.openstreetmap.org/search?query=" + encodeURIComponent(place);
+function mapLink(c) {
+  if (c.lintang && c.bujur) return osmPoint(c.lintang, c.bujur);
+  const place = [c.alamat || c.patokan, c.desa_kelurahan].filter(Boolean).join(", ");
+  return place ? osmSearch(place) : null;
+}
+function actionsFor(data, actor, c) {
+  const state = stateOf(actor, c);
+  const out = [];
+  if (c.kind === "laporan") {
+    const ctx2 = reportFlowOf(data, c.jenis);
+    const current = byId(data.reportStatuses, state.status);
+    const targets = (current ? current.next : []).filter((id) => (0, import_sop_flow3.judgeReport)(ctx2, state, actor.roles, id).allowed).map((id) => {
+      const s = byId(data.reportStatuses, id);
+      return { id, label: s ? s.label : id, perlu_alasan: Boolean(s && s.needsReason), menutup: Boolean(s && s.closed) };
+    });
+    if (targets.length > 0) out.push({ aksi: "status", label: ACTION_LABELS.status, keterangan: "", perlu: ["status", "catatan_publik"], tujuan: targets });
+    if ((0, import_sop_flow3.judgeReportTask)(ctx2, state, actor.roles, "tugaskan").allowed) {
+      const pillars = (data.pilarSosial || []).map((p) => ({ id: p.id, label: p.name }));
+      out.push({ aksi: "tugaskan", label: "Teruskan atau tugaskan laporan", keterangan: "", perlu: ["penerusan"], pilihan: pillars });
+    }
+    if ((0, import_sop_flow3.judgeReportTask)(ctx2, state, actor.roles, "penanganan").allowed) {
+      out.push({ aksi: "penanganan", label: ACTION_LABELS.penanganan, keterangan: "", perlu: ["penanganan"], pilihan: c.penanganan_pilihan.map((id) => ({ id, label: HANDLING_LABELS[id] || id })) });
+    }
+    if (!current || !current.closed) out.push({ aksi: "catatan", label: ACTION_LABELS.catatan, keterangan: "", perlu: [] });
+    return out;
+  }
+  const ctx = flowOf(data, c.layanan);
+  const step = ctx.steps[state.langkah];
+  for (const a of (0, import_sop_flow3.allowedActions)(ctx, state, actor.roles)) {
+    const item = { aksi: a, label: ACTION_LABELS[a], keterangan: "", perlu: [] };
+    if (a === "langkah" && step) {
+      item.keterangan = step.activity;
+      item.label = step.kind === "decision" ? "Setujui: " + step.activity : step.kind === "end" ? "Selesaikan: " + step.activity : "Catat selesai: " + step.activity;
+      if ((0, import_sop_flow3.recordsVisitResult)(ctx, state.langkah)) item.perlu = ["hasil_verifikasi"];
+    }
+    if (a === "perbaikan") item.perlu = ["dokumen_perbaikan", "catatan_publik"];
+    if (a === "tolak" || a === "batal") item.perlu = ["catatan_publik"];
+    if (a === "buka-kembali") item.perlu = ["alasan"];
+    if (a === "tugaskan") item.perlu = ["petugas_lapangan"];
+    if (a === "periksa-dokumen") item.perlu = ["pemeriksaan"];
+    out.push(item);
+  }
+  const status = byId(data.statuses, state.status);
+  if (!status || !status.closed) out.push({ aksi: "catatan", label: ACTION_LABELS.catatan, keterangan: "", perlu: [] });
+  return out;
+}
+function kasus(db, data, actor, c, now) {
+  var _a;
+  const isReport = c.kind === "laporan";
+  const field = fieldView(actor);
+  const status = byId(isReport ? data.reportStatuses : data.statuses, c.status);
+  const kec = byId(data.kecamatan, c.kecamatan);
+  const service = isReport ? void 0 : byId(data.services, c.layanan);
+  const type = isReport ? byId(data.reportTypes, c.jenis) : void 0;
+  const open = openableDocuments(data, actor);
+  const closed = Boolean(status && status.closed);
+  const sealed = Boolean(closed && (status.meaning === "success" || status.meaning === "rejected"));
+  const entries = db.history(c.kind, c.id);
+  const riwayat = entries.map((e) => {
+    const s = byId(isReport ? data.reportStatuses : data.statuses, e.status);
+    return {
+      waktu: isoOrNull(e.created),
+      jenis: e.jenis,
+      status_label: s ? s.label : e.status,
+      oleh: e.petugas,
+      catatan_publik: e.catatan_publik,
+      // Internal notes are among office staff only.
+      catatan_internal: field ? "" : e.catatan_internal,
+      langkah: e.langkah === null || e.jenis !== "langkah" ? null : e.langkah
+    };
+  });
+  const body = {
+    id: c.id,
+    jenis: c.kind,
+    kode: c.kode_lacak,
+    judul: isReport ? "Laporan: " + (type ? type.label : c.jenis) : service ? service.title : c.layanan,
+    layanan: isReport ? null : c.layanan,
+    status: { id: c.status, label: status ? status.label : c.status, meaning: status && status.meaning ? status.meaning : null, ditutup: closed },
+    diajukan: isoOrNull(c.created),
+    batas_tahap: isoOrNull(c.batas_tahap),
+    terlambat: c.terlambat,
+    disegel: sealed,
+    orang: {
+      nama: isReport ? c.nama_pelapor || null : c.nama_lengkap,
+      // NIK, KK, date of birth and who applied are for office roles only.
+      nik: isReport || field ? null : c.nik,
+      nomor_kk: isReport || field ? null : c.nomor_kk,
+      tanggal_lahir: isReport || field ? null : isoOrNull(c.tanggal_lahir) || "",
+      telepon: (isReport ? c.telepon_pelapor : c.telepon) || null,
+      kecamatan: kec ? kec.name : c.kecamatan,
+      desa_kelurahan: c.desa_kelurahan || null,
+      alamat: isReport ? null : c.alamat,
+      pemohon_adalah: isReport || field ? null : c.pemohon_adalah,
+      nama_pengaju: isReport || field ? null : c.nama_pengaju || null,
+      hubungan: isReport || field ? null : c.hubungan || null,
+      nik_pengaju: isReport || field ? null : c.nik_pengaju || null
+    },
+    laporan: isReport ? {
+      urgensi: c.urgensi,
+      deskripsi: c.deskripsi,
+      patokan: c.patokan,
+      lintang: c.lintang || null,
+      bujur: c.bujur || null,
+      anonim: c.anonim,
+      diteruskan_ke: c.diteruskan_ke,
+      diteruskan_label: c.diteruskan_ke.map((id) => {
+        var _a2, _b;
+        return (_b = (_a2 = byId(data.pilarSosial || [], id)) == null ? void 0 : _a2.name) != null ? _b : id;
+      }),
+      unit_tujuan: c.unit_tujuan,
+      penanganan: c.penanganan,
+      penanganan_label: c.penanganan.map((id) => HANDLING_LABELS[id] || id),
+      foto: c.foto
+    } : null,
+    kelayakan: [],
+    dokumen: [],
+    petugas_lapangan: db.person(c.assignee),
+    verifikasi: null,
+    langkah: [],
+    riwayat,
+    tanda: field ? [] : flagsOf(db, data, c, now),
+    aksi: actionsFor(data, actor, c),
+    peta: mapLink(c),
+    pesan: db.messages(),
+    surat: []
+  };
+  if (!isReport && service) {
+    if (!field) {
+      const answers = c.jawaban_kelayakan;
+      body.kelayakan = service.questions.map((q) => ({ pertanyaan: q.question, jawaban: answers[q.id] || "", diharapkan: q.expected, sesuai: answers[q.id] === q.expected }));
+    }
+    const versions = db.versions(c.id);
+    const who = { pemohon_adalah: c.pemohon_adalah, tanggal_lahir: c.tanggal_lahir.slice(0, 10) };
+    const today = officeToday(data, now);
+    const needOf = (d) => (0, import_applicant2.documentNeed)(d, who, today);
+    body.dokumen = service.documents.filter((d) => open === null || open.includes(d.key)).filter((d) => needOf(d) !== "tidak_diminta" || c.berkas[d.key]).map((d) => ({
+      kunci: d.key,
+      label: d.label,
+      wajib: needOf(d) === "wajib",
+      berkas: c.berkas[d.key] || null,
+      pemeriksaan: c.pemeriksaan_dokumen[d.key] || null,
+      diminta_ulang: status && status.meaning === "repair" ? c.dokumen_perbaikan.includes(d.key) : false,
+      // Files this one replaced, kept until the request closes.
+      versi: versions[d.key] || []
+    }));
+    const location = c.lokasi_kunjungan;
+    body.verifikasi = {
+      hasil: c.hasil_verifikasi || null,
+      tanggal: isoOrNull(c.tanggal_verifikasi),
+      catatan: c.catatan_verifikasi || null,
+      foto: c.foto_verifikasi,
+      lintang: location ? location.lintang : null,
+      bujur: location ? location.bujur : null
+    };
+    const done = {};
+    for (const e of entries) if (e.jenis === "langkah") done[(_a = e.langkah) != null ? _a : 0] = { oleh: e.petugas, waktu: isoOrNull(e.created) };
+    body.langkah = service.steps.map((s, i) => ({
+      indeks: i,
+      tahap: s.stage,
+      tahap_label: (byId(data.statuses, s.stage) || { label: s.stage }).label,
+      kegiatan: s.activity,
+      jenis: s.kind,
+      peran: s.roles.map((id) => {
+        var _a2, _b;
+        return { id, label: (_b = (_a2 = byId(data.roles, id)) == null ? void 0 : _a2.label) != null ? _b : id };
+      }),
+      dicatat: done[i] || (i < c.langkah && i === 0 ? { oleh: "pemohon (lewat portal)", waktu: isoOrNull(c.created) } : null),
+      sekarang: !closed && i === c.langkah
+    }));
+  }
+  if (!isReport && !field) {
+    body.surat = db.letters(c.id).map(
+      (l) => ({
+        id: l.id,
+        nomor: l.nomor,
+        judul: l.judul,
+        status: l.status,
+        tanggal: isoOrNull(l.tanggal),
+        boleh_cabut: l.status === "berlaku" && actor.roles.some((role) => letterRevokers(data, c.layanan, l.templat).includes(role)),
+        pindaian: l.pindaian || null
+      })
+    );
+  }
+  return body;
+}
+function kunjungan(data, actor, requests, reports) {
+  const out = [];
+  for (const c of requests) {
+    const ctx = flowOf(data, c.layanan);
+    const state = stateOf(actor, c);
+    if (!(0, import_sop_flow3.judge)(ctx, state, actor.roles, "langkah").allowed) continue;
+    const step = ctx.steps[state.langkah];
+    const service = byId(data.services, c.layanan);
+    const kec = byId(data.kecamatan, c.kecamatan);
+    const place = [c.alamat, c.desa_kelurahan, kec ? kec.name : ""].filter(Boolean).join(", ");
+    out.push({
+      id: c.id,
+      jenis: "permohonan",
+      kode: c.kode_lacak,
+      judul: service ? service.title : c.layanan,
+      nama: c.nama_lengkap,
+      telepon: c.telepon || null,
+      kecamatan: kec ? kec.name : c.kecamatan,
+      desa_kelurahan: c.desa_kelurahan || null,
+      alamat: c.alamat || null,
+      peta: place ? osmSearch(place) : null,
+      kegiatan: step ? step.activity : "",
+      perlu_hasil: (0, import_sop_flow3.recordsVisitResult)(ctx, state.langkah),
+      batas_tahap: isoOrNull(c.batas_tahap),
+      terlambat: c.terlambat,
+      mendesak: false,
+      tujuan: []
+    });
+  }
+  for (const c of reports) {
+    const type = byId(data.reportTypes, c.jenis);
+    const kec = byId(data.kecamatan, c.kecamatan);
+    const status = actionsFor(data, actor, c).find((a) => a.aksi === "status");
+    out.push({
+      id: c.id,
+      jenis: "laporan",
+      kode: c.kode_lacak,
+      judul: "Laporan: " + (type ? type.label : c.jenis),
+      nama: null,
+      telepon: c.telepon_pelapor || null,
+      kecamatan: kec ? kec.name : c.kecamatan,
+      desa_kelurahan: c.desa_kelurahan || null,
+      alamat: c.patokan || null,
+      peta: c.lintang && c.bujur ? osmPoint(c.lintang, c.bujur) : null,
+      kegiatan: c.deskripsi,
+      perlu_hasil: false,
+      batas_tahap: isoOrNull(c.batas_tahap),
+      terlambat: c.terlambat,
+      mendesak: c.urgensi === "mendesak",
+      // The status changes this person may record, as the case view offers them.
+      tujuan: status ? status.tujuan || [] : []
+    });
+  }
+  return out;
+}
+
+// src/lib/server/petugas.ts
+function saya(account, data) {
+  const powers = [];
+  for (const role of data.roles) {
+    if (!account.roles.includes(role.id)) continue;
+    for (const power of role.can) if (!powers.includes(power)) powers.push(power);
+  }
+  const access = account.akses_kasus === "semua" || account.akses_kasus === "ditugaskan" ? account.akses_kasus : "tidak";
+  return {
+    id: account.id,
+    nama: account.nama,
+    email: account.email,
+    peran: account.roles.map((id) => {
+      var _a, _b;
+      return { id, label: (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id };
+    }),
+    wewenang: powers,
+    akses_kasus: access,
+    wajib_ganti_sandi: account.wajib_ganti_sandi,
+    kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: data.site.trackingPrefix }
+  };
+}
+function passwordChangeErrors(input, email, oldMatches) {
+  var _a, _b, _c;
+  const next = String((_a = input.sandi_baru) != null ? _a : "");
+  const old = String((_b = input.sandi_lama) != null ? _b : "");
+  const errors = {};
+  if (!oldMatches) errors.sandi_lama = "Kata sandi lama salah.";
+  if (next.length < 10) errors.sandi_baru = "Kata sandi baru paling sedikit 10 karakter.";
+  else if (next.length > 72) errors.sandi_baru = "Kata sandi baru paling banyak 72 karakter.";
+  else if (next === old) errors.sandi_baru = "Kata sandi baru harus berbeda dari yang lama.";
+  else if (next.toLowerCase().includes(email.split("@")[0].toLowerCase())) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
+  if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
+  return errors;
+}
+function roleLabel(data, id) {
+  var _a, _b;
+  return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id;
+}
+function caseAccess(roles, fieldRoles, caseRoles) {
+  if (roles.some((r) => caseRoles.includes(r))) return "semua";
+  if (roles.some((r) => fieldRoles.includes(r))) return "ditugaskan";
+  return "tidak";
+}
+function caseAccessOf(data, roles) {
+  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
+  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
+  return caseAccess(roles, field, office);
+}
+function hasPower(data, roles, power) {
+  return roles.some((id) => {
+    var _a, _b;
+    return (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.can.includes(power)) != null ? _b : false;
+  });
+}
+function actorLabel(data, nama, roles) {
+  return nama + ", " + roles.map((r) => roleLabel(data, r)).join(" dan ");
+}
+
+// src/lib/server/surat.ts
 function officeDate(data, date) {
-  const local = new Date(date.getTime() + (0, import_working_time5.zoneOffsetHours)(data.site.timeZone) * 36e5);
+  const local = new Date(date.getTime() + (0, import_working_time7.zoneOffsetHours)(data.site.timeZone) * 36e5);
   return { year: local.getUTCFullYear(), text: `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}` };
 }
 var letterDate = (data, letter) => officeDate(data, new Date(letter.tanggal.replace(" ", "T"))).text;
@@ -663,17 +1573,68 @@ function suratLengkap(letter, kodeLacak, data) {
     verifikasi: `/verifikasi/${letter.id}`
   };
 }
+function lettersOnStatus(data, layanan, previous, status) {
+  if (status === previous) return [];
+  return (data.letters || []).filter((t) => t.onStatus.includes(status) && (t.services.length === 0 || t.services.includes(layanan)));
+}
+function initialsOf(name) {
+  return String(name || "").split(/\s+/).filter(Boolean).slice(0, 5).map((w) => w.charAt(0).toUpperCase() + ".").join(" ");
+}
+var fill = (text2, values) => String(text2).replace(/\{([a-z_]+)\}/g, (m, key) => values[key] !== void 0 ? values[key] : m);
+var pad = (n) => {
+  const s = String(n);
+  return s.length >= 3 ? s : ("000" + s).slice(-3);
+};
+function letterDraft(data, t, request, number, day, signer) {
+  const service = data.services.find((s) => s.id === request.layanan);
+  const values = {
+    nama: request.nama_lengkap,
+    layanan: service ? service.title : request.layanan,
+    kode: request.kode_lacak,
+    alasan: request.catatan_publik,
+    tanggal: day.text,
+    kantor: data.site.officeName,
+    alamat_kantor: data.site.officeAddress
+  };
+  return {
+    nomor: fill(t.numberFormat, { nomor: pad(number), tahun: String(day.year) }),
+    inisial: initialsOf(values.nama),
+    isi: {
+      perihal: fill(t.subject, values),
+      paragraf: t.body.map((p) => fill(p, values)),
+      tanda_tangan: [{ label: signer.role, nama: signer.name }].concat(t.alsoSigns.map((a) => ({ label: a.label, nama: a.who === "penerima" ? values.nama : "" })))
+    }
+  };
+}
+function revocation(data, actor, letter, layanan, body, refuse) {
+  const allowed = letterRevokers(data, layanan, letter.templat);
+  if (!actor.roles.some((role) => allowed.includes(role))) throw refuse.forbidden("Surat hanya dapat dicabut oleh " + allowed.map((role) => roleLabel(data, role)).join(" atau ") + ".");
+  if (letter.status === "dicabut") throw refuse.badRequest("Surat ini sudah dicabut.");
+  const reason = typeof body.alasan === "string" ? body.alasan.trim() : "";
+  if (reason.length < 10 || reason.length > 1e3 || (0, import_text3.unreadableText)(reason, true)) {
+    const message = (0, import_text3.unreadableText)(reason, true) ? import_text3.UNREADABLE_MESSAGE : reason.length > 1e3 ? "Terlalu panjang. Tulis paling banyak 1000 karakter." : "Tulis alasan pencabutan (paling sedikit 10 karakter).";
+    throw fieldRefusal(refuse, { alasan: message });
+  }
+  return { role: actor.roles.find((role) => allowed.includes(role)), reason };
+}
+function scanProblem(files, type, size, pixelsProblem) {
+  if (files !== 1) return "Pilih satu berkas pindaian (PDF, JPG, atau PNG).";
+  if (!["application/pdf", "image/jpeg", "image/png"].includes(type)) return "Pindaian harus berupa berkas PDF, JPG, atau PNG.";
+  if (size > 10 * 1024 * 1024) return "Pindaian terlalu besar. Paling besar 10 MB.";
+  if (type !== "application/pdf" && pixelsProblem()) return "Gambar pindaian tidak dapat dibaca atau terlalu besar untuk diproses.";
+  return "";
+}
 
 // src/lib/server/lakin.ts
-var import_working_time6 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time8 = require(`${__hooks}/lib/rules.generated.js`);
 function officeYear(data, year) {
-  const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const offset = (0, import_working_time8.zoneOffsetHours)(data.site.timeZone) * 36e5;
   const at = (y) => pbDate(new Date(Date.UTC(y, 0, 1) - offset));
   return { from: at(year), to: at(year + 1) };
 }
-var meaningOf = (list, id) => {
+var meaningOf = (list2, id) => {
   var _a, _b;
-  return (_b = (_a = byId(list, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
+  return (_b = (_a = byId(list2, id)) == null ? void 0 : _a.meaning) != null ? _b : "";
 };
 function indicators(db, data, year) {
   const range = officeYear(data, year);
@@ -705,11 +1666,11 @@ function indicators(db, data, year) {
   };
 }
 function csvCell(value) {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text2 = String(value);
+  return /[",\n]/.test(text2) ? `"${text2.replace(/"/g, '""')}"` : text2;
 }
 function lakinCsv(db, data, year) {
-  const offset = (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5;
+  const offset = (0, import_working_time8.zoneOffsetHours)(data.site.timeZone) * 36e5;
   const rows = db.requests(officeYear(data, year)).map((r) => ({
     layanan: r.layanan,
     kategori_ppks: r.kategori_ppks,
@@ -751,12 +1712,12 @@ function lakinCsv(db, data, year) {
 
 // src/lib/server/proof.ts
 var import_proof = require(`${__hooks}/lib/rules.generated.js`);
-var import_tracking_code3 = require(`${__hooks}/lib/rules.generated.js`);
-var import_working_time7 = require(`${__hooks}/lib/rules.generated.js`);
+var import_tracking_code4 = require(`${__hooks}/lib/rules.generated.js`);
+var import_working_time9 = require(`${__hooks}/lib/rules.generated.js`);
 function clock(data, date) {
-  const local = new Date(date.getTime() + (0, import_working_time7.zoneOffsetHours)(data.site.timeZone) * 36e5);
-  const pad = (n) => (n < 10 ? "0" : "") + n;
-  return `pukul ${pad(local.getUTCHours())}.${pad(local.getUTCMinutes())} ${data.site.timeZone}`;
+  const local = new Date(date.getTime() + (0, import_working_time9.zoneOffsetHours)(data.site.timeZone) * 36e5);
+  const pad2 = (n) => (n < 10 ? "0" : "") + n;
+  return `pukul ${pad2(local.getUTCHours())}.${pad2(local.getUTCMinutes())} ${data.site.timeZone}`;
 }
 function lockedMessage(data, until) {
   return `Terlalu banyak percobaan yang salah untuk kode ini. Demi keamanan data, pembuktian dikunci sampai ${clock(data, until)}. Setelah itu coba lagi, atau datang ke kantor dengan membawa tanda terima.`;
@@ -777,9 +1738,9 @@ function proofTokenText(id, expiry, code) {
   return `${id}.${expiry}.${code}`;
 }
 function proveApplicant(db, data, rawCode, body, now, refuse) {
-  const code = (0, import_tracking_code3.normaliseCode)(String(rawCode || ""));
+  const code = (0, import_tracking_code4.normaliseCode)(String(rawCode || ""));
   if (!code) {
-    const message = `Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya ${(0, import_tracking_code3.exampleCode)(data.site.trackingPrefix)}.`;
+    const message = `Kode pelacakan tidak sah. Tulis kode seperti pada tanda terima, misalnya ${(0, import_tracking_code4.exampleCode)(data.site.trackingPrefix)}.`;
     throw refuse.badRequest(message, { kode: message });
   }
   const textOf = (v) => typeof v === "string" ? v : "";
@@ -813,38 +1774,83 @@ function proveApplicant(db, data, rawCode, body, now, refuse) {
   };
 }
 
-// src/lib/server/petugas.ts
-function saya(account, data) {
-  const powers = [];
-  for (const role of data.roles) {
-    if (!account.roles.includes(role.id)) continue;
-    for (const power of role.can) if (!powers.includes(power)) powers.push(power);
-  }
-  const access = account.akses_kasus === "semua" || account.akses_kasus === "ditugaskan" ? account.akses_kasus : "tidak";
+// src/lib/server/messages.ts
+var import_notify = require(`${__hooks}/lib/rules.generated.js`);
+var import_phone = require(`${__hooks}/lib/rules.generated.js`);
+var MESSAGE_STATUS_LABELS = {
+  menunggu: "Menunggu dikirim",
+  mengirim: "Sedang dikirim",
+  terkirim: "Terkirim",
+  gagal: "Gagal dikirim",
+  tidak_pasti: "Mungkin sudah terkirim",
+  manual: "Belum ada penyedia pesan",
+  dikirim_petugas: "Dikirim petugas"
+};
+function pesanItem(db, row, parent) {
+  const channel = row.saluran;
+  const to = row.tujuan;
+  const phone = channel !== "email" && /^\+62\d+$/.test(to);
   return {
-    id: account.id,
-    nama: account.nama,
-    email: account.email,
-    peran: account.roles.map((id) => {
-      var _a, _b;
-      return { id, label: (_b = (_a = byId(data.roles, id)) == null ? void 0 : _a.label) != null ? _b : id };
-    }),
-    wewenang: powers,
-    akses_kasus: access,
-    wajib_ganti_sandi: account.wajib_ganti_sandi,
-    kantor: { nama: data.site.officeName, zona: data.site.timeZone, prefiks: data.site.trackingPrefix }
+    id: row.id,
+    kasus: { jenis: parent.kind, id: parent.id, kode: row.kode_lacak },
+    peristiwa: row.peristiwa,
+    saluran: channel,
+    status: row.status,
+    status_label: MESSAGE_STATUS_LABELS[row.status] || row.status,
+    teks: row.teks,
+    tujuan: phone ? (0, import_phone.formatPhone)(to) : to,
+    wa_me: phone ? (0, import_notify.waMeLink)(to, row.teks) : null,
+    // An SMS the person chose: staff may send it from their phone's messages app.
+    sms: phone && channel === "sms" ? "sms:" + to + "?body=" + encodeURIComponent(row.teks) : null,
+    mailto: channel === "email" && to ? "mailto:" + to + "?subject=" + encodeURIComponent(row.subjek) + "&body=" + encodeURIComponent(row.teks) : null,
+    percobaan: row.percobaan,
+    galat: row.galat,
+    dibuat: isoOrNull(row.created),
+    terkirim: isoOrNull(row.terkirim_pada),
+    dikirim_oleh: row.dikirim_oleh ? db.staffName(row.dikirim_oleh) : null
   };
 }
-function passwordChangeErrors(input, email, oldMatches) {
-  var _a, _b, _c;
-  const next = String((_a = input.sandi_baru) != null ? _a : "");
-  const old = String((_b = input.sandi_lama) != null ? _b : "");
+function pesanAntrean(db, actor, rows) {
+  const items = [];
+  for (const row of rows) {
+    const parent = db.parent(row);
+    if (!parent || !maySee(actor, parent)) continue;
+    items.push(pesanItem(db, row, parent));
+  }
+  return { items };
+}
+
+// src/lib/server/reupload.ts
+var import_application = require(`${__hooks}/lib/rules.generated.js`);
+function reuploadFiles(data, layanan, asked, sent, refuse) {
+  const service = byId(data.services, layanan);
   const errors = {};
-  if (!oldMatches) errors.sandi_lama = "Kata sandi lama salah.";
-  if (next.length < 10) errors.sandi_baru = "Kata sandi baru paling sedikit 10 karakter.";
-  else if (next.length > 72) errors.sandi_baru = "Kata sandi baru paling banyak 72 karakter.";
-  else if (next === old) errors.sandi_baru = "Kata sandi baru harus berbeda dari yang lama.";
-  else if (next.toLowerCase().includes(email.split("@")[0].toLowerCase())) errors.sandi_baru = "Kata sandi baru jangan memuat nama akun Anda.";
-  if (!errors.sandi_baru && String((_c = input.sandi_baru_ulang) != null ? _c : "") !== next) errors.sandi_baru_ulang = "Ulangi kata sandi baru dengan tepat sama.";
-  return errors;
+  const keys = [];
+  for (const type of data.documentTypes) {
+    const key = type.id;
+    const files = sent(key);
+    const doc = service ? service.documents.find((d) => d.key === key) : void 0;
+    if (!asked.includes(key)) {
+      if (files.count > 0) errors[key] = "Dokumen ini tidak diminta petugas. Kirim hanya dokumen yang diminta.";
+      continue;
+    }
+    if (files.count === 0) errors[key] = "Unggah " + (doc ? doc.label : key) + ".";
+    else if (files.count > 1) errors[key] = "Kirim satu berkas saja untuk " + (doc ? doc.label : key) + ".";
+    else {
+      const problem = doc ? (0, import_application.documentFileProblem)(doc, files.first()) : void 0;
+      if (problem) errors[key] = problem;
+      else keys.push(key);
+    }
+  }
+  if (Object.keys(errors).length > 0) throw fieldRefusal(refuse, errors);
+  const labels = keys.map((k) => {
+    var _a, _b;
+    return (_b = (_a = service == null ? void 0 : service.documents.find((d) => d.key === k)) == null ? void 0 : _a.label) != null ? _b : k;
+  });
+  return { keys, note: "Dokumen perbaikan diterima melalui portal: " + labels.join(", ") + ". Petugas melanjutkan pemeriksaan." };
+}
+function reuploadTarget(data, layanan, langkah) {
+  var _a;
+  const step = (_a = byId(data.services, layanan)) == null ? void 0 : _a.steps[langkah];
+  return step ? step.stage : data.statuses.find((s) => s.meaning === "initial").id;
 }

@@ -1,6 +1,7 @@
-// Staff accounts (`petugas`) on the server: who is acting, with which roles, and what follows
-// from those roles (content/reference/roles.yaml through portal.generated.js). The decisions on
-// what a role may do to a request are src/lib/rules/sop-flow.ts, shared with the workspace.
+// Staff accounts (`petugas`) on the server: who is acting, with which roles. What follows from
+// those roles (content/reference/roles.yaml) is decided in src/lib/server (petugas.ts: access,
+// powers, labels; workspace.ts and case-view.ts: which cases and documents) and
+// src/lib/rules/sop-flow.ts (what a role may do to a case).
 
 function portal() {
   return require(`${__hooks}/lib/portal.js`).required();
@@ -12,25 +13,20 @@ function rolesOf(record) {
   return Array.isArray(v) ? v.map(String) : [String(v)];
 }
 
-/** semua (office roles that read cases), ditugaskan (field roles), or tidak. */
-function caseAccess(roles, fieldRoles, caseRoles) {
-  for (let i = 0; i < roles.length; i++) if (caseRoles.indexOf(roles[i]) >= 0) return "semua";
-  for (let i = 0; i < roles.length; i++) if (fieldRoles.indexOf(roles[i]) >= 0) return "ditugaskan";
-  return "tidak";
+function server() {
+  return require(`${__hooks}/lib/server.generated.js`);
 }
 
+/** semua, ditugaskan or tidak: src/lib/server/petugas.ts. */
 function accessFromContent(roles) {
-  const data = portal();
-  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
-  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
-  return caseAccess(roles, field, office);
+  return server().caseAccessOf(portal(), roles);
 }
 
 /** Recomputes every account's case access (after content redefined the roles). */
 function refreshAccess(app, fieldRoles, caseRoles) {
   const accounts = app.findAllRecords("petugas");
   for (let i = 0; i < accounts.length; i++) {
-    const access = caseAccess(rolesOf(accounts[i]), fieldRoles, caseRoles);
+    const access = server().caseAccess(rolesOf(accounts[i]), fieldRoles, caseRoles);
     if (accounts[i].getString("akses_kasus") !== access) {
       accounts[i].set("akses_kasus", access);
       app.saveNoValidate(accounts[i]);
@@ -39,8 +35,7 @@ function refreshAccess(app, fieldRoles, caseRoles) {
 }
 
 function roleLabel(data, id) {
-  for (let i = 0; i < data.roles.length; i++) if (data.roles[i].id === id) return data.roles[i].label;
-  return id;
+  return server().roleLabel(data, id);
 }
 
 /**
@@ -49,7 +44,7 @@ function roleLabel(data, id) {
  */
 function actorOf(auth) {
   if (!auth) return null;
-  if (auth.isSuperuser()) return { admin: true, id: "", roles: [], label: "administrator (" + auth.email() + ")", record: auth };
+  if (auth.isSuperuser()) return { admin: true, id: "", roles: [], label: "administrator (" + auth.email() + ")", access: "", record: auth };
   if (auth.collection().name !== "petugas") return null;
   const data = portal();
   const roles = rolesOf(auth);
@@ -57,8 +52,8 @@ function actorOf(auth) {
     admin: false,
     id: auth.id,
     roles: roles,
-    // "Rina Marlina, Petugas layanan (front office)": role labels carry brackets of their own.
-    label: auth.getString("nama") + ", " + roles.map((r) => roleLabel(data, r)).join(" dan "),
+    label: server().actorLabel(data, auth.getString("nama"), roles),
+    access: auth.getString("akses_kasus"),
     record: auth,
   };
 }
@@ -75,37 +70,17 @@ function requireStaff(e) {
 }
 
 function hasPower(actor, power) {
-  const data = portal();
-  for (let i = 0; i < actor.roles.length; i++) {
-    for (let j = 0; j < data.roles.length; j++) if (data.roles[j].id === actor.roles[i] && data.roles[j].can.indexOf(power) >= 0) return true;
-  }
-  return false;
+  return server().hasPower(portal(), actor.roles, power);
 }
 
-/** Whether the acting staff member may open this request or report at all (the API rules, again). */
+/** Whether the acting staff member may open this request or report at all (src/lib/server/workspace.ts). */
 function maySee(actor, record) {
-  const access = actor.record.getString("akses_kasus");
-  if (access === "semua") return true;
-  if (access !== "ditugaskan") return false;
   const field = record.collection().name === "laporan" ? "ditugaskan_ke" : "petugas_lapangan";
-  return record.getString(field) === actor.id;
-}
-
-/** Document types a field role may open (office roles: all). null means all. */
-function openableDocuments(actor) {
-  if (actor.admin || actor.record.getString("akses_kasus") === "semua") return null;
-  const data = portal();
-  const docs = [];
-  for (let i = 0; i < data.roles.length; i++) {
-    const role = data.roles[i];
-    if (actor.roles.indexOf(role.id) >= 0) for (let j = 0; j < role.documents.length; j++) if (docs.indexOf(role.documents[j]) < 0) docs.push(role.documents[j]);
-  }
-  return docs;
+  return server().maySee(actor, { assignee: record.getString(field) });
 }
 
 module.exports = {
   rolesOf: rolesOf,
-  caseAccess: caseAccess,
   accessFromContent: accessFromContent,
   refreshAccess: refreshAccess,
   roleLabel: roleLabel,
@@ -113,5 +88,4 @@ module.exports = {
   requireStaff: requireStaff,
   hasPower: hasPower,
   maySee: maySee,
-  openableDocuments: openableDocuments,
 };

@@ -12,6 +12,9 @@ function cw() {
 function chain() {
   return require(`${__hooks}/lib/chain.js`);
 }
+function server() {
+  return require(`${__hooks}/lib/server.generated.js`);
+}
 
 /** The office's calendar day of `date`: { year, text: "30 November 2026" } (src/lib/server/surat.ts). */
 function officeDay(data, date) {
@@ -25,16 +28,6 @@ function rowOf(letter) {
   row.id = letter.id;
   for (let i = 0; i < fields.length; i++) row[fields[i]] = letter.getString(fields[i]);
   return row;
-}
-
-/** "Sumarni Binti Kasim" → "S. B. K.": the only trace of the person on the public page. */
-function initialsOf(name) {
-  return String(name || "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5)
-    .map((w) => w.charAt(0).toUpperCase() + ".")
-    .join(" ");
 }
 
 /**
@@ -54,15 +47,6 @@ function nextNumber(app, year) {
   return row.terakhir;
 }
 
-function pad(n) {
-  const s = String(n);
-  return s.length >= 3 ? s : ("000" + s).slice(-3);
-}
-
-function fill(text, values) {
-  return String(text).replace(/\{([a-z_]+)\}/g, (m, key) => (values[key] !== undefined ? values[key] : m));
-}
-
 /** The signatory: the acting person if they hold the role, else the first active account that does. */
 function signatoryOf(app, data, role, actor) {
   const label = require(`${__hooks}/lib/staff.js`).roleLabel(data, role);
@@ -77,25 +61,16 @@ function signatoryOf(app, data, role, actor) {
 function issueFor(app, record, previousStatus, actor, roleUsed) {
   const data = portal().required();
   const status = record.getString("status");
-  if (status === previousStatus) return [];
-  const service = portal().service(data, record.getString("layanan"));
-  const templates = (data.letters || []).filter((t) => t.onStatus.indexOf(status) >= 0 && (t.services.length === 0 || t.services.indexOf(record.getString("layanan")) >= 0));
+  const templates = server().lettersOnStatus(data, record.getString("layanan"), previousStatus, status);
   const now = new Date();
   const day = officeDay(data, now);
   const issued = [];
+  const request = { nama_lengkap: record.getString("nama_lengkap"), layanan: record.getString("layanan"), kode_lacak: record.getString("kode_lacak"), catatan_publik: record.getString("catatan_publik") };
   for (let i = 0; i < templates.length; i++) {
     const t = templates[i];
     const number = nextNumber(app, day.year);
-    const values = {
-      nama: record.getString("nama_lengkap"),
-      layanan: service ? service.title : record.getString("layanan"),
-      kode: record.getString("kode_lacak"),
-      alasan: record.getString("catatan_publik"),
-      tanggal: day.text,
-      kantor: data.site.officeName,
-      alamat_kantor: data.site.officeAddress,
-    };
     const signer = signatoryOf(app, data, t.signatoryRole, actor);
+    const draft = server().letterDraft(data, t, request, number, day, signer);
     const letter = new Record(app.findCollectionByNameOrId("surat"));
     letter.set("permohonan", record.id);
     letter.set("templat", t.id);
@@ -103,17 +78,13 @@ function issueFor(app, record, previousStatus, actor, roleUsed) {
     letter.set("jenis", t.kind);
     letter.set("tahun", day.year);
     letter.set("nomor_urut", number);
-    letter.set("nomor", fill(t.numberFormat, { nomor: pad(number), tahun: String(day.year) }));
+    letter.set("nomor", draft.nomor);
     letter.set("tanggal", cw().pbDate(now));
     letter.set("penandatangan_peran", signer.role);
     letter.set("penandatangan_nama", signer.name);
-    letter.set("inisial", initialsOf(values.nama));
+    letter.set("inisial", draft.inisial);
     letter.set("status", "berlaku");
-    letter.set("isi", {
-      perihal: fill(t.subject, values),
-      paragraf: t.body.map((p) => fill(p, values)),
-      tanda_tangan: [{ label: signer.role, nama: signer.name }].concat(t.alsoSigns.map((s) => ({ label: s.label, nama: s.who === "penerima" ? values.nama : "" }))),
-    });
+    letter.set("isi", draft.isi);
     app.save(letter);
     // An electronic signature, when a provider is configured (lib/tanda-tangan.js).
     const reference = require(`${__hooks}/lib/tanda-tangan.js`).sign(app, letter, JSON.stringify(letter.get("isi")));
@@ -176,12 +147,7 @@ function forStaff(app, actor, id) {
 
 /** Who may revoke: the SOP's deciding roles for the service, and the letter's signatory role. */
 function revokers(data, request, letter) {
-  const r = require(`${__hooks}/lib/rules.generated.js`);
-  const ctx = cw().flowOf(data, request);
-  const template = (data.letters || []).find((t) => t.id === letter.getString("templat"));
-  const roles = r.decidingRoles(ctx);
-  if (template && roles.indexOf(template.signatoryRole) < 0) roles.push(template.signatoryRole);
-  return roles;
+  return require(`${__hooks}/lib/server.generated.js`).letterRevokers(data, request.getString("layanan"), letter.getString("templat"));
 }
 
 /** A change to a letter and its chained entry in its request's history, both or neither. */
@@ -208,19 +174,10 @@ function changeLetter(app, found, actor, role, kind, internalNote, change) {
 function revoke(app, actor, id, body) {
   const data = portal().required();
   const found = forStaff(app, actor, id);
-  const allowed = revokers(data, found.request, found.letter);
-  const staff = require(`${__hooks}/lib/staff.js`);
-  if (!actor.roles.some((role) => allowed.indexOf(role) >= 0)) {
-    throw new ForbiddenError("Surat hanya dapat dicabut oleh " + allowed.map((role) => staff.roleLabel(data, role)).join(" atau ") + ".", {});
-  }
-  if (found.letter.getString("status") === "dicabut") throw new BadRequestError("Surat ini sudah dicabut.", {});
-  const reason = typeof body.alasan === "string" ? body.alasan.trim() : "";
-  const r = require(`${__hooks}/lib/rules.generated.js`);
-  if (reason.length < 10 || reason.length > 1000 || r.unreadableText(reason, true)) {
-    const message = r.unreadableText(reason, true) ? r.UNREADABLE_MESSAGE : reason.length > 1000 ? "Terlalu panjang. Tulis paling banyak 1000 karakter." : "Tulis alasan pencabutan (paling sedikit 10 karakter).";
-    throw cw().fieldErrors({ alasan: message });
-  }
-  const used = actor.roles.find((role) => allowed.indexOf(role) >= 0);
+  const letter = { status: found.letter.getString("status"), templat: found.letter.getString("templat") };
+  const checked = server().revocation(data, actor, letter, found.request.getString("layanan"), body, require(`${__hooks}/lib/server.js`).refusals());
+  const reason = checked.reason;
+  const used = checked.role;
   changeLetter(app, found, actor, used, "pencabutan_surat", reason, (letter) => {
     letter.set("status", "dicabut");
     letter.set("dicabut_pada", cw().pbDate(new Date()));
@@ -243,15 +200,11 @@ function attachScan(e, actor) {
   const uploads = require(`${__hooks}/lib/uploads.js`);
   const r = require(`${__hooks}/lib/rules.generated.js`);
   const type = files.length === 1 ? uploads.contentTypeOf(files[0]) : "";
-  let problem = "";
-  if (files.length !== 1) problem = "Pilih satu berkas pindaian (PDF, JPG, atau PNG).";
-  else if (["application/pdf", "image/jpeg", "image/png"].indexOf(type) < 0) problem = "Pindaian harus berupa berkas PDF, JPG, atau PNG.";
-  else if (files[0].size > 10 * 1024 * 1024) problem = "Pindaian terlalu besar. Paling besar 10 MB.";
-  else if (type !== "application/pdf" && r.imagePixelsProblem(uploads.headerPixels(files[0]))) problem = "Gambar pindaian tidak dapat dibaca atau terlalu besar untuk diproses.";
+  const problem = server().scanProblem(files.length, type, files.length === 1 ? files[0].size : 0, () => r.imagePixelsProblem(uploads.headerPixels(files[0])));
   if (problem) throw cw().fieldErrors({ pindaian: problem });
   files[0].name = uploads.neutralName("pindaian", files[0]);
   changeLetter(app, found, actor, actor.roles[0] || "", "pindaian_surat", "", (letter) => letter.set("pindaian", files[0]));
   return { id: found.letter.id, pindaian: true };
 }
 
-module.exports = { attachScan: attachScan, issueFor: issueFor, verification: verification, full: full, listOf: listOf, forStaff: forStaff, revoke: revoke, revokers: revokers, initialsOf: initialsOf, nextNumber: nextNumber };
+module.exports = { attachScan: attachScan, issueFor: issueFor, verification: verification, full: full, listOf: listOf, forStaff: forStaff, revoke: revoke, revokers: revokers, nextNumber: nextNumber };

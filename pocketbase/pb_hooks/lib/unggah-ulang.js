@@ -128,49 +128,35 @@ function reupload(e, rawCode, now) {
   const status = portal().status(data, record.getString("status"));
   if (!status || status.meaning !== "repair") throw new ApiError(409, "Permohonan ini tidak sedang menunggu perbaikan dokumen; tidak ada yang perlu dikirim.", {});
   const service = portal().service(data, record.getString("layanan"));
-  const asked = record.get("dokumen_perbaikan") || [];
   const uploads = require(`${__hooks}/lib/uploads.js`);
-  const errors = {};
+  const server = require(`${__hooks}/lib/server.generated.js`);
+  // The files sent per document key; src/lib/server/reupload.ts decides what they may be.
   const chosen = {};
-  for (let i = 0; i < data.documentTypes.length; i++) {
-    const key = data.documentTypes[i].id;
+  const sent = (key) => {
     let files = [];
     try {
       files = e.findUploadedFiles(key) || [];
     } catch (_) {
       files = [];
     }
-    const doc = service ? service.documents.find((d) => d.key === key) : null;
-    if (asked.indexOf(key) < 0) {
-      if (files.length > 0) errors[key] = "Dokumen ini tidak diminta petugas. Kirim hanya dokumen yang diminta.";
-      continue;
-    }
-    if (files.length === 0) errors[key] = "Unggah " + (doc ? doc.label : key) + ".";
-    else if (files.length > 1) errors[key] = "Kirim satu berkas saja untuk " + (doc ? doc.label : key) + ".";
-    else {
-      const problem = doc ? r.documentFileProblem(doc, { size: files[0].size, type: uploads.contentTypeOf(files[0]), pixels: uploads.headerPixels(files[0]) }) : null;
-      if (problem) errors[key] = problem;
-      else chosen[key] = files[0];
-    }
-  }
-  if (Object.keys(errors).length > 0) throw fieldErrors(errors);
-
-  const keys = Object.keys(chosen);
-  const labels = keys.map((k) => {
-    const doc = service.documents.find((d) => d.key === k);
-    return doc ? doc.label : k;
-  });
-  const note = "Dokumen perbaikan diterima melalui portal: " + labels.join(", ") + ". Petugas melanjutkan pemeriksaan.";
-  const ctx = cw().flowOf(data, record);
+    if (files.length === 1) chosen[key] = files[0];
+    return {
+      count: files.length,
+      first: function () {
+        return { size: files[0].size, type: uploads.contentTypeOf(files[0]), pixels: uploads.headerPixels(files[0]) };
+      },
+    };
+  };
+  const checked = server.reuploadFiles(data, record.getString("layanan"), record.getStringSlice("dokumen_perbaikan"), sent, require(`${__hooks}/lib/server.js`).refusals());
+  const keys = checked.keys;
+  const note = checked.note;
   let target = record.getString("status");
   try {
     app.runInTransaction((tx) => {
       const fresh = tx.findRecordById("permohonan", record.id);
       if (fresh.getString("status") !== record.getString("status")) throw new ApiError(409, "Permohonan ini baru saja diubah petugas. Muat ulang halaman, lalu periksa lagi.", {});
       // Back where the repair was asked: the SOP stage of the step still to be recorded.
-      const step = ctx.steps[fresh.getInt("langkah")];
-      const initial = data.statuses.find((s) => s.meaning === "initial");
-      target = step ? step.stage : initial.id;
+      target = server.reuploadTarget(data, record.getString("layanan"), fresh.getInt("langkah"));
       const checks = cw().jsonObject(fresh, "pemeriksaan_dokumen");
       for (let i = 0; i < keys.length; i++) {
         chosen[keys[i]].name = uploads.neutralName(keys[i], chosen[keys[i]]);

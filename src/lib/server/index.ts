@@ -13,3 +13,8 @@ export * from './surat';
 export * from './lakin';
 export * from './proof';
 export * from './petugas';
+export * from './workspace';
+export * from './case-view';
+export * from './case-actions';
+export * from './messages';
+export * from './reupload';

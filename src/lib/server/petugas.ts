@@ -1,7 +1,6 @@
 // The staff workspace's own account routes: who is signed in (GET /api/petugas/saya) and the
-// password change (POST /api/petugas/sandi). The case routes (queue, case file, actions, field
-// visits) are still pocketbase/pb_hooks/lib/casework.js and its neighbours, typed in
-// src/lib/api/petugas.ts.
+// password change (POST /api/petugas/sandi). The queues are workspace.ts, the case file and
+// field visits case-view.ts, the case actions' verdicts and checks case-actions.ts.
 import type { CaseAccess, GantiSandi, Saya } from '../api/petugas';
 import type { PortalData } from '../portal-data';
 import type { RolePower } from '../../schemas/reference';
@@ -53,4 +52,33 @@ export function passwordChangeErrors(input: Partial<Record<keyof GantiSandi, unk
   else if (next.toLowerCase().includes(email.split('@')[0]!.toLowerCase())) errors.sandi_baru = 'Kata sandi baru jangan memuat nama akun Anda.';
   if (!errors.sandi_baru && String(input.sandi_baru_ulang ?? '') !== next) errors.sandi_baru_ulang = 'Ulangi kata sandi baru dengan tepat sama.';
   return errors;
+}
+
+/** A role's label from content, or its id. */
+export function roleLabel(data: PortalData, id: string): string {
+  return byId(data.roles, id)?.label ?? id;
+}
+
+/** semua (office roles that read cases), ditugaskan (field roles), or tidak. */
+export function caseAccess(roles: readonly string[], fieldRoles: readonly string[], caseRoles: readonly string[]): CaseAccess {
+  if (roles.some((r) => caseRoles.includes(r))) return 'semua';
+  if (roles.some((r) => fieldRoles.includes(r))) return 'ditugaskan';
+  return 'tidak';
+}
+
+/** An account's case access from its roles, as content/reference/roles.yaml defines them. */
+export function caseAccessOf(data: PortalData, roles: readonly string[]): CaseAccess {
+  const field = data.roles.filter((r) => r.account && r.field).map((r) => r.id);
+  const office = data.roles.filter((r) => r.account && !r.field && r.cases).map((r) => r.id);
+  return caseAccess(roles, field, office);
+}
+
+/** Whether one of these roles holds the power (roles.yaml `can`). */
+export function hasPower(data: PortalData, roles: readonly string[], power: RolePower): boolean {
+  return roles.some((id) => byId(data.roles, id)?.can.includes(power) ?? false);
+}
+
+/** What the history shows: "Rina Marlina, Petugas layanan (front office)" (role labels carry brackets of their own). */
+export function actorLabel(data: PortalData, nama: string, roles: readonly string[]): string {
+  return nama + ', ' + roles.map((r) => roleLabel(data, r)).join(' dan ');
 }

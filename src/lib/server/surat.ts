@@ -1,11 +1,19 @@
 // Decision letters: the public verification answer (GET /api/verifikasi/{id}) and the whole
-// letter for printing (staff, and the proven applicant). Issuing, revoking and scans stay in
-// pocketbase/pb_hooks/lib/surat.js: they are writes chained into the request's history.
+// letter for printing (staff, and the proven applicant), and what issuing, revoking and a scan
+// decide: which templates a status change issues, a letter's number and text, who may revoke and
+// why not. The writes (the per-year register, the letter, its chained history entry) stay in
+// pocketbase/pb_hooks/lib/surat.js.
 import type { SuratLengkap, Verifikasi } from '../api/surat';
 import { MONTHS } from '../format';
 import type { PortalData } from '../portal-data';
 import { zoneOffsetHours } from '../rules/working-time';
+import { UNREADABLE_MESSAGE, unreadableText } from '../rules/text';
+import type { Refusals } from './common';
 import { parsePbDate } from './common';
+import { fieldRefusal } from './case-actions';
+import { letterRevokers } from './case-view';
+import { roleLabel } from './petugas';
+import type { Actor } from './workspace';
 
 /** One stored letter, as the `surat` collection holds it (dates as PocketBase's text, `isi` as JSON text). */
 export interface LetterRow extends Pick<SuratLengkap, 'id' | 'nomor' | 'judul' | 'jenis' | 'templat'> {
@@ -81,4 +89,84 @@ export function suratLengkap(letter: LetterRow, kodeLacak: string, data: PortalD
     pindaian: letter.pindaian || null,
     verifikasi: `/verifikasi/${letter.id}`,
   };
+}
+
+type LetterTemplate = PortalData['letters'][number];
+
+/** The templates content/letters/ names for a request of `layanan` arriving at `status` from `previous`. */
+export function lettersOnStatus(data: PortalData, layanan: string, previous: string, status: string): LetterTemplate[] {
+  if (status === previous) return [];
+  return (data.letters || []).filter((t) => t.onStatus.includes(status) && (t.services.length === 0 || t.services.includes(layanan)));
+}
+
+/** "Sumarni Binti Kasim" → "S. B. K.": the only trace of the person on the public page. */
+export function initialsOf(name: string): string {
+  return String(name || '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((w) => w.charAt(0).toUpperCase() + '.')
+    .join(' ');
+}
+
+const fill = (text: string, values: Record<string, string>): string => String(text).replace(/\{([a-z_]+)\}/g, (m, key: string) => (values[key] !== undefined ? values[key]! : m));
+const pad = (n: number): string => {
+  const s = String(n);
+  return s.length >= 3 ? s : ('000' + s).slice(-3);
+};
+
+/** The request's words a letter is filled with. */
+export interface LetterRequest {
+  nama_lengkap: string;
+  layanan: string;
+  kode_lacak: string;
+  catatan_publik: string;
+}
+
+/** A letter's number, initials and text (`isi`) from its template, register number, day and signatory. */
+export function letterDraft(data: PortalData, t: LetterTemplate, request: LetterRequest, number: number, day: { year: number; text: string }, signer: { role: string; name: string }) {
+  const service = data.services.find((s) => s.id === request.layanan);
+  const values: Record<string, string> = {
+    nama: request.nama_lengkap,
+    layanan: service ? service.title : request.layanan,
+    kode: request.kode_lacak,
+    alasan: request.catatan_publik,
+    tanggal: day.text,
+    kantor: data.site.officeName,
+    alamat_kantor: data.site.officeAddress,
+  };
+  return {
+    nomor: fill(t.numberFormat, { nomor: pad(number), tahun: String(day.year) }),
+    inisial: initialsOf(values.nama!),
+    isi: {
+      perihal: fill(t.subject, values),
+      paragraf: t.body.map((p) => fill(p, values)),
+      tanda_tangan: [{ label: signer.role, nama: signer.name }].concat(t.alsoSigns.map((a) => ({ label: a.label, nama: a.who === 'penerima' ? values.nama! : '' }))),
+    },
+  };
+}
+
+/**
+ * POST /api/petugas/surat/{id}/cabut: whether this person may revoke the letter and with which
+ * reason; the role used and the reason, or an Indonesian refusal.
+ */
+export function revocation(data: PortalData, actor: Actor, letter: { status: string; templat: string }, layanan: string, body: Record<string, unknown>, refuse: Refusals): { role: string; reason: string } {
+  const allowed = letterRevokers(data, layanan, letter.templat);
+  if (!actor.roles.some((role) => allowed.includes(role))) throw refuse.forbidden('Surat hanya dapat dicabut oleh ' + allowed.map((role) => roleLabel(data, role)).join(' atau ') + '.');
+  if (letter.status === 'dicabut') throw refuse.badRequest('Surat ini sudah dicabut.');
+  const reason = typeof body.alasan === 'string' ? body.alasan.trim() : '';
+  if (reason.length < 10 || reason.length > 1000 || unreadableText(reason, true)) {
+    const message = unreadableText(reason, true) ? UNREADABLE_MESSAGE : reason.length > 1000 ? 'Terlalu panjang. Tulis paling banyak 1000 karakter.' : 'Tulis alasan pencabutan (paling sedikit 10 karakter).';
+    throw fieldRefusal(refuse, { alasan: message });
+  }
+  return { role: actor.roles.find((role) => allowed.includes(role))!, reason };
+}
+
+/** What is wrong with a signed scan sent: one PDF, JPG or PNG of at most 10 MB, an image readable; "" when fine. */
+export function scanProblem(files: number, type: string, size: number, pixelsProblem: () => string | null): string {
+  if (files !== 1) return 'Pilih satu berkas pindaian (PDF, JPG, atau PNG).';
+  if (!['application/pdf', 'image/jpeg', 'image/png'].includes(type)) return 'Pindaian harus berupa berkas PDF, JPG, atau PNG.';
+  if (size > 10 * 1024 * 1024) return 'Pindaian terlalu besar. Paling besar 10 MB.';
+  if (type !== 'application/pdf' && pixelsProblem()) return 'Gambar pindaian tidak dapat dibaca atau terlalu besar untuk diproses.';
+  return '';
 }
