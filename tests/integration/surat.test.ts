@@ -10,7 +10,7 @@ import { DISGUISED } from '../support/hostile';
 import { statusWithMeaning, STATUS_LISTS } from '../support/workflow';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles } from '../../src/lib/rules/sop-flow';
-import type { Bukti } from '../../src/lib/api/lacak';
+import type { Bukti, Lacak } from '../../src/lib/api/lacak';
 import { VERIFIKASI_KEYS, type SuratSaya, type Verifikasi } from '../../src/lib/api/surat';
 import type { Penolakan } from '../../src/lib/api/petugas';
 
@@ -39,9 +39,13 @@ const verify = async (id: string) => {
 
 describe('a decision issues the letter its template names', () => {
   it('numbers it, fills it, and lets anyone verify it with nothing personal but initials', async () => {
+    const before = await applyAsSamplePerson(pb.url, { layanan: service.id });
+    expect(((await (await fetch(`${pb.url}/api/lacak/${before}`)).json()) as Lacak).ada_surat).toBe(false);
     const { id, code } = await rejected();
     const [letter] = await lettersOf(id);
     expect(letter).toBeDefined();
+    // The tracking page offers the applicant's copy once a letter exists (counted in its one look-up).
+    expect(((await (await fetch(`${pb.url}/api/lacak/${code}`)).json()) as Lacak).ada_surat).toBe(true);
     expect(letter!['templat']).toBe(rejectionLetter.id);
     const year = new Date().getUTCFullYear();
     expect(String(letter!['nomor'])).toContain(String(year));

@@ -63,12 +63,11 @@ function refusal(run: () => unknown): Refused {
 const pb = (d: Date) => d.toISOString().replace('T', ' ');
 
 /** A LacakDb over one record and its history, counting the queries. */
-function lacakDb(record: LacakRow | null, events: LacakEvent[] = [], letters = 0) {
+function lacakDb(record: LacakRow | null, events: LacakEvent[] = []) {
   const calls: string[] = [];
   const db: LacakDb = {
     find: (code) => (calls.push(`find ${code}`), record),
     history: (kind, id) => (calls.push(`history ${kind} ${id}`), events),
-    letters: (id) => (calls.push(`letters ${id}`), letters),
   };
   return { db, calls };
 }
@@ -82,6 +81,7 @@ const request = (over: Partial<LacakRow> = {}): LacakRow => ({
   dokumen_perbaikan: '[]',
   berkas_dihapus: false,
   pemohon_adalah: '',
+  jumlah_surat: 0,
   ...over,
 });
 
@@ -104,10 +104,10 @@ describe('tracking answer (src/lib/server/lacak.ts)', () => {
 
   it('shapes a request: its stages with due dates, late once the due date has passed, the expected days', () => {
     const start = new Date('2026-11-02T01:00:00Z');
-    const { db, calls } = lacakDb(request({ status: timedStage.status }), [
+    const { db, calls } = lacakDb(request({ status: timedStage.status, jumlah_surat: 2 }), [
       { created: pb(start), status: initial.id, catatan_publik: '' },
       { created: pb(new Date(start.getTime() + 60_000)), status: timedStage.status, catatan_publik: 'Berkas diterima.' },
-    ], 2);
+    ]);
     const body = lacak(db, data, CODE, new Date('2027-06-01T00:00:00Z'));
     expect(Object.keys(body).sort()).toEqual([...LACAK_KEYS]);
     expect(body.layanan).toBe(service.title + (service.draft ? ' (rancangan)' : ''));
@@ -118,7 +118,7 @@ describe('tracking answer (src/lib/server/lacak.ts)', () => {
     expect(stage.batas).not.toBeNull();
     expect(body.dalam_waktu_standar).toBe(false);
     expect(body.ada_surat).toBe(true);
-    expect(calls).toEqual([`find ${CODE}`, 'history permohonan abc123def456ghi', 'letters abc123def456ghi']);
+    expect(calls).toEqual([`find ${CODE}`, 'history permohonan abc123def456ghi']);
   });
 
   it('is on time while the due date lies ahead', () => {
@@ -144,7 +144,7 @@ describe('tracking answer (src/lib/server/lacak.ts)', () => {
     expect(lacak(lacakDb(request({ status: rejected.id })).db, data, CODE, new Date()).dapat_dinilai).toBe(false);
   });
 
-  it('names a report by its kind, with no applicant role and no letters look-up', () => {
+  it('names a report by its kind, with no applicant role and no letters', () => {
     const { db, calls } = lacakDb(request({ kind: 'laporan', jenis: reportType.id, status: data.reportStatuses[0]!.id, pemohon_adalah: 'wali' }));
     const body = lacak(db, data, CODE, new Date());
     expect(body).toMatchObject({ layanan: `Laporan: ${reportType.label}`, diajukan_oleh: null, perkiraan_hari_kerja: null, ada_surat: false });

@@ -9,13 +9,14 @@ function store(app) {
     // Codes of applications and reports share one space: look in both, always, so a found and an
     // unknown code cost the same queries.
     find: function (code) {
-      const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false, pemohon_adalah: "" });
+      const found = new DynamicModel({ kind: "", id: "", jenis: "", status: "", created: "", dokumen_perbaikan: "", berkas_dihapus: false, pemohon_adalah: "", jumlah_surat: 0 });
       try {
         app
           .db()
           .newQuery(
-            "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus, pemohon_adalah FROM permohonan WHERE kode_lacak = {:code} " +
-              "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus, '' AS pemohon_adalah FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
+            "SELECT 'permohonan' AS kind, id, layanan AS jenis, status, created, dokumen_perbaikan, berkas_dihapus, pemohon_adalah, " +
+              "(SELECT COUNT(*) FROM surat WHERE surat.permohonan = permohonan.id) AS jumlah_surat FROM permohonan WHERE kode_lacak = {:code} " +
+              "UNION ALL SELECT 'laporan' AS kind, id, jenis, status, created, '[]' AS dokumen_perbaikan, berkas_dihapus, '' AS pemohon_adalah, 0 AS jumlah_surat FROM laporan WHERE kode_lacak = {:code} LIMIT 1",
           )
           .bind({ code: code })
           .one(found);
@@ -40,11 +41,6 @@ function store(app) {
         .bind({ id: id })
         .all(events);
       return events;
-    },
-    letters: function (requestId) {
-      const letters = new DynamicModel({ n: 0 });
-      app.db().newQuery("SELECT COUNT(*) AS n FROM surat WHERE permohonan = {:id}").bind({ id: requestId }).one(letters);
-      return letters.n;
     },
   };
 }

@@ -189,7 +189,7 @@ function lacak(db, data, rawCode, now) {
   body.tahapan = stagesOf((_c = (_b = service != null ? service : reportType) == null ? void 0 : _b.stages) != null ? _c : [], history, findStatus, body.selesai, data, now);
   body.dalam_waktu_standar = !body.tahapan.some((t) => t.terlambat);
   if (!isReport) {
-    body.ada_surat = db.letters(record.id) > 0;
+    body.ada_surat = record.jumlah_surat > 0;
     if (body.status_arti === "repair") {
       const keys = (_d = JSON.parse(record.dokumen_perbaikan || "[]")) != null ? _d : [];
       body.dokumen_perbaikan = keys.map((key) => {

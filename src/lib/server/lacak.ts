@@ -24,6 +24,8 @@ export interface LacakRow {
   dokumen_perbaikan: string;
   berkas_dihapus: boolean;
   pemohon_adalah: string;
+  /** How many letters were issued on the request (0 for a report): read in the same query. */
+  jumlah_surat: number;
 }
 
 /** One history entry that may be public, in chain order. */
@@ -39,8 +41,6 @@ export interface LacakDb {
   find(code: string): LacakRow | null;
   /** Status changes, recorded steps and entries with a public note; `id` "-" finds none. */
   history(kind: LacakRow['kind'], id: string): LacakEvent[];
-  /** How many letters were issued on the request. */
-  letters(requestId: string): number;
 }
 
 /** Looked up when the code is no valid code, so a bad code costs what a good one does. */
@@ -110,7 +110,7 @@ export function lacak(db: LacakDb, data: PortalData, rawCode: unknown, now: Date
   body.dalam_waktu_standar = !body.tahapan.some((t) => t.terlambat);
 
   if (!isReport) {
-    body.ada_surat = db.letters(record.id) > 0;
+    body.ada_surat = record.jumlah_surat > 0;
     // Sent back to the applicant: the documents to send again.
     if (body.status_arti === 'repair') {
       const keys = (JSON.parse(record.dokumen_perbaikan || '[]') as string[] | null) ?? [];
