@@ -51,7 +51,7 @@ export function poster(base, collection, key, makeForm) {
  * Reports throughput, p50/p95, PocketBase CPU per request, errors and lost (acknowledged but not
  * stored) for both sides, and portal ÷ bare.
  */
-export async function measureIntakeRatio({ base, admin, pid, makeForm, concurrency = 10, rounds = 3, perRound = 60, warmUp = 20 }) {
+export async function measureIntakeRatio({ base, admin, pid, makeForm, concurrency = 10, rounds = 6, perRound = 100, warmUp = 40 }) {
   await createBareCollection(admin);
   const sides = {
     portal: { collection: 'permohonan', key: 'kode_lacak', field: 'kode_lacak' },
