@@ -270,6 +270,10 @@ describe('the applicant chooses the channel', () => {
     expect(theirs.items.map((i) => i.id)).not.toContain(row!.id);
     const refused = await fetch(`${pb.url}/api/petugas/pesan/${row!.id}/terkirim`, { method: 'POST', headers: { Authorization: field.client.authStore.token } });
     expect(refused.status).toBe(404);
+    // No such message: a 404 in Indonesian, not a database error.
+    const unknown = await fetch(`${pb.url}/api/petugas/pesan/tidakada1234567/terkirim`, { method: 'POST', headers });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { message: string }).message).toMatch(/Pesan tidak ditemukan/);
     const res = await fetch(`${pb.url}/api/petugas/pesan/${row!.id}/terkirim`, { method: 'POST', headers });
     expect(res.status).toBe(200);
     const after = (await pb.admin.collection('pesan_keluar').getOne(row!.id)) as unknown as Row & { dikirim_oleh: string; permohonan: string };

@@ -448,12 +448,8 @@ function caseMessages(app, record) {
 /** Staff sent it themselves (wa.me, phone call, email): recorded with who and when. */
 function markSentByStaff(app, actor, id) {
   const staff = require(`${__hooks}/lib/staff.js`);
-  let row = null;
-  try {
-    row = app.findRecordById("pesan_keluar", id);
-  } catch (_) {
-    row = null;
-  }
+  // No such message is a 404 below; a database failure is not (lib/db.js).
+  const row = require(`${__hooks}/lib/db.js`).orNull(() => app.findRecordById("pesan_keluar", id));
   const parent = row ? parentOf(app, row) : null;
   if (!row || !parent || !staff.maySee(actor, parent.record)) throw new NotFoundError("Pesan tidak ditemukan, atau kasusnya tidak ditugaskan kepada Anda.", {});
   if (QUEUE_STATUSES.indexOf(row.getString("status")) < 0) throw new BadRequestError("Pesan ini sudah tidak menunggu petugas (" + (server().MESSAGE_STATUS_LABELS[row.getString("status")] || "") + ").", {});
