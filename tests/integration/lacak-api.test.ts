@@ -6,7 +6,8 @@ import { judge, nextFieldRoles } from '../../src/lib/rules/sop-flow';
 import { applyAsSamplePerson, SAMPLE_PERSON, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { loadContent, SITE, UNKNOWN_CODE } from '../support/content';
 import { STATUS_LISTS, statusWithMeaning } from '../support/workflow';
-import { backdate } from '../support/backdate';
+import { backdate, setDueDate } from '../support/backdate';
+import { waitFor } from '../support/wait';
 import { applicantRoleLabel } from '../../src/lib/rules/applicant';
 import { LACAK_KEYS, type Lacak } from '../../src/lib/api/lacak';
 
@@ -136,7 +137,11 @@ describe('public tracking route', () => {
     expect((await pb.admin.collection('permohonan').getOne(record.id))['batas_tahap']).toBe('');
     // Forty days in that stage: still no due date, no late flag, publicly or for staff.
     backdate(pb.dataDir, 'permohonan', [record.id], new Date(Date.now() - 40 * 86_400_000));
+    // A request whose due date has passed shows that the job has run (it runs after the answer).
+    const control = await pb.admin.collection('permohonan').getFirstListItem(pb.admin.filter('kode_lacak = {:k}', { k: await apply() }));
+    setDueDate(pb.dataDir, 'permohonan', control.id, new Date(Date.now() - 2 * 86_400_000));
     await pb.admin.crons.run('tandai_terlambat');
+    await waitFor(async () => (await pb.admin.collection('permohonan').getOne(control.id))['terlambat'] === true, 'tanda terlambat');
     expect((await pb.admin.collection('permohonan').getOne(record.id))['terlambat']).toBe(false);
     const { body } = await track(code);
     const stage = body.tahapan.find((st) => st.status === open!.status)!;

@@ -12,6 +12,7 @@ import { pngBomb } from '../support/hostile';
 import { REPAIR } from '../support/records';
 import { flowContextOf } from '../../src/lib/portal-data';
 import { PROOF_MAX_FAILURES, PROOF_MISMATCH_MESSAGE } from '../../src/lib/rules/proof';
+import { waitFor } from '../support/wait';
 
 const pb = usePocketBase({ rateLimits: false });
 const data = portalOf();
@@ -238,6 +239,8 @@ describe('old counters', () => {
     }
     const locked = rows.filter((r) => r['terkunci_sampai'] && new Date(String(r['terkunci_sampai']).replace(' ', 'T')).getTime() > Date.now()).length;
     await pb.admin.crons.run('lupakan_bukti_salah');
+    // The job runs after the answer: wait until the old counters are gone, then count what stayed.
+    await waitFor(async () => (await pb.admin.collection('bukti_pemohon').getFullList()).length <= locked, 'penghitung lama dilupakan');
     const left = await pb.admin.collection('bukti_pemohon').getFullList();
     expect(left.length).toBe(locked);
   });

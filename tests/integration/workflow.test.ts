@@ -15,6 +15,7 @@ import { pbDate, writeDirect } from '../support/backdate';
 import { UNSUR } from '../../src/lib/rules/ikm';
 import { flowContextOf } from '../../src/lib/portal-data';
 import type { SurveiCek } from '../../src/lib/api/lacak';
+import { waitFor } from '../support/wait';
 
 const pb = usePocketBase({ rateLimits: false });
 const SUCCESS = statusWithMeaning(STATUS_LISTS.permohonan, 'success');
@@ -26,14 +27,6 @@ async function newRequest(): Promise<RecordModel> {
 }
 
 /** PocketBase runs a cron job started through the API in the background: wait for its effect. */
-async function waitFor(condition: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 100; i++) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tidak terjadi: ${what}`);
-}
-
 async function errorOf(promise: Promise<unknown>): Promise<{ status: number; data: Record<string, { message: string }> }> {
   try {
     await promise;
