@@ -11,12 +11,7 @@ onRecordCreateRequest((e) => {
     if (rows.length > 0) return e.json(200, { id: rows[0].id, ulang: true });
   }
   const result = rules.validateSaran({ pesan: e.record.getString("pesan"), kontak: e.record.getString("kontak") });
-  const fields = Object.keys(result.errors);
-  if (fields.length > 0) {
-    const data = {};
-    for (const field of fields) data[field] = new ValidationError("validation_failed", result.errors[field]);
-    throw new BadRequestError("Periksa kembali isian Anda.", data);
-  }
+  if (Object.keys(result.errors).length > 0) throw require(`${__hooks}/lib/server.js`).fieldErrors(result.errors);
   e.record.set("pesan", result.value.pesan);
   e.record.set("kontak", result.value.kontak);
   e.next();

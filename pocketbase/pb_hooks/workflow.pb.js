@@ -17,11 +17,7 @@ onRecordUpdateRequest((e) => {
   const changed = workflow.changedFields(before, e.record);
   const problems = workflow.adminEditProblems(data, before, e.record, changed);
   const keys = Object.keys(problems);
-  if (keys.length > 0) {
-    const errors = {};
-    for (let i = 0; i < keys.length; i++) errors[keys[i]] = new ValidationError("validation_failed", problems[keys[i]]);
-    throw new BadRequestError(problems[keys[0]], errors);
-  }
+  if (keys.length > 0) throw require(`${__hooks}/lib/server.js`).fieldErrors(problems, problems[keys[0]]);
   const actor = staff.actorOf(e.auth);
   const who = actor ? actor.label : "tidak diketahui";
   workflow.inOneTransaction(e, (txApp) => {

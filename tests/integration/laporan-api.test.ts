@@ -9,6 +9,7 @@ import { fakeFile, PRIVACY_VERSION, SAMPLE_REPORT, SAMPLE_REPORT_TYPE } from '..
 import { loadContent } from '../support/content';
 import { portalOf } from '../support/staff';
 import type { Lacak } from '../../src/lib/api/lacak';
+import { waitFor } from '../support/wait';
 
 const content = loadContent();
 // Statuses by meaning, roles by what they may do, places and pillars from the content under test.
@@ -186,11 +187,8 @@ describe('retention of reports', () => {
     await advance(pb, 'laporan', stored.id, statusWithMeaning(STATUS_LISTS.laporan, 'rejected'), { note: () => 'Orang tidak ditemukan di lokasi saat dijangkau.' });
     writeDirect(pb.dataDir, 'laporan', stored.id, { ditutup: new Date(Date.now() - 400 * 86_400_000).toISOString().replace('T', ' ') });
     await pb.admin.crons.run('retensi_berkas');
-    let after = await pb.admin.collection('laporan').getOne(stored.id);
-    for (let i = 0; i < 50 && !after['berkas_dihapus']; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      after = await pb.admin.collection('laporan').getOne(stored.id);
-    }
+    await waitFor(async () => (await pb.admin.collection('laporan').getOne(stored.id))['berkas_dihapus'] === true, 'retensi laporan');
+    const after = await pb.admin.collection('laporan').getOne(stored.id);
     expect(after['berkas_dihapus']).toBe(true);
     expect(after['foto']).toEqual([]);
     expect(after['deskripsi']).toBe('(dihapus)');

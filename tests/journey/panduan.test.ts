@@ -15,6 +15,7 @@ import { flowContextOf } from '../../src/lib/portal-data';
 import { decidingRoles, judge, judgeReportTask, recordsVisitResult } from '../../src/lib/rules/sop-flow';
 import { OFFLINE_NOTICE } from '../../src/lib/field-visit';
 import { documentNeed } from '../../src/lib/rules/applicant';
+import { waitFor } from '../support/wait';
 
 // The staff guide (content/pages/panduan-petugas.md) walks a new staff member through the
 // workspace at /petugas/; this journey does each of its jobs in the real workspace, the way the
@@ -151,10 +152,7 @@ beforeAll(async () => {
   setDueDate(pb.dataDir, 'laporan', urgent.id, nextWeek);
   setDueDate(pb.dataDir, 'permohonan', late.id, new Date(Date.now() - 2 * 86_400_000));
   await pb.admin.crons.run('tandai_terlambat');
-  for (let i = 0; !(await pb.admin.collection('permohonan').getOne(late.id))['terlambat']; i++) {
-    if (i > 50) throw new Error('permohonan terlambat tidak ditandai');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(async () => (await pb.admin.collection('permohonan').getOne(late.id))['terlambat'] === true, 'permohonan terlambat ditandai');
 }, 90_000);
 
 describe('the staff guide, job by job, in the real workspace', () => {

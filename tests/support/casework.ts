@@ -7,6 +7,7 @@ import { SAMPLE_PERSON, reportAsSamplePerson } from './application';
 import { applicationFor, KECAMATAN, report, REPORT_TYPES, REPORTS, REQUESTS, SERVICES, type Sent } from './records';
 import { OFFSET_MS, setDueDate } from './backdate';
 import { act, advance, portalOf, staffTeam, type StaffAccount } from './staff';
+import { waitFor } from './wait';
 
 /** A second applicant, with a phone typed the way people write it (stored as +62…). */
 export const OTHER_PERSON = {
@@ -95,9 +96,6 @@ export async function seedCasework(pb: TestPocketBase): Promise<Casework> {
   await due('permohonan', late, new Date(Date.now() - 2 * 86_400_000));
   await due('permohonan', dueToday, laterToday());
   await pb.admin.crons.run('tandai_terlambat');
-  for (let i = 0; !(await pb.admin.collection('permohonan').getOne(late.id))['terlambat']; i++) {
-    if (i > 50) throw new Error('permohonan terlambat tidak ditandai');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(async () => (await pb.admin.collection('permohonan').getOne(late.id))['terlambat'] === true, 'permohonan terlambat ditandai');
   return { team, office, field, fresh, checked, assigned, late, dueToday, urgentReport, plainReport, handledReport };
 }

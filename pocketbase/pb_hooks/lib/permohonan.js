@@ -6,9 +6,7 @@ function rules() {
 
 /** A 400 whose data PocketBase (and the SDK) carries per field. */
 function fieldErrors(errors) {
-  const data = {};
-  for (const key in errors) data[key] = new ValidationError("validation_failed", errors[key]);
-  return new BadRequestError("Periksa kembali isian Anda.", data);
+  return require(`${__hooks}/lib/server.js`).fieldErrors(errors);
 }
 
 /** The uploaded file of a field, or null (as size and declared type for the shared rules). */

@@ -22,4 +22,9 @@ function refusals() {
   };
 }
 
-module.exports = { refusals: refusals };
+/** Per-field Indonesian messages as one 400 under `message` (default: the form's general words). */
+function fieldErrors(fields, message) {
+  return refusals().badRequest(message || "Periksa kembali isian Anda.", fields);
+}
+
+module.exports = { refusals: refusals, fieldErrors: fieldErrors };

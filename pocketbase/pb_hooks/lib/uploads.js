@@ -145,11 +145,7 @@ function guard(record, skipPixels) {
     }
   }
   const keys = Object.keys(errors);
-  if (keys.length > 0) {
-    const data = {};
-    for (let i = 0; i < keys.length; i++) data[keys[i]] = new ValidationError("validation_failed", errors[keys[i]]);
-    throw new BadRequestError(errors[keys[0]], data);
-  }
+  if (keys.length > 0) throw require(`${__hooks}/lib/server.js`).fieldErrors(errors, errors[keys[0]]);
 }
 
 module.exports = { newUploads: newUploads, headerPixels: headerPixels, contentTypeOf: contentTypeOf, neutralName: neutralName, guard: guard, rename: rename };
