@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, holdScript, islandsHydrated, useJourney } from '../support/journey';
+import { expectAccessible, holdScript, islandsHydrated, useJourney, expectAddress } from '../support/journey';
 import { VECTOR_SERVICE } from '../support/application';
 import { loadContent } from '../support/content';
 
@@ -84,7 +84,7 @@ describe('finding a service', () => {
     await islandsHydrated(page);
     await page.getByRole('heading', { level: 2, name: new RegExp(`hasil untuk “${WORD}”`) }).waitFor();
     expect(await field.inputValue()).toBe(WORD);
-    expect(new URL(page.url()).searchParams.get('q')).toBe(WORD);
+    await expectAddress(page, (u) => u.searchParams.get('q')).toBe(WORD);
     expect(consoleErrors).toEqual([]);
     await close();
   });

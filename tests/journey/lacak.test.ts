@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney, expectAddress } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { SITE, UNKNOWN_CODE } from '../support/content';
 import { REPAIR, REQUESTS } from '../support/records';
@@ -96,7 +96,7 @@ describe('tracking a request by its code', () => {
     await page.getByRole('heading', { level: 2, name: `Permohonan ${code}` }).waitFor();
     expect(await page.locator('.track-status__label').textContent()).toBe(REPAIR_LABEL);
     await expectFocusOn(page, '#lacak-hasil');
-    expect(new URL(page.url()).searchParams.get('kode')).toBe(code);
+    await expectAddress(page, (u) => u.searchParams.get('kode')).toBe(code);
     await expectAccessible(page);
     await expectNoPersonalData(page);
 
@@ -164,7 +164,7 @@ describe('tracking a request by its code', () => {
     expect(await page.locator('.track-result').textContent()).toBe('');
     await page.getByRole('button', { name: 'Lacak', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: `Permohonan ${typed}` }).waitFor();
-    expect(new URL(page.url()).searchParams.get('kode')).toBe(typed);
+    await expectAddress(page, (u) => u.searchParams.get('kode')).toBe(typed);
     expect(consoleErrors).toEqual([]);
     await close();
   });

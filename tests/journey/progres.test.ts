@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney, expectAddress } from '../support/journey';
 import { DESKTOP } from '../support/browser';
 import { SAMPLE_PERSONAL_STRINGS } from '../support/application';
 import { backdate, mondayAt, OFFSET_MS } from '../support/backdate';
@@ -105,7 +105,7 @@ describe('the public progress board', () => {
     await page.getByText(`Ada 10 permohonan dan laporan di Kecamatan ${K0.name} dalam 2 baris; menampilkan baris 1–2.`).waitFor();
     expect(await rows.count()).toBe(2);
     for (const row of await rows.all()) expect(await row.textContent()).toContain(K0.name);
-    expect(new URL(page.url()).searchParams.get('kecamatan')).toBe(K0.id);
+    await expectAddress(page, (u) => u.searchParams.get('kecamatan')).toBe(K0.id);
     await expectFocusOn(page, '#progres-hasil');
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, useJourney, expectAddress } from '../support/journey';
 import { DESKTOP, openAs } from '../support/workspace';
 import { act, advance, portalOf, staffTeam, type StaffAccount } from '../support/staff';
 import { personalValuesIn, SAMPLE_PERSONAL_STRINGS } from '../support/application';
@@ -166,7 +166,7 @@ describe('Ekspor dan akses', () => {
     await tabTo(page, '#f-tahun');
     await page.keyboard.press('ArrowDown');
     await expectFiguresOf(page, account, year - 1);
-    expect(new URL(page.url()).searchParams.get('tahun')).toBe(String(year - 1));
+    await expectAddress(page, (u) => u.searchParams.get('tahun')).toBe(String(year - 1));
     await expectAccessibleAtBoth(page, 'lakin-tahun-lalu');
     await select.selectOption(String(year));
     await expectFiguresOf(page, account, year);

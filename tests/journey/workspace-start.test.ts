@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, useJourney, expectAddress } from '../support/journey';
 import { DESKTOP, openAs } from '../support/workspace';
 import { createStaff } from '../support/staff';
 import { SAMPLE_PERSON } from '../support/application';
@@ -319,13 +319,13 @@ describe('Hari ini and the queues', () => {
     await page.getByLabel('Kecamatan').selectOption(K1.id);
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await summary.getByText('Ada 2 permohonan yang cocok').waitFor();
-    expect(new URL(page.url()).search).toBe(`?kecamatan=${K1.id}`);
+    await expectAddress(page, (u) => u.search).toBe(`?kecamatan=${K1.id}`);
     expect((await rows.locator('.ws-code').allTextContents()).sort()).toEqual([work.checked.code, work.assigned.code].sort());
     await expectAccessibleAtBoth(page, 'antrean-kecamatan');
     await page.getByLabel('Terlambat dari waktu standar SOP').check();
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await summary.getByText('Tidak ada permohonan yang cocok.').waitFor();
-    expect(new URL(page.url()).search).toBe(`?kecamatan=${K1.id}&terlambat=1`);
+    await expectAddress(page, (u) => u.search).toBe(`?kecamatan=${K1.id}&terlambat=1`);
     expect(await rows.count()).toBe(0);
     await page.getByText('Tidak ada permohonan yang cocok dengan pilihan ini.').waitFor();
     await expectAccessibleAtBoth(page, 'antrean-kosong');
@@ -343,7 +343,7 @@ describe('Hari ini and the queues', () => {
     // Reports: urgent first, then only the urgent ones.
     await page.locator('nav[aria-label="Jenis antrean"] a').filter({ hasText: 'Laporan' }).click();
     await summary.getByText('Ada 3 laporan yang cocok').waitFor();
-    expect(new URL(page.url()).searchParams.get('jenis')).toBe('laporan');
+    await expectAddress(page, (u) => u.searchParams.get('jenis')).toBe('laporan');
     expect(await rows.first().locator('.ws-code').textContent()).toBe(work.urgentReport.code);
     expect(await rows.first().locator('.ws-tag--urgent').textContent()).toBe('Mendesak');
     await page.getByLabel('Laporan mendesak').check();

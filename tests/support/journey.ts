@@ -4,7 +4,7 @@
 // address, alerts, field errors, status lines, console errors): CI keeps only the log.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestPocketBase, type TestPocketBase } from './pocketbase';
 import { axeViolations, launchBrowser, PHONE, type TestBrowser } from './browser';
@@ -118,6 +118,12 @@ export async function holdScript(page: Page, url: RegExp): Promise<{ requested: 
   });
   return { requested, release };
 }
+
+/**
+ * What the address says, once the page has written it. Islands write the address (?q=, ?kode=,
+ * filters) in an effect after they draw, so a read right after the drawing races it.
+ */
+export const expectAddress = (page: Page, read: (url: URL) => string | null) => expect.poll(() => read(new URL(page.url())), { timeout: 5_000 });
 
 /** Every island on the page has hydrated (Astro drops `ssr` from an island once it ran). */
 export const islandsHydrated = (page: Page) => page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
