@@ -162,8 +162,12 @@ migrate(
     survei.fields.getByName("layanan").presentable = true;
     app.save(survei);
   },
-  (app) => {
-    require(`${__hooks}/../pb_migrations/lib/schema.js`).deleteCollections(app, ["log_akses"]);
-    // The rest (accounts, chain fields) is not undone: history entries must not lose fields.
+  () => {
+    // Taking this back would drop the staff accounts, the access log and the history's chain
+    // fields: who did what. It refuses, so `migrate down` stops here with a reason instead of
+    // half-reverting and leaving rules that name fields the earlier migrations cannot find.
+    throw new Error(
+      "Migrasi 1790000800_petugas tidak dapat dibatalkan: pembatalan akan menghapus akun petugas, catatan akses dokumen, dan rantai riwayat (siapa melakukan apa). Untuk kembali ke keadaan sebelumnya, pulihkan cadangan data.",
+    );
   },
 );
