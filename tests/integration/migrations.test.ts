@@ -17,7 +17,7 @@ afterAll(() => dataDir && rm(dataDir, { recursive: true, force: true }));
 function schemaOf(dir: string) {
   const db = new DatabaseSync(path.join(dir, 'data.db'), { readOnly: true });
   try {
-    const collections = (db.prepare('SELECT name, type, fields, listRule, viewRule, createRule, updateRule, deleteRule, indexes FROM _collections ORDER BY name').all() as Record<string, string>[]).map(
+    const collections = (db.prepare('SELECT name, type, fields, listRule, viewRule, createRule, updateRule, deleteRule, indexes FROM _collections ORDER BY name').all() as ({ fields: string } & Record<string, string | null>)[]).map(
       ({ fields, ...rest }) => ({ ...rest, fields: (JSON.parse(fields) as { name: string; type: string }[]).map((f) => `${f.name}:${f.type}`).sort() }),
     );
     // Stored as a blob of JSON.
