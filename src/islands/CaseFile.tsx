@@ -8,6 +8,7 @@ import { newSubmissionId } from '../lib/forms/send';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { Facts } from '../components/Facts';
+import { TrackingCode } from '../components/TrackingCode';
 import type { FieldErrors } from '../lib/validation/errors';
 import { ageOn, applicantRoleLabel, type VillageKind } from '../lib/rules/applicant';
 
@@ -149,7 +150,7 @@ export default function CaseFile({ villages }: { villages: VillageKind }) {
         {saya.akses_kasus === 'ditugaskan' ? <a href="/petugas/kunjungan/">Kembali ke kunjungan saya</a> : <a href={`/petugas/antrean/${isReport ? '?jenis=laporan' : ''}`}>Kembali ke antrean</a>}
       </p>
       <h1>
-        {isReport ? 'Laporan' : 'Permohonan'} <span class="track-code">{kasus.kode}</span>
+        {isReport ? 'Laporan' : 'Permohonan'} <TrackingCode code={kasus.kode} />
       </h1>
       <p class="lead ws-case-title">{kasus.judul}</p>
       {isReport && kasus.laporan && <Urgency urgent={kasus.laporan.urgensi === 'mendesak'} />}
@@ -261,7 +262,7 @@ function Flags({ kasus }: { kasus: Kasus }) {
                 {t.terkait.map((r) => (
                   <li key={r.id}>
                     <a href={`/petugas/kasus/?jenis=permohonan&id=${encodeURIComponent(r.id)}`}>
-                      <span class="track-code">{r.kode}</span>
+                      <TrackingCode code={r.kode} />
                     </a>{' '}
                     {r.judul} ({r.status_label})
                   </li>

@@ -9,6 +9,7 @@ import { useDraft } from '../lib/forms/use-draft';
 import type { FieldErrors } from '../lib/validation/errors';
 import { villageLabel } from '../lib/format';
 import { ChannelChoice, channelErrors, EMPTY_CHANNEL, type ChannelValue } from '../components/ChannelChoice';
+import { TrackingCode } from '../components/TrackingCode';
 
 interface Props {
   types: { id: string; label: string; description: string; ppks: { id: string; name: string }[] }[];
@@ -142,7 +143,9 @@ export default function ReportForm({ types, kecamatan, office }: Props) {
         <div class="panel" tabIndex={-1} ref={doneRef} role="status">
           <h2>Laporan terkirim</h2>
           <p>Kode pelacakan Anda:</p>
-          <p class="code">{sent}</p>
+          <p class="code">
+            <TrackingCode code={sent} />
+          </p>
           <p>Terima kasih. Petugas akan menindaklanjuti laporan ini. Simpan kode untuk melihat perkembangannya.</p>
         </div>
         <div class="form-nav">

@@ -7,6 +7,7 @@ import { RESPONDENT_FIELDS, SURVEY_SARAN_MAX, UNSUR, validateSurvey } from '../l
 import { normaliseCode } from '../lib/rules/tracking-code';
 import type { FieldErrors } from '../lib/validation/errors';
 import type { SurveiCek } from '../lib/api/lacak';
+import { TrackingCode } from '../components/TrackingCode';
 
 /** GET /api/lacak/{kode}/survei (src/lib/api/lacak.ts). */
 type CheckAnswer = SurveiCek;
@@ -226,7 +227,9 @@ function SurveyForm({ code, layanan, onSent }: FormProps) {
         <dl class="facts">
           <div>
             <dt>Kode pelacakan</dt>
-            <dd class="track-nowrap">{code}</dd>
+            <dd>
+              <TrackingCode code={code} />
+            </dd>
           </div>
           {layanan && (
             <div>

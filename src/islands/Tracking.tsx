@@ -4,6 +4,7 @@ import { formatExpectedDays, formatWorkingTime } from '../lib/duration';
 import { normaliseCode } from '../lib/rules/tracking-code';
 import { afterWorkingDays, workingDaysBetween, type OfficeCalendar } from '../lib/rules/working-time';
 import type { Lacak, TahapLacak } from '../lib/api/lacak';
+import { TrackingCode } from '../components/TrackingCode';
 
 /** GET /api/lacak/{kode} and one of its SOP stages (src/lib/api/lacak.ts). */
 type Answer = Lacak;
@@ -139,7 +140,7 @@ export default function Tracking(props: Props) {
 
   return (
     <div class="track-result" aria-live="polite" aria-busy={result.kind === 'loading' ? 'true' : 'false'}>
-      {result.kind === 'loading' && <p class="track-loading">Mencari status kode <span class="track-nowrap">{result.code}</span>…</p>}
+      {result.kind === 'loading' && <p class="track-loading">Mencari status kode <TrackingCode code={result.code} />…</p>}
       {result.kind === 'invalid' && (
         <div class="error-summary">
           <h2 ref={heading} tabIndex={-1}>Kode belum benar</h2>
@@ -155,7 +156,7 @@ export default function Tracking(props: Props) {
           <div class="error-summary">
             <h2 ref={heading} tabIndex={-1}>Kode tidak ditemukan</h2>
             <p>
-              Kode <span class="track-nowrap">{result.code}</span> tidak ditemukan. Periksa kembali kode pada tanda terima Anda; {LETTERS_NOTE}
+              Kode <TrackingCode code={result.code} /> tidak ditemukan. Periksa kembali kode pada tanda terima Anda; {LETTERS_NOTE}
             </p>
           </div>
           <Contact {...props} intro="Bila kode sudah benar tetapi tetap tidak ditemukan, hubungi kami:" />
@@ -318,7 +319,7 @@ function Found({ answer, props, headingRef, timeZone, onChanged, notice }: Found
   return (
     <section aria-labelledby="lacak-hasil">
       <h2 id="lacak-hasil" ref={headingRef} tabIndex={-1}>
-        {what} <span class="track-nowrap">{answer.kode}</span>
+        {what} <TrackingCode code={answer.kode} />
       </h2>
       {notice && (
         <p class="notice" role="status">
@@ -410,7 +411,7 @@ function Found({ answer, props, headingRef, timeZone, onChanged, notice }: Found
           </p>
           <p>
             Satu tahap atau lebih sudah melewati batas waktu dalam SOP. Anda berhak menanyakannya: hubungi WhatsApp{' '}
-            <a href={`https://wa.me/${props.whatsapp}`}>{props.whatsappDisplay}</a> dan sebutkan kode <span class="track-nowrap">{answer.kode}</span>.
+            <a href={`https://wa.me/${props.whatsapp}`}>{props.whatsappDisplay}</a> dan sebutkan kode <TrackingCode code={answer.kode} />.
           </p>
         </div>
       )}

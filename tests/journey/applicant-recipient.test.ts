@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, useJourney, expectWidestCodesFit } from '../support/journey';
 import { DESKTOP, openAs } from '../support/workspace';
 import { jpegPhoto } from '../support/images';
 import { portalOf, staffTeam } from '../support/staff';
@@ -100,6 +100,7 @@ describe.runIf(service)('a parent applying for a child', () => {
     await page.getByRole('heading', { name: 'Permohonan terkirim' }).waitFor();
     await sound(page, '7-terkirim');
     const code = (await page.locator('.confirmation .code').textContent())!.trim();
+    await expectWidestCodesFit(page);
 
     // Tracking: who applied, as a role, and nobody's name.
     await page.goto(`/lacak/?kode=${encodeURIComponent(code)}`);
@@ -131,6 +132,7 @@ describe.runIf(service)('a parent applying for a child', () => {
       // The documents section lists what this child's case needed: no adult KTP marked missing.
       for (const key of adultOnly) expect(await opened.page.getByRole('heading', { level: 3, name: s.documents.find((d) => d.key === key)!.label, exact: true }).count(), key).toBe(0);
       await sound(opened.page, `9-kasus-${width}`);
+      if (!viewport) await expectWidestCodesFit(opened.page);
       expect(opened.consoleErrors).toEqual([]);
       await opened.close();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney, expectAddress } from '../support/journey';
+import { expectAccessible, expectFocusOn, holdScript, islandsHydrated, useJourney, expectAddress, expectWidestCodesFit } from '../support/journey';
 import { applyAsSamplePerson, SAMPLE_PERSONAL_STRINGS, VECTOR_DOCUMENT, VECTOR_SERVICE } from '../support/application';
 import { SITE, UNKNOWN_CODE } from '../support/content';
 import { REPAIR, REQUESTS } from '../support/records';
@@ -99,6 +99,7 @@ describe('tracking a request by its code', () => {
     await expectAddress(page, (u) => u.searchParams.get('kode')).toBe(code);
     await expectAccessible(page);
     await expectNoPersonalData(page);
+    await expectWidestCodesFit(page);
 
     // A well-formed code that does not exist, submitted on the same page.
     await page.getByLabel('Kode pelacakan').fill(UNKNOWN_CODE);
@@ -106,6 +107,7 @@ describe('tracking a request by its code', () => {
     await page.getByText(`Kode ${UNKNOWN_CODE} tidak ditemukan.`).waitFor();
     expect(await resultHeading(page).textContent()).toBe('Kode tidak ditemukan');
     await expectFocusOn(page, '.track-result h2');
+    await expectWidestCodesFit(page);
     expect(await page.locator('.track-result').getByText(/tidak memakai huruf O, I, L, U, V atau angka 0 dan 1/).isVisible()).toBe(true);
     expect(await page.locator('.track-result').getByRole('link', { name: SITE.whatsappDisplay }).isVisible()).toBe(true);
     await expectAccessible(page);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PHONE } from '../support/browser';
-import { expectAccessible, useJourney } from '../support/journey';
+import { expectAccessible, useJourney, expectWidestCodesFit } from '../support/journey';
 import { SAMPLE_REPORT_TYPE } from '../support/application';
 import { loadContent, SITE } from '../support/content';
 import { villageLabel } from '../../src/lib/format';
@@ -28,6 +28,7 @@ async function fillCommon(page: Page, description: string) {
 async function codeAfterSending(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Kirim laporan' }).click();
   await page.getByRole('heading', { name: 'Laporan terkirim' }).waitFor();
+  await expectWidestCodesFit(page);
   return (await page.locator('.confirmation .code').textContent())!.trim();
 }
 

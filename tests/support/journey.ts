@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestPocketBase, type TestPocketBase } from './pocketbase';
 import { axeViolations, launchBrowser, PHONE, type TestBrowser } from './browser';
+import { CODE_ALPHABET } from '../../src/lib/rules/tracking-code';
 
 export interface Journey {
   pb: TestPocketBase;
@@ -82,6 +83,55 @@ export async function expectAccessible(page: Page): Promise<void> {
   const violations = await axeViolations(page);
   if (violations.length > 0) {
     throw new Error(`axe menemukan pelanggaran di ${page.url()}:\n${JSON.stringify(violations, null, 2)}`);
+  }
+}
+
+/**
+ * Every tracking code on the page, redrawn with the widest symbol a code can hold, fits a 320 px
+ * screen: no sideways scroll, no code past the edge. Codes are random, and a narrow one passing
+ * says little (a code with W and M was cut off before). The page's own text comes back after.
+ */
+export async function expectWidestCodesFit(page: Page): Promise<void> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: viewport.height });
+  try {
+    const fit = await page.evaluate((symbols) => {
+      // The innermost elements whose whole text is a code, whatever their markup.
+      const isCode = (el: Element) => /^[A-Z0-9]+(-[A-Z0-9]{3}){3}$/.test((el.textContent ?? '').trim());
+      const codes = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter((el) => isCode(el) && !Array.from(el.children).some(isCode));
+      const kept: [Text, string][] = [];
+      for (const el of codes) {
+        const style = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const widest = [...symbols].reduce((a, b) => (ctx.measureText(b).width > ctx.measureText(a).width ? b : a));
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          kept.push([node, node.data]);
+          node.data = node.data.replace(/[A-Z0-9]/g, widest);
+        }
+      }
+      const width = document.documentElement.clientWidth;
+      const result = {
+        codes: codes.length,
+        sideways: document.documentElement.scrollWidth - width,
+        // The text's own box: a block's box stays inside the screen while its text runs past.
+        pastTheEdge: codes
+          .filter((el) => {
+            const text = document.createRange();
+            text.selectNodeContents(el);
+            return text.getBoundingClientRect().right > width;
+          })
+          .map((el) => el.textContent?.trim()),
+      };
+      for (const [node, data] of kept) node.data = data;
+      return result;
+    }, `${CODE_ALPHABET}ABCDEFGHIJKLMNOPQRSTUVWXYZ`);
+    expect(fit.codes, 'tidak ada kode pelacakan di halaman').toBeGreaterThan(0);
+    expect(fit).toEqual({ codes: fit.codes, sideways: expect.any(Number), pastTheEdge: [] });
+    expect(fit.sideways).toBeLessThanOrEqual(0);
+  } finally {
+    await page.setViewportSize(viewport);
   }
 }
 

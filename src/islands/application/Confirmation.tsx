@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatExpectedDays } from '../../lib/duration';
 import { formatDate, formatDateTime, type TimeZoneLabel } from '../../lib/format';
 import { afterWorkingDays, type OfficeCalendar } from '../../lib/rules/working-time';
+import { TrackingCode } from '../../components/TrackingCode';
 
 export interface Sent {
   code: string;
@@ -37,7 +38,7 @@ export default function Confirmation({ sent, service, stages, expected, calendar
         <h2>Permohonan terkirim</h2>
         <p>Kode pelacakan Anda:</p>
         <p class="code">
-          {sent.code}
+          <TrackingCode code={sent.code} />
         </p>
         <p>Simpan kode ini. Anda memerlukannya untuk melacak permohonan.</p>
       </div>
@@ -75,7 +76,9 @@ export default function Confirmation({ sent, service, stages, expected, calendar
           <dd>{service.title}</dd>
           <dt>Kode pelacakan</dt>
           <dd>
-            <strong>{sent.code}</strong>
+            <strong>
+              <TrackingCode code={sent.code} />
+            </strong>
           </dd>
           <dt>Diterima</dt>
           <dd>{formatDateTime(new Date(sent.at), office.timeZone)}</dd>
