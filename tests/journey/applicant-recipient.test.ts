@@ -9,7 +9,7 @@ import { portalOf, staffTeam } from '../support/staff';
 import { applicationFor, bornYearsAgo, childService, requiredFiles } from '../support/applicant';
 import { ageOn, applicantRoleLabel, applicantRoles } from '../../src/lib/rules/applicant';
 import { SITE } from '../support/content';
-import { villageLabel } from '../../src/lib/format';
+import { isoDateIn, villageLabel } from '../../src/lib/format';
 
 // A mother applies on a 360 px phone for her 12-year-old son: the form asks for the child's
 // data as the recipient's and hers as the applicant's, wants the child's KK and akta or KIA but
@@ -118,7 +118,7 @@ describe.runIf(service)('a parent applying for a child', () => {
     // The staff case page: the recipient (with the age) and the applicant as two sections.
     const team = await staffTeam(journey.pb);
     const office = portal.roles.find((r) => r.account && !r.field && r.cases)!;
-    const age = ageOn(CHILD.tanggal_lahir, new Date().toISOString().slice(0, 10));
+    const age = ageOn(CHILD.tanggal_lahir, isoDateIn(new Date(), SITE.timeZone));
     for (const [width, viewport] of [['360', undefined], ['desktop', DESKTOP]] as const) {
       const opened = await openAs(journey, team[office.id]!, `/petugas/kasus/?jenis=permohonan&id=${record.id}`, viewport ? { viewport } : {});
       await opened.page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
