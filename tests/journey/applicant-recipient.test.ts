@@ -9,7 +9,9 @@ import { portalOf, staffTeam } from '../support/staff';
 import { applicationFor, bornYearsAgo, childService, requiredFiles } from '../support/applicant';
 import { ageOn, applicantRoleLabel, applicantRoles } from '../../src/lib/rules/applicant';
 import { SITE } from '../support/content';
-import { isoDateIn, villageLabel } from '../../src/lib/format';
+import { formatDate, isoDateIn, villageLabel } from '../../src/lib/format';
+import { zoneOffsetHours } from '../../src/lib/rules/working-time';
+import { writeDirect } from '../support/backdate';
 
 // A mother applies on a 360 px phone for her 12-year-old son: the form asks for the child's
 // data as the recipient's and hers as the applicant's, wants the child's KK and akta or KIA but
@@ -35,7 +37,7 @@ async function sound(page: Page, name: string) {
 }
 
 describe.runIf(service)('a parent applying for a child', () => {
-  it('applies for a 12-year-old without a KTP for the child, and tracking and the workspace show both persons', async () => {
+  it('applies for a 12-year-old without a KTP for the child, and tracking and the workspace show both persons, the age on the office’s date', async () => {
     const s = service!;
     const input = applicationFor(s, portal, { ...CHILD, ...MOTHER });
     const needed = Object.keys(requiredFiles(s, input));
@@ -136,5 +138,18 @@ describe.runIf(service)('a parent applying for a child', () => {
       expect(opened.consoleErrors).toEqual([]);
       await opened.close();
     }
+
+    // At 00.30 office time on the child's birthday the UTC date is still yesterday: the page
+    // counts the age on the office's date, as the form and the server do.
+    const officeToday = isoDateIn(new Date(), SITE.timeZone);
+    const birthday = `${Number(officeToday.slice(0, 4)) - 8}${officeToday.slice(4)}`; // 8: a leap day stays a date
+    writeDirect(journey.pb.dataDir, 'permohonan', record.id, { tanggal_lahir: `${birthday} 00:00:00.000Z` });
+    const earlyMorning = new Date(`${officeToday}T00:30:00.000Z`);
+    earlyMorning.setUTCHours(earlyMorning.getUTCHours() - zoneOffsetHours(SITE.timeZone));
+    const early = await openAs(journey, team[office.id]!, `/petugas/kasus/?jenis=permohonan&id=${record.id}`, { clock: earlyMorning });
+    const recipient = early.page.locator('section', { has: early.page.getByRole('heading', { name: 'Penerima layanan' }) });
+    await recipient.getByText(formatDate(birthday)).waitFor();
+    expect(await recipient.textContent()).toContain(`${formatDate(birthday)} (8 tahun)`);
+    await early.close();
   });
 });

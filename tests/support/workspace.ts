@@ -6,8 +6,10 @@ import type { StaffAccount } from './staff';
 
 export const DESKTOP = { width: 1366, height: 900 };
 
-export async function openAs(journey: Journey, account: StaffAccount, path: string, options: { viewport?: { width: number; height: number } } = {}) {
+export async function openAs(journey: Journey, account: StaffAccount, path: string, options: { viewport?: { width: number; height: number }; clock?: Date } = {}) {
   const opened = await journey.open(options.viewport ? { viewport: options.viewport } : {});
+  // The browser's clock stopped at `clock` (the server keeps the real time).
+  if (options.clock) await opened.page.clock.setFixedTime(options.clock);
   const auth = JSON.stringify({ token: account.client.authStore.token, record: account.client.authStore.record });
   await opened.page.addInitScript((value) => window.localStorage.setItem('petugas_auth', value), auth);
   await opened.page.goto(path);
