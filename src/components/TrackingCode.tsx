@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 
 /**
- * A tracking code (BKA-7K3-MQ9-XPW) in monospace, so every symbol has its own cell. On a narrow
+ * A tracking code (ABC-7K3-MQ9-XPW) in monospace, so every symbol has its own cell. On a narrow
  * screen or with large text it wraps only between its groups, never inside one and never off the
  * screen; the break points add nothing, so a copied code stays whole. No code, nothing drawn.
  */

@@ -10,6 +10,7 @@ import { applicationErrors } from '../lib/validation/application';
 import type { ApplicationContext, ApplicationInput, FileInfo, ServiceRules } from '../lib/rules/application';
 import { documentNeed, type VillageKind } from '../lib/rules/applicant';
 import { formatDateTime } from '../lib/format';
+import { officeDate } from '../lib/rules/working-time';
 import { useDocumentFiles } from '../lib/forms/use-document-files';
 import type { FieldErrors } from '../lib/validation/errors';
 import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
@@ -117,14 +118,12 @@ export default function ApplicationForm(props: Props) {
     }
   }, [step]);
 
-  // The office's calendar day: the calendar carries the office's UTC offset.
-  const offset = props.calendar.offsetHours * 3_600_000;
   const context: ApplicationContext = {
     service: service as ServiceRules,
     kecamatanIds: kecamatan.map((k) => k.id),
     privacyNoticeVersion: office.privacyNoticeVersion,
     officePhone: office.phone,
-    today: new Date(Date.now() + offset).toISOString().slice(0, 10),
+    today: officeDate(new Date(), office.timeZone),
   };
 
   function fullInput(): ApplicationInput {

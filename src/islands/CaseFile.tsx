@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import type { Aksi, AksiJawaban, AksiPermintaan, AksiTersedia, CaseKind, DokumenKasus, Kasus, PesanItem, Rekan, RiwayatKasus, Saya, SuratKasus } from '../lib/api/petugas';
 import { CHANNEL_LABELS, EVENT_LABELS } from '../lib/rules/notify';
 import { api, ApiRefusal, fileUrl, Offline, signInUrl, whoAmI } from '../lib/petugas-client';
-import { formatDate, formatDateTime, formatNumber, isoDateIn, type TimeZoneLabel } from '../lib/format';
+import { formatDate, formatDateTime, formatNumber, type TimeZoneLabel } from '../lib/format';
+import { officeDate } from '../lib/rules/working-time';
 import { newSubmissionId } from '../lib/forms/send';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
@@ -299,7 +300,7 @@ function Person({ kasus, zone, villages }: { kasus: Kasus; zone: TimeZoneLabel; 
     if (o.nik !== null) rows.push(['NIK', o.nik ? <span class="track-code">{o.nik}</span> : given('')]);
     if (o.nomor_kk !== null) rows.push(['Nomor KK', o.nomor_kk ? <span class="track-code">{o.nomor_kk}</span> : given('')]);
     if (o.tanggal_lahir !== null) {
-      const age = o.tanggal_lahir ? ageOn(o.tanggal_lahir.slice(0, 10), isoDateIn(new Date(), zone)) : null;
+      const age = o.tanggal_lahir ? ageOn(o.tanggal_lahir.slice(0, 10), officeDate(new Date(), zone)) : null;
       rows.push(['Tanggal lahir', o.tanggal_lahir ? `${formatDate(o.tanggal_lahir, zone)}${age !== null ? ` (${age} tahun)` : ''}` : given('')]);
     }
     if (o.pemohon_adalah !== null) applicant.push(['Yang mengajukan', applicantRoleLabel(o.pemohon_adalah, villages)]);

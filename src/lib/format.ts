@@ -22,12 +22,6 @@ function partsIn(date: Date, zone: TimeZoneLabel) {
   };
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in the office's time zone, not in UTC. */
-export function isoDateIn(date: Date, zone: TimeZoneLabel): string {
-  const p = partsIn(date, zone);
-  return `${p.year}-${String(p.month + 1).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-}
-
 /** A YYYY-MM-DD calendar date (no time zone involved). */
 function parseIsoDate(value: string): { year: number; month: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -53,6 +53,8 @@ interface Row {
 // second one taking JPEG. SERVICE_DOCS are those asked of the vectors' applicant (an adult
 // applying for themself: no KIA, no guardian's KTP).
 const DOC_TYPES = loadContent().documentTypes;
+// A place name of this office, written in markup.
+const PLACE = loadContent().kecamatan[0]!.data.name;
 const acceptOf = (key: string) => DOC_TYPES.find((d) => d.id === key)!.data.accept;
 const SERVICE_DOCS = VECTOR_DOCUMENTS;
 const DOC = VECTOR_DOCUMENT.key;
@@ -421,8 +423,8 @@ for (const [field, text] of [
 store('permohonan: skrip di alamat disimpan sebagai teks biasa', () => create('permohonan', application({ alamat: `${SCRIPT} Jalan Pemuda` })), 'permohonan', (r) => {
   expect(r['alamat']).toBe(`${SCRIPT} Jalan Pemuda`);
 });
-store('permohonan: HTML di desa disimpan sebagai teks biasa', () => create('permohonan', application({ desa_kelurahan: '<b onmouseover=alert(1)>Sungailiat</b>' })), 'permohonan', (r) => {
-  expect(r['desa_kelurahan']).toBe('<b onmouseover=alert(1)>Sungailiat</b>');
+store('permohonan: HTML di desa disimpan sebagai teks biasa', () => create('permohonan', application({ desa_kelurahan: `<b onmouseover=alert(1)>${PLACE}</b>` })), 'permohonan', (r) => {
+  expect(r['desa_kelurahan']).toBe(`<b onmouseover=alert(1)>${PLACE}</b>`);
 });
 store('permohonan: iframe di hubungan disimpan sebagai teks biasa', () => create('permohonan', application({ ...ON_BEHALF, hubungan: '<iframe src=javascript:alert(1)>' })), 'permohonan', (r) => {
   expect(r['hubungan']).toBe('<iframe src=javascript:alert(1)>');
@@ -548,7 +550,7 @@ for (const [field, text] of [
   refuse(`laporan: ${JSON.stringify((text as Record<string, string>)[field]).slice(0, 40)} di ${field}`, () => create('laporan', report(text)), { fields: [field], ...LAPORAN });
 }
 for (const field of ['desa_kelurahan', 'patokan', 'deskripsi'] as const) {
-  const value = field === 'desa_kelurahan' ? '<b>Sungailiat</b>' : `${SCRIPT} di depan toko, mohon segera dibantu`;
+  const value = field === 'desa_kelurahan' ? `<b>${PLACE}</b>` : `${SCRIPT} di depan toko, mohon segera dibantu`;
   store(`laporan: skrip di ${field} disimpan sebagai teks biasa`, () => create('laporan', report({ [field]: value })), 'laporan', (r) => {
     expect(r[field]).toBe(value);
   });
@@ -602,6 +604,10 @@ store('survei: skrip di saran disimpan sebagai teks biasa; layanan dari server, 
 
 // --- tracking codes ----------------------------------------------------------------------------
 
+// The office's prefix in look-alike letters: Cyrillic where a letter has a twin, and full width.
+const CYRILLIC_TWINS: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х' };
+const CYRILLIC_PREFIX = SITE.trackingPrefix.replace(/[A-Z]/g, (c) => CYRILLIC_TWINS[c] ?? c);
+const fullWidth = (text: string) => text.replace(/[A-Z0-9-]/g, (c) => (c === '-' ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
 const TRACKING_CODES: [string, string][] = [
   ['SQL OR 1=1', "' OR 1=1 --"],
   ['filter kode_lacak != \'\'', "kode_lacak != ''"],
@@ -609,9 +615,9 @@ const TRACKING_CODES: [string, string][] = [
   ['bintang', '*'],
   ['..%2f', '..%2f'],
   ['10.000 karakter', SITE.trackingPrefix.repeat(3_334)],
-  ['huruf kecil dari kode yang tidak ada', 'bka-222-222-223'],
-  ['huruf Kiril yang mirip (ВКА)', 'ВКА-222-222-222'],
-  ['angka lebar penuh', 'ＢＫＡ-２２２-２２２-２２２'],
+  ['huruf kecil dari kode yang tidak ada', `${SITE.trackingPrefix.toLowerCase()}-222-222-223`],
+  [`huruf Kiril yang mirip (${CYRILLIC_PREFIX})`, `${CYRILLIC_PREFIX}-222-222-222`],
+  ['angka lebar penuh', fullWidth(`${SITE.trackingPrefix}-222-222-222`)],
   ['tanda kutip ganda', '"'],
   ['||', '||'],
   ["filter x' || id != '", "x' || id != '"],

@@ -9,8 +9,8 @@ import { portalOf, staffTeam } from '../support/staff';
 import { applicationFor, bornYearsAgo, childService, requiredFiles } from '../support/applicant';
 import { ageOn, applicantRoleLabel, applicantRoles } from '../../src/lib/rules/applicant';
 import { SITE } from '../support/content';
-import { formatDate, isoDateIn, villageLabel } from '../../src/lib/format';
-import { zoneOffsetHours } from '../../src/lib/rules/working-time';
+import { formatDate, villageLabel } from '../../src/lib/format';
+import { officeDate, zoneOffsetHours } from '../../src/lib/rules/working-time';
 import { writeDirect } from '../support/backdate';
 
 // A mother applies on a 360 px phone for her 12-year-old son: the form asks for the child's
@@ -120,7 +120,7 @@ describe.runIf(service)('a parent applying for a child', () => {
     // The staff case page: the recipient (with the age) and the applicant as two sections.
     const team = await staffTeam(journey.pb);
     const office = portal.roles.find((r) => r.account && !r.field && r.cases)!;
-    const age = ageOn(CHILD.tanggal_lahir, isoDateIn(new Date(), SITE.timeZone));
+    const age = ageOn(CHILD.tanggal_lahir, officeDate(new Date(), SITE.timeZone));
     for (const [width, viewport] of [['360', undefined], ['desktop', DESKTOP]] as const) {
       const opened = await openAs(journey, team[office.id]!, `/petugas/kasus/?jenis=permohonan&id=${record.id}`, viewport ? { viewport } : {});
       await opened.page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
@@ -141,7 +141,7 @@ describe.runIf(service)('a parent applying for a child', () => {
 
     // At 00.30 office time on the child's birthday the UTC date is still yesterday: the page
     // counts the age on the office's date, as the form and the server do.
-    const officeToday = isoDateIn(new Date(), SITE.timeZone);
+    const officeToday = officeDate(new Date(), SITE.timeZone);
     const birthday = `${Number(officeToday.slice(0, 4)) - 8}${officeToday.slice(4)}`; // 8: a leap day stays a date
     writeDirect(journey.pb.dataDir, 'permohonan', record.id, { tanggal_lahir: `${birthday} 00:00:00.000Z` });
     const earlyMorning = new Date(`${officeToday}T00:30:00.000Z`);

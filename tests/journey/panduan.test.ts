@@ -171,7 +171,7 @@ describe('the staff guide, job by job, in the real workspace', () => {
     await toTop(page);
     await photograph(page, 'akun-pertama');
 
-    const mine = 'Kopi pagi di Sungailiat 2026';
+    const mine = 'Kopi pagi di kantor dinas 2026';
     await page.getByLabel('Kata sandi lama').fill(account.password);
     await page.getByLabel('Kata sandi baru', { exact: true }).fill(mine);
     await page.getByLabel('Ulangi kata sandi baru').fill(mine);

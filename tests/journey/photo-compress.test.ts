@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import type { JSHandle, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useJourney } from '../support/journey';
+import { loadContent, SITE } from '../support/content';
 import type * as PhotoLib from '../../src/lib/photo-compress';
 import type * as DraftLib from '../../src/lib/draft-store';
 
@@ -54,13 +55,25 @@ async function openSite() {
   return opened;
 }
 
+// The office's own place names on the card, as a KTP issued there would carry them.
+interface KtpPlace {
+  province: string;
+  region: string;
+  kecamatan: string;
+}
+const KTP_PLACE: KtpPlace = {
+  province: SITE.region.province.toUpperCase(),
+  region: SITE.region.name.toUpperCase(),
+  kecamatan: loadContent().kecamatan[0]!.data.name.toUpperCase(),
+};
+
 // The functions below run in the browser (Playwright sends their source), so each is self-contained.
 
 /**
  * A phone photo of a KTP on a desk: 4000×3000, a wood-like background, a card with readable text
  * (a 16-digit NIK, name, address...) and per-pixel sensor-like noise, saved at JPEG quality 0.92.
  */
-async function makeKtpPhoto(noise: number): Promise<File> {
+async function makeKtpPhoto({ noise, place }: { noise: number; place: KtpPlace }): Promise<File> {
   let seed = 20261123;
   // xorshift: the same "photo" at every run, so sizes stay comparable.
   const rnd = () => {
@@ -106,18 +119,18 @@ async function makeKtpPhoto(noise: number): Promise<File> {
   ctx.textBaseline = 'top';
   ctx.textAlign = 'center';
   ctx.font = 'bold 64px sans-serif';
-  ctx.fillText('PROVINSI KEPULAUAN BANGKA BELITUNG', cx + cw / 2, cy + 50);
-  ctx.fillText('KABUPATEN BANGKA', cx + cw / 2, cy + 130);
+  ctx.fillText(`PROVINSI ${place.province}`, cx + cw / 2, cy + 50);
+  ctx.fillText(place.region, cx + cw / 2, cy + 130);
   ctx.textAlign = 'left';
   const lines: Array<[string, string]> = [
     ['NIK', '1901024507880003'],
     ['Nama', 'SITI RAHMAWATI'],
-    ['Tempat/Tgl Lahir', 'SUNGAILIAT, 05-07-1988'],
+    ['Tempat/Tgl Lahir', `${place.kecamatan}, 05-07-1988`],
     ['Jenis Kelamin', 'PEREMPUAN   Gol. Darah: O'],
     ['Alamat', 'JL. JENDERAL SUDIRMAN NO. 12'],
     ['RT/RW', '003/002'],
-    ['Kel/Desa', 'PARIT PADANG'],
-    ['Kecamatan', 'SUNGAILIAT'],
+    ['Kel/Desa', place.kecamatan],
+    ['Kecamatan', place.kecamatan],
     ['Agama', 'ISLAM'],
     ['Status Perkawinan', 'KAWIN'],
     ['Pekerjaan', 'MENGURUS RUMAH TANGGA'],
@@ -166,7 +179,7 @@ async function makePlainPhoto({ width, height, type, name }: { width: number; he
 describe('compressing a document photo before upload', () => {
   it('a 3 MB phone photo of a KTP becomes a legible JPEG of at most 400 KB, 2000 px on the long side', async () => {
     const { page, consoleErrors, close } = await openSite();
-    const photo = await page.evaluateHandle(makeKtpPhoto, 14);
+    const photo = await page.evaluateHandle(makeKtpPhoto, { noise: 14, place: KTP_PLACE });
 
     const result = await page.evaluate(async (file) => {
       const lib = (window as unknown as Uji).__pustakaUji;

@@ -5,7 +5,7 @@ import { loadContent } from '../support/content';
 import { calendarOfContent } from '../../src/lib/calendar';
 import { siteSchema } from '../../src/schemas/site';
 import { calendarYearSchema } from '../../src/schemas/calendar';
-import { afterWorkingDays, dailyCron, dueAt, isWorkingDate, parseDays, startDate, workingDaysBetween, WORKING_DAY_MINUTES, type OfficeCalendar } from '../../src/lib/rules/working-time';
+import { afterWorkingDays, dailyCron, dueAt, isWorkingDate, officeDate, parseDays, startDate, workingDaysBetween, WORKING_DAY_MINUTES, type OfficeCalendar } from '../../src/lib/rules/working-time';
 
 const content = loadContent();
 const site = content.site[0]!.data;
@@ -124,6 +124,16 @@ describe('worked examples (issue 15)', () => {
 
   it('a request received on a cuti bersama day starts after it', () => {
     expect(startDate(local('2026-12-24', '09.00'), cal)).toBe('2026-12-28');
+  });
+});
+
+describe('the office’s calendar date', () => {
+  it('is the next day in the early hours, in each zone', () => {
+    // 00.30 WIB on a child's birthday is still the day before in UTC: the age must come from this date.
+    expect(officeDate(new Date('2027-01-14T17:30:00Z'), 'WIB')).toBe('2027-01-15');
+    expect(officeDate(new Date('2027-01-14T16:30:00Z'), 'WIB')).toBe('2027-01-14');
+    expect(officeDate(new Date('2026-12-31T15:30:00Z'), 'WIT')).toBe('2027-01-01');
+    expect(officeDate(new Date('2026-03-05T15:30:00Z'), 'WITA')).toBe('2026-03-05');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatDate, formatDateTime, formatDateWithDay, formatNumber, formatPercent, formatRupiah, formatTime, formatWeek, isoDateIn } from '../../src/lib/format';
+import { formatCost, formatDate, formatDateTime, formatDateWithDay, formatNumber, formatPercent, formatRupiah, formatTime, formatWeek } from '../../src/lib/format';
 import { formatDuration, formatWorkingTime, toMinutes, totalMinutes } from '../../src/lib/duration';
 
 describe('Indonesian dates and times (EYD V)', () => {
@@ -16,14 +16,6 @@ describe('Indonesian dates and times (EYD V)', () => {
     expect(formatTime(new Date('2026-11-23T01:00:00Z'), 'WIB')).toBe('pukul 08.00 WIB');
     expect(formatTime(new Date('2026-11-23T01:05:00Z'), 'WITA')).toBe('pukul 09.05 WITA');
     expect(formatTime(new Date('2026-11-23T01:05:00Z'), 'WIT')).toBe('pukul 10.05 WIT');
-  });
-
-  it('gives the office’s calendar date of an instant, which is the next day in the early hours', () => {
-    // 00.30 WIB on a child's birthday is still the day before in UTC: the age must come from this date.
-    expect(isoDateIn(new Date('2027-01-14T17:30:00Z'), 'WIB')).toBe('2027-01-15');
-    expect(isoDateIn(new Date('2027-01-14T16:30:00Z'), 'WIB')).toBe('2027-01-14');
-    expect(isoDateIn(new Date('2026-12-31T15:30:00Z'), 'WIT')).toBe('2027-01-01');
-    expect(isoDateIn(new Date('2026-03-05T15:30:00Z'), 'WITA')).toBe('2026-03-05');
   });
 
   it('writes a week from Monday to Sunday as one range', () => {

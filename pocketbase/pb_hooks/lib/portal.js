@@ -20,8 +20,7 @@ function status(data, id) {
 /** Today's date in the office time zone, YYYY-MM-DD. */
 function today(data) {
   const rules = require(`${__hooks}/lib/rules.generated.js`);
-  const offset = rules.zoneOffsetHours(data.site.timeZone) * 3600000;
-  return new Date(Date.now() + offset).toISOString().slice(0, 10);
+  return rules.officeDate(new Date(), data.site.timeZone);
 }
 
 module.exports = { required: required, service: service, status: status, today: today };

@@ -124,6 +124,7 @@ __export(index_exports, {
   normaliseDigits: () => normaliseDigits,
   normaliseProof: () => normaliseProof,
   officeCalendar: () => officeCalendar,
+  officeDate: () => officeDate,
   parseDays: () => parseDays,
   phoneProblem: () => phoneProblem,
   proofErrors: () => proofErrors,
@@ -282,6 +283,9 @@ var WORKING_DAY_MINUTES = MINUTES_PER_WORKING_DAY;
 var DAY_MS = 864e5;
 function zoneOffsetHours(zone) {
   return zone === "WIT" ? 9 : zone === "WITA" ? 8 : 7;
+}
+function officeDate(instant, zone) {
+  return new Date(instant.getTime() + zoneOffsetHours(zone) * 36e5).toISOString().slice(0, 10);
 }
 var DAY_NAMES = ["minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu"];
 function parseDays(text) {

@@ -69,9 +69,8 @@ __export(index_exports, {
   logAkses: () => logAkses,
   mayOpenDocument: () => mayOpenDocument,
   maySee: () => maySee,
-  officeDate: () => officeDate,
+  officeDate: () => officeDate2,
   officeDay: () => officeDay,
-  officeToday: () => officeToday,
   officeYear: () => officeYear,
   openableDocuments: () => openableDocuments,
   parsePbDate: () => parsePbDate,
@@ -1216,9 +1215,6 @@ function letterRevokers(data, layanan, templat) {
   if (template && !roles.includes(template.signatoryRole)) roles.push(template.signatoryRole);
   return roles;
 }
-function officeToday(data, now) {
-  return new Date(now.getTime() + (0, import_working_time6.zoneOffsetHours)(data.site.timeZone) * 36e5).toISOString().slice(0, 10);
-}
 var osmPoint = (lat, lng) => "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lng + "#map=17/" + lat + "/" + lng;
 var osmSearch = (place) => "https://www.openstreetmap.org/search?query=" + encodeURIComponent(place);
 function mapLink(c) {
@@ -1354,7 +1350,7 @@ function kasus(db, data, actor, c, now) {
     }
     const versions = db.versions(c.id);
     const who = { pemohon_adalah: c.pemohon_adalah, tanggal_lahir: c.tanggal_lahir.slice(0, 10) };
-    const today = officeToday(data, now);
+    const today = (0, import_working_time6.officeDate)(now, data.site.timeZone);
     const needOf = (d) => (0, import_applicant2.documentNeed)(d, who, today);
     body.dokumen = service.documents.filter((d) => open === null || open.includes(d.key)).filter((d) => needOf(d) !== "tidak_diminta" || c.berkas[d.key]).map((d) => ({
       kunci: d.key,
@@ -1522,11 +1518,11 @@ function actorLabel(data, nama, roles) {
 }
 
 // src/lib/server/surat.ts
-function officeDate(data, date) {
+function officeDate2(data, date) {
   const local = new Date(date.getTime() + (0, import_working_time7.zoneOffsetHours)(data.site.timeZone) * 36e5);
   return { year: local.getUTCFullYear(), text: `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}` };
 }
-var letterDate = (data, letter) => officeDate(data, new Date(letter.tanggal.replace(" ", "T"))).text;
+var letterDate = (data, letter) => officeDate2(data, new Date(letter.tanggal.replace(" ", "T"))).text;
 function verifikasi(db, data, rawId) {
   const id = String(rawId || "");
   const letter = /^[a-z0-9]{15}$/.test(id) ? db.letter(id) : null;

@@ -15,6 +15,11 @@ export function zoneOffsetHours(zone: string): number {
   return zone === 'WIT' ? 9 : zone === 'WITA' ? 8 : 7;
 }
 
+/** The office's calendar date (YYYY-MM-DD) of an instant: from midnight to 07.00 WIB, UTC's is still yesterday. */
+export function officeDate(instant: Date, zone: string): string {
+  return new Date(instant.getTime() + zoneOffsetHours(zone) * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** Office hours of one weekday, in minutes after local midnight. */
 export interface DayHours {
   open: number;

@@ -8,7 +8,7 @@ import type { AksiTersedia, Kasus, Kunjungan, PesanItem, RiwayatKasus, SuratKasu
 import type { PortalData } from '../portal-data';
 import { documentNeed } from '../rules/applicant';
 import { allowedActions, decidingRoles, judge, judgeReport, judgeReportTask, recordsVisitResult } from '../rules/sop-flow';
-import { zoneOffsetHours } from '../rules/working-time';
+import { officeDate } from '../rules/working-time';
 import { byId } from './common';
 import { flagsOf, flowOf, isoOrNull, reportFlowOf, stateOf, type Actor, type CaseRow, type WorkspaceDb } from './workspace';
 
@@ -136,11 +136,6 @@ export function letterRevokers(data: PortalData, layanan: string, templat: strin
   const roles = decidingRoles(flowOf(data, layanan));
   if (template && !roles.includes(template.signatoryRole)) roles.push(template.signatoryRole);
   return roles;
-}
-
-/** Today's date in the office's time zone, "2026-11-23". */
-export function officeToday(data: PortalData, now: Date): string {
-  return new Date(now.getTime() + zoneOffsetHours(data.site.timeZone) * 3600000).toISOString().slice(0, 10);
 }
 
 const osmPoint = (lat: number, lng: number): string => 'https://www.openstreetmap.org/?mlat=' + lat + '&mlon=' + lng + '#map=17/' + lat + '/' + lng;
@@ -287,7 +282,7 @@ export function kasus(db: CaseViewDb, data: PortalData, actor: Actor, c: CaseFil
     // What this application had to carry: a child's case asks no KTP, a self-applicant's no
     // guardian's KTP (the same documentNeed the form and the create hook use).
     const who = { pemohon_adalah: c.pemohon_adalah, tanggal_lahir: c.tanggal_lahir.slice(0, 10) };
-    const today = officeToday(data, now);
+    const today = officeDate(now, data.site.timeZone);
     const needOf = (d: (typeof service.documents)[number]) => documentNeed(d, who, today);
     body.dokumen = service.documents
       .filter((d) => open === null || open.includes(d.key))
