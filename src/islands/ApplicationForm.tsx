@@ -10,7 +10,6 @@ import { applicationErrors } from '../lib/validation/application';
 import type { ApplicationContext, ApplicationInput, FileInfo, ServiceRules } from '../lib/rules/application';
 import { documentNeed, type VillageKind } from '../lib/rules/applicant';
 import { formatDateTime } from '../lib/format';
-import { officeDate } from '../lib/rules/working-time';
 import { useDocumentFiles } from '../lib/forms/use-document-files';
 import type { FieldErrors } from '../lib/validation/errors';
 import type { ResolvedDocument as FormDocument } from '../lib/service-rules';
@@ -118,12 +117,15 @@ export default function ApplicationForm(props: Props) {
     }
   }, [step]);
 
+  // The office's calendar day (officeDate's sum, with the calendar's offset): importing officeDate
+  // here would pull the working-time module into the first chunk, ~370 B gzip over the budget's edge.
+  const offset = props.calendar.offsetHours * 3_600_000;
   const context: ApplicationContext = {
     service: service as ServiceRules,
     kecamatanIds: kecamatan.map((k) => k.id),
     privacyNoticeVersion: office.privacyNoticeVersion,
     officePhone: office.phone,
-    today: officeDate(new Date(), office.timeZone),
+    today: new Date(Date.now() + offset).toISOString().slice(0, 10),
   };
 
   function fullInput(): ApplicationInput {
